@@ -1,0 +1,96 @@
+import { mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createClient } from "@libsql/client";
+import { Client as PlanetScaleClient } from "@planetscale/database";
+import { type LibSQLDatabase, drizzle as drizzleLibsql } from "drizzle-orm/libsql";
+import { migrate as migrateLibsql } from "drizzle-orm/libsql/migrator";
+import { drizzle as drizzleMysql } from "drizzle-orm/mysql2";
+import { migrate as migrateMysql } from "drizzle-orm/mysql2/migrator";
+import { drizzle as drizzlePlanetscale } from "drizzle-orm/planetscale-serverless";
+import { createPool } from "mysql2/promise";
+import * as mysqlSchema from "./schema/mysql.js";
+import * as sqliteSchema from "./schema/sqlite.js";
+
+export type Dialect = "sqlite" | "mysql" | "planetscale";
+
+/**
+ * The query surface the data layer uses (select/insert/update/delete without `returning`)
+ * is identical across drizzle's SQLite and MySQL builders, so services are written once
+ * against the SQLite types and run unchanged on MySQL.
+ */
+export type Db = LibSQLDatabase<typeof sqliteSchema>;
+export const tables = sqliteSchema;
+
+export interface Database {
+  dialect: Dialect;
+  db: Db;
+  migrate(): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../migrations");
+
+export interface DatabaseTarget {
+  url?: string;
+  dataDir: string;
+}
+
+export function dialectOf(url: string | undefined): Dialect {
+  if (!url || url.startsWith("file:")) return "sqlite";
+  if (url.startsWith("mysql://")) return "mysql";
+  if (url.startsWith("https://") || url.startsWith("http://")) return "planetscale";
+  throw new Error("DATABASE_URL must start with file:, mysql:// or https://");
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  const dialect = dialectOf(target.url);
+  if (dialect === "sqlite") {
+    const url = target.url ?? `file:${join(target.dataDir, "support.db")}`;
+    const path = url.slice("file:".length);
+    if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+    const client = createClient({ url });
+    // WAL lets the CLI read and write while the server runs on the same file.
+    await client.execute("PRAGMA journal_mode = WAL");
+    await client.execute("PRAGMA busy_timeout = 5000");
+    const db = drizzleLibsql(client, { schema: sqliteSchema });
+    return {
+      dialect,
+      db,
+      migrate: () => migrateLibsql(db, { migrationsFolder: join(migrationsRoot, "sqlite") }),
+      ping: async () => {
+        await client.execute("select 1");
+      },
+      close: async () => client.close(),
+    };
+  }
+  if (dialect === "mysql") {
+    const pool = createPool({ uri: target.url, connectionLimit: 10 });
+    const db = drizzleMysql(pool, { schema: mysqlSchema, mode: "default" });
+    return {
+      dialect,
+      db: db as unknown as Db,
+      migrate: () => migrateMysql(db, { migrationsFolder: join(migrationsRoot, "mysql") }),
+      ping: async () => {
+        await pool.query("select 1");
+      },
+      close: () => pool.end(),
+    };
+  }
+  const client = new PlanetScaleClient({ url: target.url });
+  const db = drizzlePlanetscale({ client, schema: mysqlSchema });
+  return {
+    dialect,
+    db: db as unknown as Db,
+    // PlanetScale applies schema through deploy requests; the mysql migrations are the source.
+    migrate: async () => {
+      const { migrate } = await import("drizzle-orm/planetscale-serverless/migrator");
+      await migrate(db, { migrationsFolder: join(migrationsRoot, "mysql") });
+    },
+    ping: async () => {
+      await client.execute("select 1");
+    },
+    close: async () => {},
+  };
+}

@@ -1,0 +1,170 @@
+import {
+  index as myIndex,
+  int as myInt,
+  json as myJson,
+  mysqlTable,
+  uniqueIndex as myUniqueIndex,
+  varchar,
+  text as myText,
+  datetime,
+  boolean as myBoolean,
+} from "drizzle-orm/mysql-core";
+import {
+  index as liteIndex,
+  integer,
+  sqliteTable,
+  text as liteText,
+  uniqueIndex as liteUniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+/**
+ * A column is described once and rendered for each dialect, so SQLite (embedded) and
+ * MySQL/PlanetScale (production) can never drift apart: there is one list of tables.
+ */
+export type ColumnSpec =
+  | { kind: "id"; length?: number }
+  | { kind: "string"; length: number }
+  | { kind: "text" }
+  | { kind: "int" }
+  | { kind: "bool" }
+  | { kind: "json" }
+  | { kind: "time" };
+
+export interface ColumnDef<S extends ColumnSpec = ColumnSpec, N extends boolean = boolean> {
+  spec: S;
+  notNull: N;
+  primaryKey: boolean;
+}
+
+type ValueOf<S extends ColumnSpec> = S["kind"] extends "int"
+  ? number
+  : S["kind"] extends "bool"
+    ? boolean
+    : S["kind"] extends "json"
+      ? unknown
+      : S["kind"] extends "time"
+        ? Date
+        : string;
+
+/** The row type of a table, derived from the same spec that builds both dialects. */
+export type RowOf<T extends TableDef> = {
+  [K in keyof T["columns"]]: T["columns"][K] extends ColumnDef<infer S, infer N>
+    ? N extends true
+      ? ValueOf<S>
+      : ValueOf<S> | null
+    : never;
+};
+
+export interface TableDef {
+  name: string;
+  // biome-ignore lint/suspicious/noExplicitAny: any spec/nullability is a valid column
+  columns: Record<string, ColumnDef<any, any>>;
+  uniques: { name: string; columns: string[] }[];
+  indexes: { name: string; columns: string[] }[];
+}
+
+const col = <S extends ColumnSpec>(spec: S) => ({
+  required(): ColumnDef<S, true> {
+    return { spec, notNull: true, primaryKey: false };
+  },
+  optional(): ColumnDef<S, false> {
+    return { spec, notNull: false, primaryKey: false };
+  },
+  primary(): ColumnDef<S, true> {
+    return { spec, notNull: true, primaryKey: true };
+  },
+});
+
+export const c = {
+  id: () => col({ kind: "id" as const }),
+  string: (length: number) => col({ kind: "string" as const, length }),
+  text: () => col({ kind: "text" as const }),
+  int: () => col({ kind: "int" as const }),
+  bool: () => col({ kind: "bool" as const }),
+  json: () => col({ kind: "json" as const }),
+  time: () => col({ kind: "time" as const }),
+};
+
+const ID_LENGTH = 40;
+
+function sqliteColumn(name: string, def: ColumnDef) {
+  const { spec } = def;
+  let builder;
+  switch (spec.kind) {
+    case "id":
+    case "string":
+    case "text":
+      builder = liteText(name);
+      break;
+    case "int":
+      builder = integer(name);
+      break;
+    case "bool":
+      builder = integer(name, { mode: "boolean" });
+      break;
+    case "json":
+      builder = liteText(name, { mode: "json" });
+      break;
+    case "time":
+      builder = integer(name, { mode: "timestamp_ms" });
+      break;
+  }
+  if (def.primaryKey) return builder.primaryKey();
+  return def.notNull ? builder.notNull() : builder;
+}
+
+function mysqlColumn(name: string, def: ColumnDef) {
+  const { spec } = def;
+  let builder;
+  switch (spec.kind) {
+    case "id":
+      builder = varchar(name, { length: spec.length ?? ID_LENGTH });
+      break;
+    case "string":
+      builder = varchar(name, { length: spec.length });
+      break;
+    case "text":
+      builder = myText(name);
+      break;
+    case "int":
+      builder = myInt(name);
+      break;
+    case "bool":
+      builder = myBoolean(name);
+      break;
+    case "json":
+      builder = myJson(name);
+      break;
+    case "time":
+      builder = datetime(name, { mode: "date", fsp: 3 });
+      break;
+  }
+  if (def.primaryKey) return builder.primaryKey();
+  return def.notNull ? builder.notNull() : builder;
+}
+
+export function toSqlite(def: TableDef) {
+  const columns = Object.fromEntries(
+    Object.entries(def.columns).map(([key, column]) => [key, sqliteColumn(snake(key), column)]),
+  );
+  // biome-ignore lint/suspicious/noExplicitAny: column maps are built dynamically from the spec
+  return sqliteTable(def.name, columns as any, (t: any) => [
+    ...def.uniques.map((u) => liteUniqueIndex(u.name).on(...(u.columns.map((k) => t[k]) as [never]))),
+    ...def.indexes.map((i) => liteIndex(i.name).on(...(i.columns.map((k) => t[k]) as [never]))),
+  ]);
+}
+
+export function toMysql(def: TableDef) {
+  const columns = Object.fromEntries(
+    Object.entries(def.columns).map(([key, column]) => [key, mysqlColumn(snake(key), column)]),
+  );
+  // biome-ignore lint/suspicious/noExplicitAny: column maps are built dynamically from the spec
+  return mysqlTable(def.name, columns as any, (t: any) => [
+    ...def.uniques.map((u) => myUniqueIndex(u.name).on(...(u.columns.map((k) => t[k]) as [never]))),
+    ...def.indexes.map((i) => myIndex(i.name).on(...(i.columns.map((k) => t[k]) as [never]))),
+  ]);
+}
+
+export function snake(key: string): string {
+  return key.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+}

@@ -1,0 +1,175 @@
+import { and, asc, desc, eq, gt, lt, or } from "drizzle-orm";
+import type { Db } from "./client.js";
+import { newId } from "./ids.js";
+import { apiKeys, apps, auditLog, organizations } from "./schema/sqlite.js";
+
+/** Data-layer functions for tenants. Every tenant-owned read and write takes the org id. */
+
+export type Organization = typeof organizations.$inferSelect;
+export type App = typeof apps.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
+
+export interface AppSettings {
+  tone: string;
+  language: string;
+  autonomyTier: "suggest" | "one_click" | "auto_send";
+  trustThreshold: number;
+  confidenceFloor: number;
+  minOutcomes: number;
+  neverAutoSend: string[];
+}
+
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  tone: "friendly",
+  language: "en",
+  autonomyTier: "suggest",
+  trustThreshold: 0.85,
+  confidenceFloor: 0.9,
+  minOutcomes: 50,
+  neverAutoSend: ["angry_customer", "legal", "security"],
+};
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export async function findOrganizationBySlug(db: Db, slug: string): Promise<Organization | undefined> {
+  const rows = await db.select().from(organizations).where(eq(organizations.slug, slug)).limit(1);
+  return rows[0];
+}
+
+export async function createOrganization(db: Db, input: { name: string; slug: string }): Promise<Organization> {
+  const row = { id: newId("org"), name: input.name, slug: input.slug, createdAt: new Date() };
+  await db.insert(organizations).values(row);
+  return row;
+}
+
+export async function createApp(
+  db: Db,
+  orgId: string,
+  input: { slug: string; name: string; settings?: Partial<AppSettings> },
+): Promise<App> {
+  const now = new Date();
+  const row = {
+    id: newId("app"),
+    orgId,
+    slug: input.slug,
+    name: input.name,
+    settings: { ...DEFAULT_APP_SETTINGS, ...input.settings },
+    createdAt: now,
+    updatedAt: now,
+  };
+  await db.insert(apps).values(row);
+  return row;
+}
+
+/** `ref` is the app id or its slug; another org's app is simply not found. */
+export async function getApp(db: Db, orgId: string, ref: string): Promise<App | undefined> {
+  const rows = await db
+    .select()
+    .from(apps)
+    .where(and(eq(apps.orgId, orgId), or(eq(apps.id, ref), eq(apps.slug, ref))))
+    .limit(1);
+  return rows[0];
+}
+
+export async function listApps(db: Db, orgId: string, page: { limit: number; cursor?: string }): Promise<Page<App>> {
+  const rows = await db
+    .select()
+    .from(apps)
+    .where(page.cursor ? and(eq(apps.orgId, orgId), gt(apps.id, page.cursor)) : eq(apps.orgId, orgId))
+    .orderBy(asc(apps.id))
+    .limit(page.limit + 1);
+  return paginate(rows, page.limit);
+}
+
+export async function updateApp(
+  db: Db,
+  orgId: string,
+  ref: string,
+  patch: { name?: string; settings?: Partial<AppSettings> },
+): Promise<App | undefined> {
+  const current = await getApp(db, orgId, ref);
+  if (!current) return undefined;
+  const next = {
+    name: patch.name ?? current.name,
+    settings: { ...(current.settings as AppSettings), ...patch.settings },
+    updatedAt: new Date(),
+  };
+  await db
+    .update(apps)
+    .set(next)
+    .where(and(eq(apps.orgId, orgId), eq(apps.id, current.id)));
+  return { ...current, ...next };
+}
+
+export async function insertApiKey(
+  db: Db,
+  orgId: string,
+  input: { name: string; prefix: string; hash: string; role: string },
+): Promise<ApiKey> {
+  const row = { id: newId("apiKey"), orgId, ...input, lastUsedAt: null, revokedAt: null, createdAt: new Date() };
+  await db.insert(apiKeys).values(row);
+  return row;
+}
+
+/** Lookup by hash is the one query without an org id: it is how the org is learned. */
+export async function findActiveApiKeyByHash(db: Db, hash: string): Promise<ApiKey | undefined> {
+  const rows = await db.select().from(apiKeys).where(eq(apiKeys.hash, hash)).limit(1);
+  const key = rows[0];
+  return key && !key.revokedAt ? key : undefined;
+}
+
+export async function listApiKeys(db: Db, orgId: string): Promise<ApiKey[]> {
+  return db.select().from(apiKeys).where(eq(apiKeys.orgId, orgId)).orderBy(asc(apiKeys.id));
+}
+
+export async function revokeApiKey(db: Db, orgId: string, id: string): Promise<boolean> {
+  const existing = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, id)))
+    .limit(1);
+  if (!existing[0]) return false;
+  await db
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, id)));
+  return true;
+}
+
+export async function appendAudit(
+  db: Db,
+  orgId: string,
+  entry: { actor: string; action: string; subject: string; data?: unknown; traceId?: string },
+): Promise<void> {
+  await db.insert(auditLog).values({
+    id: newId("audit"),
+    orgId,
+    actor: entry.actor,
+    action: entry.action,
+    subject: entry.subject,
+    data: entry.data ?? null,
+    traceId: entry.traceId ?? null,
+    createdAt: new Date(),
+  });
+}
+
+/** Newest first; the cursor is the last id seen. */
+export async function listAudit(db: Db, orgId: string, page: { limit: number; cursor?: string }): Promise<Page<AuditEntry>> {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(page.cursor ? and(eq(auditLog.orgId, orgId), lt(auditLog.id, page.cursor)) : eq(auditLog.orgId, orgId))
+    .orderBy(desc(auditLog.id))
+    .limit(page.limit + 1);
+  return paginate(rows, page.limit);
+}
+
+function paginate<T extends { id: string }>(rows: T[], limit: number): Page<T> {
+  const data = rows.slice(0, limit);
+  const last = data[data.length - 1];
+  return { data, nextCursor: rows.length > limit && last ? last.id : null };
+}

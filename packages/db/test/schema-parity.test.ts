@@ -1,0 +1,45 @@
+import { getTableConfig as mysqlConfig } from "drizzle-orm/mysql-core";
+import { getTableConfig as sqliteConfig } from "drizzle-orm/sqlite-core";
+import { describe, expect, it } from "vitest";
+import * as mysql from "../src/schema/mysql.js";
+import * as sqlite from "../src/schema/sqlite.js";
+
+type Shape = {
+  name: string;
+  columns: { name: string; notNull: boolean; primary: boolean }[];
+  indexes: { name: string; unique: boolean; columns: string[] }[];
+  foreignKeys: number;
+};
+
+function shapeOf(config: ReturnType<typeof sqliteConfig> | ReturnType<typeof mysqlConfig>): Shape {
+  return {
+    name: config.name,
+    columns: config.columns
+      .map((c) => ({ name: c.name, notNull: c.notNull, primary: c.primary }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    indexes: config.indexes
+      .map((i) => ({
+        name: i.config.name,
+        unique: Boolean(i.config.unique),
+        columns: i.config.columns.map((c) => ("name" in c ? c.name : String(c))),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    foreignKeys: config.foreignKeys.length,
+  };
+}
+
+describe("one schema, two dialects", () => {
+  it("exports the same tables for SQLite and MySQL", () => {
+    expect(Object.keys(mysql).sort()).toEqual(Object.keys(sqlite).sort());
+  });
+
+  for (const key of Object.keys(sqlite) as (keyof typeof sqlite)[]) {
+    it(`describes ${key} identically (columns, nullability, uniques, indexes, no foreign keys)`, () => {
+      const lite = shapeOf(sqliteConfig(sqlite[key]));
+      const my = shapeOf(mysqlConfig(mysql[key]));
+      expect(my).toEqual(lite);
+      expect(lite.columns.length).toBeGreaterThan(0);
+      expect(lite.foreignKeys).toBe(0);
+    });
+  }
+});

@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { createSecretBox, isId, newId } from "../src/index.js";
+
+describe("secrets at rest", () => {
+  it("round-trips, never stores plaintext, and reads old key versions after rotation", () => {
+    const v1 = randomBytes(32);
+    const v2 = randomBytes(32);
+    const old = createSecretBox({ 1: v1 }, 1);
+    const stored = old.encrypt("whsec_front_secret");
+    expect(stored).not.toContain("whsec_front_secret");
+    expect(stored.startsWith("v1:")).toBe(true);
+    const rotated = createSecretBox({ 1: v1, 2: v2 }, 2);
+    expect(rotated.decrypt(stored)).toBe("whsec_front_secret");
+    expect(rotated.encrypt("x").startsWith("v2:")).toBe(true);
+  });
+
+  it("rejects tampered ciphertext and unknown key versions", () => {
+    const box = createSecretBox({ 1: randomBytes(32) }, 1);
+    const stored = box.encrypt("secret");
+    const parts = stored.split(":");
+    const body = Buffer.from(parts[3] ?? "", "base64url");
+    body[0] = (body[0] ?? 0) ^ 1;
+    parts[3] = body.toString("base64url");
+    expect(() => box.decrypt(parts.join(":"))).toThrow(/authentication/);
+    expect(() => box.decrypt(stored.replace(/^v1/, "v9"))).toThrow(/unreadable/);
+  });
+});
+
+describe("public ids", () => {
+  it("are prefixed and sort in creation order, even within one millisecond", () => {
+    const ids = Array.from({ length: 200 }, () => newId("conversation", 1_700_000_000_000));
+    expect(ids.every((id) => isId("conversation", id))).toBe(true);
+    expect([...ids].sort()).toEqual(ids);
+    const later = newId("conversation", 1_700_000_000_500);
+    expect(later > (ids[ids.length - 1] ?? "")).toBe(true);
+  });
+});
