@@ -19,8 +19,11 @@ export type Dialect = "sqlite" | "mysql" | "planetscale";
  * is identical across drizzle's SQLite and MySQL builders, so services are written once
  * against the SQLite types and run unchanged on MySQL.
  */
-export type Db = LibSQLDatabase<typeof sqliteSchema>;
-export const tables = sqliteSchema;
+export interface Db {
+  q: LibSQLDatabase<typeof sqliteSchema>;
+  /** The dialect's own tables (typed as SQLite's, which share their column names and shapes). */
+  t: typeof sqliteSchema;
+}
 
 export interface Database {
   dialect: Dialect;
@@ -57,7 +60,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const db = drizzleLibsql(client, { schema: sqliteSchema });
     return {
       dialect,
-      db,
+      db: { q: db, t: sqliteSchema },
       migrate: () => migrateLibsql(db, { migrationsFolder: join(migrationsRoot, "sqlite") }),
       ping: async () => {
         await client.execute("select 1");
@@ -70,7 +73,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const db = drizzleMysql(pool, { schema: mysqlSchema, mode: "default" });
     return {
       dialect,
-      db: db as unknown as Db,
+      db: asSharedDb(db, mysqlSchema),
       migrate: () => migrateMysql(db, { migrationsFolder: join(migrationsRoot, "mysql") }),
       ping: async () => {
         await pool.query("select 1");
@@ -82,7 +85,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const db = drizzlePlanetscale({ client, schema: mysqlSchema });
   return {
     dialect,
-    db: db as unknown as Db,
+    db: asSharedDb(db, mysqlSchema),
     // PlanetScale applies schema through deploy requests; the mysql migrations are the source.
     migrate: async () => {
       const { migrate } = await import("drizzle-orm/planetscale-serverless/migrator");
@@ -93,4 +96,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     },
     close: async () => {},
   };
+}
+
+function asSharedDb(q: unknown, t: typeof mysqlSchema): Db {
+  return { q: q as Db["q"], t: t as unknown as Db["t"] };
 }

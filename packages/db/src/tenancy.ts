@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, lt, or } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
-import { apiKeys, apps, auditLog, organizations } from "./schema/sqlite.js";
+import type { apiKeys, apps, auditLog, organizations } from "./schema/sqlite.js";
 
 /** Data-layer functions for tenants. Every tenant-owned read and write takes the org id. */
 
@@ -36,13 +36,13 @@ export interface Page<T> {
 }
 
 export async function findOrganizationBySlug(db: Db, slug: string): Promise<Organization | undefined> {
-  const rows = await db.select().from(organizations).where(eq(organizations.slug, slug)).limit(1);
+  const rows = await db.q.select().from(db.t.organizations).where(eq(db.t.organizations.slug, slug)).limit(1);
   return rows[0];
 }
 
 export async function createOrganization(db: Db, input: { name: string; slug: string }): Promise<Organization> {
   const row = { id: newId("org"), name: input.name, slug: input.slug, createdAt: new Date() };
-  await db.insert(organizations).values(row);
+  await db.q.insert(db.t.organizations).values(row);
   return row;
 }
 
@@ -61,26 +61,24 @@ export async function createApp(
     createdAt: now,
     updatedAt: now,
   };
-  await db.insert(apps).values(row);
+  await db.q.insert(db.t.apps).values(row);
   return row;
 }
 
 /** `ref` is the app id or its slug; another org's app is simply not found. */
 export async function getApp(db: Db, orgId: string, ref: string): Promise<App | undefined> {
-  const rows = await db
-    .select()
-    .from(apps)
-    .where(and(eq(apps.orgId, orgId), or(eq(apps.id, ref), eq(apps.slug, ref))))
+  const rows = await db.q.select()
+    .from(db.t.apps)
+    .where(and(eq(db.t.apps.orgId, orgId), or(eq(db.t.apps.id, ref), eq(db.t.apps.slug, ref))))
     .limit(1);
   return rows[0];
 }
 
 export async function listApps(db: Db, orgId: string, page: { limit: number; cursor?: string }): Promise<Page<App>> {
-  const rows = await db
-    .select()
-    .from(apps)
-    .where(page.cursor ? and(eq(apps.orgId, orgId), gt(apps.id, page.cursor)) : eq(apps.orgId, orgId))
-    .orderBy(asc(apps.id))
+  const rows = await db.q.select()
+    .from(db.t.apps)
+    .where(page.cursor ? and(eq(db.t.apps.orgId, orgId), gt(db.t.apps.id, page.cursor)) : eq(db.t.apps.orgId, orgId))
+    .orderBy(asc(db.t.apps.id))
     .limit(page.limit + 1);
   return paginate(rows, page.limit);
 }
@@ -98,10 +96,9 @@ export async function updateApp(
     settings: { ...(current.settings as AppSettings), ...patch.settings },
     updatedAt: new Date(),
   };
-  await db
-    .update(apps)
+  await db.q.update(db.t.apps)
     .set(next)
-    .where(and(eq(apps.orgId, orgId), eq(apps.id, current.id)));
+    .where(and(eq(db.t.apps.orgId, orgId), eq(db.t.apps.id, current.id)));
   return { ...current, ...next };
 }
 
@@ -111,32 +108,30 @@ export async function insertApiKey(
   input: { name: string; prefix: string; hash: string; role: string },
 ): Promise<ApiKey> {
   const row = { id: newId("apiKey"), orgId, ...input, lastUsedAt: null, revokedAt: null, createdAt: new Date() };
-  await db.insert(apiKeys).values(row);
+  await db.q.insert(db.t.apiKeys).values(row);
   return row;
 }
 
 /** Lookup by hash is the one query without an org id: it is how the org is learned. */
 export async function findActiveApiKeyByHash(db: Db, hash: string): Promise<ApiKey | undefined> {
-  const rows = await db.select().from(apiKeys).where(eq(apiKeys.hash, hash)).limit(1);
+  const rows = await db.q.select().from(db.t.apiKeys).where(eq(db.t.apiKeys.hash, hash)).limit(1);
   const key = rows[0];
   return key && !key.revokedAt ? key : undefined;
 }
 
 export async function listApiKeys(db: Db, orgId: string): Promise<ApiKey[]> {
-  return db.select().from(apiKeys).where(eq(apiKeys.orgId, orgId)).orderBy(asc(apiKeys.id));
+  return db.q.select().from(db.t.apiKeys).where(eq(db.t.apiKeys.orgId, orgId)).orderBy(asc(db.t.apiKeys.id));
 }
 
 export async function revokeApiKey(db: Db, orgId: string, id: string): Promise<boolean> {
-  const existing = await db
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, id)))
+  const existing = await db.q.select()
+    .from(db.t.apiKeys)
+    .where(and(eq(db.t.apiKeys.orgId, orgId), eq(db.t.apiKeys.id, id)))
     .limit(1);
   if (!existing[0]) return false;
-  await db
-    .update(apiKeys)
+  await db.q.update(db.t.apiKeys)
     .set({ revokedAt: new Date() })
-    .where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, id)));
+    .where(and(eq(db.t.apiKeys.orgId, orgId), eq(db.t.apiKeys.id, id)));
   return true;
 }
 
@@ -145,7 +140,7 @@ export async function appendAudit(
   orgId: string,
   entry: { actor: string; action: string; subject: string; data?: unknown; traceId?: string },
 ): Promise<void> {
-  await db.insert(auditLog).values({
+  await db.q.insert(db.t.auditLog).values({
     id: newId("audit"),
     orgId,
     actor: entry.actor,
@@ -159,11 +154,10 @@ export async function appendAudit(
 
 /** Newest first; the cursor is the last id seen. */
 export async function listAudit(db: Db, orgId: string, page: { limit: number; cursor?: string }): Promise<Page<AuditEntry>> {
-  const rows = await db
-    .select()
-    .from(auditLog)
-    .where(page.cursor ? and(eq(auditLog.orgId, orgId), lt(auditLog.id, page.cursor)) : eq(auditLog.orgId, orgId))
-    .orderBy(desc(auditLog.id))
+  const rows = await db.q.select()
+    .from(db.t.auditLog)
+    .where(page.cursor ? and(eq(db.t.auditLog.orgId, orgId), lt(db.t.auditLog.id, page.cursor)) : eq(db.t.auditLog.orgId, orgId))
+    .orderBy(desc(db.t.auditLog.id))
     .limit(page.limit + 1);
   return paginate(rows, page.limit);
 }

@@ -9,6 +9,7 @@ import {
   datetime,
   boolean as myBoolean,
 } from "drizzle-orm/mysql-core";
+import type { $Type, NotNull } from "drizzle-orm";
 import {
   index as liteIndex,
   integer,
@@ -143,7 +144,23 @@ function mysqlColumn(name: string, def: ColumnDef) {
   return def.notNull ? builder.notNull() : builder;
 }
 
-export function toSqlite(def: TableDef) {
+type TextBase = ReturnType<typeof liteText>;
+type LiteBuilder<C> = C extends ColumnDef<infer S, infer N>
+  ? N extends true
+    ? NotNull<$Type<TextBase, ValueOf<S>>>
+    : $Type<TextBase, ValueOf<S>>
+  : never;
+type LiteColumns<T extends TableDef> = { [K in keyof T["columns"] & string]: LiteBuilder<T["columns"][K]> };
+
+/**
+ * The SQLite table, typed from the spec so services get checked row types. Only `data` and
+ * nullability matter to the type checker; the runtime column kinds come from sqliteColumn.
+ */
+export function toSqlite<T extends TableDef>(def: T) {
+  return buildSqlite(def) as unknown as ReturnType<typeof sqliteTable<T["name"], LiteColumns<T>>>;
+}
+
+function buildSqlite(def: TableDef) {
   const columns = Object.fromEntries(
     Object.entries(def.columns).map(([key, column]) => [key, sqliteColumn(snake(key), column)]),
   );

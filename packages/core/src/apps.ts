@@ -1,0 +1,85 @@
+import { randomBytes } from "node:crypto";
+import {
+  type App,
+  type AppSettings,
+  type Db,
+  type SecretBox,
+  appendAudit,
+  createApp,
+  getApp,
+  newId,
+  updateApp,
+} from "@support/db";
+import { AppError } from "./errors.js";
+
+export const CHANNEL_KINDS = ["front", "zendesk", "whatsapp", "email", "web", "generic"] as const;
+
+export function webhookUrls(publicUrl: string, app: Pick<App, "slug">): Record<string, string> {
+  return Object.fromEntries(CHANNEL_KINDS.map((kind) => [kind, `${publicUrl}/webhooks/${kind}/${app.slug}`]));
+}
+
+export function publicApp(app: App, publicUrl: string) {
+  return {
+    id: app.id,
+    slug: app.slug,
+    name: app.name,
+    settings: app.settings as AppSettings,
+    webhookUrls: webhookUrls(publicUrl, app),
+    createdAt: app.createdAt.toISOString(),
+    updatedAt: app.updatedAt.toISOString(),
+  };
+}
+
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
+}
+
+/** Creates an app with its first generic signing key (encrypted at rest). */
+export async function registerApp(
+  db: Db,
+  secrets: SecretBox,
+  orgId: string,
+  input: { name: string; slug?: string; settings?: Partial<AppSettings> },
+  actor: string,
+): Promise<{ app: App; signingSecret: string }> {
+  const slug = input.slug ?? slugify(input.name);
+  if (!slug) throw new AppError("invalid_input", "name must contain letters or digits");
+  if (await getApp(db, orgId, slug)) throw new AppError("conflict", `an app with slug "${slug}" already exists`);
+  const app = await createApp(db, orgId, { name: input.name, slug, settings: input.settings });
+  const signingSecret = `whsec_${randomBytes(24).toString("base64url")}`;
+  await db.q.insert(db.t.signingKeys).values({
+    id: newId("signingKey"),
+    orgId,
+    appId: app.id,
+    secretCiphertext: secrets.encrypt(signingSecret),
+    keyVersion: 1,
+    active: true,
+    createdAt: new Date(),
+  });
+  await appendAudit(db, orgId, { actor, action: "app.created", subject: app.id, data: { slug } });
+  return { app, signingSecret };
+}
+
+export async function changeApp(
+  db: Db,
+  orgId: string,
+  ref: string,
+  patch: { name?: string; settings?: Partial<AppSettings> },
+  actor: string,
+): Promise<App> {
+  const app = await updateApp(db, orgId, ref, patch);
+  if (!app) throw new AppError("not_found", `app "${ref}" not found`);
+  await appendAudit(db, orgId, {
+    actor,
+    action: "app.updated",
+    subject: app.id,
+    data: { fields: Object.keys(patch) },
+  });
+  return app;
+}

@@ -1,0 +1,70 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * The only place that reads the environment. Everything else receives a validated Config.
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|mysql:\/\/|https?:\/\/)/, "must start with file:, mysql:// or https://")
+    .optional(),
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
+    .optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  SUPPORT_API_URL: z.string().url().optional(),
+  SUPPORT_API_KEY: z.string().startsWith("sk_").optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  secretsKey?: string;
+  publicUrl: string;
+  logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+  bodyLimitBytes: number;
+  embedded: boolean;
+  remote?: { url: string; apiKey: string };
+}
+
+export class ConfigError extends Error {
+  readonly code = "config_invalid";
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const embedded = !e.DATABASE_URL || e.DATABASE_URL.startsWith("file:");
+  if (!embedded && !e.SECRETS_KEY) {
+    throw new ConfigError("Invalid configuration:\n  SECRETS_KEY: required when DATABASE_URL points at a production database");
+  }
+  if (Boolean(e.SUPPORT_API_URL) !== Boolean(e.SUPPORT_API_KEY)) {
+    throw new ConfigError("Invalid configuration:\n  SUPPORT_API_URL and SUPPORT_API_KEY: set both or neither");
+  }
+  const displayHost = e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    secretsKey: e.SECRETS_KEY,
+    publicUrl: (e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/$/, ""),
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    embedded,
+    remote: e.SUPPORT_API_URL && e.SUPPORT_API_KEY ? { url: e.SUPPORT_API_URL, apiKey: e.SUPPORT_API_KEY } : undefined,
+  };
+}
