@@ -1,0 +1,52 @@
+import { randomUUID } from "node:crypto";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Runtime } from "@support/core";
+import { bodyLimit } from "hono/body-limit";
+import type { Logger } from "pino";
+import type { ApiEnv } from "./context.js";
+import { problem, problemFromError } from "./problem.js";
+import { appsRoutes } from "./routes/apps.js";
+import { auditRoutes } from "./routes/audit.js";
+import { healthRoutes } from "./routes/health.js";
+
+/** Builds the whole HTTP surface from its services; tests and main.ts both call this. */
+export function createApi(runtime: Runtime, logger: Logger) {
+  const api = new OpenAPIHono<ApiEnv>();
+
+  api.use("*", async (c, next) => {
+    const incoming = c.req.header("x-request-id");
+    const requestId = incoming && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    c.set("requestId", requestId);
+    c.set("runtime", runtime);
+    c.set("logger", logger);
+    c.header("x-request-id", requestId);
+    const started = performance.now();
+    await next();
+    // Method, route and status only: paths may carry slugs but never bodies, keys or tokens.
+    logger.info(
+      { requestId, method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) },
+      "request",
+    );
+  });
+  api.use(
+    "*",
+    bodyLimit({
+      maxSize: runtime.config.bodyLimitBytes,
+      onError: (c) => problem(c, "payload_too_large", `The body exceeds ${runtime.config.bodyLimitBytes} bytes.`),
+    }),
+  );
+
+  api.route("/", healthRoutes());
+  api.route("/api/v1/apps", appsRoutes());
+  api.route("/api/v1/audit", auditRoutes());
+
+  api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
+  api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
+
+  api.notFound((c) => problem(c, "not_found", `No route for ${c.req.method} ${c.req.path}.`));
+  api.onError((error, c) => {
+    if (error instanceof SyntaxError) return problem(c, "invalid_input", "The body is not valid JSON.");
+    return problemFromError(c, error);
+  });
+  return api;
+}

@@ -1,0 +1,25 @@
+import { serve } from "@hono/node-server";
+import { ConfigError, loadConfig, openRuntime } from "@support/core";
+import pino from "pino";
+import { createApi } from "./app.js";
+
+async function main() {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel, redact: ["*.authorization", "*.token", "*.secret", "*.password"] });
+  const runtime = await openRuntime(config);
+  const api = createApi(runtime, logger);
+  const server = serve({ fetch: api.fetch, port: config.port, hostname: config.host }, () => {
+    const mode = config.embedded ? "embedded (SQLite under DATA_DIR, no external services)" : `production (${runtime.database.dialect})`;
+    console.log(`Support platform listening on http://${config.host}:${config.port} - ${mode}; data in ${config.dataDir}`);
+  });
+  const stop = () => {
+    server.close(() => void runtime.database.close().then(() => process.exit(0)));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import { AppError, type ErrorCode } from "@support/core";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  internal: 500,
+};
+
+const TITLE: Record<ErrorCode, string> = {
+  invalid_input: "Invalid input",
+  unauthorized: "Unauthorized",
+  forbidden: "Forbidden",
+  not_found: "Not found",
+  conflict: "Conflict",
+  payload_too_large: "Payload too large",
+  internal: "Internal error",
+};
+
+/** RFC 9457 problem details, always carrying the stable code and the request id. */
+export function problem(c: Context, code: ErrorCode, detail: string, extra?: Record<string, unknown>) {
+  const status = STATUS[code];
+  return c.body(
+    JSON.stringify({ type: "about:blank", code, title: TITLE[code], status, detail, requestId: c.get("requestId"), ...extra }),
+    status,
+    { "content-type": "application/problem+json" },
+  );
+}
+
+export function problemFromError(c: Context, error: unknown) {
+  if (error instanceof AppError) return problem(c, error.code, error.message);
+  // Unknown errors are logged with their stack; the caller learns nothing about internals.
+  c.get("logger").error({ err: error, requestId: c.get("requestId") }, "unhandled error");
+  return problem(c, "internal", "Something went wrong. Quote the request id when reporting it.");
+}

@@ -1,0 +1,74 @@
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig, openRuntime } from "@support/core";
+import { appsListCommand } from "./commands/apps.js";
+import { doctorCommand } from "./commands/doctor.js";
+import { initCommand } from "./commands/init.js";
+import { keysCreateCommand, keysListCommand, keysRevokeCommand } from "./commands/keys.js";
+import { CliError, createOutput } from "./output.js";
+
+const USAGE = `Usage: skill <command> [options]
+
+  init --name <product> [--org <organization>] [--new-key]
+  apps list [--org <organization>]
+  keys create --name <name> [--role owner|admin|agent] | keys list | keys revoke <id>
+  db migrate
+  doctor
+
+Every command accepts --json.`;
+
+export async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      name: { type: "string" },
+      org: { type: "string" },
+      role: { type: "string", default: "admin" },
+      "new-key": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [command, sub, arg] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return;
+  }
+  const out = createOutput(values.json ?? false);
+  const config = loadConfig();
+  const runtime = await openRuntime(config, { migrate: command === "db" || command === "init" });
+  try {
+    const route = `${command} ${sub ?? ""}`.trim();
+    switch (command === "init" || command === "doctor" ? command : route) {
+      case "init":
+        if (!values.name) throw new CliError("init needs --name <product>");
+        return await initCommand(runtime, out, { name: values.name, org: values.org, newKey: values["new-key"] ?? false });
+      case "apps list":
+        return await appsListCommand(runtime, out, { org: values.org });
+      case "keys create":
+        if (!values.name) throw new CliError("keys create needs --name <name>");
+        return await keysCreateCommand(runtime, out, { org: values.org, name: values.name, role: values.role ?? "admin" });
+      case "keys list":
+        return await keysListCommand(runtime, out, { org: values.org });
+      case "keys revoke":
+        if (!arg) throw new CliError("keys revoke needs the key id");
+        return await keysRevokeCommand(runtime, out, { org: values.org, id: arg });
+      case "db migrate":
+        out.result({ migrated: true, dialect: runtime.database.dialect }, () => [`Migrations applied (${runtime.database.dialect}).`]);
+        return;
+      case "doctor":
+        return await doctorCommand(runtime, out);
+      default:
+        throw new CliError(`unknown command "${route}"; run skill --help`);
+    }
+  } finally {
+    await runtime.database.close();
+  }
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  // Config errors list every bad variable; anything else is one line, never a stack.
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`skill: ${error instanceof ConfigError ? message : message.split("\n")[0]}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+/** One place decides how results and errors leave the CLI: JSON on stdout, or text lines. */
+export class CliError extends Error {}
+
+export interface Output {
+  json: boolean;
+  result(data: unknown, text: () => string[]): void;
+}
+
+export function createOutput(json: boolean, write: (s: string) => void = (s) => process.stdout.write(s)): Output {
+  return {
+    json,
+    result(data, text) {
+      write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text().join("\n")}\n`);
+    },
+  };
+}
