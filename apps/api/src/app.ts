@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Runtime } from "@support/core";
 import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
 import type { ApiEnv } from "./context.js";
 import { problem, problemFromError } from "./problem.js";
@@ -24,7 +25,13 @@ export function createApi(runtime: Runtime, logger: Logger) {
     await next();
     // Method, route and status only: paths may carry slugs but never bodies, keys or tokens.
     logger.info(
-      { requestId, method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        requestId,
+        method: c.req.method,
+        path: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       "request",
     );
   });
@@ -45,7 +52,9 @@ export function createApi(runtime: Runtime, logger: Logger) {
 
   api.notFound((c) => problem(c, "not_found", `No route for ${c.req.method} ${c.req.path}.`));
   api.onError((error, c) => {
-    if (error instanceof SyntaxError) return problem(c, "invalid_input", "The body is not valid JSON.");
+    // Hono's validators raise HTTPException(400) for a body that is not JSON at all.
+    if (error instanceof HTTPException && error.status === 400)
+      return problem(c, "invalid_input", "The body is not valid JSON.");
     return problemFromError(c, error);
   });
   return api;

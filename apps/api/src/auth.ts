@@ -1,4 +1,4 @@
-import { type Role, authenticateApiKey, roleAtLeast } from "@support/core";
+import { authenticateApiKey, type Role, roleAtLeast } from "@support/core";
 import { createMiddleware } from "hono/factory";
 import type { ApiEnv } from "./context.js";
 import { problem } from "./problem.js";

@@ -1,5 +1,5 @@
-import type { ApiKey } from "@support/db";
 import type { Role, Runtime } from "@support/core";
+import type { ApiKey } from "@support/db";
 import type { Logger } from "pino";
 
 export interface Principal {

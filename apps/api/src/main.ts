@@ -9,8 +9,12 @@ async function main() {
   const runtime = await openRuntime(config);
   const api = createApi(runtime, logger);
   const server = serve({ fetch: api.fetch, port: config.port, hostname: config.host }, () => {
-    const mode = config.embedded ? "embedded (SQLite under DATA_DIR, no external services)" : `production (${runtime.database.dialect})`;
-    console.log(`Support platform listening on http://${config.host}:${config.port} - ${mode}; data in ${config.dataDir}`);
+    const mode = config.embedded
+      ? "embedded (SQLite under DATA_DIR, no external services)"
+      : `production (${runtime.database.dialect})`;
+    console.log(
+      `Support platform listening on http://${config.host}:${config.port} - ${mode}; data in ${config.dataDir}`,
+    );
   });
   const stop = () => {
     server.close(() => void runtime.database.close().then(() => process.exit(0)));

@@ -26,7 +26,15 @@ const TITLE: Record<ErrorCode, string> = {
 export function problem(c: Context, code: ErrorCode, detail: string, extra?: Record<string, unknown>) {
   const status = STATUS[code];
   return c.body(
-    JSON.stringify({ type: "about:blank", code, title: TITLE[code], status, detail, requestId: c.get("requestId"), ...extra }),
+    JSON.stringify({
+      type: "about:blank",
+      code,
+      title: TITLE[code],
+      status,
+      detail,
+      requestId: c.get("requestId"),
+      ...extra,
+    }),
     status,
     { "content-type": "application/problem+json" },
   );

@@ -42,19 +42,29 @@ export async function run(argv: string[]): Promise<void> {
     switch (command === "init" || command === "doctor" ? command : route) {
       case "init":
         if (!values.name) throw new CliError("init needs --name <product>");
-        return await initCommand(runtime, out, { name: values.name, org: values.org, newKey: values["new-key"] ?? false });
+        return await initCommand(runtime, out, {
+          name: values.name,
+          org: values.org,
+          newKey: values["new-key"] ?? false,
+        });
       case "apps list":
         return await appsListCommand(runtime, out, { org: values.org });
       case "keys create":
         if (!values.name) throw new CliError("keys create needs --name <name>");
-        return await keysCreateCommand(runtime, out, { org: values.org, name: values.name, role: values.role ?? "admin" });
+        return await keysCreateCommand(runtime, out, {
+          org: values.org,
+          name: values.name,
+          role: values.role ?? "admin",
+        });
       case "keys list":
         return await keysListCommand(runtime, out, { org: values.org });
       case "keys revoke":
         if (!arg) throw new CliError("keys revoke needs the key id");
         return await keysRevokeCommand(runtime, out, { org: values.org, id: arg });
       case "db migrate":
-        out.result({ migrated: true, dialect: runtime.database.dialect }, () => [`Migrations applied (${runtime.database.dialect}).`]);
+        out.result({ migrated: true, dialect: runtime.database.dialect }, () => [
+          `Migrations applied (${runtime.database.dialect}).`,
+        ]);
         return;
       case "doctor":
         return await doctorCommand(runtime, out);

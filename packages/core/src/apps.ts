@@ -2,12 +2,12 @@ import { randomBytes } from "node:crypto";
 import {
   type App,
   type AppSettings,
-  type Db,
-  type SecretBox,
   appendAudit,
   createApp,
+  type Db,
   getApp,
   newId,
+  type SecretBox,
   updateApp,
 } from "@support/db";
 import { AppError } from "./errors.js";

@@ -49,7 +49,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const embedded = !e.DATABASE_URL || e.DATABASE_URL.startsWith("file:");
   if (!embedded && !e.SECRETS_KEY) {
-    throw new ConfigError("Invalid configuration:\n  SECRETS_KEY: required when DATABASE_URL points at a production database");
+    throw new ConfigError(
+      "Invalid configuration:\n  SECRETS_KEY: required when DATABASE_URL points at a production database",
+    );
   }
   if (Boolean(e.SUPPORT_API_URL) !== Boolean(e.SUPPORT_API_KEY)) {
     throw new ConfigError("Invalid configuration:\n  SUPPORT_API_URL and SUPPORT_API_KEY: set both or neither");

@@ -1,12 +1,12 @@
 import {
   type App,
-  type Db,
-  type Organization,
-  type SecretBox,
   createOrganization,
+  type Db,
   findOrganizationBySlug,
   getApp,
   listApiKeys,
+  type Organization,
+  type SecretBox,
 } from "@support/db";
 import { createApiKey } from "./api-keys.js";
 import { registerApp, slugify } from "./apps.js";

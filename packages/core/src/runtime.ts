@@ -1,4 +1,4 @@
-import { type Database, type SecretBox, openDatabase } from "@support/db";
+import { type Database, openDatabase, type SecretBox } from "@support/db";
 import type { Config } from "./config.js";
 import { loadSecretBox } from "./secrets-key.js";
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type SecretBox, createSecretBox } from "@support/db";
+import { createSecretBox, type SecretBox } from "@support/db";
 import type { Config } from "./config.js";
 
 /**

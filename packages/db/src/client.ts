@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@libsql/client";
 import { Client as PlanetScaleClient } from "@planetscale/database";
-import { type LibSQLDatabase, drizzle as drizzleLibsql } from "drizzle-orm/libsql";
+import { drizzle as drizzleLibsql, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate as migrateLibsql } from "drizzle-orm/libsql/migrator";
 import { drizzle as drizzleMysql } from "drizzle-orm/mysql2";
 import { migrate as migrateMysql } from "drizzle-orm/mysql2/migrator";

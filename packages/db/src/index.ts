@@ -1,5 +1,5 @@
 export * from "./client.js";
 export * from "./ids.js";
+export { tableDefs } from "./schema/tables.js";
 export * from "./secrets.js";
 export * from "./tenancy.js";
-export { tableDefs } from "./schema/tables.js";

@@ -26,7 +26,9 @@ export function createSecretBox(keys: Record<number, Buffer>, currentVersion: nu
       const cipher = createCipheriv("aes-256-gcm", current, iv);
       const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [`v${currentVersion}`, iv, tag, body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(":");
+      return [`v${currentVersion}`, iv, tag, body]
+        .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+        .join(":");
     },
     decrypt(stored) {
       const [v, iv, tag, body] = stored.split(":");

@@ -67,7 +67,8 @@ export async function createApp(
 
 /** `ref` is the app id or its slug; another org's app is simply not found. */
 export async function getApp(db: Db, orgId: string, ref: string): Promise<App | undefined> {
-  const rows = await db.q.select()
+  const rows = await db.q
+    .select()
     .from(db.t.apps)
     .where(and(eq(db.t.apps.orgId, orgId), or(eq(db.t.apps.id, ref), eq(db.t.apps.slug, ref))))
     .limit(1);
@@ -75,7 +76,8 @@ export async function getApp(db: Db, orgId: string, ref: string): Promise<App | 
 }
 
 export async function listApps(db: Db, orgId: string, page: { limit: number; cursor?: string }): Promise<Page<App>> {
-  const rows = await db.q.select()
+  const rows = await db.q
+    .select()
     .from(db.t.apps)
     .where(page.cursor ? and(eq(db.t.apps.orgId, orgId), gt(db.t.apps.id, page.cursor)) : eq(db.t.apps.orgId, orgId))
     .orderBy(asc(db.t.apps.id))
@@ -96,7 +98,8 @@ export async function updateApp(
     settings: { ...(current.settings as AppSettings), ...patch.settings },
     updatedAt: new Date(),
   };
-  await db.q.update(db.t.apps)
+  await db.q
+    .update(db.t.apps)
     .set(next)
     .where(and(eq(db.t.apps.orgId, orgId), eq(db.t.apps.id, current.id)));
   return { ...current, ...next };
@@ -124,12 +127,14 @@ export async function listApiKeys(db: Db, orgId: string): Promise<ApiKey[]> {
 }
 
 export async function revokeApiKey(db: Db, orgId: string, id: string): Promise<boolean> {
-  const existing = await db.q.select()
+  const existing = await db.q
+    .select()
     .from(db.t.apiKeys)
     .where(and(eq(db.t.apiKeys.orgId, orgId), eq(db.t.apiKeys.id, id)))
     .limit(1);
   if (!existing[0]) return false;
-  await db.q.update(db.t.apiKeys)
+  await db.q
+    .update(db.t.apiKeys)
     .set({ revokedAt: new Date() })
     .where(and(eq(db.t.apiKeys.orgId, orgId), eq(db.t.apiKeys.id, id)));
   return true;
@@ -153,10 +158,19 @@ export async function appendAudit(
 }
 
 /** Newest first; the cursor is the last id seen. */
-export async function listAudit(db: Db, orgId: string, page: { limit: number; cursor?: string }): Promise<Page<AuditEntry>> {
-  const rows = await db.q.select()
+export async function listAudit(
+  db: Db,
+  orgId: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<AuditEntry>> {
+  const rows = await db.q
+    .select()
     .from(db.t.auditLog)
-    .where(page.cursor ? and(eq(db.t.auditLog.orgId, orgId), lt(db.t.auditLog.id, page.cursor)) : eq(db.t.auditLog.orgId, orgId))
+    .where(
+      page.cursor
+        ? and(eq(db.t.auditLog.orgId, orgId), lt(db.t.auditLog.id, page.cursor))
+        : eq(db.t.auditLog.orgId, orgId),
+    )
     .orderBy(desc(db.t.auditLog.id))
     .limit(page.limit + 1);
   return paginate(rows, page.limit);

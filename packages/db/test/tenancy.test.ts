@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  type Database,
   appendAudit,
   createApp,
   createOrganization,
+  type Database,
   findActiveApiKeyByHash,
   getApp,
   insertApiKey,

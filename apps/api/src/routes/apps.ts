@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { AppError, changeApp, publicApp, registerApp } from "@support/core";
 import { getApp, listApps } from "@support/db";
 import { requireApiKey, requireRole } from "../auth.js";
@@ -30,9 +30,7 @@ const appSchema = z
   })
   .openapi("App");
 
-const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/, "lowercase letters, digits and dashes");
+const slugSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/, "lowercase letters, digits and dashes");
 
 const createBody = z.object({
   name: z.string().trim().min(1).max(200),
@@ -40,7 +38,10 @@ const createBody = z.object({
   settings: settingsSchema.partial().optional(),
 });
 const patchBody = z
-  .object({ name: z.string().trim().min(1).max(200).optional(), settings: settingsSchema.partial().strict().optional() })
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    settings: settingsSchema.partial().strict().optional(),
+  })
   .strict();
 const appParam = z.object({ app: z.string().min(1).max(100).openapi({ description: "App id or slug" }) });
 
@@ -62,7 +63,11 @@ export function appsRoutes() {
       tags: ["apps"],
       middleware: [requireRole("admin")] as const,
       request: { body: { content: { "application/json": { schema: createBody } }, required: true } },
-      responses: { 201: { description: "Created", content: { "application/json": { schema: appSchema } } }, 409: problemResponse("Slug taken"), ...errors },
+      responses: {
+        201: { description: "Created", content: { "application/json": { schema: appSchema } } },
+        409: problemResponse("Slug taken"),
+        ...errors,
+      },
     }),
     async (c) => {
       const { runtime, principal } = c.var;
@@ -78,12 +83,18 @@ export function appsRoutes() {
       path: "/",
       tags: ["apps"],
       request: { query: pageQuery },
-      responses: { 200: { description: "Apps", content: { "application/json": { schema: listOf(appSchema) } } }, ...errors },
+      responses: {
+        200: { description: "Apps", content: { "application/json": { schema: listOf(appSchema) } } },
+        ...errors,
+      },
     }),
     async (c) => {
       const { runtime, principal } = c.var;
       const page = await listApps(runtime.database.db, principal.orgId, c.req.valid("query"));
-      return c.json({ data: page.data.map((a) => publicApp(a, runtime.config.publicUrl)), nextCursor: page.nextCursor }, 200);
+      return c.json(
+        { data: page.data.map((a) => publicApp(a, runtime.config.publicUrl)), nextCursor: page.nextCursor },
+        200,
+      );
     },
   );
 
@@ -115,7 +126,13 @@ export function appsRoutes() {
     }),
     async (c) => {
       const { runtime, principal } = c.var;
-      const app = await changeApp(runtime.database.db, principal.orgId, c.req.valid("param").app, c.req.valid("json"), principal.actor);
+      const app = await changeApp(
+        runtime.database.db,
+        principal.orgId,
+        c.req.valid("param").app,
+        c.req.valid("json"),
+        principal.actor,
+      );
       return c.json(publicApp(app, runtime.config.publicUrl), 200);
     },
   );

@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { listAudit } from "@support/db";
 import { requireApiKey, requireRole } from "../auth.js";
 import type { ApiEnv } from "../context.js";

@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../context.js";
 
 const status = z.object({ status: z.string(), dialect: z.string().optional(), embedded: z.boolean().optional() });

@@ -8,6 +8,8 @@ export async function appsListCommand(runtime: Runtime, out: Output, opts: { org
   const page = await listApps(runtime.database.db, org.id, { limit: 100 });
   const data = page.data.map((a) => publicApp(a, runtime.config.publicUrl));
   out.result({ data }, () =>
-    data.length === 0 ? ["No apps yet: run `skill init --name <product>`."] : data.map((a) => `${a.slug.padEnd(24)} ${a.id}  ${a.name}`),
+    data.length === 0
+      ? ["No apps yet: run `skill init --name <product>`."]
+      : data.map((a) => `${a.slug.padEnd(24)} ${a.id}  ${a.name}`),
   );
 }

@@ -13,7 +13,11 @@ export async function doctorCommand(runtime: Runtime, out: Output) {
   } catch (error) {
     checks.push({ name: "database", ok: false, detail: error instanceof Error ? error.message : String(error) });
   }
-  checks.push({ name: "secrets", ok: true, detail: config.secretsKey ? "SECRETS_KEY configured" : `generated key in ${config.dataDir}` });
+  checks.push({
+    name: "secrets",
+    ok: true,
+    detail: config.secretsKey ? "SECRETS_KEY configured" : `generated key in ${config.dataDir}`,
+  });
   const ok = checks.every((c) => c.ok);
   out.result({ ok, checks }, () => checks.map((c) => `${c.ok ? "ok  " : "FAIL"} ${c.name.padEnd(14)} ${c.detail}`));
   if (!ok) process.exitCode = 1;

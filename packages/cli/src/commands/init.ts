@@ -1,7 +1,11 @@
 import { initProduct, publicApp, type Runtime } from "@support/core";
 import type { Output } from "../output.js";
 
-export async function initCommand(runtime: Runtime, out: Output, opts: { name: string; org?: string; newKey: boolean }) {
+export async function initCommand(
+  runtime: Runtime,
+  out: Output,
+  opts: { name: string; org?: string; newKey: boolean },
+) {
   const result = await initProduct(runtime.database.db, runtime.secrets, opts);
   const app = publicApp(result.app, runtime.config.publicUrl);
   out.result(
@@ -16,8 +20,12 @@ export async function initCommand(runtime: Runtime, out: Output, opts: { name: s
       result.organizationCreated
         ? `Created organization "${result.organization.name}" (${result.organization.id}).`
         : `Organization "${result.organization.name}" already exists (${result.organization.id}).`,
-      result.appCreated ? `Created app "${app.name}" (${app.slug}, ${app.id}).` : `App "${app.slug}" already exists: nothing changed.`,
-      ...(result.apiKey ? [`Owner API key (shown once, store it now): ${result.apiKey.token}`] : ["No new API key (pass --new-key for one)."]),
+      result.appCreated
+        ? `Created app "${app.name}" (${app.slug}, ${app.id}).`
+        : `App "${app.slug}" already exists: nothing changed.`,
+      ...(result.apiKey
+        ? [`Owner API key (shown once, store it now): ${result.apiKey.token}`]
+        : ["No new API key (pass --new-key for one)."]),
       ...(result.signingSecret ? [`Generic webhook signing secret (shown once): ${result.signingSecret}`] : []),
       "Webhook URLs:",
       ...Object.entries(app.webhookUrls).map(([kind, url]) => `  ${kind.padEnd(9)} ${url}`),

@@ -1,14 +1,20 @@
-import { ROLES, type Role, type Runtime, createApiKey, publicApiKey } from "@support/core";
+import { createApiKey, publicApiKey, ROLES, type Role, type Runtime } from "@support/core";
 import { appendAudit, listApiKeys, revokeApiKey } from "@support/db";
 import { CliError, type Output } from "../output.js";
 import { resolveOrg } from "./org.js";
 
-export async function keysCreateCommand(runtime: Runtime, out: Output, opts: { org?: string; name: string; role: string }) {
+export async function keysCreateCommand(
+  runtime: Runtime,
+  out: Output,
+  opts: { org?: string; name: string; role: string },
+) {
   if (!ROLES.includes(opts.role as Role)) throw new CliError(`--role must be one of ${ROLES.join(", ")}`);
   const org = await resolveOrg(runtime, opts.org);
   const { key, token } = await createApiKey(runtime.database.db, org.id, { name: opts.name, role: opts.role as Role });
   await appendAudit(runtime.database.db, org.id, { actor: "cli", action: "api_key.created", subject: key.id });
-  out.result({ ...publicApiKey(key), token }, () => [`Created ${key.role} key ${key.id}. Token (shown once): ${token}`]);
+  out.result({ ...publicApiKey(key), token }, () => [
+    `Created ${key.role} key ${key.id}. Token (shown once): ${token}`,
+  ]);
 }
 
 export async function keysListCommand(runtime: Runtime, out: Output, opts: { org?: string }) {

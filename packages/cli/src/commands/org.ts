@@ -1,10 +1,11 @@
 import { type Runtime, slugify } from "@support/core";
-import { type Organization, findOrganizationBySlug } from "@support/db";
+import { findOrganizationBySlug, type Organization } from "@support/db";
 import { CliError } from "../output.js";
 
 /** Local mode acts on one organization: the named one, or "Default". */
 export async function resolveOrg(runtime: Runtime, name = "Default"): Promise<Organization> {
   const org = await findOrganizationBySlug(runtime.database.db, slugify(name) || "default");
-  if (!org) throw new CliError(`organization "${name}" not found: run \`skill init --name <product> --org "${name}"\` first`);
+  if (!org)
+    throw new CliError(`organization "${name}" not found: run \`skill init --name <product> --org "${name}"\` first`);
   return org;
 }

@@ -1,21 +1,21 @@
+import type { $Type, NotNull } from "drizzle-orm";
 import {
+  datetime,
+  boolean as myBoolean,
   index as myIndex,
   int as myInt,
   json as myJson,
   mysqlTable,
+  text as myText,
   uniqueIndex as myUniqueIndex,
   varchar,
-  text as myText,
-  datetime,
-  boolean as myBoolean,
 } from "drizzle-orm/mysql-core";
-import type { $Type, NotNull } from "drizzle-orm";
 import {
-  index as liteIndex,
   integer,
-  sqliteTable,
+  index as liteIndex,
   text as liteText,
   uniqueIndex as liteUniqueIndex,
+  sqliteTable,
 } from "drizzle-orm/sqlite-core";
 
 /**
@@ -88,68 +88,59 @@ export const c = {
 
 const ID_LENGTH = 40;
 
-function sqliteColumn(name: string, def: ColumnDef) {
-  const { spec } = def;
-  let builder;
+function sqliteBase(name: string, spec: ColumnSpec) {
   switch (spec.kind) {
-    case "id":
-    case "string":
-    case "text":
-      builder = liteText(name);
-      break;
     case "int":
-      builder = integer(name);
-      break;
+      return integer(name);
     case "bool":
-      builder = integer(name, { mode: "boolean" });
-      break;
+      return integer(name, { mode: "boolean" });
     case "json":
-      builder = liteText(name, { mode: "json" });
-      break;
+      return liteText(name, { mode: "json" });
     case "time":
-      builder = integer(name, { mode: "timestamp_ms" });
-      break;
+      return integer(name, { mode: "timestamp_ms" });
+    default:
+      return liteText(name);
   }
+}
+
+function sqliteColumn(name: string, def: ColumnDef) {
+  const builder = sqliteBase(name, def.spec);
   if (def.primaryKey) return builder.primaryKey();
   return def.notNull ? builder.notNull() : builder;
 }
 
-function mysqlColumn(name: string, def: ColumnDef) {
-  const { spec } = def;
-  let builder;
+function mysqlBase(name: string, spec: ColumnSpec) {
   switch (spec.kind) {
     case "id":
-      builder = varchar(name, { length: spec.length ?? ID_LENGTH });
-      break;
+      return varchar(name, { length: spec.length ?? ID_LENGTH });
     case "string":
-      builder = varchar(name, { length: spec.length });
-      break;
+      return varchar(name, { length: spec.length });
     case "text":
-      builder = myText(name);
-      break;
+      return myText(name);
     case "int":
-      builder = myInt(name);
-      break;
+      return myInt(name);
     case "bool":
-      builder = myBoolean(name);
-      break;
+      return myBoolean(name);
     case "json":
-      builder = myJson(name);
-      break;
+      return myJson(name);
     case "time":
-      builder = datetime(name, { mode: "date", fsp: 3 });
-      break;
+      return datetime(name, { mode: "date", fsp: 3 });
   }
+}
+
+function mysqlColumn(name: string, def: ColumnDef) {
+  const builder = mysqlBase(name, def.spec);
   if (def.primaryKey) return builder.primaryKey();
   return def.notNull ? builder.notNull() : builder;
 }
 
 type TextBase = ReturnType<typeof liteText>;
-type LiteBuilder<C> = C extends ColumnDef<infer S, infer N>
-  ? N extends true
-    ? NotNull<$Type<TextBase, ValueOf<S>>>
-    : $Type<TextBase, ValueOf<S>>
-  : never;
+type LiteBuilder<C> =
+  C extends ColumnDef<infer S, infer N>
+    ? N extends true
+      ? NotNull<$Type<TextBase, ValueOf<S>>>
+      : $Type<TextBase, ValueOf<S>>
+    : never;
 type LiteColumns<T extends TableDef> = { [K in keyof T["columns"] & string]: LiteBuilder<T["columns"][K]> };
 
 /**

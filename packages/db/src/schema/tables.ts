@@ -1,4 +1,4 @@
-import { type TableDef, c } from "./dialect.js";
+import { c, type TableDef } from "./dialect.js";
 
 /**
  * Every table of the platform, described once. Tenant-owned tables carry `orgId`; there are

@@ -1,0 +1,74 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const exec = promisify(execFile);
+const main = resolve(import.meta.dirname, "../src/main.ts");
+const tsx = resolve(import.meta.dirname, "../node_modules/.bin/tsx");
+
+async function skill(dataDir: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await exec(tsx, [main, ...args], { env: { ...process.env, DATA_DIR: dataDir } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("skill CLI on a local data dir", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "support-cli-"));
+
+  it("init creates the org, app, owner key and webhook URLs, then is idempotent", async () => {
+    const first = await skill(dataDir, "init", "--name", "Acme", "--json");
+    expect(first.code).toBe(0);
+    const created = JSON.parse(first.stdout);
+    expect(created.organization).toMatchObject({ name: "Default", created: true });
+    expect(created.app).toMatchObject({ slug: "acme", created: true });
+    expect(created.apiKey.token).toMatch(/^sk_/);
+    expect(created.webhookUrls.whatsapp).toMatch(/\/webhooks\/whatsapp\/acme$/);
+
+    const again = JSON.parse((await skill(dataDir, "init", "--name", "Acme", "--json")).stdout);
+    expect(again.app).toMatchObject({ id: created.app.id, created: false });
+    expect(again.apiKey).toBeNull();
+    const withKey = JSON.parse((await skill(dataDir, "init", "--name", "Acme", "--new-key", "--json")).stdout);
+    expect(withKey.apiKey.token).not.toBe(created.apiKey.token);
+  });
+
+  it("lists apps and manages keys with --json", async () => {
+    const apps = JSON.parse((await skill(dataDir, "apps", "list", "--json")).stdout);
+    expect(apps.data.map((a: { slug: string }) => a.slug)).toContain("acme");
+    const key = JSON.parse(
+      (await skill(dataDir, "keys", "create", "--name", "ci", "--role", "agent", "--json")).stdout,
+    );
+    expect(key).toMatchObject({ role: "agent", revokedAt: null });
+    expect((await skill(dataDir, "keys", "revoke", key.id, "--json")).code).toBe(0);
+    const keys = JSON.parse((await skill(dataDir, "keys", "list", "--json")).stdout);
+    expect(keys.data.find((k: { id: string }) => k.id === key.id).revokedAt).not.toBeNull();
+    expect(JSON.stringify(keys)).not.toContain("hash");
+  });
+
+  it("doctor reports the embedded database as healthy", async () => {
+    const report = JSON.parse((await skill(dataDir, "doctor", "--json")).stdout);
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining(["database", "migrations"]),
+    );
+  });
+
+  it("turns bad input into one clear line on stderr and a non-zero exit", async () => {
+    const missing = await skill(dataDir, "init", "--json");
+    expect(missing.code).not.toBe(0);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr.trim()).toBe("skill: init needs --name <product>");
+    const badRole = await skill(dataDir, "keys", "create", "--name", "x", "--role", "root");
+    expect(badRole.stderr).toMatch(/--role must be one of owner, admin, agent/);
+    const unknownKey = await skill(dataDir, "keys", "revoke", "key_nope");
+    expect(unknownKey.stderr.trim()).toBe("skill: API key key_nope not found");
+    const unknown = await skill(dataDir, "frobnicate");
+    expect(unknown.code).not.toBe(0);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+
+describe("configuration", () => {
+  it("needs nothing for the embedded default", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, host: "127.0.0.1", embedded: true, publicUrl: "http://127.0.0.1:3000" });
+    expect(config.dataDir).toMatch(/\.data$/);
+  });
+
+  it("names every invalid variable at once", () => {
+    expect(() => loadConfig({ PORT: "abc", DATABASE_URL: "postgres://x" })).toThrow(/PORT[\s\S]*DATABASE_URL/);
+  });
+
+  it("requires SECRETS_KEY for a production database", () => {
+    expect(() => loadConfig({ DATABASE_URL: "mysql://root@127.0.0.1/test" })).toThrow(/SECRETS_KEY/);
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(loadConfig({ DATABASE_URL: "mysql://root@127.0.0.1/test", SECRETS_KEY: key }).embedded).toBe(false);
+  });
+
+  it("wants the remote CLI variables together", () => {
+    expect(() => loadConfig({ SUPPORT_API_URL: "http://127.0.0.1:3000" })).toThrow(/SUPPORT_API_KEY/);
+  });
+});
