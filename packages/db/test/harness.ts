@@ -1,7 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createConnection } from "mysql2/promise";
 import { type Database, openDatabase } from "../src/index.js";
+import { startFakePlanetScale } from "./planetscale-fake.js";
 
 export interface DialectCase {
   name: string;
@@ -33,6 +35,29 @@ export const dialectCases: DialectCase[] = [
       const database = await openDatabase({ url: mysqlUrl, dataDir: tmpdir() });
       await database.migrate();
       return database;
+    },
+  },
+  {
+    name: "planetscale (driver against a fake of its HTTP API, forwarding to MySQL)",
+    skipReason: mysqlUrl ? undefined : "MYSQL_URL is not set: the PlanetScale driver suite runs under .ci/run",
+    open: async () => {
+      // A database of its own, so the driver's migrator proves it can build the schema.
+      const server = new URL(mysqlUrl ?? "");
+      const name = `${server.pathname.slice(1)}_ps`;
+      const admin = await createConnection({ uri: mysqlUrl });
+      await admin.query(`CREATE DATABASE IF NOT EXISTS \`${name}\``);
+      await admin.end();
+      server.pathname = `/${name}`;
+      const fake = await startFakePlanetScale(server.toString());
+      const database = await openDatabase({ url: fake.url, dataDir: tmpdir() });
+      await database.migrate();
+      return {
+        ...database,
+        close: async () => {
+          await database.close();
+          await fake.close();
+        },
+      };
     },
   },
 ];
