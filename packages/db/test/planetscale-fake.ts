@@ -34,9 +34,9 @@ function typeName(field: FieldPacket): string {
 }
 
 /** PlanetScale sends every value as text; mysql2 has already parsed JSON columns into objects. */
-function wireText(value: unknown): string | Buffer {
+function wireBytes(value: unknown): Buffer {
   if (value instanceof Buffer) return value;
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
+  return Buffer.from(typeof value === "object" ? JSON.stringify(value) : String(value), "utf8");
 }
 
 export interface FakePlanetScale {
@@ -87,7 +87,7 @@ export async function startFakePlanetScale(mysqlUrl: string, auth = { user: "ps-
         });
       }
       const rows = (result as unknown[][]).map((row) => {
-        const cells = row.map((v) => (v === null ? null : Buffer.from(wireText(v), "utf8")));
+        const cells = row.map((v) => (v === null ? null : wireBytes(v)));
         return {
           lengths: cells.map((c) => String(c === null ? -1 : c.length)),
           values: Buffer.concat(cells.filter((c): c is Buffer => c !== null)).toString("base64"),
