@@ -29,6 +29,14 @@ function shapeOf(config: ReturnType<typeof sqliteConfig> | ReturnType<typeof mys
 }
 
 describe("one schema, two dialects", () => {
+  it("gives every tenant-owned table an org_id", () => {
+    for (const [key, table] of Object.entries(sqlite)) {
+      if (key === "organizations") continue;
+      const columns = sqliteConfig(table).columns.map((c) => c.name);
+      expect(columns, key).toContain("org_id");
+    }
+  });
+
   it("exports the same tables for SQLite and MySQL", () => {
     expect(Object.keys(mysql).sort()).toEqual(Object.keys(sqlite).sort());
   });

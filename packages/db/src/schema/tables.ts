@@ -81,4 +81,123 @@ export const auditLog = define({
   indexes: [{ name: "audit_log_org_time_idx", columns: ["orgId", "createdAt"] }],
 });
 
-export const tableDefs = { organizations, apps, apiKeys, signingKeys, auditLog } as const;
+export const channels = define({
+  name: "channels",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    appId: c.id().required(),
+    kind: c.string(16).required(),
+    credentialsCiphertext: c.text().optional(),
+    status: c.string(16).required(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [{ name: "channels_app_kind_uq", columns: ["orgId", "appId", "kind"] }],
+  indexes: [],
+});
+
+export const contacts = define({
+  name: "contacts",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    appId: c.id().required(),
+    email: c.string(320).optional(),
+    phone: c.string(32).optional(),
+    name: c.string(200).optional(),
+    externalId: c.string(200).optional(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [],
+  indexes: [
+    { name: "contacts_email_idx", columns: ["orgId", "appId", "email"] },
+    { name: "contacts_phone_idx", columns: ["orgId", "appId", "phone"] },
+  ],
+});
+
+export const conversations = define({
+  name: "conversations",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    appId: c.id().required(),
+    contactId: c.id().required(),
+    channelKind: c.string(16).required(),
+    externalId: c.string(200).required(),
+    subject: c.string(500).optional(),
+    status: c.string(16).required(),
+    assignee: c.string(200).optional(),
+    lastMessageAt: c.time().required(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [{ name: "conversations_external_uq", columns: ["orgId", "appId", "channelKind", "externalId"] }],
+  indexes: [{ name: "conversations_recent_idx", columns: ["orgId", "appId", "lastMessageAt"] }],
+});
+
+export const messages = define({
+  name: "messages",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    conversationId: c.id().required(),
+    direction: c.string(16).required(),
+    authorKind: c.string(16).required(),
+    externalId: c.string(200).optional(),
+    text: c.text().required(),
+    html: c.text().optional(),
+    attachments: c.json().optional(),
+    createdAt: c.time().required(),
+  },
+  uniques: [{ name: "messages_external_uq", columns: ["orgId", "conversationId", "externalId"] }],
+  indexes: [{ name: "messages_conversation_idx", columns: ["orgId", "conversationId", "createdAt"] }],
+});
+
+/** Raw webhook deliveries, stored before acknowledging; the vendor's event id makes redelivery a no-op. */
+export const inboundEvents = define({
+  name: "inbound_events",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    appId: c.id().required(),
+    channelKind: c.string(16).required(),
+    vendorEventId: c.string(200).required(),
+    payload: c.text().required(),
+    status: c.string(16).required(),
+    receivedAt: c.time().required(),
+  },
+  uniques: [{ name: "inbound_events_vendor_uq", columns: ["appId", "channelKind", "vendorEventId"] }],
+  indexes: [{ name: "inbound_events_org_idx", columns: ["orgId", "receivedAt"] }],
+});
+
+/** Events written in the same transaction as the data they describe, published afterwards. */
+export const outbox = define({
+  name: "outbox",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    name: c.string(100).required(),
+    payload: c.json().required(),
+    attempts: c.int().required(),
+    createdAt: c.time().required(),
+    publishedAt: c.time().optional(),
+  },
+  uniques: [],
+  indexes: [{ name: "outbox_pending_idx", columns: ["publishedAt", "id"] }],
+});
+
+export const tableDefs = {
+  organizations,
+  apps,
+  apiKeys,
+  signingKeys,
+  auditLog,
+  channels,
+  contacts,
+  conversations,
+  messages,
+  inboundEvents,
+  outbox,
+} as const;
