@@ -9,6 +9,7 @@ import { problem, problemFromError } from "./problem.js";
 import { appsRoutes } from "./routes/apps.js";
 import { auditRoutes } from "./routes/audit.js";
 import { healthRoutes } from "./routes/health.js";
+import { keysRoutes } from "./routes/keys.js";
 
 /** Builds the whole HTTP surface from its services; tests and main.ts both call this. */
 export function createApi(runtime: Runtime, logger: Logger) {
@@ -46,6 +47,7 @@ export function createApi(runtime: Runtime, logger: Logger) {
   api.route("/", healthRoutes());
   api.route("/api/v1/apps", appsRoutes());
   api.route("/api/v1/audit", auditRoutes());
+  api.route("/api/v1/keys", keysRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });

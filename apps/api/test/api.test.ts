@@ -145,3 +145,27 @@ describe("bad input", () => {
     expect(res.headers.get("content-type")).toBe("application/problem+json");
   });
 });
+
+describe("API keys", () => {
+  it("lets owners create, list and revoke keys, and a revoked key stops working", async () => {
+    const created = await call("/api/v1/keys", {
+      key: ownerA,
+      method: "POST",
+      body: JSON.stringify({ name: "sdk", role: "agent" }),
+    });
+    expect(created.status).toBe(201);
+    const { id, token } = await created.json();
+    expect((await call("/api/v1/apps", { key: token })).status).toBe(200);
+    const list = await (await call("/api/v1/keys", { key: ownerA })).json();
+    const listed = list.data.find((k: { id: string }) => k.id === id);
+    expect(listed.lastUsedAt).not.toBeNull();
+    expect(JSON.stringify(list)).not.toContain(token);
+    expect((await call(`/api/v1/keys/${id}`, { key: ownerB, method: "DELETE" })).status).toBe(404);
+    expect((await call(`/api/v1/keys/${id}`, { key: ownerA, method: "DELETE" })).status).toBe(200);
+    expect((await call("/api/v1/apps", { key: token })).status).toBe(401);
+  });
+
+  it("refuses key management to non-owners", async () => {
+    expect((await call("/api/v1/keys", { key: agentA })).status).toBe(403);
+  });
+});

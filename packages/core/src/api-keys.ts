@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type ApiKey, type Db, findActiveApiKeyByHash, insertApiKey } from "@support/db";
+import { type ApiKey, type Db, findActiveApiKeyByHash, insertApiKey, touchApiKey } from "@support/db";
 
 export const ROLES = ["owner", "admin", "agent"] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,9 +27,17 @@ export async function createApiKey(
   return { key, token };
 }
 
-export async function authenticateApiKey(db: Db, token: string): Promise<ApiKey | undefined> {
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Resolves a bearer token; `lastUsedAt` is refreshed at most once a minute to spare writes. */
+export async function authenticateApiKey(db: Db, token: string, now = new Date()): Promise<ApiKey | undefined> {
   if (!/^sk_[A-Za-z0-9_-]{20,}$/.test(token)) return undefined;
-  return findActiveApiKeyByHash(db, hashApiKey(token));
+  const key = await findActiveApiKeyByHash(db, hashApiKey(token));
+  if (key && (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS)) {
+    await touchApiKey(db, key.orgId, key.id, now);
+    key.lastUsedAt = now;
+  }
+  return key;
 }
 
 export function publicApiKey(key: ApiKey) {

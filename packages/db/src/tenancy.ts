@@ -122,6 +122,13 @@ export async function findActiveApiKeyByHash(db: Db, hash: string): Promise<ApiK
   return key && !key.revokedAt ? key : undefined;
 }
 
+export async function touchApiKey(db: Db, orgId: string, id: string, at: Date): Promise<void> {
+  await db.q
+    .update(db.t.apiKeys)
+    .set({ lastUsedAt: at })
+    .where(and(eq(db.t.apiKeys.orgId, orgId), eq(db.t.apiKeys.id, id)));
+}
+
 export async function listApiKeys(db: Db, orgId: string): Promise<ApiKey[]> {
   return db.q.select().from(db.t.apiKeys).where(eq(db.t.apiKeys.orgId, orgId)).orderBy(asc(db.t.apiKeys.id));
 }
