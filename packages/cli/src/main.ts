@@ -4,7 +4,12 @@ import { appsListCommand } from "./commands/apps.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { initCommand } from "./commands/init.js";
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from "./commands/keys.js";
+import { remoteAppsList, remoteKeysCreate, remoteKeysList, remoteKeysRevoke } from "./commands/remote-commands.js";
 import { CliError, createOutput } from "./output.js";
+import { RemoteApi } from "./remote.js";
+
+/** Commands that go over HTTP when SUPPORT_API_URL and SUPPORT_API_KEY are set. */
+const REMOTE_COMMANDS = new Set(["apps list", "keys create", "keys list", "keys revoke"]);
 
 const USAGE = `Usage: skill <command> [options]
 
@@ -14,7 +19,8 @@ const USAGE = `Usage: skill <command> [options]
   db migrate
   doctor
 
-Every command accepts --json.`;
+Every command accepts --json. With SUPPORT_API_URL and SUPPORT_API_KEY set, apps and keys
+commands act on that server; otherwise every command acts on the local DATA_DIR.`;
 
 export async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -36,9 +42,24 @@ export async function run(argv: string[]): Promise<void> {
   }
   const out = createOutput(values.json ?? false);
   const config = loadConfig();
+  const route = `${command} ${sub ?? ""}`.trim();
+  if (config.remote && REMOTE_COMMANDS.has(route)) {
+    const api = new RemoteApi(config.remote.url, config.remote.apiKey);
+    switch (route) {
+      case "apps list":
+        return remoteAppsList(api, out);
+      case "keys create":
+        if (!values.name) throw new CliError("keys create needs --name <name>");
+        return remoteKeysCreate(api, out, { name: values.name, role: values.role ?? "admin" });
+      case "keys list":
+        return remoteKeysList(api, out);
+      default:
+        if (!arg) throw new CliError("keys revoke needs the key id");
+        return remoteKeysRevoke(api, out, arg);
+    }
+  }
   const runtime = await openRuntime(config, { migrate: command === "db" || command === "init" });
   try {
-    const route = `${command} ${sub ?? ""}`.trim();
     switch (command === "init" || command === "doctor" ? command : route) {
       case "init":
         if (!values.name) throw new CliError("init needs --name <product>");

@@ -3,6 +3,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { serve } from "@hono/node-server";
+import { createApi } from "@support/api";
+import { initProduct, loadConfig, openRuntime } from "@support/core";
+import pino from "pino";
 import { describe, expect, it } from "vitest";
 
 const exec = promisify(execFile);
@@ -10,8 +14,12 @@ const main = resolve(import.meta.dirname, "../src/main.ts");
 const tsx = resolve(import.meta.dirname, "../node_modules/.bin/tsx");
 
 async function skill(dataDir: string, ...args: string[]) {
+  return skillWith({ DATA_DIR: dataDir }, ...args);
+}
+
+async function skillWith(env: Record<string, string>, ...args: string[]) {
   try {
-    const { stdout, stderr } = await exec(tsx, [main, ...args], { env: { ...process.env, DATA_DIR: dataDir } });
+    const { stdout, stderr } = await exec(tsx, [main, ...args], { env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -70,5 +78,42 @@ describe("skill CLI on a local data dir", () => {
     expect(unknownKey.stderr.trim()).toBe("skill: API key key_nope not found");
     const unknown = await skill(dataDir, "frobnicate");
     expect(unknown.code).not.toBe(0);
+  });
+});
+
+describe("skill CLI against a running server", () => {
+  it("lists apps and manages keys over HTTP with SUPPORT_API_URL and SUPPORT_API_KEY", async () => {
+    const runtime = await openRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-srv-")) }));
+    const init = await initProduct(runtime.database.db, runtime.secrets, { name: "Remote Shop" });
+    const server = serve({
+      fetch: createApi(runtime, pino({ level: "silent" })).fetch,
+      port: 0,
+      hostname: "127.0.0.1",
+    });
+    await new Promise((resolve) => server.once("listening", resolve));
+    const { port } = server.address() as { port: number };
+    // An empty local data dir proves the answers come from the server.
+    const env = {
+      DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-empty-")),
+      SUPPORT_API_URL: `http://127.0.0.1:${port}`,
+      SUPPORT_API_KEY: init.apiKey?.token ?? "",
+    };
+    try {
+      const apps = JSON.parse((await skillWith(env, "apps", "list", "--json")).stdout);
+      expect(apps.data.map((a: { slug: string }) => a.slug)).toEqual(["remote-shop"]);
+      const key = JSON.parse(
+        (await skillWith(env, "keys", "create", "--name", "bot", "--role", "agent", "--json")).stdout,
+      );
+      expect(key.token).toMatch(/^sk_/);
+      expect((await skillWith(env, "keys", "revoke", key.id, "--json")).code).toBe(0);
+      const gone = await skillWith(env, "keys", "revoke", "key_missing");
+      expect(gone.code).not.toBe(0);
+      expect(gone.stderr.trim()).toBe("skill: 404 API key key_missing not found");
+      const badKey = await skillWith({ ...env, SUPPORT_API_KEY: "sk_wrongwrongwrongwrongwrong" }, "apps", "list");
+      expect(badKey.stderr.trim()).toBe("skill: 401 The API key is invalid or revoked.");
+    } finally {
+      server.close();
+      await runtime.database.close();
+    }
   });
 });

@@ -1,0 +1,41 @@
+import { CliError } from "./output.js";
+
+/** The CLI against a running server (SUPPORT_API_URL + SUPPORT_API_KEY): same commands, over HTTP. */
+export class RemoteApi {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly apiKey: string,
+  ) {}
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.baseUrl), {
+        method,
+        headers: {
+          authorization: `Bearer ${this.apiKey}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(15_000),
+      });
+    } catch (error) {
+      throw new CliError(`cannot reach ${this.baseUrl}: ${(error as Error).message}`);
+    }
+    const text = await response.text();
+    const parsed = text ? safeJson(text) : undefined;
+    if (!response.ok) {
+      const detail = (parsed as { detail?: string } | undefined)?.detail ?? response.statusText;
+      throw new CliError(`${response.status} ${detail}`);
+    }
+    return parsed as T;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CliError("the server answered with something that is not JSON");
+  }
+}
