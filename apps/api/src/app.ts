@@ -44,6 +44,7 @@ export function createApi(runtime: Runtime, logger: Logger) {
     }),
   );
 
+  api.on(["GET", "POST"], "/api/auth/*", (c) => runtime.auth.handler(c.req.raw));
   api.route("/", healthRoutes());
   api.route("/api/v1/apps", appsRoutes());
   api.route("/api/v1/audit", auditRoutes());

@@ -1,12 +1,10 @@
 import type { Role, Runtime } from "@support/core";
-import type { ApiKey } from "@support/db";
 import type { Logger } from "pino";
 
 export interface Principal {
   orgId: string;
   role: Role;
   actor: string;
-  key: ApiKey;
 }
 
 /** The typed context every route sees: services in, request-scoped facts set by middleware. */

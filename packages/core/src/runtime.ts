@@ -1,17 +1,20 @@
 import { type Database, openDatabase, type SecretBox } from "@support/db";
+import { type Auth, createAuth } from "./auth.js";
 import type { Config } from "./config.js";
-import { loadSecretBox } from "./secrets-key.js";
+import { deriveSecret, loadMasterKey, loadSecretBox } from "./secrets-key.js";
 
 export interface Runtime {
   config: Config;
   database: Database;
   secrets: SecretBox;
+  auth: Auth;
 }
 
 /** Opens what every entry point (server, CLI) needs, and applies migrations. */
 export async function openRuntime(config: Config, options: { migrate?: boolean } = {}): Promise<Runtime> {
-  const secrets = loadSecretBox(config);
+  const masterKey = loadMasterKey(config);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   if (options.migrate ?? true) await database.migrate();
-  return { config, database, secrets };
+  const auth = createAuth(database, { baseURL: config.publicUrl, secret: deriveSecret(masterKey, "better-auth") });
+  return { config, database, secrets: loadSecretBox(masterKey), auth };
 }

@@ -12,6 +12,12 @@ export const ID_PREFIXES = {
   apiKey: "key",
   signingKey: "sgk",
   audit: "aud",
+  user: "usr",
+  session: "ses",
+  account: "acc",
+  verification: "vrf",
+  member: "mem",
+  invitation: "inv",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -41,7 +41,14 @@ export async function findOrganizationBySlug(db: Db, slug: string): Promise<Orga
 }
 
 export async function createOrganization(db: Db, input: { name: string; slug: string }): Promise<Organization> {
-  const row = { id: newId("org"), name: input.name, slug: input.slug, createdAt: new Date() };
+  const row = {
+    id: newId("org"),
+    name: input.name,
+    slug: input.slug,
+    logo: null,
+    metadata: null,
+    createdAt: new Date(),
+  };
   await db.q.insert(db.t.organizations).values(row);
   return row;
 }
@@ -120,6 +127,16 @@ export async function findActiveApiKeyByHash(db: Db, hash: string): Promise<ApiK
   const rows = await db.q.select().from(db.t.apiKeys).where(eq(db.t.apiKeys.hash, hash)).limit(1);
   const key = rows[0];
   return key && !key.revokedAt ? key : undefined;
+}
+
+/** A user's membership (and so role) in one organization, if any. */
+export async function findMember(db: Db, orgId: string, userId: string) {
+  const rows = await db.q
+    .select()
+    .from(db.t.members)
+    .where(and(eq(db.t.members.orgId, orgId), eq(db.t.members.userId, userId)))
+    .limit(1);
+  return rows[0];
 }
 
 export async function touchApiKey(db: Db, orgId: string, id: string, at: Date): Promise<void> {

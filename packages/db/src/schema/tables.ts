@@ -12,6 +12,8 @@ export const organizations = define({
     id: c.id().primary(),
     name: c.string(200).required(),
     slug: c.string(100).required(),
+    logo: c.string(500).optional(),
+    metadata: c.text().optional(),
     createdAt: c.time().required(),
   },
   uniques: [{ name: "organizations_slug_uq", columns: ["slug"] }],
@@ -188,7 +190,114 @@ export const outbox = define({
   indexes: [{ name: "outbox_pending_idx", columns: ["publishedAt", "id"] }],
 });
 
+/*
+ * better-auth's tables (users, sessions, accounts, verifications, members, invitations). Their
+ * property names are the fields better-auth expects; members and invitations map its
+ * `organizationId` to our `orgId` so tenancy reads the same everywhere.
+ */
+export const users = define({
+  name: "users",
+  columns: {
+    id: c.id().primary(),
+    name: c.string(200).required(),
+    email: c.string(320).required(),
+    emailVerified: c.bool().required(),
+    image: c.string(1000).optional(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [{ name: "users_email_uq", columns: ["email"] }],
+  indexes: [],
+});
+
+export const sessions = define({
+  name: "sessions",
+  columns: {
+    id: c.id().primary(),
+    userId: c.id().required(),
+    token: c.string(200).required(),
+    expiresAt: c.time().required(),
+    ipAddress: c.string(64).optional(),
+    userAgent: c.text().optional(),
+    activeOrganizationId: c.id().optional(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [{ name: "sessions_token_uq", columns: ["token"] }],
+  indexes: [{ name: "sessions_user_idx", columns: ["userId"] }],
+});
+
+export const accounts = define({
+  name: "accounts",
+  columns: {
+    id: c.id().primary(),
+    userId: c.id().required(),
+    accountId: c.string(200).required(),
+    providerId: c.string(100).required(),
+    accessToken: c.text().optional(),
+    refreshToken: c.text().optional(),
+    idToken: c.text().optional(),
+    accessTokenExpiresAt: c.time().optional(),
+    refreshTokenExpiresAt: c.time().optional(),
+    scope: c.string(500).optional(),
+    password: c.string(500).optional(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [],
+  indexes: [{ name: "accounts_user_idx", columns: ["userId"] }],
+});
+
+export const verifications = define({
+  name: "verifications",
+  columns: {
+    id: c.id().primary(),
+    identifier: c.string(320).required(),
+    value: c.text().required(),
+    expiresAt: c.time().required(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [],
+  indexes: [{ name: "verifications_identifier_idx", columns: ["identifier"] }],
+});
+
+export const members = define({
+  name: "members",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    userId: c.id().required(),
+    role: c.string(16).required(),
+    createdAt: c.time().required(),
+  },
+  uniques: [{ name: "members_org_user_uq", columns: ["orgId", "userId"] }],
+  indexes: [{ name: "members_user_idx", columns: ["userId"] }],
+});
+
+export const invitations = define({
+  name: "invitations",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    email: c.string(320).required(),
+    role: c.string(16).optional(),
+    status: c.string(16).required(),
+    expiresAt: c.time().required(),
+    inviterId: c.id().required(),
+    createdAt: c.time().required(),
+  },
+  uniques: [],
+  indexes: [{ name: "invitations_org_email_idx", columns: ["orgId", "email"] }],
+});
+
 export const tableDefs = {
+  users,
+  sessions,
+  accounts,
+  verifications,
+  members,
+  invitations,
   organizations,
   apps,
   apiKeys,

@@ -1,0 +1,69 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig, openRuntime, type Runtime } from "@support/core";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApi } from "../src/app.js";
+
+let runtime: Runtime;
+let api: ReturnType<typeof createApi>;
+const origin = "http://127.0.0.1:3000";
+
+beforeAll(async () => {
+  runtime = await openRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-auth-")) }));
+  api = createApi(runtime, pino({ level: "silent" }));
+});
+afterAll(async () => runtime.database.close());
+
+async function post(path: string, body: unknown, cookie?: string) {
+  return api.request(path, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin, ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+const cookieOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+
+describe("dashboard sessions (better-auth)", () => {
+  it("signs up, creates an organization as owner, and uses the session cookie on the REST API", async () => {
+    const signUp = await post("/api/auth/sign-up/email", {
+      email: "ada@example.com",
+      password: "correct horse battery",
+      name: "Ada",
+    });
+    expect(signUp.status).toBe(200);
+    expect(signUp.headers.getSetCookie().join()).toMatch(/HttpOnly/i);
+    const cookie = cookieOf(signUp);
+
+    const noOrg = await api.request("/api/v1/apps", { headers: { cookie } });
+    expect(noOrg.status).toBe(403);
+
+    const org = await post("/api/auth/organization/create", { name: "Ada Corp", slug: "ada-corp" }, cookie);
+    expect(org.status).toBe(200);
+    const orgBody = await org.json();
+    expect(orgBody.id).toMatch(/^org_/);
+    const active = await post("/api/auth/organization/set-active", { organizationId: orgBody.id }, cookie);
+    const sessionCookie = cookieOf(active) || cookie;
+
+    const created = await api.request("/api/v1/apps", {
+      method: "POST",
+      headers: { cookie: sessionCookie, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Ada Shop" }),
+    });
+    expect(created.status).toBe(201);
+    const audit = await (await api.request("/api/v1/audit", { headers: { cookie: sessionCookie } })).json();
+    expect(audit.data[0]).toMatchObject({ action: "app.created", actor: expect.stringMatching(/^user:usr_/) });
+  });
+
+  it("rejects a wrong password and requests without credentials", async () => {
+    const bad = await post("/api/auth/sign-in/email", { email: "ada@example.com", password: "wrong password!" });
+    expect(bad.status).toBe(401);
+    expect((await api.request("/api/v1/apps")).status).toBe(401);
+  });
+});

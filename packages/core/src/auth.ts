@@ -1,0 +1,49 @@
+import { type Database, type IdKind, newId } from "@support/db";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { organization } from "better-auth/plugins/organization";
+import { adminAc, memberAc, ownerAc } from "better-auth/plugins/organization/access";
+
+const ID_KIND_BY_MODEL: Record<string, IdKind> = {
+  organization: "org",
+  user: "user",
+  session: "session",
+  account: "account",
+  verification: "verification",
+  member: "member",
+  invitation: "invitation",
+};
+
+/**
+ * Dashboard sign-in: better-auth on the platform's own database (same tables for both
+ * dialects), email and password, organizations with the roles owner, admin and agent.
+ */
+export function createAuth(database: Database, options: { baseURL: string; secret: string }) {
+  return betterAuth({
+    baseURL: options.baseURL,
+    basePath: "/api/auth",
+    secret: options.secret,
+    telemetry: { enabled: false },
+    database: drizzleAdapter(database.db.q, {
+      provider: database.dialect === "sqlite" ? "sqlite" : "mysql",
+      schema: database.db.t,
+      usePlural: true,
+    }),
+    emailAndPassword: { enabled: true, minPasswordLength: 10 },
+    advanced: {
+      database: { generateId: ({ model }) => newId(ID_KIND_BY_MODEL[model] ?? "event") },
+    },
+    plugins: [
+      organization({
+        roles: { owner: ownerAc, admin: adminAc, agent: memberAc },
+        creatorRole: "owner",
+        schema: {
+          member: { fields: { organizationId: "orgId" } },
+          invitation: { fields: { organizationId: "orgId" } },
+        },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
