@@ -1,5 +1,6 @@
 import { publicApp, type Runtime } from "@support/core";
 import { listApps } from "@support/db";
+import { appLine } from "../format.js";
 import type { Output } from "../output.js";
 import { resolveOrg } from "./org.js";
 
@@ -8,8 +9,6 @@ export async function appsListCommand(runtime: Runtime, out: Output, opts: { org
   const page = await listApps(runtime.database.db, org.id, { limit: 100 });
   const data = page.data.map((a) => publicApp(a, runtime.config.publicUrl));
   out.result({ data }, () =>
-    data.length === 0
-      ? ["No apps yet: run `skill init --name <product>`."]
-      : data.map((a) => `${a.slug.padEnd(24)} ${a.id}  ${a.name}`),
+    data.length === 0 ? ["No apps yet: run `skill init --name <product>`."] : data.map(appLine),
   );
 }

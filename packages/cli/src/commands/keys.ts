@@ -1,5 +1,6 @@
 import { createApiKey, publicApiKey, ROLES, type Role, type Runtime } from "@support/core";
 import { appendAudit, listApiKeys, revokeApiKey } from "@support/db";
+import { keyLine } from "../format.js";
 import { CliError, type Output } from "../output.js";
 import { resolveOrg } from "./org.js";
 
@@ -20,9 +21,7 @@ export async function keysCreateCommand(
 export async function keysListCommand(runtime: Runtime, out: Output, opts: { org?: string }) {
   const org = await resolveOrg(runtime, opts.org);
   const keys = (await listApiKeys(runtime.database.db, org.id)).map(publicApiKey);
-  out.result({ data: keys }, () =>
-    keys.map((k) => `${k.id}  ${k.prefix}…  ${k.role.padEnd(5)}  ${k.name}${k.revokedAt ? "  (revoked)" : ""}`),
-  );
+  out.result({ data: keys }, () => keys.map(keyLine));
 }
 
 export async function keysRevokeCommand(runtime: Runtime, out: Output, opts: { org?: string; id: string }) {

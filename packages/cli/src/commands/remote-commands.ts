@@ -1,4 +1,5 @@
 import { ROLES } from "@support/core";
+import { appLine, keyLine } from "../format.js";
 import { CliError, type Output } from "../output.js";
 import type { RemoteApi } from "../remote.js";
 
@@ -18,9 +19,7 @@ interface KeyView {
 
 export async function remoteAppsList(api: RemoteApi, out: Output) {
   const page = await api.request<{ data: AppView[] }>("GET", "/api/v1/apps?limit=100");
-  out.result({ data: page.data }, () =>
-    page.data.length === 0 ? ["No apps yet."] : page.data.map((a) => `${a.slug.padEnd(24)} ${a.id}  ${a.name}`),
-  );
+  out.result({ data: page.data }, () => (page.data.length === 0 ? ["No apps yet."] : page.data.map(appLine)));
 }
 
 export async function remoteKeysCreate(api: RemoteApi, out: Output, opts: { name: string; role: string }) {
@@ -32,9 +31,7 @@ export async function remoteKeysCreate(api: RemoteApi, out: Output, opts: { name
 
 export async function remoteKeysList(api: RemoteApi, out: Output) {
   const page = await api.request<{ data: KeyView[] }>("GET", "/api/v1/keys");
-  out.result({ data: page.data }, () =>
-    page.data.map((k) => `${k.id}  ${k.prefix}…  ${k.role.padEnd(5)}  ${k.name}${k.revokedAt ? "  (revoked)" : ""}`),
-  );
+  out.result({ data: page.data }, () => page.data.map(keyLine));
 }
 
 export async function remoteKeysRevoke(api: RemoteApi, out: Output, id: string) {
