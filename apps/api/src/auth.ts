@@ -8,7 +8,7 @@ import { problem } from "./problem.js";
  * Who is calling: a bearer API key (SDK, CLI) or a dashboard session cookie. Either way the
  * principal carries one organization, and every query below is scoped by it.
  */
-export const requireApiKey = createMiddleware<ApiEnv>(async (c, next) => {
+export const requireCaller = createMiddleware<ApiEnv>(async (c, next) => {
   const runtime = c.get("runtime");
   const header = c.req.header("authorization");
   if (header !== undefined) {

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { AppError, changeApp, publicApp, registerApp } from "@support/core";
 import { getApp, listApps } from "@support/db";
-import { requireApiKey, requireRole } from "../auth.js";
+import { requireCaller, requireRole } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 import { listOf, pageQuery, problemResponse } from "../pagination.js";
 import { validationHook } from "../validation.js";
@@ -54,7 +54,7 @@ const errors = {
 
 export function appsRoutes() {
   const router = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
-  router.use("*", requireApiKey);
+  router.use("*", requireCaller);
 
   router.openapi(
     createRoute({

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { listAudit } from "@support/db";
-import { requireApiKey, requireRole } from "../auth.js";
+import { requireCaller, requireRole } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 import { listOf, pageQuery, problemResponse } from "../pagination.js";
 import { validationHook } from "../validation.js";
@@ -19,7 +19,7 @@ const entrySchema = z
 
 export function auditRoutes() {
   const router = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
-  router.use("*", requireApiKey);
+  router.use("*", requireCaller);
   router.openapi(
     createRoute({
       method: "get",

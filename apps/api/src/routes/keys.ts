@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { AppError, createApiKey, publicApiKey, ROLES } from "@support/core";
 import { appendAudit, listApiKeys, revokeApiKey } from "@support/db";
-import { requireApiKey, requireRole } from "../auth.js";
+import { requireCaller, requireRole } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 import { problemResponse } from "../pagination.js";
 import { validationHook } from "../validation.js";
@@ -27,7 +27,7 @@ const errors = {
 /** API keys: only owners see or manage them. */
 export function keysRoutes() {
   const router = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
-  router.use("*", requireApiKey, requireRole("owner"));
+  router.use("*", requireCaller, requireRole("owner"));
 
   router.openapi(
     createRoute({
