@@ -1,1 +1,16 @@
-export { signPayload, verifySignature } from "@support/sdk/signing";
+export * from "./front-api.js";
+export * from "./inbound/email-payload.js";
+export * from "./inbound/front.js";
+export * from "./inbound/front-payload.js";
+export * from "./inbound/generic.js";
+export * from "./inbound/generic-payload.js";
+export * from "./inbound/normalized.js";
+export * from "./inbound/replay-cache.js";
+export * from "./inbound/slack.js";
+export * from "./inbound/standard-webhooks.js";
+export * from "./inbound/verification.js";
+export * from "./inbound/web-form.js";
+export * from "./inbound/whatsapp.js";
+export * from "./inbound/whatsapp-payload.js";
+export * from "./inbound/zendesk.js";
+export * from "./inbound/zendesk-payload.js";

@@ -90,6 +90,9 @@ export const channels = define({
     orgId: c.id().required(),
     appId: c.id().required(),
     kind: c.string(16).required(),
+    /** Non-secret settings (base URLs, phone-number id, agent id ...), returned by the API. */
+    settings: c.json().required(),
+    /** Secrets (app secrets, API tokens, verify tokens), encrypted; never returned. */
     credentialsCiphertext: c.text().optional(),
     status: c.string(16).required(),
     createdAt: c.time().required(),
@@ -114,8 +117,9 @@ export const contacts = define({
   },
   uniques: [],
   indexes: [
-    { name: "contacts_email_idx", columns: ["orgId", "appId", "email"] },
-    { name: "contacts_phone_idx", columns: ["orgId", "appId", "phone"] },
+    { name: "contacts_email_idx", columns: ["orgId", "email"] },
+    { name: "contacts_phone_idx", columns: ["orgId", "phone"] },
+    { name: "contacts_external_idx", columns: ["orgId", "externalId"] },
   ],
 });
 
@@ -131,12 +135,16 @@ export const conversations = define({
     subject: c.string(500).optional(),
     status: c.string(16).required(),
     assignee: c.string(200).optional(),
+    tags: c.json().optional(),
     lastMessageAt: c.time().required(),
     createdAt: c.time().required(),
     updatedAt: c.time().required(),
   },
   uniques: [{ name: "conversations_external_uq", columns: ["orgId", "appId", "channelKind", "externalId"] }],
-  indexes: [{ name: "conversations_recent_idx", columns: ["orgId", "appId", "lastMessageAt"] }],
+  indexes: [
+    { name: "conversations_recent_idx", columns: ["orgId", "appId", "lastMessageAt"] },
+    { name: "conversations_status_idx", columns: ["orgId", "status", "lastMessageAt"] },
+  ],
 });
 
 export const messages = define({
@@ -145,12 +153,19 @@ export const messages = define({
     id: c.id().primary(),
     orgId: c.id().required(),
     conversationId: c.id().required(),
+    /** inbound (customer), outbound (us or a teammate), internal (a comment customers never see). */
     direction: c.string(16).required(),
     authorKind: c.string(16).required(),
+    authorName: c.string(200).optional(),
+    /** text, image, document, audio, video, location, contacts, interactive, email ... */
+    kind: c.string(16).required(),
     externalId: c.string(200).optional(),
     text: c.text().required(),
     html: c.text().optional(),
     attachments: c.json().optional(),
+    /** Channel-specific extras (WhatsApp location, Front preview flag, email threading ids). */
+    metadata: c.json().optional(),
+    inboundEventId: c.id().optional(),
     createdAt: c.time().required(),
   },
   uniques: [{ name: "messages_external_uq", columns: ["orgId", "conversationId", "externalId"] }],
@@ -166,8 +181,13 @@ export const inboundEvents = define({
     appId: c.id().required(),
     channelKind: c.string(16).required(),
     vendorEventId: c.string(200).required(),
+    eventType: c.string(100).required(),
+    /** A few request headers (never signatures or authorization). */
+    headers: c.json().required(),
     payload: c.text().required(),
+    /** stored (processed), ignored (acknowledged, not a message), rejected (with `reason`). */
     status: c.string(16).required(),
+    reason: c.text().optional(),
     receivedAt: c.time().required(),
   },
   uniques: [{ name: "inbound_events_vendor_uq", columns: ["appId", "channelKind", "vendorEventId"] }],
@@ -183,11 +203,13 @@ export const outbox = define({
     name: c.string(100).required(),
     payload: c.json().required(),
     attempts: c.int().required(),
+    lastError: c.text().optional(),
+    nextAttemptAt: c.time().required(),
     createdAt: c.time().required(),
     publishedAt: c.time().optional(),
   },
   uniques: [],
-  indexes: [{ name: "outbox_pending_idx", columns: ["publishedAt", "id"] }],
+  indexes: [{ name: "outbox_pending_idx", columns: ["publishedAt", "nextAttemptAt"] }],
 });
 
 /*

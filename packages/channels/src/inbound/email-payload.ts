@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { describeIssues, InboundPayloadError, type NormalizedDelivery, parseJson, stripHtml } from "./normalized.js";
+
+const address = z.union([z.string().min(3), z.object({ address: z.string().email(), name: z.string().optional() })]);
+
+/** A parsed inbound email (docs/channels.md maps mail providers' inbound-parse webhooks onto it). */
+export const inboundEmailSchema = z
+  .object({
+    from: address,
+    to: z.union([address, z.array(address)]).optional(),
+    subject: z.string().max(1000).optional(),
+    text: z.string().max(500_000).optional(),
+    html: z.string().max(1_000_000).optional(),
+    messageId: z.string().min(3).max(500),
+    inReplyTo: z.string().max(500).optional(),
+    references: z.union([z.string(), z.array(z.string())]).optional(),
+    attachments: z
+      .array(
+        z.object({
+          filename: z.string().optional(),
+          contentType: z.string().optional(),
+          size: z.number().int().nonnegative().optional(),
+          url: z.string().url().optional(),
+        }),
+      )
+      .max(100)
+      .optional(),
+  })
+  .refine((e) => Boolean(e.text?.trim() || e.html?.trim()), "the email needs a text or html body");
+
+/** `"Ada <ada@example.com>"` → address and name. */
+export function parseAddress(value: z.infer<typeof address>): { email?: string; name?: string } {
+  if (typeof value !== "string") return { email: value.address.toLowerCase(), name: value.name };
+  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(value);
+  if (match?.[2]) return { email: match[2].trim().toLowerCase(), name: match[1]?.trim() || undefined };
+  return /@/.test(value) ? { email: value.trim().toLowerCase() } : {};
+}
+
+export function normaliseMessageId(id: string): string {
+  return id.trim().replace(/^<|>$/g, "");
+}
+
+/** Quoted history below the customer's words is kept in `html`, trimmed from the text we reason on. */
+export function stripQuotedReply(text: string): string {
+  const lines = text.split(/\r?\n/);
+  const cut = lines.findIndex(
+    (line) =>
+      /^On .+wrote:\s*$/.test(line) || /^Le .+a écrit\s*:\s*$/.test(line) || /^-{2,}\s*Original Message/i.test(line),
+  );
+  const kept = (cut >= 0 ? lines.slice(0, cut) : lines).filter((line) => !line.startsWith(">"));
+  return kept.join("\n").trim();
+}
+
+export function parseEmail(rawBody: string): NormalizedDelivery {
+  const parsed = inboundEmailSchema.safeParse(parseJson(rawBody));
+  if (!parsed.success) throw new InboundPayloadError(describeIssues(parsed.error.issues));
+  const mail = parsed.data;
+  const from = parseAddress(mail.from);
+  if (!from.email) throw new InboundPayloadError("from: not an email address");
+  const messageId = normaliseMessageId(mail.messageId);
+  const referenceList = typeof mail.references === "string" ? mail.references.split(/\s+/) : (mail.references ?? []);
+  const references = [...referenceList, ...(mail.inReplyTo ? [mail.inReplyTo] : [])]
+    .filter((r) => r.trim())
+    .map(normaliseMessageId);
+  const fullText = mail.text?.trim() ? mail.text : stripHtml(mail.html ?? "");
+  return {
+    vendorEventId: messageId,
+    eventType: "email.received",
+    messages: [
+      {
+        externalId: messageId,
+        // Replaced by the thread's conversation when a reference matches a stored message.
+        conversationExternalId: messageId,
+        subject: mail.subject,
+        direction: "inbound",
+        authorKind: "customer",
+        authorName: from.name,
+        contact: from,
+        kind: "email",
+        text: stripQuotedReply(fullText) || fullText.trim(),
+        html: mail.html,
+        attachments: (mail.attachments ?? []).map((a) => ({
+          name: a.filename,
+          contentType: a.contentType,
+          size: a.size,
+          url: a.url,
+        })),
+        metadata: { messageId, references },
+        references,
+        sentAt: new Date(),
+      },
+    ],
+    changes: [],
+    statuses: [],
+  };
+}

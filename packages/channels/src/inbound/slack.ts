@@ -1,0 +1,28 @@
+import {
+  anySecretMatches,
+  decodeHex,
+  hmacSha256,
+  type InboundVerifyResult,
+  type WindowOptions,
+  withinWindow,
+} from "./verification.js";
+
+/** Slack v0: `x-slack-signature: v0=<hex HMAC-SHA256 of "v0:<timestamp>:<raw body>">`. */
+export function verifySlack(input: {
+  rawBody: Uint8Array;
+  timestamp: string | undefined;
+  signature: string | undefined;
+  secrets: string[];
+  window?: WindowOptions;
+}): InboundVerifyResult {
+  if (!input.timestamp || !input.signature) return { ok: false, reason: "missing_headers" };
+  const match = /^v0=([0-9a-fA-F]{64})$/.exec(input.signature);
+  const presented = match?.[1] ? decodeHex(match[1]) : undefined;
+  if (!presented || !/^\d{1,12}$/.test(input.timestamp)) return { ok: false, reason: "malformed_header" };
+  const matched = anySecretMatches(input.secrets, presented, (secret) =>
+    hmacSha256(secret, `v0:${input.timestamp}:`, input.rawBody),
+  );
+  if (!matched) return { ok: false, reason: "bad_signature" };
+  if (!withinWindow(Number(input.timestamp), input.window)) return { ok: false, reason: "timestamp_out_of_range" };
+  return { ok: true, replayKey: `slack:${input.signature}` };
+}
