@@ -8,8 +8,12 @@ import type { ApiEnv } from "./context.js";
 import { problem, problemFromError } from "./problem.js";
 import { appsRoutes } from "./routes/apps.js";
 import { auditRoutes } from "./routes/audit.js";
+import { channelRoutes } from "./routes/channels.js";
+import { conversationRoutes } from "./routes/conversations.js";
 import { healthRoutes } from "./routes/health.js";
 import { keysRoutes } from "./routes/keys.js";
+import { publicFormRoutes } from "./routes/public-form.js";
+import { webhookRoutes } from "./routes/webhooks.js";
 
 /** Builds the whole HTTP surface from its services; tests and main.ts both call this. */
 export function createApi(runtime: Runtime, logger: Logger) {
@@ -46,7 +50,11 @@ export function createApi(runtime: Runtime, logger: Logger) {
 
   api.on(["GET", "POST"], "/api/auth/*", (c) => runtime.auth.handler(c.req.raw));
   api.route("/", healthRoutes());
+  api.route("/webhooks", webhookRoutes());
+  api.route("/", publicFormRoutes());
   api.route("/api/v1/apps", appsRoutes());
+  api.route("/api/v1/apps", channelRoutes());
+  api.route("/api/v1/conversations", conversationRoutes());
   api.route("/api/v1/audit", auditRoutes());
   api.route("/api/v1/keys", keysRoutes());
 

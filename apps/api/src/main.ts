@@ -6,8 +6,10 @@ import { createApi } from "./app.js";
 async function main() {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, redact: ["*.authorization", "*.token", "*.secret", "*.password"] });
-  const runtime = await openRuntime(config);
+  const runtime = await openRuntime(config, { logger });
   const api = createApi(runtime, logger);
+  // Publishes what was committed before a crash as well as everything new.
+  runtime.relay.start();
   const server = serve({ fetch: api.fetch, port: config.port, hostname: config.host }, () => {
     const mode = config.embedded
       ? "embedded (SQLite under DATA_DIR, no external services)"
@@ -17,7 +19,7 @@ async function main() {
     );
   });
   const stop = () => {
-    server.close(() => void runtime.database.close().then(() => process.exit(0)));
+    server.close(() => void runtime.relay.stop().then(() => runtime.database.close().then(() => process.exit(0))));
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -5,20 +5,24 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_input: 400,
   unauthorized: 401,
+  invalid_signature: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  rate_limited: 429,
   internal: 500,
 };
 
 const TITLE: Record<ErrorCode, string> = {
   invalid_input: "Invalid input",
   unauthorized: "Unauthorized",
+  invalid_signature: "Invalid signature",
   forbidden: "Forbidden",
   not_found: "Not found",
   conflict: "Conflict",
   payload_too_large: "Payload too large",
+  rate_limited: "Too many requests",
   internal: "Internal error",
 };
 
@@ -41,7 +45,11 @@ export function problem(c: Context, code: ErrorCode, detail: string, extra?: Rec
 }
 
 export function problemFromError(c: Context, error: unknown) {
-  if (error instanceof AppError) return problem(c, error.code, error.message);
+  if (error instanceof AppError) {
+    const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (retryAfter !== undefined) c.header("retry-after", String(retryAfter));
+    return problem(c, error.code, error.message);
+  }
   // Unknown errors are logged with their stack; the caller learns nothing about internals.
   c.get("logger").error({ err: error, requestId: c.get("requestId") }, "unhandled error");
   return problem(c, "internal", "Something went wrong. Quote the request id when reporting it.");

@@ -53,8 +53,9 @@ describe("apps", () => {
     expect(list.nextCursor).toBeNull();
     const bySlug = await call("/api/v1/apps/acme", { key: ownerA });
     expect(bySlug.status).toBe(200);
-    expect((await (await call(`/api/v1/apps/${appId}`, { key: ownerA })).json()).webhookUrls.front).toMatch(
-      /\/webhooks\/front\/acme$/,
+    // Webhook URLs carry the app id: slugs are unique per organization only.
+    expect((await (await call(`/api/v1/apps/${appId}`, { key: ownerA })).json()).webhookUrls.front).toBe(
+      `http://127.0.0.1:3000/webhooks/front/${appId}`,
     );
   });
 

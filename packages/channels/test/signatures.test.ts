@@ -23,11 +23,6 @@ interface Vector {
 const vectors: Vector[] = JSON.parse(
   readFileSync(fileURLToPath(new URL("../../../../shared/fixtures/webhook-vectors.json", import.meta.url)), "utf8"),
 ).vectors;
-const vector = (vendor: string) => {
-  const v = vectors.find((x) => x.vendor === vendor);
-  if (!v) throw new Error(`no ${vendor} vector`);
-  return v;
-};
 const bytes = (s: string) => new TextEncoder().encode(s);
 
 /** Each scheme, driven by a vector: verify with the clock pinned to the vector's timestamp. */

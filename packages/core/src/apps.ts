@@ -10,12 +10,13 @@ import {
   type SecretBox,
   updateApp,
 } from "@support/db";
+import { CHANNEL_KINDS } from "./channels/channel-config.js";
+import { webhookUrl } from "./channels/channels.js";
 import { AppError } from "./errors.js";
 
-export const CHANNEL_KINDS = ["front", "zendesk", "whatsapp", "email", "web", "generic"] as const;
-
-export function webhookUrls(publicUrl: string, app: Pick<App, "slug">): Record<string, string> {
-  return Object.fromEntries(CHANNEL_KINDS.map((kind) => [kind, `${publicUrl}/webhooks/${kind}/${app.slug}`]));
+/** Webhook URLs carry the app id, which is unique across organizations (slugs are per org). */
+export function webhookUrls(publicUrl: string, app: Pick<App, "id">): Record<string, string> {
+  return Object.fromEntries(CHANNEL_KINDS.map((kind) => [kind, webhookUrl(publicUrl, app.id, kind)]));
 }
 
 export function publicApp(app: App, publicUrl: string) {

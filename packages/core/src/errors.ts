@@ -2,10 +2,12 @@
 export type ErrorCode =
   | "invalid_input"
   | "unauthorized"
+  | "invalid_signature"
   | "forbidden"
   | "not_found"
   | "conflict"
   | "payload_too_large"
+  | "rate_limited"
   | "internal";
 
 export class AppError extends Error {

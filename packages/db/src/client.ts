@@ -28,6 +28,8 @@ export interface Db {
 export interface Database {
   dialect: Dialect;
   db: Db;
+  /** Runs `work` in one transaction: everything it writes commits together or not at all. */
+  transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -53,14 +55,21 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const url = target.url ?? `file:${join(target.dataDir, "support.db")}`;
     const path = url.slice("file:".length);
     if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
-    const client = createClient({ url });
+    // `timeout` is SQLite's busy timeout, applied to every pooled connection.
+    const client = createClient({ url, timeout: 5000 });
     // WAL lets the CLI read and write while the server runs on the same file.
     await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA busy_timeout = 5000");
     const db = drizzleLibsql(client, { schema: sqliteSchema });
+    // SQLite has one writer at a time; queueing writers in-process is fairer and faster than
+    // letting them spin on the busy handler.
+    const writeLock = createMutex();
     return {
       dialect,
       db: { q: db, t: sqliteSchema },
+      transaction: (work) =>
+        writeLock(() =>
+          db.transaction((tx) => work({ q: tx as unknown as Db["q"], t: sqliteSchema }), { behavior: "immediate" }),
+        ),
       migrate: () => migrateLibsql(db, { migrationsFolder: join(migrationsRoot, "sqlite") }),
       ping: async () => {
         await client.execute("select 1");
@@ -74,6 +83,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       dialect,
       db: asSharedDb(db, mysqlSchema),
+      transaction: (work) => db.transaction((tx) => work(asSharedDb(tx, mysqlSchema))),
       migrate: () => migrateMysql(db, { migrationsFolder: join(migrationsRoot, "mysql") }),
       ping: async () => {
         await pool.query("select 1");
@@ -86,6 +96,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     dialect,
     db: asSharedDb(db, mysqlSchema),
+    transaction: (work) => db.transaction((tx) => work(asSharedDb(tx, mysqlSchema))),
     // PlanetScale applies schema through deploy requests; the mysql migrations are the source.
     migrate: async () => {
       const { migrate } = await import("drizzle-orm/planetscale-serverless/migrator");
@@ -95,6 +106,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       await client.execute("select 1");
     },
     close: async () => {},
+  };
+}
+
+function createMutex() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
   };
 }
 

@@ -18,6 +18,8 @@ export const ID_PREFIXES = {
   verification: "vrf",
   member: "mem",
   invitation: "inv",
+  channel: "chn",
+  inboundEvent: "iev",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

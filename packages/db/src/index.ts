@@ -1,5 +1,8 @@
+export * from "./channels.js";
 export * from "./client.js";
+export * from "./conversations.js";
 export * from "./ids.js";
+export * from "./outbox.js";
 export { tableDefs } from "./schema/tables.js";
 export * from "./secrets.js";
 export * from "./tenancy.js";

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { countPendingOutbox } from "@support/db";
 import type { ApiEnv } from "../context.js";
 
 const status = z.object({ status: z.string(), dialect: z.string().optional(), embedded: z.boolean().optional() });
@@ -35,5 +36,13 @@ export function healthRoutes() {
       }
     },
   );
+  // Prometheus text: counters by channel and outcome, and the outbox backlog. No ids, no PII.
+  router.get("/metrics", async (c) => {
+    const { counters, database } = c.var.runtime;
+    const pending = await countPendingOutbox(database.db);
+    return c.text(`${counters.render()}outbox_pending ${pending}\n`, 200, {
+      "content-type": "text/plain; version=0.0.4",
+    });
+  });
   return router;
 }

@@ -1,0 +1,61 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { initProduct, loadConfig, openRuntime, type Runtime } from "@support/core";
+import pino from "pino";
+import { createApi } from "../src/app.js";
+
+const mysqlUrl = process.env.MYSQL_URL;
+
+/** The API suites that touch data run on SQLite and, under .ci/run, on MySQL too. */
+export const dialects = [
+  { name: "sqlite", env: {} as Record<string, string>, skipReason: undefined as string | undefined },
+  {
+    name: "mysql",
+    skipReason: mysqlUrl ? undefined : "MYSQL_URL is not set: runs under .ci/run",
+    env: { DATABASE_URL: mysqlUrl ?? "", SECRETS_KEY: Buffer.alloc(32, 3).toString("base64") },
+  },
+];
+
+export interface TestProduct {
+  runtime: Runtime;
+  api: ReturnType<typeof createApi>;
+  orgId: string;
+  appId: string;
+  ownerKey: string;
+  signingSecret: string;
+}
+
+/** A fresh runtime with one organization and app (unique names, so MySQL runs can share a database). */
+export async function openTestProduct(env: Record<string, string>, name = "Acme"): Promise<TestProduct> {
+  const runtime = await openRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-api-")), ...env }));
+  const api = createApi(runtime, pino({ level: "silent" }));
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const init = await initProduct(runtime.database.db, runtime.secrets, {
+    name: `${name} ${suffix}`,
+    org: `Org ${suffix}`,
+  });
+  return {
+    runtime,
+    api,
+    orgId: init.organization.id,
+    appId: init.app.id,
+    ownerKey: init.apiKey?.token ?? "",
+    signingSecret: init.signingSecret ?? "",
+  };
+}
+
+export function jsonCall(
+  product: TestProduct,
+  path: string,
+  init: { method?: string; body?: unknown; key?: string } = {},
+) {
+  return product.api.request(path, {
+    method: init.method ?? "GET",
+    headers: {
+      authorization: `Bearer ${init.key ?? product.ownerKey}`,
+      ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+    },
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  });
+}
