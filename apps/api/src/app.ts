@@ -53,7 +53,13 @@ export function createApi(runtime: Runtime, logger: Logger) {
   api.route("/webhooks", webhookRoutes());
   api.route("/", publicFormRoutes());
   api.route("/api/v1/apps", appsRoutes());
-  api.route("/api/v1/apps", channelRoutes());
+  api.route(
+    "/api/v1/apps",
+    channelRoutes(async (request) => {
+      const res = await api.request(request.path, { method: request.method, headers: request.headers, body: request.body });
+      return { status: res.status, body: await res.json().catch(() => ({})) };
+    }),
+  );
   api.route("/api/v1/conversations", conversationRoutes());
   api.route("/api/v1/audit", auditRoutes());
   api.route("/api/v1/keys", keysRoutes());

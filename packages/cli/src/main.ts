@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, openRuntime } from "@support/core";
 import { appsListCommand } from "./commands/apps.js";
+import { channelsCommand, localChannels, remoteChannels } from "./commands/channels.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { initCommand } from "./commands/init.js";
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from "./commands/keys.js";
@@ -9,13 +10,25 @@ import { CliError, createOutput } from "./output.js";
 import { RemoteApi } from "./remote.js";
 
 /** Commands that go over HTTP when SUPPORT_API_URL and SUPPORT_API_KEY are set. */
-const REMOTE_COMMANDS = new Set(["apps list", "keys create", "keys list", "keys revoke"]);
+const REMOTE_COMMANDS = new Set([
+  "apps list",
+  "keys create",
+  "keys list",
+  "keys revoke",
+  "channels set",
+  "channels list",
+  "channels test",
+]);
 
 const USAGE = `Usage: skill <command> [options]
 
   init --name <product> [--org <organization>] [--new-key]
   apps list [--org <organization>]
   keys create --name <name> [--role owner|admin|agent] | keys list | keys revoke <id>
+  channels set <front|zendesk|whatsapp|email|web|generic> --app <app> [--secret …] [--api-token …]
+      [--verify-token …] [--phone-number-id …] [--base-url …] [--callback-url …] [--smtp-url …] [--from …]
+  channels list --app <app>
+  channels test <channel> --app <app>
   db migrate
   doctor
 
@@ -31,6 +44,15 @@ export async function run(argv: string[]): Promise<void> {
       name: { type: "string" },
       org: { type: "string" },
       role: { type: "string", default: "admin" },
+      app: { type: "string" },
+      secret: { type: "string" },
+      "api-token": { type: "string" },
+      "verify-token": { type: "string" },
+      "phone-number-id": { type: "string" },
+      "base-url": { type: "string" },
+      "callback-url": { type: "string" },
+      "smtp-url": { type: "string" },
+      from: { type: "string" },
       "new-key": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -43,8 +65,23 @@ export async function run(argv: string[]): Promise<void> {
   const out = createOutput(values.json ?? false);
   const config = loadConfig();
   const route = `${command} ${sub ?? ""}`.trim();
+  const channelOpts = {
+    app: values.app,
+    kind: arg,
+    flags: {
+      secret: values.secret,
+      "api-token": values["api-token"],
+      "verify-token": values["verify-token"],
+      "phone-number-id": values["phone-number-id"],
+      "base-url": values["base-url"],
+      "callback-url": values["callback-url"],
+      "smtp-url": values["smtp-url"],
+      from: values.from,
+    },
+  };
   if (config.remote && REMOTE_COMMANDS.has(route)) {
     const api = new RemoteApi(config.remote.url, config.remote.apiKey);
+    if (command === "channels") return channelsCommand(remoteChannels(api), out, sub, channelOpts);
     switch (route) {
       case "apps list":
         return remoteAppsList(api, out);
@@ -60,6 +97,7 @@ export async function run(argv: string[]): Promise<void> {
   }
   const runtime = await openRuntime(config, { migrate: command === "db" || command === "init" });
   try {
+    if (command === "channels") return await channelsCommand(localChannels(runtime, values.org), out, sub, channelOpts);
     switch (command === "init" || command === "doctor" ? command : route) {
       case "init":
         if (!values.name) throw new CliError("init needs --name <product>");

@@ -37,7 +37,7 @@ describe("skill CLI on a local data dir", () => {
     expect(created.organization).toMatchObject({ name: "Default", created: true });
     expect(created.app).toMatchObject({ slug: "acme", created: true });
     expect(created.apiKey.token).toMatch(/^sk_/);
-    expect(created.webhookUrls.whatsapp).toMatch(/\/webhooks\/whatsapp\/acme$/);
+    expect(created.webhookUrls.whatsapp).toMatch(new RegExp(`/webhooks/whatsapp/${created.app.id}$`));
 
     const again = JSON.parse((await skill(dataDir, "init", "--name", "Acme", "--json")).stdout);
     expect(again.app).toMatchObject({ id: created.app.id, created: false });
@@ -57,6 +57,33 @@ describe("skill CLI on a local data dir", () => {
     const keys = JSON.parse((await skill(dataDir, "keys", "list", "--json")).stdout);
     expect(keys.data.find((k: { id: string }) => k.id === key.id).revokedAt).not.toBeNull();
     expect(JSON.stringify(keys)).not.toContain("hash");
+  });
+
+  it("connects each channel with channels set and sees a message arrive with channels test", async () => {
+    const settings: Record<string, string[]> = {
+      front: ["--secret", "front-app-secret"],
+      zendesk: ["--secret", "zendesk-secret", "--base-url", "https://acme.zendesk.com"],
+      whatsapp: ["--secret", "meta-secret", "--verify-token", "verify", "--phone-number-id", "106540352242922"],
+      email: [],
+      generic: ["--callback-url", "https://shop.example.com/support"],
+      web: [],
+    };
+    for (const [kind, flags] of Object.entries(settings)) {
+      const set = await skill(dataDir, "channels", "set", kind, "--app", "acme", ...flags, "--json");
+      expect(set.code, set.stderr).toBe(0);
+      expect(JSON.parse(set.stdout)).toMatchObject({ kind, status: "active" });
+      expect(set.stdout).not.toContain('secret"');
+      const test = await skill(dataDir, "channels", "test", kind, "--app", "acme", "--json");
+      expect(test.code, test.stderr).toBe(0);
+      const report = JSON.parse(test.stdout);
+      expect(report.status).toBeLessThan(300);
+      if (kind !== "web") expect(report.conversationId).toMatch(/^cnv_/);
+    }
+    const list = JSON.parse((await skill(dataDir, "channels", "list", "--app", "acme", "--json")).stdout);
+    expect(list.data.find((c: { kind: string }) => c.kind === "front").secretsSet).toEqual(["appSecret"]);
+    expect(JSON.stringify(list)).not.toContain("front-app-secret");
+    const wrongFlag = await skill(dataDir, "channels", "set", "generic", "--app", "acme", "--verify-token", "x");
+    expect(wrongFlag.stderr.trim()).toBe("skill: --verify-token does not apply to the generic channel");
   });
 
   it("doctor reports the embedded database as healthy", async () => {
@@ -109,6 +136,28 @@ describe("skill CLI against a running server", () => {
       const gone = await skillWith(env, "keys", "revoke", "key_missing");
       expect(gone.code).not.toBe(0);
       expect(gone.stderr.trim()).toBe("skill: 404 API key key_missing not found");
+      const set = await skillWith(
+        env,
+        "channels",
+        "set",
+        "zendesk",
+        "--app",
+        "remote-shop",
+        "--secret",
+        "zd",
+        "--json",
+      );
+      expect(JSON.parse(set.stdout)).toMatchObject({
+        kind: "zendesk",
+        status: "active",
+        secretsSet: ["webhookSecret"],
+      });
+      const test = JSON.parse(
+        (await skillWith(env, "channels", "test", "zendesk", "--app", "remote-shop", "--json")).stdout,
+      );
+      expect(test).toMatchObject({ channel: "zendesk", status: 200, outcome: "stored" });
+      const notSet = await skillWith(env, "channels", "test", "front", "--app", "remote-shop");
+      expect(notSet.stderr).toContain("409");
       const badKey = await skillWith({ ...env, SUPPORT_API_KEY: "sk_wrongwrongwrongwrongwrong" }, "apps", "list");
       expect(badKey.stderr.trim()).toBe("skill: 401 The API key is invalid or revoked.");
     } finally {

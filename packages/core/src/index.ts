@@ -17,3 +17,4 @@ export * from "./outbox/relay.js";
 export * from "./rate-limit.js";
 export * from "./runtime.js";
 export * from "./secrets-key.js";
+export * from "./channels/test-message.js";

@@ -247,3 +247,12 @@ export async function listInboundEventsByIds(db: Db, orgId: string, ids: string[
     .where(and(eq(db.t.inboundEvents.orgId, orgId), inArray(db.t.inboundEvents.id, ids)))
     .orderBy(asc(db.t.inboundEvents.receivedAt));
 }
+
+export async function findMessagesByExternalId(db: Db, orgId: string, externalId: string): Promise<Message[]> {
+  const t = db.t.messages;
+  return db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.externalId, externalId)))
+    .limit(10);
+}

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { CHANNEL_KINDS, configureChannel, describeChannels } from "@support/core";
+import { AppError, CHANNEL_KINDS, configureChannel, type Dispatch, describeChannels, sendTestMessage } from "@support/core";
+import { getApp } from "@support/db";
 import { requireCaller, requireRole } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 import { problemResponse } from "../pagination.js";
@@ -33,7 +34,19 @@ const errors = {
   404: problemResponse("No such app in this organization"),
 };
 
-export function channelRoutes() {
+const testReportSchema = z
+  .object({
+    channel: z.string(),
+    status: z.number().openapi({ description: "What the webhook route answered" }),
+    outcome: z.string(),
+    conversationId: z.string().nullable(),
+    messageId: z.string().nullable(),
+    detail: z.string().optional(),
+  })
+  .openapi("ChannelTestReport");
+
+/** `dispatch` sends a request through this same API, so a test message takes the real route. */
+export function channelRoutes(dispatch: Dispatch) {
   const router = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   router.use("*", requireCaller);
 
@@ -93,6 +106,31 @@ export function channelRoutes() {
         principal.actor,
       );
       return c.json(view, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{app}/channels/{channel}/test",
+      tags: ["channels"],
+      middleware: [requireRole("admin")] as const,
+      request: {
+        params: z.object({ app: z.string().min(1).max(100), channel: z.enum(CHANNEL_KINDS as [string, ...string[]]) }),
+      },
+      responses: {
+        200: { description: "What the signed sample became", content: { "application/json": { schema: testReportSchema } } },
+        409: problemResponse("The channel is not configured"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { runtime, principal } = c.var;
+      const { app: ref, channel } = c.req.valid("param");
+      const app = await getApp(runtime.database.db, principal.orgId, ref);
+      if (!app) throw new AppError("not_found", `app "${ref}" not found`);
+      const report = await sendTestMessage(runtime, app, channel as (typeof CHANNEL_KINDS)[number], dispatch);
+      return c.json(report, 200);
     },
   );
   return router;
