@@ -56,7 +56,11 @@ export function createApi(runtime: Runtime, logger: Logger) {
   api.route(
     "/api/v1/apps",
     channelRoutes(async (request) => {
-      const res = await api.request(request.path, { method: request.method, headers: request.headers, body: request.body });
+      const res = await api.request(request.path, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+      });
       return { status: res.status, body: await res.json().catch(() => ({})) };
     }),
   );

@@ -65,7 +65,7 @@ describe("public contact form", () => {
     }
     expect(limited?.status).toBe(429);
     expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await limited?.json()).code).toBe("rate_limited");
+    expect((await (limited as Response).json()).code).toBe("rate_limited");
   });
 
   it("is 404 for an unknown app and when the form is switched off", async () => {

@@ -1,5 +1,12 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { AppError, CHANNEL_KINDS, configureChannel, type Dispatch, describeChannels, sendTestMessage } from "@support/core";
+import {
+  AppError,
+  CHANNEL_KINDS,
+  configureChannel,
+  type Dispatch,
+  describeChannels,
+  sendTestMessage,
+} from "@support/core";
 import { getApp } from "@support/db";
 import { requireCaller, requireRole } from "../auth.js";
 import type { ApiEnv } from "../context.js";
@@ -119,7 +126,10 @@ export function channelRoutes(dispatch: Dispatch) {
         params: z.object({ app: z.string().min(1).max(100), channel: z.enum(CHANNEL_KINDS as [string, ...string[]]) }),
       },
       responses: {
-        200: { description: "What the signed sample became", content: { "application/json": { schema: testReportSchema } } },
+        200: {
+          description: "What the signed sample became",
+          content: { "application/json": { schema: testReportSchema } },
+        },
         409: problemResponse("The channel is not configured"),
         ...errors,
       },

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { signPayload } from "@support/sdk/signing";
 import type { App, Database, SecretBox } from "@support/db";
 import { findMessagesByExternalId } from "@support/db";
+import { signPayload } from "@support/sdk/signing";
 import { AppError } from "../errors.js";
 import type { ChannelKind } from "./channel-config.js";
 import { type LoadedChannel, loadChannel } from "./channels.js";
@@ -40,7 +40,11 @@ export function buildTestRequest(app: App, channel: LoadedChannel): TestRequest 
         payload: {
           id: `evt_test_${id}`,
           emitted_at: now / 1000,
-          conversation: { id: `cnv_test_${id}`, subject: "Test message", recipient: { handle: "test.customer@example.com", role: "from" } },
+          conversation: {
+            id: `cnv_test_${id}`,
+            subject: "Test message",
+            recipient: { handle: "test.customer@example.com", role: "from" },
+          },
           target: {
             _meta: { type: "message" },
             data: {
@@ -55,11 +59,17 @@ export function buildTestRequest(app: App, channel: LoadedChannel): TestRequest 
         },
       });
       const ts = String(now);
-      const signature = createHmac("sha256", secrets.appSecret ?? "").update(`${ts}:${body}`).digest("base64");
+      const signature = createHmac("sha256", secrets.appSecret ?? "")
+        .update(`${ts}:${body}`)
+        .digest("base64");
       return {
         method: "POST",
         path: `/webhooks/front/${app.id}`,
-        headers: { "content-type": "application/json", "x-front-request-timestamp": ts, "x-front-signature": signature },
+        headers: {
+          "content-type": "application/json",
+          "x-front-request-timestamp": ts,
+          "x-front-signature": signature,
+        },
         body,
         messageExternalId: `msg_test_${id}`,
       };
@@ -75,7 +85,9 @@ export function buildTestRequest(app: App, channel: LoadedChannel): TestRequest 
         },
       });
       const ts = new Date(now).toISOString();
-      const signature = createHmac("sha256", secrets.webhookSecret ?? "").update(ts + body).digest("base64");
+      const signature = createHmac("sha256", secrets.webhookSecret ?? "")
+        .update(ts + body)
+        .digest("base64");
       return {
         method: "POST",
         path: `/webhooks/zendesk/${app.id}`,
@@ -104,7 +116,13 @@ export function buildTestRequest(app: App, channel: LoadedChannel): TestRequest 
                   metadata: { phone_number_id: "test" },
                   contacts: [{ wa_id: "15550000000", profile: { name: "Test Customer" } }],
                   messages: [
-                    { from: "15550000000", id: wamid, timestamp: String(Math.floor(now / 1000)), type: "text", text: { body: SAMPLE_TEXT } },
+                    {
+                      from: "15550000000",
+                      id: wamid,
+                      timestamp: String(Math.floor(now / 1000)),
+                      type: "text",
+                      text: { body: SAMPLE_TEXT },
+                    },
                   ],
                 },
               },
@@ -112,7 +130,9 @@ export function buildTestRequest(app: App, channel: LoadedChannel): TestRequest 
           },
         ],
       });
-      const signature = `sha256=${createHmac("sha256", secrets.appSecret ?? "").update(body).digest("hex")}`;
+      const signature = `sha256=${createHmac("sha256", secrets.appSecret ?? "")
+        .update(body)
+        .digest("hex")}`;
       return {
         method: "POST",
         path: `/webhooks/whatsapp/${app.id}`,
