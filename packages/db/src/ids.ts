@@ -18,6 +18,8 @@ export const ID_PREFIXES = {
   verification: "vrf",
   member: "mem",
   invitation: "inv",
+  delivery: "dlv",
+  sandboxMessage: "sbx",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -200,7 +200,7 @@ export async function listAudit(
   return paginate(rows, page.limit);
 }
 
-function paginate<T extends { id: string }>(rows: T[], limit: number): Page<T> {
+export function paginate<T extends { id: string }>(rows: T[], limit: number): Page<T> {
   const data = rows.slice(0, limit);
   const last = data[data.length - 1];
   return { data, nextCursor: rows.length > limit && last ? last.id : null };
