@@ -1,1 +1,2 @@
 export { signPayload, verifySignature } from "@support/sdk/signing";
+export * from "./outbound/index.js";
