@@ -82,20 +82,24 @@ export async function claimDelivery(
   }
 }
 
-export async function markDeliverySent(
+/**
+ * Records what the channel accepted. `queued` keeps the delivery waiting with the vendor's id (a
+ * Front shared draft a teammate has yet to send); a status callback moves it on later.
+ */
+export async function markDeliveryAccepted(
   db: Db,
   orgId: string,
   id: string,
-  result: { vendorMessageId: string | null; attempts: number; at?: Date },
+  result: { status: "sent" | "queued"; vendorMessageId: string | null; attempts: number; at?: Date },
 ): Promise<DeliveryRecord | undefined> {
   const at = result.at ?? new Date();
   await db.q
     .update(db.t.deliveries)
     .set({
-      status: "sent",
+      status: result.status,
       vendorMessageId: result.vendorMessageId,
       attempts: result.attempts,
-      sentAt: at,
+      sentAt: result.status === "sent" ? at : null,
       updatedAt: at,
     })
     .where(and(eq(db.t.deliveries.orgId, orgId), eq(db.t.deliveries.id, id), eq(db.t.deliveries.status, "queued")));

@@ -9,8 +9,8 @@ import {
   isId,
   listDeliveriesForConversation,
   listSandboxMessages,
+  markDeliveryAccepted,
   markDeliveryFailed,
-  markDeliverySent,
   recordSandboxMessage,
 } from "../src/index.js";
 import { dialectCases } from "./harness.js";
@@ -61,7 +61,11 @@ for (const dialect of dialectCases) {
       const { db } = database;
       const { org, app } = await orgWithApp();
       const a = await claimDelivery(db, org.id, newDelivery(app.id, "a"));
-      const sent = await markDeliverySent(db, org.id, a.delivery.id, { vendorMessageId: "wamid.A", attempts: 2 });
+      const sent = await markDeliveryAccepted(db, org.id, a.delivery.id, {
+        status: "sent",
+        vendorMessageId: "wamid.A",
+        attempts: 2,
+      });
       expect(sent).toMatchObject({ status: "sent", vendorMessageId: "wamid.A", attempts: 2 });
       expect(sent?.sentAt).toBeInstanceOf(Date);
       const b = await claimDelivery(db, org.id, newDelivery(app.id, "b"));
@@ -78,7 +82,7 @@ for (const dialect of dialectCases) {
       const { org, app } = await orgWithApp();
       const other = await orgWithApp();
       const { delivery } = await claimDelivery(db, org.id, newDelivery(app.id, "c"));
-      await markDeliverySent(db, org.id, delivery.id, { vendorMessageId: "wamid.C", attempts: 1 });
+      await markDeliveryAccepted(db, org.id, delivery.id, { status: "sent", vendorMessageId: "wamid.C", attempts: 1 });
       const update = { channelKind: "whatsapp", vendorMessageId: "wamid.C" };
       expect(await applyVendorStatus(db, other.org.id, { ...update, status: "read", at: new Date() })).toBeUndefined();
       const readAt = new Date("2026-01-02T03:04:05.000Z");
@@ -98,11 +102,31 @@ for (const dialect of dialectCases) {
       ).toBeUndefined();
     });
 
+    it("keeps a vendor-held draft queued until its send is reported", async () => {
+      const { db } = database;
+      const { org, app } = await orgWithApp();
+      const { delivery } = await claimDelivery(db, org.id, newDelivery(app.id, "draft", "front"));
+      const held = await markDeliveryAccepted(db, org.id, delivery.id, {
+        status: "queued",
+        vendorMessageId: "msg_d1",
+        attempts: 1,
+      });
+      expect(held).toMatchObject({ status: "queued", vendorMessageId: "msg_d1", sentAt: null });
+      const at = new Date("2026-02-03T04:05:06.000Z");
+      const sent = await applyVendorStatus(db, org.id, {
+        channelKind: "front",
+        vendorMessageId: "msg_d1",
+        status: "sent",
+        at,
+      });
+      expect(sent).toMatchObject({ status: "sent", sentAt: at });
+    });
+
     it("records a vendor-reported failure with its reason, and keeps it final", async () => {
       const { db } = database;
       const { org, app } = await orgWithApp();
       const { delivery } = await claimDelivery(db, org.id, newDelivery(app.id, "d"));
-      await markDeliverySent(db, org.id, delivery.id, { vendorMessageId: "wamid.D", attempts: 1 });
+      await markDeliveryAccepted(db, org.id, delivery.id, { status: "sent", vendorMessageId: "wamid.D", attempts: 1 });
       const update = { channelKind: "whatsapp", vendorMessageId: "wamid.D" };
       const failed = await applyVendorStatus(db, org.id, {
         ...update,
