@@ -12,6 +12,7 @@ import { channelRoutes } from "./routes/channels.js";
 import { conversationRoutes } from "./routes/conversations.js";
 import { healthRoutes } from "./routes/health.js";
 import { keysRoutes } from "./routes/keys.js";
+import { outboxRoutes } from "./routes/outbox.js";
 import { publicFormRoutes } from "./routes/public-form.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 
@@ -65,6 +66,7 @@ export function createApi(runtime: Runtime, logger: Logger) {
     }),
   );
   api.route("/api/v1/conversations", conversationRoutes());
+  api.route("/api/v1/outbox", outboxRoutes());
   api.route("/api/v1/audit", auditRoutes());
   api.route("/api/v1/keys", keysRoutes());
 

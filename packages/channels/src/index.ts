@@ -14,3 +14,4 @@ export * from "./inbound/whatsapp.js";
 export * from "./inbound/whatsapp-payload.js";
 export * from "./inbound/zendesk.js";
 export * from "./inbound/zendesk-payload.js";
+export * from "./outbound/index.js";

@@ -27,6 +27,7 @@ const USAGE = `Usage: skill <command> [options]
   keys create --name <name> [--role owner|admin|agent] | keys list | keys revoke <id>
   channels set <front|zendesk|whatsapp|email|web|generic> --app <app> [--secret …] [--api-token …]
       [--verify-token …] [--phone-number-id …] [--base-url …] [--callback-url …] [--smtp-url …] [--from …]
+      [--agent-email …] [--agent-id …]
   channels list --app <app>
   channels test <channel> --app <app>
   db migrate
@@ -53,6 +54,8 @@ export async function run(argv: string[]): Promise<void> {
       "callback-url": { type: "string" },
       "smtp-url": { type: "string" },
       from: { type: "string" },
+      "agent-email": { type: "string" },
+      "agent-id": { type: "string" },
       "new-key": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -77,6 +80,8 @@ export async function run(argv: string[]): Promise<void> {
       "callback-url": values["callback-url"],
       "smtp-url": values["smtp-url"],
       from: values.from,
+      "agent-email": values["agent-email"],
+      "agent-id": values["agent-id"],
     },
   };
   if (config.remote && REMOTE_COMMANDS.has(route)) {

@@ -5,6 +5,7 @@ import {
   getContact,
   getConversation,
   listConversations,
+  listDeliveriesForConversation,
   listInboundEventsByIds,
   listMessages,
   type Message,
@@ -69,9 +70,10 @@ export async function findConversations(
 export async function conversationDetail(db: Db, orgId: string, id: string) {
   const conversation = await getConversation(db, orgId, id);
   if (!conversation) throw new AppError("not_found", `conversation "${id}" not found`);
-  const [contact, messages] = await Promise.all([
+  const [contact, messages, deliveries] = await Promise.all([
     getContact(db, orgId, conversation.contactId),
     listMessages(db, orgId, conversation.id),
+    listDeliveriesForConversation(db, orgId, conversation.id),
   ]);
   const eventIds = [...new Set(messages.map((m) => m.inboundEventId).filter((x): x is string => Boolean(x)))];
   const rawEvents = await listInboundEventsByIds(db, orgId, eventIds);
@@ -87,6 +89,19 @@ export async function conversationDetail(db: Db, orgId: string, id: string) {
         }
       : null,
     messages: messages.map(publicMessage),
+    deliveries: deliveries.map((d) => ({
+      id: d.id,
+      channel: d.channelKind,
+      status: d.status,
+      sandbox: d.sandbox,
+      attempts: d.attempts,
+      vendorMessageId: d.vendorMessageId,
+      failureReason: d.failureReason,
+      sentAt: d.sentAt?.toISOString() ?? null,
+      deliveredAt: d.deliveredAt?.toISOString() ?? null,
+      readAt: d.readAt?.toISOString() ?? null,
+      createdAt: d.createdAt.toISOString(),
+    })),
     rawEvents: rawEvents.map((e) => ({
       id: e.id,
       channel: e.channelKind,

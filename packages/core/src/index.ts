@@ -16,5 +16,6 @@ export * from "./metrics.js";
 export * from "./outbox/publisher.js";
 export * from "./outbox/relay.js";
 export * from "./rate-limit.js";
+export * from "./replies/index.js";
 export * from "./runtime.js";
 export * from "./secrets-key.js";

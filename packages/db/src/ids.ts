@@ -20,6 +20,8 @@ export const ID_PREFIXES = {
   invitation: "inv",
   channel: "chn",
   inboundEvent: "iev",
+  delivery: "dlv",
+  sandboxMessage: "sbx",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

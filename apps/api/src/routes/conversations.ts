@@ -51,6 +51,21 @@ const detailSchema = conversationSchema
       })
       .nullable(),
     messages: z.array(messageSchema),
+    deliveries: z.array(
+      z.object({
+        id: z.string(),
+        channel: z.string(),
+        status: z.enum(["queued", "sent", "delivered", "read", "failed"]),
+        sandbox: z.boolean(),
+        attempts: z.number(),
+        vendorMessageId: z.string().nullable(),
+        failureReason: z.string().nullable(),
+        sentAt: z.string().nullable(),
+        deliveredAt: z.string().nullable(),
+        readAt: z.string().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
     rawEvents: z.array(
       z.object({
         id: z.string(),

@@ -3,6 +3,8 @@ import { describeIssues, InboundPayloadError, type NormalizedDelivery, parseJson
 
 const attachment = z.object({
   name: z.string().max(500).optional(),
+  /** The SDK's spelling of `name`; either is accepted. */
+  filename: z.string().max(500).optional(),
   contentType: z.string().max(200).optional(),
   size: z.number().int().nonnegative().optional(),
   url: z.string().url().optional(),
@@ -50,7 +52,7 @@ export function parseGeneric(rawBody: string): NormalizedDelivery {
         kind: "text",
         text: body.message.text,
         html: body.message.html,
-        attachments: body.message.attachments ?? [],
+        attachments: (body.message.attachments ?? []).map(({ filename, ...a }) => ({ ...a, name: a.name ?? filename })),
         sentAt: new Date(),
       },
     ],

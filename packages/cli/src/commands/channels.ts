@@ -25,6 +25,8 @@ export interface ChannelFlags {
   "callback-url"?: string;
   "smtp-url"?: string;
   from?: string;
+  "agent-email"?: string;
+  "agent-id"?: string;
 }
 
 /** Which field each flag sets, per channel; a flag a channel does not take is an error. */
@@ -46,6 +48,8 @@ const FLAG_FIELDS: Record<keyof ChannelFlags, Partial<Record<ChannelKind, ["sett
   "callback-url": { generic: ["settings", "callbackUrl"] },
   "smtp-url": { email: ["secrets", "smtpUrl"] },
   from: { email: ["settings", "fromAddress"], web: ["settings", "replyFrom"] },
+  "agent-email": { zendesk: ["settings", "agentEmail"] },
+  "agent-id": { zendesk: ["settings", "agentId"] },
 };
 
 export function parseKind(value: string | undefined): ChannelKind {

@@ -19,7 +19,7 @@ import {
   verifyZendesk,
   whatsAppChallenge,
 } from "@support/channels";
-import { type App, type Database, findAppForWebhook, isId, type SecretBox } from "@support/db";
+import { type App, applyVendorStatus, type Database, findAppForWebhook, isId, type SecretBox } from "@support/db";
 import type { Logger } from "pino";
 import { AppError } from "../errors.js";
 import type { Counters } from "../metrics.js";
@@ -183,12 +183,24 @@ export async function receiveWebhook(deps: ReceiveDeps, request: WebhookRequest)
   }
   if (parsed.front?.messageToFetch) await completeFrontPreview(deps, channel as LoadedChannel<"front">, parsed.front);
   const result = await ingestDelivery(deps.database, app, raw, parsed.delivery, {
-    onDeliveryStatus: deps.onDeliveryStatus,
+    onDeliveryStatus: deps.onDeliveryStatus ?? recordDeliveryStatus,
   });
   deps.replayCache.remember(verified.replayKey);
   deps.counters.increment("webhook_accepted_total", { channel: request.channel, outcome: result.status });
   return result.status === "duplicate" ? { kind: "duplicate", result } : { kind: "stored", result };
 }
+
+/** WhatsApp statuses move our own deliveries forward (sent → delivered → read, or failed). */
+const recordDeliveryStatus: DeliveryStatusSink = async (tx, app, channel, status) =>
+  Boolean(
+    await applyVendorStatus(tx, app.orgId, {
+      channelKind: channel,
+      vendorMessageId: status.vendorMessageId,
+      status: status.status,
+      at: status.at,
+      reason: status.error,
+    }),
+  );
 
 /**
  * Front webhooks carry previews. With an API token the full message replaces the preview;

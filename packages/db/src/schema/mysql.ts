@@ -1,3 +1,4 @@
+import * as d from "./delivery-tables.js";
 import { toMysql } from "./dialect.js";
 import * as t from "./tables.js";
 
@@ -18,3 +19,5 @@ export const accounts = toMysql(t.accounts);
 export const verifications = toMysql(t.verifications);
 export const members = toMysql(t.members);
 export const invitations = toMysql(t.invitations);
+export const deliveries = toMysql(d.deliveries);
+export const sandboxMessages = toMysql(d.sandboxMessages);

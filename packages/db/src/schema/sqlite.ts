@@ -1,3 +1,4 @@
+import * as d from "./delivery-tables.js";
 import { toSqlite } from "./dialect.js";
 import * as t from "./tables.js";
 
@@ -18,3 +19,5 @@ export const accounts = toSqlite(t.accounts);
 export const verifications = toSqlite(t.verifications);
 export const members = toSqlite(t.members);
 export const invitations = toSqlite(t.invitations);
+export const deliveries = toSqlite(d.deliveries);
+export const sandboxMessages = toSqlite(d.sandboxMessages);

@@ -1,3 +1,4 @@
+import { deliveries, sandboxMessages } from "./delivery-tables.js";
 import { c, type TableDef } from "./dialect.js";
 
 /**
@@ -331,4 +332,6 @@ export const tableDefs = {
   messages,
   inboundEvents,
   outbox,
+  deliveries,
+  sandboxMessages,
 } as const;

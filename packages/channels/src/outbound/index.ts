@@ -1,0 +1,16 @@
+export * from "./create-adapter.js";
+export {
+  createEmailReplyAdapter,
+  createWebFormReplyAdapter,
+  type EmailReplyConfig,
+  replySubject,
+  type SmtpConfig,
+} from "./email.js";
+export { createFrontReplyAdapter, FRONT_API_URL, type FrontReplyConfig } from "./front.js";
+export { createGenericReplyAdapter, type GenericReplyConfig, type GenericReplyPayload } from "./generic.js";
+export * from "./port.js";
+export { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy, retryPolicy } from "./retry.js";
+export * from "./sandbox.js";
+export * from "./status-callbacks.js";
+export * from "./whatsapp.js";
+export * from "./zendesk.js";

@@ -1,0 +1,101 @@
+import { callVendor, joinUrl } from "./http.js";
+import {
+  type Delivery,
+  DeliveryError,
+  type OutboundReply,
+  type ReplyAdapter,
+  type ReplyTarget,
+  type SendOptions,
+} from "./port.js";
+import { type RetryPolicy, retryPolicy } from "./retry.js";
+
+export interface WhatsAppTemplate {
+  /** An approved message template of the WhatsApp Business account. */
+  name: string;
+  /** Its language code, e.g. `fr` or `en_US`. */
+  language: string;
+  /** Template components (header/body parameters), passed through as the Graph API expects them. */
+  components?: unknown[];
+}
+
+export interface WhatsAppReplyConfig {
+  accessToken: string;
+  phoneNumberId: string;
+  baseUrl?: string;
+  apiVersion?: string;
+  /** Sent instead of free text outside the 24-hour customer-service window. */
+  template?: WhatsAppTemplate;
+  retry?: Partial<RetryPolicy>;
+}
+
+export const WHATSAPP_API_URL = "https://graph.facebook.com";
+export const WHATSAPP_API_VERSION = "v21.0";
+/** Free-form messages are allowed until 24 hours after the customer's last message. */
+export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+interface GraphSendResponse {
+  messages?: { id?: string }[];
+}
+
+export function isWithinServiceWindow(lastInboundAt: Date | null | undefined, now: Date = new Date()): boolean {
+  return Boolean(lastInboundAt) && now.getTime() - (lastInboundAt as Date).getTime() < CUSTOMER_SERVICE_WINDOW_MS;
+}
+
+export function createWhatsAppReplyAdapter(config: WhatsAppReplyConfig): ReplyAdapter {
+  const policy = retryPolicy(config.retry);
+  const url = joinUrl(
+    config.baseUrl ?? WHATSAPP_API_URL,
+    `/${config.apiVersion ?? WHATSAPP_API_VERSION}/${encodeURIComponent(config.phoneNumberId)}/messages`,
+  );
+  return {
+    channel: "whatsapp",
+    sandbox: false,
+    async sendReply(target: ReplyTarget, reply: OutboundReply, options: SendOptions): Promise<Delivery> {
+      const to = (target.contact.phone ?? "").replace(/[^\d]/g, "");
+      if (!to) {
+        throw new DeliveryError("missing_recipient", "the contact has no phone number to send a WhatsApp message to", {
+          retriable: false,
+          attempts: 0,
+        });
+      }
+      const content = messageContent(reply, target, config.template);
+      const { response, attempts } = await callVendor("WhatsApp", policy, {
+        method: "POST",
+        url,
+        headers: { authorization: `Bearer ${config.accessToken}` },
+        // The Graph API has no idempotency header; the key travels as callback data and comes
+        // back on every status webhook for this message.
+        body: JSON.stringify({
+          messaging_product: "whatsapp",
+          recipient_type: "individual",
+          to,
+          ...content,
+          biz_opaque_callback_data: options.idempotencyKey,
+        }),
+      });
+      const id = (response.json as GraphSendResponse | undefined)?.messages?.[0]?.id ?? null;
+      return { status: "sent", vendorMessageId: id, attempts, sandbox: false };
+    },
+  };
+}
+
+function messageContent(reply: OutboundReply, target: ReplyTarget, template: WhatsAppTemplate | undefined) {
+  if (isWithinServiceWindow(target.lastInboundAt)) {
+    return { type: "text", text: { preview_url: false, body: reply.text } };
+  }
+  if (!template) {
+    throw new DeliveryError(
+      "whatsapp_window_closed",
+      "the customer last wrote more than 24 hours ago: WhatsApp only allows an approved template now, and none is configured for this channel",
+      { retriable: false, attempts: 0 },
+    );
+  }
+  return {
+    type: "template",
+    template: {
+      name: template.name,
+      language: { code: template.language },
+      ...(template.components ? { components: template.components } : {}),
+    },
+  };
+}
