@@ -135,9 +135,14 @@ export type RequiredMethodName = {
 }[IntegrationMethodName];
 export type OptionalMethodName = Exclude<IntegrationMethodName, RequiredMethodName>;
 
+export function isIntegrationMethodName(name: string): name is IntegrationMethodName {
+  return Object.hasOwn(actions, name);
+}
+
 export const describeResultSchema = z.object({
   sdkVersion: z.string().min(1),
-  capabilities: z.array(z.enum(Object.keys(actions) as [IntegrationMethodName, ...IntegrationMethodName[]])),
+  // An app on a newer SDK may list methods this version does not know; they are dropped, not fatal.
+  capabilities: z.array(z.string()).transform((names) => names.filter(isIntegrationMethodName)),
 });
 export type DescribeResult = z.infer<typeof describeResultSchema>;
 

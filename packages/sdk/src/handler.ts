@@ -54,7 +54,9 @@ export function createSupportHandler(options: SupportHandlerOptions): SupportHan
     const requestId = request.headers.get("x-request-id") ?? `req_${randomUUID()}`;
     try {
       if (request.method !== "POST") {
-        return problemResponse("not_found", "the support endpoint only answers POST", requestId);
+        const refused = problemResponse("method_not_allowed", "the support endpoint only answers POST", requestId);
+        refused.headers.set("allow", "POST");
+        return refused;
       }
       const body = await readBody(request, maxBodyBytes);
       if (!body) {

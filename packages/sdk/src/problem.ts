@@ -6,6 +6,7 @@ export type ProblemCode =
   | "invalid_input"
   | "unauthorized"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
   | "payload_too_large"
   | "not_implemented"
@@ -15,6 +16,7 @@ const STATUS: Record<ProblemCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   not_implemented: 501,
@@ -25,6 +27,7 @@ const TITLE: Record<ProblemCode, string> = {
   invalid_input: "Invalid input",
   unauthorized: "Unauthorized",
   not_found: "Not found",
+  method_not_allowed: "Method not allowed",
   conflict: "Conflict",
   payload_too_large: "Payload too large",
   not_implemented: "Not implemented",

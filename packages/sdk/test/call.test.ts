@@ -20,11 +20,14 @@ async function failure(promise: Promise<unknown>): Promise<ProductAppError> {
 }
 
 describe("callProductApp", () => {
-  it("signs with every secret given, so an app on either side of a rotation verifies it", async () => {
+  it("signs with every secret given, so an app on either side of a rotation verifies it, and ignores unknown capabilities", async () => {
     const seen: { body: string; header: string | null }[] = [];
     const url = await serve(async (request) => {
       seen.push({ body: await request.text(), header: request.headers.get("x-support-signature") });
-      return Response.json({ sdkVersion: "9.9.9", capabilities: ["lookupUser", "getPurchases"] });
+      return Response.json({
+        sdkVersion: "9.9.9",
+        capabilities: ["lookupUser", "getPurchases", "aMethodFromANewerSdk"],
+      });
     });
     const described = await callProductApp({
       url,

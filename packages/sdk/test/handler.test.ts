@@ -176,6 +176,13 @@ describe("createSupportHandler", () => {
     });
   });
 
+  it("answers 405 to anything but POST", async () => {
+    const { handler } = handlerWith();
+    const response = await handler(new Request("http://app.test/support"));
+    expect((await problemOf(response)).status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+  });
+
   it("refuses oversized bodies with 413 before verifying them", async () => {
     const { handler } = handlerWith({ maxBodyBytes: 100 });
     const response = await handler(signed({ action: "describe", input: {}, nonce: "x".repeat(200) }));
