@@ -28,6 +28,7 @@ export interface SupportHandlerOptions {
   maxBodyBytes?: number;
   /** Where rejected signatures and thrown errors are reported; the caller only sees a request id. */
   logger?: SupportHandlerLogger;
+  /** The clock, in unix seconds; injectable so the 5-minute window can be tested at its edges. */
   now?: () => number;
 }
 
