@@ -60,8 +60,8 @@ describe("x-support-signature", () => {
       "",
       "garbage",
       "t=abc,v1=00",
-      "v1=" + "a".repeat(64),
-      "t=1,t=2,v1=" + "a".repeat(64),
+      `v1=${"a".repeat(64)}`,
+      `t=1,t=2,v1=${"a".repeat(64)}`,
       "t=1,v1=zz",
     ]) {
       expect(verifySignature({ body: "x", header, secrets: ["s"], now: 1 })).toEqual({
