@@ -55,10 +55,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const url = target.url ?? `file:${join(target.dataDir, "support.db")}`;
     const path = url.slice("file:".length);
     if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
-    // `timeout` is SQLite's busy timeout, applied to every pooled connection.
-    const client = createClient({ url, timeout: 5000 });
+    // `timeout` is SQLite's busy timeout, applied to every pooled connection. Two connections:
+    // one for the (single, queued) write transaction, one for reads meanwhile.
+    const client = createClient({ url, timeout: 5000, concurrency: 2 });
     // WAL lets the CLI read and write while the server runs on the same file.
     await client.execute("PRAGMA journal_mode = WAL");
+    await tuneEveryConnection(client);
     const db = drizzleLibsql(client, { schema: sqliteSchema });
     // SQLite has one writer at a time; queueing writers in-process is fairer and faster than
     // letting them spin on the busy handler.
@@ -107,6 +109,22 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     },
     close: async () => {},
   };
+}
+
+/**
+ * In WAL mode `synchronous = NORMAL` skips the fsync on each commit: a commit survives the
+ * process being killed (it is in the WAL), only an OS crash or power loss can lose the last
+ * ones. The pragma is per connection, so it is applied to both pooled connections: one held by
+ * an open transaction while the other runs it.
+ */
+async function tuneEveryConnection(client: ReturnType<typeof createClient>) {
+  await client.execute("PRAGMA synchronous = NORMAL");
+  const held = await client.transaction("read");
+  try {
+    await client.execute("PRAGMA synchronous = NORMAL");
+  } finally {
+    held.close();
+  }
 }
 
 function createMutex() {
