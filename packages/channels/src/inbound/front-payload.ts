@@ -151,6 +151,14 @@ export function parseFront(rawBody: string): FrontEvent {
     const m = frontMessage.safeParse(data);
     if (!m.success) throw new InboundPayloadError(`payload.target.data: ${describeIssues(m.error.issues)}`);
     delivery.messages.push(frontMessageToInbound(m.data, conversation, true));
+    // A shared draft of ours that a teammate sent arrives as outbound_sent with the draft's id.
+    if (type === "outbound_sent") {
+      delivery.statuses.push({
+        vendorMessageId: m.data.id,
+        status: "sent",
+        at: new Date((m.data.created_at ?? Date.now() / 1000) * 1000),
+      });
+    }
     return { type, delivery, messageToFetch: { id: m.data.id, conversation } };
   }
   if (type === "new_comment_added") {
