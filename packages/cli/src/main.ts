@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, openRuntime } from "@support/core";
 import { appsListCommand } from "./commands/apps.js";
 import { doctorCommand } from "./commands/doctor.js";
+import { evalTriageCommand } from "./commands/eval-triage.js";
 import { initCommand } from "./commands/init.js";
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from "./commands/keys.js";
 import { remoteAppsList, remoteKeysCreate, remoteKeysList, remoteKeysRevoke } from "./commands/remote-commands.js";
@@ -17,6 +18,7 @@ const USAGE = `Usage: skill <command> [options]
   apps list [--org <organization>]
   keys create --name <name> [--role owner|admin|agent] | keys list | keys revoke <id>
   db migrate
+  eval triage --train <jsonl> --test <jsonl> [--shots k]
   doctor
 
 Every command accepts --json. With SUPPORT_API_URL and SUPPORT_API_KEY set, apps and keys
@@ -32,6 +34,9 @@ export async function run(argv: string[]): Promise<void> {
       org: { type: "string" },
       role: { type: "string", default: "admin" },
       "new-key": { type: "boolean", default: false },
+      train: { type: "string" },
+      test: { type: "string" },
+      shots: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -58,6 +63,7 @@ export async function run(argv: string[]): Promise<void> {
         return remoteKeysRevoke(api, out, arg);
     }
   }
+  if (route === "eval triage") return evalTriageCommand(out, values);
   const runtime = await openRuntime(config, { migrate: command === "db" || command === "init" });
   try {
     switch (command === "init" || command === "doctor" ? command : route) {

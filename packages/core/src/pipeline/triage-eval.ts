@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { AppError } from "../errors.js";
 import {
   type ClassifierOptions,
   classify,
@@ -27,6 +29,27 @@ export interface TriageEvalReport {
 }
 
 export const SHOT_SEED = 42;
+
+const labelledRow = z.object({ text: z.string(), label: z.string().min(1) });
+
+/** JSONL rows `{text, label}`; a bad line is reported with its number, blank lines are skipped. */
+export function parseLabelledRows(jsonl: string, source: string): LabelledText[] {
+  const rows: LabelledText[] = [];
+  jsonl.split("\n").forEach((line, i) => {
+    if (line.trim() === "") return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new AppError("invalid_input", `${source}:${i + 1}: not JSON`);
+    }
+    const parsed = labelledRow.safeParse(value);
+    if (!parsed.success)
+      throw new AppError("invalid_input", `${source}:${i + 1}: expected {"text": string, "label": string}`);
+    rows.push({ text: parsed.data.text, label: parsed.data.label });
+  });
+  return rows;
+}
 
 /** `k` rows per label (all of a label's rows when it has fewer), picked in a seeded order. */
 export function selectShots(rows: readonly LabelledText[], k: number, seed = SHOT_SEED): LabelledText[] {
