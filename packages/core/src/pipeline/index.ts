@@ -1,5 +1,6 @@
 export * from "./abstention.js";
 export * from "./automated-messages.js";
+export * from "./autonomy.js";
 export * from "./categories.js";
 export * from "./classifier.js";
 export * from "./draft-diff.js";
