@@ -4,6 +4,7 @@ export * from "./autonomy.js";
 export * from "./categories.js";
 export * from "./classifier.js";
 export * from "./draft-diff.js";
+export * from "./drafter.js";
 export * from "./features.js";
 export * from "./gates/index.js";
 export * from "./human-request.js";

@@ -33,6 +33,11 @@ for (const language of SUPPORTED_LANGUAGES) {
   for (const word of FUNCTION_WORDS[language].split(" ")) owners.set(word, [...(owners.get(word) ?? []), language]);
 }
 
+/** A word every sentence of some supported language has: useless as evidence of a topic. */
+export function isFunctionWord(foldedWord: string): boolean {
+  return owners.has(foldedWord);
+}
+
 export interface DetectedLanguage {
   /** Null when nothing in the text points at a supported language. */
   language: Language | null;
