@@ -77,7 +77,11 @@ function fitClassifier(
 /** Holds out `share` of every label that has at least two rows, in a seeded order. */
 function stratifiedSplit(rows: readonly LabelledText[], share: number, seed: number) {
   const byLabel = new Map<string, LabelledText[]>();
-  for (const row of rows) byLabel.set(row.label, [...(byLabel.get(row.label) ?? []), row]);
+  for (const row of rows) {
+    const group = byLabel.get(row.label);
+    if (group) group.push(row);
+    else byLabel.set(row.label, [row]);
+  }
   const random = seededRandom(seed);
   const train: LabelledText[] = [];
   const heldOut: LabelledText[] = [];

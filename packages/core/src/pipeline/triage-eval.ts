@@ -54,7 +54,11 @@ export function parseLabelledRows(jsonl: string, source: string): LabelledText[]
 /** `k` rows per label (all of a label's rows when it has fewer), picked in a seeded order. */
 export function selectShots(rows: readonly LabelledText[], k: number, seed = SHOT_SEED): LabelledText[] {
   const byLabel = new Map<string, LabelledText[]>();
-  for (const row of rows) byLabel.set(row.label, [...(byLabel.get(row.label) ?? []), row]);
+  for (const row of rows) {
+    const group = byLabel.get(row.label);
+    if (group) group.push(row);
+    else byLabel.set(row.label, [row]);
+  }
   const random = seededRandom(seed);
   return [...byLabel.keys()]
     .sort()

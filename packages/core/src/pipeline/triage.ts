@@ -105,16 +105,16 @@ export function triage(message: InboundEnvelope, model: TriageModel, opts: { def
   let category: string;
   let intent: string;
   let confidence: number;
-  const keywordCategories = [...new Set(matchIntents(text, model.intentRules).map((r) => r.category))];
+  const intentRules = matchIntents(text, model.intentRules);
+  const keywordCategories = [...new Set(intentRules.map((r) => r.category))];
   if (spam && has("spam")) {
     category = "spam";
     intent = "spam";
     confidence = SPAM_CONFIDENCE;
     reasons.push(`spam signal "${spam}"`);
   } else if (keywordCategories.length === 1) {
-    const rules = matchIntents(text, model.intentRules);
     category = keywordCategories[0] as string;
-    intent = (rules[0] as IntentRule).intent;
+    intent = (intentRules[0] as IntentRule).intent;
     const agrees = classification.label === category;
     confidence = agrees
       ? Math.max(KEYWORD_CONFIDENCE.agreed, classification.confidence)

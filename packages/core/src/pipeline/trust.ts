@@ -39,3 +39,19 @@ export function trustScore(outcomes: readonly { outcome: DraftOutcome; at: Date 
   }
   return { score: samples === 0 ? null : weighted / totalWeight, samples };
 }
+
+/** Trust of every category of one app, from its outcomes: what the trust endpoint shows. */
+export function trustByCategory(
+  outcomes: readonly { category: string; outcome: DraftOutcome; at: Date }[],
+  now: Date,
+): Record<string, TrustScore> {
+  const groups = new Map<string, { outcome: DraftOutcome; at: Date }[]>();
+  for (const o of outcomes) {
+    const group = groups.get(o.category);
+    if (group) group.push(o);
+    else groups.set(o.category, [o]);
+  }
+  return Object.fromEntries(
+    [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, g]) => [c, trustScore(g, now)]),
+  );
+}

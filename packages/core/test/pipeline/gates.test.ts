@@ -29,10 +29,21 @@ describe("internalStateGate", () => {
     ["routing words", "Thanks! category: billing, escalated to tier 2"],
     ["note to the agent", "Hello,\nNote to agent: check the refund policy first."],
     ["note to the agent", "According to the passage, refunds take a while."],
+    ["note to the agent", "Hello!\nTODO: add the tracking link"],
   ])("catches %s", (kind, text) => {
     const result = internalStateGate(text);
     expect(result.passed).toBe(false);
     expect(result.findings?.some((f) => f.startsWith(kind))).toBe(true);
+  });
+});
+
+describe("internalStateGate on legitimate replies", () => {
+  it.each([
+    "Note: the export can take a few minutes for large accounts.",
+    "Todo está listo: tu pedido sale hoy.",
+    "Our API allows 100 requests per minute; above that you get a 429 rate limit response.",
+  ])("lets through: %s", (text) => {
+    expect(internalStateGate(text).passed).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { draftDiff, stripSignatureAndQuotes } from "../../src/pipeline/draft-diff.js";
-import { trustScore } from "../../src/pipeline/trust.js";
+import { shadowReport } from "../../src/pipeline/shadow.js";
+import { trustByCategory, trustScore } from "../../src/pipeline/trust.js";
 
 const draft = `Hi Ann,
 
@@ -93,5 +94,37 @@ describe("trustScore", () => {
         now,
       ),
     ).toEqual({ score: 0.5, samples: 1 });
+  });
+});
+
+describe("trustByCategory", () => {
+  it("scores each category from its own outcomes", () => {
+    const now = new Date("2026-11-24T12:00:00Z");
+    expect(
+      trustByCategory(
+        [
+          { category: "refund", outcome: "rejected", at: now },
+          { category: "how_to", outcome: "unchanged", at: now },
+          { category: "how_to", outcome: "edited", at: now },
+        ],
+        now,
+      ),
+    ).toEqual({ how_to: { score: 0.75, samples: 2 }, refund: { score: 0, samples: 1 } });
+  });
+});
+
+describe("shadowReport", () => {
+  it("measures precision and coverage of would-have-auto-sent decisions per category", () => {
+    const report = shadowReport([
+      { category: "how_to", wouldAutoSend: true, outcome: "unchanged" },
+      { category: "how_to", wouldAutoSend: true, outcome: "unchanged" },
+      { category: "how_to", wouldAutoSend: true, outcome: "edited" },
+      { category: "how_to", wouldAutoSend: false, outcome: "rewritten" },
+      { category: "how_to", wouldAutoSend: true, outcome: null },
+      { category: "how_to", wouldAutoSend: true, outcome: "superseded" },
+      { category: "billing", wouldAutoSend: false, outcome: "unchanged" },
+    ]);
+    expect(report.how_to).toEqual({ decided: 4, wouldAutoSend: 3, right: 2, precision: 2 / 3, coverage: 3 / 4 });
+    expect(report.billing).toEqual({ decided: 1, wouldAutoSend: 0, right: 0, precision: null, coverage: 0 });
   });
 });

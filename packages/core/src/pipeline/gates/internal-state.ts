@@ -15,7 +15,7 @@ const PATTERNS: [kind: string, pattern: RegExp][] = [
   ],
   [
     "tool error",
-    /\b(tool (error|call|use)|function call|traceback|stack trace|exception:|error: [a-z_]+|econnrefused|internal server error|status code \d{3}|rate limit(ed)?)\b/i,
+    /\b(tool (error|call|use)|function call|traceback|stack trace|exception:|error: [a-z]+_[a-z_]+|econnrefused)\b/i,
   ],
   [
     "template debris",
@@ -27,8 +27,10 @@ const PATTERNS: [kind: string, pattern: RegExp][] = [
   ],
   [
     "note to the agent",
-    /(^|\n)\s*(note to (the )?agent|internal note|agent note|note:|\(internal\)|todo:?|fixme)|\b(system prompt|passage id|retrieved passages?|knowledge base says|according to (the )?(passage|context))\b/i,
+    /(^|\n)\s*(note to (the )?agent|internal note|agent note|\(internal\))|\b(system prompt|passage id|retrieved passages?|knowledge base says|according to (the )?(passage|context))\b/i,
   ],
+  // Case-sensitive, with a colon: "todo" is Spanish and Portuguese for "all".
+  ["note to the agent", /\b(TODO|FIXME|XXX):/],
 ];
 
 export function internalStateGate(text: string): GateResult {
