@@ -129,6 +129,7 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
             needsHuman: true,
             confidence: 0,
             reasons: [`model output unusable, needs a human: ${reason}`],
+            flags: [],
             automated: null,
           },
           usage: [usage],

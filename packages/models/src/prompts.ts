@@ -14,6 +14,7 @@ Read the message and classify it with the record_triage tool. Rules:
 - priority: urgent for outages, security or explicit urgency; high for angry customers, money at risk
   or high-risk categories; low for spam and notifications; normal otherwise.
 - language is the language the customer wrote in.
+- flags: angry_customer, legal and security as described by the tool; these are never auto-answered.
 - confidence is your probability that the category is right.
 Always answer by calling the record_triage tool, never with text.`;
 

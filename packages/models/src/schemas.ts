@@ -15,6 +15,11 @@ export const triageToolInput = z.object({
   needsHuman: z.boolean().describe("True when the customer asks for a person or the case needs human judgement"),
   confidence: z.number().min(0).max(1),
   reasons: z.array(z.string()).min(1).max(5),
+  flags: z
+    .array(z.enum(["angry_customer", "legal", "security"]))
+    .describe(
+      "angry_customer for an angry or upset customer, legal for legal threats, security for hacked accounts or fraud",
+    ),
 });
 
 export const draftToolInput = z.object({

@@ -32,6 +32,7 @@ const goodTriage = {
   needsHuman: false,
   confidence: 0.93,
   reasons: ["charged twice"],
+  flags: ["angry_customer"],
 };
 
 const passages: RetrievedPassage[] = [

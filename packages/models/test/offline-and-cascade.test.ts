@@ -90,6 +90,7 @@ describe("cascade", () => {
         needsHuman: false,
         confidence: 0.8,
         reasons: ["partnership proposal"],
+        flags: [],
       }),
     ]);
     const model = createCascadeModel(

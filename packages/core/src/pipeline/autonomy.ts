@@ -13,8 +13,9 @@ export interface AutonomyInputs {
   settings: Pick<AppSettings, "autonomyTier" | "trustThreshold" | "confidenceFloor" | "minOutcomes" | "neverAutoSend">;
   category: string;
   categoryRisk: Risk;
-  /** Triage's intent; the never-auto-send list may name intents as well as categories. */
+  /** Triage's intent and flags: the never-auto-send list may name them as well as categories. */
   intent: string;
+  flags: readonly string[];
   needsHuman: boolean;
   /** Triage confidence combined with the draft's; the caller decides how, the policy compares it to the floor. */
   confidence: number;
@@ -46,7 +47,8 @@ function tierCheck(inputs: AutonomyInputs): AutonomyCheck {
 
 export function decideAutonomy(inputs: AutonomyInputs): AutonomyDecision {
   const { settings, trust } = inputs;
-  const blocked = settings.neverAutoSend.filter((name) => name === inputs.category || name === inputs.intent);
+  const names = new Set([inputs.category, inputs.intent, ...inputs.flags]);
+  const blocked = settings.neverAutoSend.filter((name) => names.has(name));
   const failedGates = inputs.gates.filter((g) => !g.passed);
   const policy: AutonomyCheck[] = [
     {

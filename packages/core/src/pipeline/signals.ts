@@ -57,8 +57,10 @@ const SPAM =
   /\b(seo (audit|services?|expert)|backlinks?|guest post|first page of google|crypto(currency)? invest|casino|viagra|you have won|claim your prize|buy (cheap )?followers|lottery|bitcoin opportunity|web design services)\b/;
 const URGENT =
   /\b(urgent|urgently|asap|emergency|immediately|right now|as soon as possible|urgente|urgence|tout de suite|dringend|sofort|subito|maika)\b/;
-const LEGAL_OR_SECURITY =
-  /\b(lawyer|attorney|legal action|sue you|chargeback|fraud|hacked|unauthori[sz]ed|avocat|plainte|abogado|denuncia|anwalt|klage|advogado|avvocato)\b/;
+const LEGAL =
+  /\b(lawyer|attorney|legal action|sue you|court|chargeback|avocat|plainte|tribunal|abogado|denuncia|demanda|anwalt|klage|gericht|advogado|processo|avvocato|denuncia|mpisolovava)\b/;
+const SECURITY =
+  /\b(hacked|hacker|fraud|fraudulent|unauthori[sz]ed|phishing|stolen|data breach|piratage|fraude|hackeado|gehackt|betrug|hackerato|truffa|voaroba)\b/;
 const NEGATIVE =
   /\b(angry|furious|terrible|horrible|awful|worst|unacceptable|ridiculous|scam|disappointed|disgusted|useless|fed up|nul|inadmissible|inacceptable|honteux|arnaque|pesimo|estafa|schlecht|unverschamt|betrug|pessimo|pessima|vergogna|truffa|ratsy)\b/;
 const POSITIVE =
@@ -88,7 +90,12 @@ export function sentimentOf(text: string): Sentiment {
   return score <= -1 ? "negative" : score >= 1 ? "positive" : "neutral";
 }
 
-export function urgencySignal(text: string): { urgent: string | null; legalOrSecurity: string | null } {
+/** Urgency, legal threats and security incidents: each raises priority, the last two block auto-send. */
+export function riskSignals(text: string): { urgent: string | null; legal: string | null; security: string | null } {
   const folded = foldText(text);
-  return { urgent: folded.match(URGENT)?.[0] ?? null, legalOrSecurity: folded.match(LEGAL_OR_SECURITY)?.[0] ?? null };
+  return {
+    urgent: folded.match(URGENT)?.[0] ?? null,
+    legal: folded.match(LEGAL)?.[0] ?? null,
+    security: folded.match(SECURITY)?.[0] ?? null,
+  };
 }

@@ -14,16 +14,19 @@ import {
   type IntentRule,
   matchIntents,
   type Priority,
+  riskSignals,
   type Sentiment,
   sentimentOf,
   spamSignal,
-  urgencySignal,
 } from "./signals.js";
 
 /**
  * Offline triage: rules first (automated mail, "talk to a human", spam, intent keywords), then the
  * classifier trained on the app's category examples. Every decision leaves a reason.
  */
+
+/** Named like the app's never-auto-send list, so the autonomy policy can match them. */
+export type TriageFlag = "angry_customer" | "legal" | "security";
 
 export interface TriageResult {
   category: string;
@@ -35,6 +38,7 @@ export interface TriageResult {
   needsHuman: boolean;
   confidence: number;
   reasons: string[];
+  flags: TriageFlag[];
   /** Auto-replies and bounces are triaged so they can be ignored, never answered. */
   automated: AutomatedKind | null;
 }
@@ -93,6 +97,7 @@ export function triage(message: InboundEnvelope, model: TriageModel, opts: { def
       needsHuman: false,
       confidence: 1,
       reasons,
+      flags: [],
       automated: automated.kind,
     };
   }
@@ -137,22 +142,20 @@ export function triage(message: InboundEnvelope, model: TriageModel, opts: { def
     );
   }
 
-  const urgency = urgencySignal(text);
+  const signals = riskSignals(text);
+  const flags: TriageFlag[] = [];
+  if (sentiment === "negative") flags.push("angry_customer");
+  if (signals.legal) flags.push("legal");
+  if (signals.security) flags.push("security");
   const risk = model.categories.find((c) => c.name === category)?.risk;
   let priority: Priority = category === "spam" ? "low" : "normal";
-  if (urgency.urgent) {
-    priority = "urgent";
-    reasons.push(`urgent: "${urgency.urgent}"`);
-  } else if (urgency.legalOrSecurity || sentiment === "negative" || risk === "high") {
-    priority = "high";
-    reasons.push(
-      urgency.legalOrSecurity
-        ? `legal or security: "${urgency.legalOrSecurity}"`
-        : sentiment === "negative"
-          ? "negative sentiment"
-          : `${category} is high risk`,
-    );
-  }
+  if (flags.length > 0 || risk === "high") priority = "high";
+  if (signals.urgent) priority = "urgent";
+  if (signals.urgent) reasons.push(`urgent: "${signals.urgent}"`);
+  if (signals.legal) reasons.push(`legal: "${signals.legal}"`);
+  if (signals.security) reasons.push(`security: "${signals.security}"`);
+  if (sentiment === "negative") reasons.push("negative sentiment");
+  if (risk === "high") reasons.push(`${category} is high risk`);
   return {
     category,
     intent,
@@ -163,6 +166,7 @@ export function triage(message: InboundEnvelope, model: TriageModel, opts: { def
     needsHuman: human !== null,
     confidence,
     reasons,
+    flags,
     automated: null,
   };
 }

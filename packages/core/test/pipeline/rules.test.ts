@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectAutomated } from "../../src/pipeline/automated-messages.js";
 import { detectHumanRequest } from "../../src/pipeline/human-request.js";
-import { matchIntents, sentimentOf, spamSignal, urgencySignal } from "../../src/pipeline/signals.js";
+import { matchIntents, riskSignals, sentimentOf, spamSignal } from "../../src/pipeline/signals.js";
 
 describe("detectHumanRequest", () => {
   it.each([
@@ -76,8 +76,9 @@ describe("signals", () => {
   });
 
   it("flags urgency and legal or security threats", () => {
-    expect(urgencySignal("Please fix this ASAP").urgent).toBe("asap");
-    expect(urgencySignal("I will call my lawyer").legalOrSecurity).toBe("lawyer");
-    expect(urgencySignal("Quand est-ce que ça arrive ?")).toEqual({ urgent: null, legalOrSecurity: null });
+    expect(riskSignals("Please fix this ASAP").urgent).toBe("asap");
+    expect(riskSignals("I will call my lawyer").legal).toBe("lawyer");
+    expect(riskSignals("Mon compte a été piraté, c'est une fraude").security).toBe("fraude");
+    expect(riskSignals("Quand est-ce que ça arrive ?")).toEqual({ urgent: null, legal: null, security: null });
   });
 });

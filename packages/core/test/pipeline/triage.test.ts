@@ -18,6 +18,7 @@ describe("triage with the default categories", () => {
         "automated",
         "category",
         "confidence",
+        "flags",
         "intent",
         "language",
         "needsHuman",
@@ -50,6 +51,13 @@ describe("triage with the default categories", () => {
 
   it("classifies spam as spam at low priority", () => {
     expect(run("Get 1000 backlinks and reach the first page of Google")).toMatchObject({ spam: true, priority: "low" });
+  });
+
+  it("flags angry customers, legal threats and security incidents for the never-auto-send list", () => {
+    expect(run("This is unacceptable, the worst service ever").flags).toEqual(["angry_customer"]);
+    expect(run("I will ask my lawyer about this invoice").flags).toEqual(["legal"]);
+    expect(run("Someone made unauthorized purchases on my account").flags).toEqual(["security"]);
+    expect(run("How do I export my data?").flags).toEqual([]);
   });
 
   it("raises priority for urgency, anger and high-risk categories", () => {
