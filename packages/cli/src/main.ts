@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, openRuntime } from "@support/core";
 import { appsListCommand } from "./commands/apps.js";
 import { channelsCommand, localChannels, remoteChannels } from "./commands/channels.js";
 import { doctorCommand } from "./commands/doctor.js";
+import { evalTriageCommand } from "./commands/eval-triage.js";
 import { initCommand } from "./commands/init.js";
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from "./commands/keys.js";
 import { remoteAppsList, remoteKeysCreate, remoteKeysList, remoteKeysRevoke } from "./commands/remote-commands.js";
@@ -31,6 +32,7 @@ const USAGE = `Usage: skill <command> [options]
   channels list --app <app>
   channels test <channel> --app <app>
   db migrate
+  eval triage --train <jsonl> --test <jsonl> [--shots k]
   doctor
 
 Every command accepts --json. With SUPPORT_API_URL and SUPPORT_API_KEY set, apps and keys
@@ -57,6 +59,9 @@ export async function run(argv: string[]): Promise<void> {
       "agent-email": { type: "string" },
       "agent-id": { type: "string" },
       "new-key": { type: "boolean", default: false },
+      train: { type: "string" },
+      test: { type: "string" },
+      shots: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -100,6 +105,7 @@ export async function run(argv: string[]): Promise<void> {
         return remoteKeysRevoke(api, out, arg);
     }
   }
+  if (route === "eval triage") return evalTriageCommand(out, values);
   const runtime = await openRuntime(config, { migrate: command === "db" || command === "init" });
   try {
     if (command === "channels") return await channelsCommand(localChannels(runtime, values.org), out, sub, channelOpts);

@@ -21,6 +21,9 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SUPPORT_API_URL: z.string().url().optional(),
   SUPPORT_API_KEY: z.string().startsWith("sk_").optional(),
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: z.string().url().optional(),
+  ANTHROPIC_MODEL: z.string().min(1).default("claude-sonnet-5-5"),
 });
 
 export interface Config {
@@ -34,6 +37,8 @@ export interface Config {
   bodyLimitBytes: number;
   embedded: boolean;
   remote?: { url: string; apiKey: string };
+  /** Set when ANTHROPIC_API_KEY is: Claude triages what the offline model is unsure of, and drafts. */
+  anthropic?: { apiKey: string; baseUrl?: string; model: string };
 }
 
 export class ConfigError extends Error {
@@ -68,5 +73,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     embedded,
     remote: e.SUPPORT_API_URL && e.SUPPORT_API_KEY ? { url: e.SUPPORT_API_URL, apiKey: e.SUPPORT_API_KEY } : undefined,
+    anthropic: e.ANTHROPIC_API_KEY
+      ? { apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.ANTHROPIC_MODEL }
+      : undefined,
   };
 }

@@ -15,6 +15,7 @@ export * from "./init.js";
 export * from "./metrics.js";
 export * from "./outbox/publisher.js";
 export * from "./outbox/relay.js";
+export * from "./pipeline/index.js";
 export * from "./rate-limit.js";
 export * from "./replies/index.js";
 export * from "./runtime.js";

@@ -21,4 +21,14 @@ describe("configuration", () => {
   it("wants the remote CLI variables together", () => {
     expect(() => loadConfig({ SUPPORT_API_URL: "http://127.0.0.1:3000" })).toThrow(/SUPPORT_API_KEY/);
   });
+
+  it("configures Claude only with an API key", () => {
+    expect(loadConfig({ ANTHROPIC_MODEL: "claude-haiku-4-5" }).anthropic).toBeUndefined();
+    expect(loadConfig({ ANTHROPIC_API_KEY: "k", ANTHROPIC_BASE_URL: "http://127.0.0.1:9" }).anthropic).toEqual({
+      apiKey: "k",
+      baseUrl: "http://127.0.0.1:9",
+      model: "claude-sonnet-5-5",
+    });
+    expect(() => loadConfig({ ANTHROPIC_API_KEY: "k", ANTHROPIC_BASE_URL: "not a url" })).toThrow(/ANTHROPIC_BASE_URL/);
+  });
 });

@@ -1,0 +1,197 @@
+import Anthropic, { APIError } from "@anthropic-ai/sdk";
+import type { Draft, TriageResult } from "@support/core";
+import type { z } from "zod";
+import type { DraftRequest, LanguageModel, ModelResult, ModelUsage, TriageRequest } from "./port.js";
+import { costUsd, type ModelPrice, priceOf } from "./pricing.js";
+import { DRAFT_SYSTEM_PROMPT, draftUserMessage, TRIAGE_SYSTEM_PROMPT, triageUserMessage } from "./prompts.js";
+import { draftToolInput, toolInputSchema, triageToolInput } from "./schemas.js";
+
+/**
+ * Claude through the official SDK. Structured output is a tool call whose input is validated with
+ * zod. The tool is offered with tool_choice "auto" and the system prompt requires it: current models
+ * (Sonnet 5.5, Opus 5.5) reject a forced tool_choice, and an answer without the tool is simply a
+ * malformed answer; a malformed answer is not retried (it would likely repeat) but handed to a human with
+ * the reason. The SDK retries 429, 529 and other 5xx with exponential backoff, honouring
+ * retry-after; once retries are exhausted the call throws ModelCallError (as do auth errors and timeouts) so the workflow
+ * step can retry later.
+ */
+
+export interface AnthropicModelOptions {
+  apiKey: string;
+  baseUrl?: string;
+  model: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  maxTokens?: number;
+  prices?: Record<string, ModelPrice>;
+}
+
+export class ModelCallError extends Error {
+  readonly code = "model_call_failed";
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message);
+  }
+}
+
+const TRIAGE_TOOL = "record_triage";
+const DRAFT_TOOL = "write_reply";
+
+export function createAnthropicModel(options: AnthropicModelOptions): LanguageModel {
+  const client = new Anthropic({
+    apiKey: options.apiKey,
+    baseURL: options.baseUrl ?? null,
+    timeout: options.timeoutMs ?? 30_000,
+    maxRetries: options.maxRetries ?? 3,
+  });
+  const price = options.prices ? priceOf(options.model, options.prices) : priceOf(options.model);
+
+  async function callTool<S extends z.ZodObject>(
+    system: string,
+    tool: { name: string; description: string; schema: S },
+    user: string,
+  ): Promise<{ input: z.infer<S> | null; problem: string | null; usage: ModelUsage }> {
+    const started = performance.now();
+    let result: { data: Anthropic.Message; request_id?: string | null };
+    try {
+      result = await client.messages
+        .create({
+          model: options.model,
+          // Room for adaptive thinking before the tool call, which counts against max_tokens.
+          max_tokens: options.maxTokens ?? 4096,
+          system: [{ type: "text", text: system, cache_control: { type: "ephemeral" } }],
+          tools: [{ name: tool.name, description: tool.description, input_schema: toolInputSchema(tool.schema) }],
+          tool_choice: { type: "auto" },
+          messages: [{ role: "user", content: user }],
+        })
+        .withResponse();
+    } catch (error) {
+      if (error instanceof APIError) {
+        throw new ModelCallError(
+          `Anthropic API ${error.status ?? "connection"} error: ${error.message}`,
+          error.status ?? null,
+        );
+      }
+      throw error;
+    }
+    const message = result.data;
+    const usage: ModelUsage = {
+      provider: "anthropic",
+      model: message.model ?? options.model,
+      inputTokens: message.usage.input_tokens,
+      outputTokens: message.usage.output_tokens,
+      cacheCreationInputTokens: message.usage.cache_creation_input_tokens ?? 0,
+      cacheReadInputTokens: message.usage.cache_read_input_tokens ?? 0,
+      costUsd: costUsd(price, {
+        input: message.usage.input_tokens,
+        output: message.usage.output_tokens,
+        cacheWrite: message.usage.cache_creation_input_tokens ?? 0,
+        cacheRead: message.usage.cache_read_input_tokens ?? 0,
+      }),
+      durationMs: performance.now() - started,
+      requestId: result.request_id ?? null,
+    };
+    const call = message.content.find((block) => block.type === "tool_use" && block.name === tool.name);
+    if (call?.type !== "tool_use") {
+      return { input: null, problem: `no ${tool.name} tool call (stop reason ${message.stop_reason})`, usage };
+    }
+    const parsed = tool.schema.safeParse(call.input);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+      return { input: null, problem: `invalid ${tool.name} input (${issues})`, usage };
+    }
+    return { input: parsed.data, problem: null, usage };
+  }
+
+  return {
+    name: `anthropic:${options.model}`,
+    async triage(request: TriageRequest): Promise<ModelResult<TriageResult>> {
+      const { input, problem, usage } = await callTool(
+        TRIAGE_SYSTEM_PROMPT,
+        { name: TRIAGE_TOOL, description: "Record the triage of the customer's message.", schema: triageToolInput },
+        triageUserMessage(request),
+      );
+      const names = request.categories.map((c) => c.name);
+      const reason =
+        problem ?? (input && !names.includes(input.category) ? `unknown category "${input.category}"` : null);
+      if (!input || reason) {
+        const fallback = names.includes("other") ? "other" : (names[0] ?? "other");
+        return {
+          value: {
+            category: fallback,
+            intent: "unknown",
+            priority: "normal",
+            language: request.defaultLanguage,
+            sentiment: "neutral",
+            spam: false,
+            needsHuman: true,
+            confidence: 0,
+            reasons: [`model output unusable, needs a human: ${reason}`],
+            flags: [],
+            automated: null,
+          },
+          usage: [usage],
+          fallbackReason: reason,
+        };
+      }
+      return {
+        value: { ...input, reasons: input.reasons.map((r) => `claude: ${r}`), automated: null },
+        usage: [usage],
+        fallbackReason: null,
+      };
+    },
+    async draft(request: DraftRequest): Promise<ModelResult<Draft>> {
+      const { input, problem, usage } = await callTool(
+        DRAFT_SYSTEM_PROMPT,
+        {
+          name: DRAFT_TOOL,
+          description: "Write the reply to the customer, with its citations.",
+          schema: draftToolInput,
+        },
+        draftUserMessage(request),
+      );
+      const byId = new Map(request.passages.map((p) => [p.id, p]));
+      const unknown = input?.citations.filter((id) => !byId.has(id)) ?? [];
+      const reason =
+        problem ??
+        (unknown.length > 0
+          ? `cites passages that were not provided: ${unknown.join(", ")}`
+          : input && !input.needsHuman && input.text.trim() === ""
+            ? "empty reply"
+            : null);
+      if (!input || reason || input.needsHuman) {
+        const why = reason ? `model output unusable: ${reason}` : `model declined: ${input?.reason}`;
+        return {
+          value: {
+            kind: "decline",
+            text: "",
+            citations: [],
+            confidence: 0,
+            needsHuman: true,
+            reasons: [`needs a human: ${why}`],
+          },
+          usage: [usage],
+          fallbackReason: reason,
+        };
+      }
+      const citations = [...new Set(input.citations)].map((id) => {
+        const p = byId.get(id) as DraftRequest["passages"][number];
+        return { passageId: p.id, sourceId: p.sourceId, title: p.title, url: p.url };
+      });
+      return {
+        value: {
+          kind: "reply",
+          text: input.text.trim(),
+          citations,
+          confidence: input.confidence,
+          needsHuman: false,
+          reasons: [`claude: ${input.reason}`],
+        },
+        usage: [usage],
+        fallbackReason: null,
+      };
+    },
+  };
+}

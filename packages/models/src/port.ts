@@ -1,0 +1,59 @@
+import type { Draft, InboundEnvelope, RetrievedPassage, TriageCategory, TriageResult } from "@support/core";
+
+/**
+ * The model gateway port. The pipeline asks for a triage and for a draft; adapters decide how
+ * (offline rules and classifier, Claude, or a cascade of both). Every result says what it cost.
+ */
+
+export interface TriageRequest {
+  message: InboundEnvelope;
+  categories: TriageCategory[];
+  /** The app's language, used when the message's cannot be told. */
+  defaultLanguage: string;
+}
+
+export interface ConversationTurn {
+  from: "customer" | "agent";
+  text: string;
+}
+
+export interface DraftRequest {
+  question: string;
+  customerName: string | null;
+  language: string;
+  tone: string;
+  /** Who the reply speaks as, e.g. "Acme's support team, warm and concise". */
+  persona: string;
+  signature: string;
+  passages: RetrievedPassage[];
+  conversation: ConversationTurn[];
+  /** Facts about the customer from the product app (plan, purchases ...), as short lines. */
+  customerContext: string[];
+}
+
+export interface ModelUsage {
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  cacheCreationInputTokens: number;
+  cacheReadInputTokens: number;
+  /** Null for a model without a known price. */
+  costUsd: number | null;
+  durationMs: number;
+  requestId: string | null;
+}
+
+export interface ModelResult<T> {
+  value: T;
+  /** One entry per model call made; empty for the offline model. */
+  usage: ModelUsage[];
+  /** Set when the model's answer was unusable and the value is the hand-to-a-human fallback. */
+  fallbackReason: string | null;
+}
+
+export interface LanguageModel {
+  readonly name: string;
+  triage(request: TriageRequest): Promise<ModelResult<TriageResult>>;
+  draft(request: DraftRequest): Promise<ModelResult<Draft>>;
+}
