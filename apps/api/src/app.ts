@@ -8,8 +8,10 @@ import type { ApiEnv } from "./context.js";
 import { problem, problemFromError } from "./problem.js";
 import { appsRoutes } from "./routes/apps.js";
 import { auditRoutes } from "./routes/audit.js";
+import { autonomyRoutes } from "./routes/autonomy.js";
 import { channelRoutes } from "./routes/channels.js";
 import { conversationRoutes } from "./routes/conversations.js";
+import { draftRoutes } from "./routes/drafts.js";
 import { healthRoutes } from "./routes/health.js";
 import { keysRoutes } from "./routes/keys.js";
 import { outboxRoutes } from "./routes/outbox.js";
@@ -66,6 +68,8 @@ export function createApi(runtime: Runtime, logger: Logger) {
     }),
   );
   api.route("/api/v1/conversations", conversationRoutes());
+  api.route("/api/v1/apps", autonomyRoutes());
+  api.route("/api/v1/drafts", draftRoutes());
   api.route("/api/v1/outbox", outboxRoutes());
   api.route("/api/v1/audit", auditRoutes());
   api.route("/api/v1/keys", keysRoutes());

@@ -2,12 +2,17 @@ import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig, openRuntime } from "@support/core";
 import pino from "pino";
 import { createApi } from "./app.js";
+import { createPipelineDeps, subscribePipeline } from "./pipeline.js";
 
 async function main() {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, redact: ["*.authorization", "*.token", "*.secret", "*.password"] });
   const runtime = await openRuntime(config, { logger });
   const api = createApi(runtime, logger);
+  subscribePipeline(
+    runtime,
+    createPipelineDeps(runtime, async () => ({ passages: [], relevant: false })),
+  );
   // Publishes what was committed before a crash as well as everything new.
   runtime.relay.start();
   const server = serve({ fetch: api.fetch, port: config.port, hostname: config.host }, () => {

@@ -37,7 +37,7 @@ async function startServer(dataDir: string, port: number): Promise<ChildProcess>
   throw new Error("the server did not start");
 }
 
-describe("crash safety of inbound webhooks", () => {
+describe("crash safety of inbound webhooks and the pipeline", () => {
   it("after a SIGKILL mid-burst, every acknowledged webhook is stored exactly once and its event is published", {
     timeout: 120_000,
   }, async () => {
@@ -106,9 +106,17 @@ describe("crash safety of inbound webhooks", () => {
         const counts = new Map<string, number>();
         for (const m of messages) counts.set(m.externalId ?? "", (counts.get(m.externalId ?? "") ?? 0) + 1);
         for (const id of ids) expect(counts.get(id), id).toBe(1);
-        const events = await db.q.select().from(db.t.outbox);
+        const events = (await db.q.select().from(db.t.outbox)).filter((e) => e.name === "support/message.received");
         expect(events).toHaveLength(ids.length);
         expect(new Set(events.map((e) => (e.payload as { messageId: string }).messageId)).size).toBe(ids.length);
+        // The pipeline consumed every event: one draft per message, none twice.
+        let drafts: { messageId: string }[] = [];
+        for (let i = 0; i < 300 && drafts.length < ids.length; i++) {
+          drafts = await db.q.select().from(db.t.drafts);
+          if (drafts.length < ids.length) await new Promise((r) => setTimeout(r, 100));
+        }
+        expect(drafts).toHaveLength(ids.length);
+        expect(new Set(drafts.map((d) => d.messageId)).size).toBe(ids.length);
       } finally {
         await check.database.close();
       }

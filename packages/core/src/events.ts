@@ -1,3 +1,4 @@
+import { appendOutbox, type Db } from "@support/db";
 import { z } from "zod";
 
 /**
@@ -33,10 +34,70 @@ export const eventCatalog = {
     vendorMessageId: z.string(),
     status: z.enum(["sent", "delivered", "read", "failed"]),
   }),
+  "support/draft.created": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    draftId: z.string(),
+    status: z.string(),
+  }),
+  "support/approval.requested": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    draftId: z.string(),
+  }),
+  "support/draft.approved": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    draftId: z.string(),
+    /** true when the autonomy policy sent it without a human. */
+    auto: z.boolean(),
+  }),
+  "support/draft.rejected": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    draftId: z.string(),
+  }),
+  "support/conversation.escalated": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    draftId: z.string().optional(),
+  }),
+  "support/reply.sent": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    draftId: z.string(),
+    deliveryId: z.string(),
+  }),
+  "support/reply.failed": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    draftId: z.string(),
+    deliveryId: z.string(),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventCatalog;
 export type EventData<N extends EventName> = z.infer<(typeof eventCatalog)[N]>;
+
+/** Appends a catalogued event to the outbox inside the caller's transaction, validated first. */
+export async function emit<N extends EventName>(tx: Db, name: N, data: EventData<N>): Promise<string> {
+  const parsed = eventCatalog[name].parse(data) as Record<string, unknown>;
+  return appendOutbox(tx, String(parsed.orgId), name, parsed);
+}
 
 export function isEventName(name: string): name is EventName {
   return Object.hasOwn(eventCatalog, name);

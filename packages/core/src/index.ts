@@ -9,6 +9,7 @@ export * from "./channels/test-message.js";
 export * from "./channels/web-form.js";
 export * from "./config.js";
 export * from "./conversations.js";
+export * from "./drafts/index.js";
 export * from "./errors.js";
 export * from "./events.js";
 export * from "./init.js";

@@ -8,6 +8,7 @@ export const ID_PREFIXES = {
   conversation: "cnv",
   message: "msg",
   draft: "drf",
+  outcome: "out",
   event: "evt",
   apiKey: "key",
   signingKey: "sgk",

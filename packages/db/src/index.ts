@@ -7,3 +7,4 @@ export * from "./outbox.js";
 export { tableDefs } from "./schema/tables.js";
 export * from "./secrets.js";
 export * from "./tenancy.js";
+export * from "./drafts.js";

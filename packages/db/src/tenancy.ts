@@ -18,6 +18,13 @@ export interface AppSettings {
   confidenceFloor: number;
   minOutcomes: number;
   neverAutoSend: string[];
+  /** Record "would have auto-sent" without sending (on for new apps). */
+  shadowMode: boolean;
+  bannedPhrases: string[];
+  /** Wait for more customer messages before answering a burst. */
+  debounceSeconds: number;
+  /** A draft waiting longer than this gets a reminder, then escalation. */
+  approvalSlaHours: number;
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -28,7 +35,16 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   confidenceFloor: 0.9,
   minOutcomes: 50,
   neverAutoSend: ["angry_customer", "legal", "security"],
+  shadowMode: true,
+  bannedPhrases: [],
+  debounceSeconds: 20,
+  approvalSlaHours: 4,
 };
+
+/** An app's settings with today's defaults under them, so apps created earlier read complete. */
+export function appSettings(app: Pick<App, "settings">): AppSettings {
+  return { ...DEFAULT_APP_SETTINGS, ...(app.settings as Partial<AppSettings>) };
+}
 
 export interface Page<T> {
   data: T[];
@@ -102,7 +118,7 @@ export async function updateApp(
   if (!current) return undefined;
   const next = {
     name: patch.name ?? current.name,
-    settings: { ...(current.settings as AppSettings), ...patch.settings },
+    settings: { ...appSettings(current), ...patch.settings },
     updatedAt: new Date(),
   };
   await db.q

@@ -1,7 +1,14 @@
 import Anthropic, { APIError } from "@anthropic-ai/sdk";
-import type { Draft, TriageResult } from "@support/core";
+import type {
+  Draft,
+  ModelDraftRequest as DraftRequest,
+  LanguageModel,
+  ModelResult,
+  ModelUsage,
+  ModelTriageRequest as TriageRequest,
+  TriageResult,
+} from "@support/core";
 import type { z } from "zod";
-import type { DraftRequest, LanguageModel, ModelResult, ModelUsage, TriageRequest } from "./port.js";
 import { costUsd, type ModelPrice, priceOf } from "./pricing.js";
 import { DRAFT_SYSTEM_PROMPT, draftUserMessage, TRIAGE_SYSTEM_PROMPT, triageUserMessage } from "./prompts.js";
 import { draftToolInput, toolInputSchema, triageToolInput } from "./schemas.js";

@@ -1,4 +1,4 @@
-import type { LanguageModel } from "./port.js";
+import type { LanguageModel } from "@support/core";
 
 /**
  * Offline first, Claude for the rest: a confident offline triage (or a rule's verdict: automated

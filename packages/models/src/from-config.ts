@@ -1,8 +1,7 @@
-import type { Config } from "@support/core";
+import type { Config, LanguageModel } from "@support/core";
 import { createAnthropicModel } from "./anthropic.js";
 import { createCascadeModel } from "./cascade.js";
 import { createOfflineModel } from "./offline.js";
-import type { LanguageModel } from "./port.js";
 
 /** The offline model by default; with ANTHROPIC_API_KEY, offline first and Claude for the rest. */
 export function languageModelFromConfig(config: Pick<Config, "anthropic">): LanguageModel {

@@ -1,5 +1,8 @@
-import type { TriageCategory } from "@support/core";
-import type { DraftRequest, TriageRequest } from "./port.js";
+import type {
+  ModelDraftRequest as DraftRequest,
+  TriageCategory,
+  ModelTriageRequest as TriageRequest,
+} from "@support/core";
 
 /**
  * System prompts are static (identical for every app and call) so they can be cached; everything

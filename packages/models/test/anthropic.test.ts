@@ -1,7 +1,7 @@
+import type { ModelDraftRequest as DraftRequest, ModelTriageRequest as TriageRequest } from "@support/core";
 import { DEFAULT_CATEGORIES, type RetrievedPassage } from "@support/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAnthropicModel, ModelCallError } from "../src/anthropic.js";
-import type { DraftRequest, TriageRequest } from "../src/port.js";
 import { apiError, type FakeReply, startFakeAnthropic, textOnly, toolUse } from "./fake-anthropic.js";
 
 const KEY = "sk-ant-test";

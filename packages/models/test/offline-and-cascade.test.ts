@@ -1,10 +1,10 @@
+import type { ModelDraftRequest as DraftRequest } from "@support/core";
 import { buildTriageModel, DEFAULT_CATEGORIES, draftReply, triage } from "@support/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAnthropicModel } from "../src/anthropic.js";
 import { createCascadeModel } from "../src/cascade.js";
 import { languageModelFromConfig } from "../src/from-config.js";
 import { createOfflineModel } from "../src/offline.js";
-import type { DraftRequest } from "../src/port.js";
 import { startFakeAnthropic, toolUse } from "./fake-anthropic.js";
 
 let fake: Awaited<ReturnType<typeof startFakeAnthropic>> | undefined;

@@ -15,6 +15,10 @@ const settingsSchema = z
     confidenceFloor: z.number().min(0).max(1),
     minOutcomes: z.number().int().min(0),
     neverAutoSend: z.array(z.string().min(1)),
+    shadowMode: z.boolean(),
+    bannedPhrases: z.array(z.string().min(1).max(200)).max(200),
+    debounceSeconds: z.number().int().min(0).max(600),
+    approvalSlaHours: z.number().min(0.25).max(168),
   })
   .openapi("AppSettings");
 

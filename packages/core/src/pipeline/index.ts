@@ -9,6 +9,7 @@ export * from "./features.js";
 export * from "./gates/index.js";
 export * from "./human-request.js";
 export * from "./language.js";
+export * from "./model-port.js";
 export * from "./shadow.js";
 export * from "./signals.js";
 export * from "./softmax-regression.js";

@@ -1,4 +1,5 @@
 import * as d from "./delivery-tables.js";
+import * as dr from "./draft-tables.js";
 import { toMysql } from "./dialect.js";
 import * as t from "./tables.js";
 
@@ -21,3 +22,5 @@ export const members = toMysql(t.members);
 export const invitations = toMysql(t.invitations);
 export const deliveries = toMysql(d.deliveries);
 export const sandboxMessages = toMysql(d.sandboxMessages);
+export const drafts = toMysql(dr.drafts);
+export const draftOutcomes = toMysql(dr.draftOutcomes);

@@ -1,4 +1,5 @@
 import * as d from "./delivery-tables.js";
+import * as dr from "./draft-tables.js";
 import { toSqlite } from "./dialect.js";
 import * as t from "./tables.js";
 
@@ -21,3 +22,5 @@ export const members = toSqlite(t.members);
 export const invitations = toSqlite(t.invitations);
 export const deliveries = toSqlite(d.deliveries);
 export const sandboxMessages = toSqlite(d.sandboxMessages);
+export const drafts = toSqlite(dr.drafts);
+export const draftOutcomes = toSqlite(dr.draftOutcomes);

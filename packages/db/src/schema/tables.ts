@@ -1,4 +1,5 @@
 import { deliveries, sandboxMessages } from "./delivery-tables.js";
+import { draftOutcomes, drafts } from "./draft-tables.js";
 import { c, type TableDef } from "./dialect.js";
 
 /**
@@ -334,4 +335,6 @@ export const tableDefs = {
   outbox,
   deliveries,
   sandboxMessages,
+  drafts,
+  draftOutcomes,
 } as const;

@@ -1,11 +1,14 @@
-import type { Draft, InboundEnvelope, RetrievedPassage, TriageCategory, TriageResult } from "@support/core";
+import type { InboundEnvelope } from "./automated-messages.js";
+import type { TriageCategory } from "./categories.js";
+import type { Draft, RetrievedPassage } from "./drafter.js";
+import type { TriageResult } from "./triage.js";
 
 /**
  * The model gateway port. The pipeline asks for a triage and for a draft; adapters decide how
  * (offline rules and classifier, Claude, or a cascade of both). Every result says what it cost.
  */
 
-export interface TriageRequest {
+export interface ModelTriageRequest {
   message: InboundEnvelope;
   categories: TriageCategory[];
   /** The app's language, used when the message's cannot be told. */
@@ -17,7 +20,7 @@ export interface ConversationTurn {
   text: string;
 }
 
-export interface DraftRequest {
+export interface ModelDraftRequest {
   question: string;
   customerName: string | null;
   language: string;
@@ -54,6 +57,6 @@ export interface ModelResult<T> {
 
 export interface LanguageModel {
   readonly name: string;
-  triage(request: TriageRequest): Promise<ModelResult<TriageResult>>;
-  draft(request: DraftRequest): Promise<ModelResult<Draft>>;
+  triage(request: ModelTriageRequest): Promise<ModelResult<TriageResult>>;
+  draft(request: ModelDraftRequest): Promise<ModelResult<Draft>>;
 }

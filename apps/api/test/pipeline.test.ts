@@ -1,0 +1,115 @@
+import type { Retrieve } from "@support/core";
+import { signPayload } from "@support/sdk/signing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPipelineDeps, subscribePipeline } from "../src/pipeline.js";
+import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
+
+const passages = [
+  {
+    id: "psg_reset",
+    sourceId: "src_help",
+    title: "Resetting your password",
+    url: "https://help.acme.test/password",
+    text: "To reset your password, open the sign-in page and click Forgot password. We email you a reset link that works for one hour.",
+    score: 0.9,
+  },
+];
+/** The knowledge port answers from one help article (the knowledge suite tests retrieval itself). */
+const retrieve: Retrieve = async ({ query }) =>
+  /password/i.test(query) ? { passages, relevant: true } : { passages: [], relevant: false };
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+for (const dialect of dialects) {
+  if (dialect.skipReason) console.warn(`[skip] pipeline on ${dialect.name}: ${dialect.skipReason}`);
+  describe.skipIf(Boolean(dialect.skipReason))(`pipeline end to end on ${dialect.name}`, () => {
+    let p: TestProduct;
+    beforeAll(async () => {
+      p = await openTestProduct(dialect.env);
+      subscribePipeline(p.runtime, createPipelineDeps(p.runtime, retrieve));
+      p.runtime.relay.start();
+    });
+    afterAll(async () => {
+      await p.runtime.relay.stop();
+      await p.runtime.database.close();
+    });
+
+    const send = async (id: string, text: string) => {
+      const raw = JSON.stringify({
+        type: "message.received",
+        id,
+        customer: { email: `${id}@example.com`, name: "Ada" },
+        message: { text },
+      });
+      const res = await p.api.request(`/webhooks/generic/${p.appId}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-support-signature": signPayload(raw, [p.signingSecret]) },
+        body: raw,
+      });
+      expect(res.status).toBe(200);
+    };
+    const draftFor = (status: string, conversationOf: (d: { text: string; triage: { category: string } }) => boolean) =>
+      waitFor(async () => {
+        const list = await (await jsonCall(p, `/api/v1/drafts?status=${status}`)).json();
+        return list.data.find(conversationOf);
+      }, `a ${status} draft`);
+
+    it("signed webhook → cited draft pending approval → approve → the sandbox outbox holds exactly that text → outcome and trust", async () => {
+      await send("pw-1", "Hi, how do I reset my password? I forgot it.");
+      const draft = await draftFor("pending_approval", (d) => d.text.includes("Forgot password"));
+      expect(draft.citations).toEqual([expect.objectContaining({ passageId: "psg_reset" })]);
+      expect(draft.gates.length).toBeGreaterThan(0);
+      expect(draft.decision).toMatchObject({ autoSend: false });
+
+      const approved = await jsonCall(p, `/api/v1/drafts/${draft.id}/approve`, { method: "POST", body: {} });
+      expect(approved.status).toBe(200);
+      const sent = await waitFor(async () => {
+        const d = await (await jsonCall(p, `/api/v1/drafts/${draft.id}`)).json();
+        return d.status === "sent" ? d : undefined;
+      }, "the draft to be sent");
+      expect(sent.deliveryId).toMatch(/^dlv_/);
+      const outbox = await (await jsonCall(p, `/api/v1/outbox?app=${p.appId}`)).json();
+      expect(outbox.data.map((m: { text: string }) => m.text)).toEqual([draft.text]);
+
+      const again = await jsonCall(p, `/api/v1/drafts/${draft.id}/approve`, { method: "POST", body: {} });
+      expect(again.status).toBe(409);
+      const trust = await (await jsonCall(p, `/api/v1/apps/${p.appId}/trust`)).json();
+      expect(trust.data).toEqual([{ category: draft.category, score: 1, samples: 1 }]);
+      const shadow = await (await jsonCall(p, `/api/v1/apps/${p.appId}/shadow`)).json();
+      expect(shadow.data[0]).toMatchObject({ category: draft.category, decided: 1 });
+      const detail = await (await jsonCall(p, `/api/v1/conversations/${draft.conversationId}`)).json();
+      expect(detail.messages.map((m: { direction: string }) => m.direction)).toEqual(["inbound", "outbound"]);
+    });
+
+    it("declines without knowledge, requires a reason to reject, and records the rejection", async () => {
+      await send("ship-1", "Where is my parcel? It has been two weeks.");
+      const draft = await draftFor("declined", () => true);
+      expect(draft.text).toBe("");
+      const noText = await jsonCall(p, `/api/v1/drafts/${draft.id}/approve`, { method: "POST", body: {} });
+      expect(noText.status).toBe(400);
+      const noReason = await jsonCall(p, `/api/v1/drafts/${draft.id}/reject`, { method: "POST", body: {} });
+      expect(noReason.status).toBe(400);
+      const rejected = await jsonCall(p, `/api/v1/drafts/${draft.id}/reject`, {
+        method: "POST",
+        body: { reason: "needs the carrier's tracking" },
+      });
+      expect(rejected.status).toBe(200);
+      expect((await rejected.json()).status).toBe("rejected");
+    });
+
+    it("escalates a customer who asks for a person, in French too", async () => {
+      await send("human-1", "Je veux parler à un humain, s'il vous plaît.");
+      const draft = await draftFor("escalated", () => true);
+      expect(draft.triage).toMatchObject({ needsHuman: true });
+      const conversation = await (await jsonCall(p, `/api/v1/conversations/${draft.conversationId}`)).json();
+      expect(conversation.id).toBe(draft.conversationId);
+    });
+  });
+}

@@ -1,0 +1,110 @@
+import { and, desc, eq, gte, lt } from "drizzle-orm";
+import type { Db } from "./client.js";
+import { newId } from "./ids.js";
+import type { draftOutcomes, drafts } from "./schema/sqlite.js";
+import { type Page, paginate } from "./tenancy.js";
+
+export type DraftRow = typeof drafts.$inferSelect;
+export type DraftOutcomeRow = typeof draftOutcomes.$inferSelect;
+
+export async function insertDraft(db: Db, row: Omit<DraftRow, "id" | "createdAt" | "updatedAt">): Promise<DraftRow> {
+  const now = new Date();
+  const full = { ...row, id: newId("draft"), createdAt: now, updatedAt: now };
+  await db.q.insert(db.t.drafts).values(full);
+  return full;
+}
+
+export async function getDraft(db: Db, orgId: string, id: string): Promise<DraftRow | undefined> {
+  const rows = await db.q
+    .select()
+    .from(db.t.drafts)
+    .where(and(eq(db.t.drafts.orgId, orgId), eq(db.t.drafts.id, id)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function findDraftForMessage(db: Db, orgId: string, messageId: string): Promise<DraftRow | undefined> {
+  const rows = await db.q
+    .select()
+    .from(db.t.drafts)
+    .where(and(eq(db.t.drafts.orgId, orgId), eq(db.t.drafts.messageId, messageId)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function listDraftsForConversation(db: Db, orgId: string, conversationId: string): Promise<DraftRow[]> {
+  return db.q
+    .select()
+    .from(db.t.drafts)
+    .where(and(eq(db.t.drafts.orgId, orgId), eq(db.t.drafts.conversationId, conversationId)))
+    .orderBy(desc(db.t.drafts.id));
+}
+
+export async function listDrafts(
+  db: Db,
+  orgId: string,
+  filter: { appId?: string; status?: string; conversationId?: string },
+  page: { limit: number; cursor?: string },
+): Promise<Page<DraftRow>> {
+  const t = db.t.drafts;
+  const where = [eq(t.orgId, orgId)];
+  if (filter.appId) where.push(eq(t.appId, filter.appId));
+  if (filter.status) where.push(eq(t.status, filter.status));
+  if (filter.conversationId) where.push(eq(t.conversationId, filter.conversationId));
+  if (page.cursor) where.push(lt(t.id, page.cursor));
+  const rows = await db.q
+    .select()
+    .from(t)
+    .where(and(...where))
+    .orderBy(desc(t.id))
+    .limit(page.limit + 1);
+  return paginate(rows, page.limit);
+}
+
+/**
+ * Moves a draft from `from` to a new state only if it is still in `from`; returns the row as
+ * it is afterwards and whether this call made the change (a concurrent decision loses).
+ */
+export async function transitionDraft(
+  db: Db,
+  orgId: string,
+  id: string,
+  from: string[],
+  patch: Partial<Omit<DraftRow, "id" | "orgId">> & { status: string },
+): Promise<{ draft: DraftRow | undefined; changed: boolean }> {
+  const current = await getDraft(db, orgId, id);
+  if (!current || !from.includes(current.status)) return { draft: current, changed: false };
+  const updatedAt = new Date();
+  await db.q
+    .update(db.t.drafts)
+    .set({ ...patch, updatedAt })
+    .where(and(eq(db.t.drafts.orgId, orgId), eq(db.t.drafts.id, id), eq(db.t.drafts.status, current.status)));
+  const after = await getDraft(db, orgId, id);
+  const changed = after !== undefined && after.status === patch.status && after.updatedAt.getTime() === updatedAt.getTime();
+  return { draft: after, changed };
+}
+
+export async function insertOutcome(db: Db, row: Omit<DraftOutcomeRow, "id" | "createdAt">): Promise<DraftOutcomeRow> {
+  const full = { ...row, id: newId("outcome"), createdAt: new Date() };
+  await db.q.insert(db.t.draftOutcomes).values(full);
+  return full;
+}
+
+/** Outcomes of an app (optionally one category) since a date, for trust and the shadow report. */
+export async function listOutcomes(
+  db: Db,
+  orgId: string,
+  appId: string,
+  opts: { category?: string; since?: Date } = {},
+): Promise<DraftOutcomeRow[]> {
+  const t = db.t.draftOutcomes;
+  const where = [eq(t.orgId, orgId), eq(t.appId, appId)];
+  if (opts.category) where.push(eq(t.category, opts.category));
+  if (opts.since) where.push(gte(t.createdAt, opts.since));
+  return db.q
+    .select()
+    .from(t)
+    .where(and(...where))
+    .orderBy(desc(t.createdAt))
+    .limit(5000);
+}

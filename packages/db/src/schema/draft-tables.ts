@@ -1,0 +1,70 @@
+import { c, type TableDef } from "./dialect.js";
+
+const define = <T extends TableDef>(def: T) => def;
+
+/**
+ * One draft per customer message the pipeline answered. Everything that explains it is stored
+ * with it: triage, citations, gate results and the autonomy decision with its inputs.
+ */
+export const drafts = define({
+  name: "drafts",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    appId: c.id().required(),
+    conversationId: c.id().required(),
+    /** The customer message this draft answers (one draft per message). */
+    messageId: c.id().required(),
+    /** pending_approval, sent, auto_sent, rejected, escalated, superseded, expired, declined, failed */
+    status: c.string(20).required(),
+    category: c.string(64).required(),
+    text: c.text().required(),
+    citations: c.json().required(),
+    triage: c.json().required(),
+    gates: c.json().required(),
+    decision: c.json().required(),
+    /** Model calls (tokens, cost) made for this draft. */
+    usage: c.json().required(),
+    traceId: c.string(64).required(),
+    sentText: c.text().optional(),
+    deliveryId: c.id().optional(),
+    decidedBy: c.string(100).optional(),
+    decidedAt: c.time().optional(),
+    /** Where the decision was made: dashboard, slack, channel, api, cli. */
+    decidedVia: c.string(16).optional(),
+    reason: c.text().optional(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [{ name: "drafts_message_uq", columns: ["orgId", "messageId"] }],
+  indexes: [
+    { name: "drafts_status_idx", columns: ["orgId", "status", "createdAt"] },
+    { name: "drafts_conversation_idx", columns: ["orgId", "conversationId"] },
+  ],
+});
+
+/**
+ * One outcome per decided draft (BRIEF §5): what became of it, and where the decision was made.
+ * Trust per (app, category) is computed from these rows alone.
+ */
+export const draftOutcomes = define({
+  name: "draft_outcomes",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    appId: c.id().required(),
+    draftId: c.id().required(),
+    category: c.string(64).required(),
+    /** unchanged, edited, rewritten, rejected, expired, superseded */
+    outcome: c.string(16).required(),
+    /** Token overlap between draft and sent text, in basis points (0-10000), when something was sent. */
+    overlapBp: c.int().optional(),
+    /** Whether shadow mode said this draft would have been auto-sent. */
+    wouldAutoSend: c.bool().required(),
+    actor: c.string(100).required(),
+    surface: c.string(16).required(),
+    createdAt: c.time().required(),
+  },
+  uniques: [{ name: "draft_outcomes_draft_uq", columns: ["orgId", "draftId"] }],
+  indexes: [{ name: "draft_outcomes_trust_idx", columns: ["orgId", "appId", "category", "createdAt"] }],
+});
