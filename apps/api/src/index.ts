@@ -1,1 +1,2 @@
 export { createApi } from "./app.js";
+export { createPipelineDeps, subscribePipeline } from "./pipeline.js";

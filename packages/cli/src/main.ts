@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, openRuntime } from "@support/core";
 import { appsListCommand } from "./commands/apps.js";
 import { channelsCommand, localChannels, remoteChannels } from "./commands/channels.js";
 import { doctorCommand } from "./commands/doctor.js";
+import { draftsCommand, localDrafts, remoteDrafts } from "./commands/drafts.js";
 import { evalTriageCommand } from "./commands/eval-triage.js";
 import { initCommand } from "./commands/init.js";
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from "./commands/keys.js";
@@ -19,6 +20,10 @@ const REMOTE_COMMANDS = new Set([
   "channels set",
   "channels list",
   "channels test",
+  "drafts list",
+  "drafts show",
+  "drafts approve",
+  "drafts reject",
 ]);
 
 const USAGE = `Usage: skill <command> [options]
@@ -32,6 +37,8 @@ const USAGE = `Usage: skill <command> [options]
   channels list --app <app>
   channels test <channel> --app <app>
   db migrate
+  drafts list [--app <app>] [--status pending_approval|sent|…] | drafts show <id>
+  drafts approve <id> [--text <edited reply>] | drafts reject <id> --reason <why>
   eval triage --train <jsonl> --test <jsonl> [--shots k]
   doctor
 
@@ -57,6 +64,9 @@ export async function run(argv: string[]): Promise<void> {
       "smtp-url": { type: "string" },
       from: { type: "string" },
       "agent-email": { type: "string" },
+      status: { type: "string" },
+      text: { type: "string" },
+      reason: { type: "string" },
       "agent-id": { type: "string" },
       "new-key": { type: "boolean", default: false },
       train: { type: "string" },
@@ -73,6 +83,7 @@ export async function run(argv: string[]): Promise<void> {
   const out = createOutput(values.json ?? false);
   const config = loadConfig();
   const route = `${command} ${sub ?? ""}`.trim();
+  const draftOpts = { id: arg, app: values.app, status: values.status, text: values.text, reason: values.reason };
   const channelOpts = {
     app: values.app,
     kind: arg,
@@ -92,6 +103,7 @@ export async function run(argv: string[]): Promise<void> {
   if (config.remote && REMOTE_COMMANDS.has(route)) {
     const api = new RemoteApi(config.remote.url, config.remote.apiKey);
     if (command === "channels") return channelsCommand(remoteChannels(api), out, sub, channelOpts);
+    if (command === "drafts") return draftsCommand(remoteDrafts(api), out, sub, draftOpts);
     switch (route) {
       case "apps list":
         return remoteAppsList(api, out);
@@ -109,6 +121,7 @@ export async function run(argv: string[]): Promise<void> {
   const runtime = await openRuntime(config, { migrate: command === "db" || command === "init" });
   try {
     if (command === "channels") return await channelsCommand(localChannels(runtime, values.org), out, sub, channelOpts);
+    if (command === "drafts") return await draftsCommand(localDrafts(runtime, values.org), out, sub, draftOpts);
     switch (command === "init" || command === "doctor" ? command : route) {
       case "init":
         if (!values.name) throw new CliError("init needs --name <product>");

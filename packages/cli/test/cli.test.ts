@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { serve } from "@hono/node-server";
-import { createApi } from "@support/api";
+import { createApi, createPipelineDeps, subscribePipeline } from "@support/api";
 import { initProduct, loadConfig, openRuntime } from "@support/core";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
@@ -108,10 +108,24 @@ describe("skill CLI on a local data dir", () => {
   });
 });
 
+async function waitForDrafts(env: Record<string, string>) {
+  for (let i = 0; i < 20; i++) {
+    const list = JSON.parse((await skillWith(env, "drafts", "list", "--json")).stdout);
+    if (list.data.length > 0) return list.data as { id: string; status: string; conversationId: string }[];
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("no draft appeared");
+}
+
 describe("skill CLI against a running server", () => {
   it("lists apps and manages keys over HTTP with SUPPORT_API_URL and SUPPORT_API_KEY", async () => {
     const runtime = await openRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-srv-")) }));
     const init = await initProduct(runtime.database.db, runtime.secrets, { name: "Remote Shop" });
+    subscribePipeline(
+      runtime,
+      createPipelineDeps(runtime, async () => ({ passages: [], relevant: false })),
+    );
+    runtime.relay.start();
     const server = serve({
       fetch: createApi(runtime, pino({ level: "silent" })).fetch,
       port: 0,
@@ -156,12 +170,24 @@ describe("skill CLI against a running server", () => {
         (await skillWith(env, "channels", "test", "zendesk", "--app", "remote-shop", "--json")).stdout,
       );
       expect(test).toMatchObject({ channel: "zendesk", status: 200, outcome: "stored" });
+      const [draft] = await waitForDrafts(env);
+      if (!draft) throw new Error("no draft");
+      expect(draft).toMatchObject({ status: "declined", conversationId: test.conversationId });
+      const shown = JSON.parse((await skillWith(env, "drafts", "show", draft.id, "--json")).stdout);
+      expect(shown.id).toBe(draft.id);
+      const noReason = await skillWith(env, "drafts", "reject", draft.id);
+      expect(noReason.stderr.trim()).toBe("skill: drafts reject needs --reason <why>");
+      const rejected = await skillWith(env, "drafts", "reject", draft.id, "--reason", "wrong product", "--json");
+      expect(JSON.parse(rejected.stdout).status).toBe("rejected");
+      const twice = await skillWith(env, "drafts", "reject", draft.id, "--reason", "again");
+      expect(twice.stderr).toContain("409");
       const notSet = await skillWith(env, "channels", "test", "front", "--app", "remote-shop");
       expect(notSet.stderr).toContain("409");
       const badKey = await skillWith({ ...env, SUPPORT_API_KEY: "sk_wrongwrongwrongwrongwrong" }, "apps", "list");
       expect(badKey.stderr.trim()).toBe("skill: 401 The API key is invalid or revoked.");
     } finally {
       server.close();
+      await runtime.relay.stop();
       await runtime.database.close();
     }
   });

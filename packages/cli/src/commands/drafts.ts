@@ -1,0 +1,100 @@
+import { approveDraft, type PublicDraft, publicDraft, type Runtime, rejectDraft } from "@support/core";
+import { getApp, getDraft, listDrafts } from "@support/db";
+import { CliError, type Output } from "../output.js";
+import type { RemoteApi } from "../remote.js";
+import { resolveOrg } from "./org.js";
+
+/** The same four operations on the local DATA_DIR or on a server. */
+export interface DraftsBackend {
+  list(filter: { app?: string; status?: string }): Promise<PublicDraft[]>;
+  show(id: string): Promise<PublicDraft>;
+  approve(id: string, text?: string): Promise<PublicDraft>;
+  reject(id: string, reason: string): Promise<PublicDraft>;
+}
+
+export function localDrafts(runtime: Runtime, org?: string): DraftsBackend {
+  const db = runtime.database.db;
+  return {
+    async list(filter) {
+      const o = await resolveOrg(runtime, org);
+      const app = filter.app ? await getApp(db, o.id, filter.app) : undefined;
+      if (filter.app && !app) throw new CliError(`app "${filter.app}" not found`);
+      const page = await listDrafts(db, o.id, { appId: app?.id, status: filter.status }, { limit: 100 });
+      return page.data.map(publicDraft);
+    },
+    async show(id) {
+      const o = await resolveOrg(runtime, org);
+      const draft = await getDraft(db, o.id, id);
+      if (!draft) throw new CliError(`draft ${id} not found`);
+      return publicDraft(draft);
+    },
+    async approve(id, text) {
+      const o = await resolveOrg(runtime, org);
+      // The running server's relay picks up the approval event and sends the reply.
+      return publicDraft(await approveDraft(runtime.database, o.id, id, { text, actor: "cli", surface: "cli" }));
+    },
+    async reject(id, reason) {
+      const o = await resolveOrg(runtime, org);
+      return publicDraft(await rejectDraft(runtime.database, o.id, id, { reason, actor: "cli", surface: "cli" }));
+    },
+  };
+}
+
+export function remoteDrafts(api: RemoteApi): DraftsBackend {
+  return {
+    list: async (f) => {
+      const query = new URLSearchParams({
+        limit: "100",
+        ...(f.app ? { app: f.app } : {}),
+        ...(f.status ? { status: f.status } : {}),
+      });
+      return (await api.request<{ data: PublicDraft[] }>("GET", `/api/v1/drafts?${query}`)).data;
+    },
+    show: (id) => api.request<PublicDraft>("GET", `/api/v1/drafts/${encodeURIComponent(id)}`),
+    approve: (id, text) =>
+      api.request<PublicDraft>("POST", `/api/v1/drafts/${encodeURIComponent(id)}/approve`, text ? { text } : {}),
+    reject: (id, reason) =>
+      api.request<PublicDraft>("POST", `/api/v1/drafts/${encodeURIComponent(id)}/reject`, { reason }),
+  };
+}
+
+const line = (d: PublicDraft) =>
+  `${d.id}  ${d.status.padEnd(16)} ${d.category.padEnd(16)} ${d.text.replace(/\s+/g, " ").slice(0, 60)}`;
+
+export async function draftsCommand(
+  backend: DraftsBackend,
+  out: Output,
+  sub: string | undefined,
+  opts: { id?: string; app?: string; status?: string; text?: string; reason?: string },
+) {
+  if (sub === "list") {
+    const data = await backend.list({ app: opts.app, status: opts.status });
+    return out.result({ data }, () => (data.length ? data.map(line) : ["No drafts."]));
+  }
+  if (!opts.id) throw new CliError(`drafts ${sub ?? ""} needs the draft id`.replace("  ", " "));
+  switch (sub) {
+    case "show": {
+      const d = await backend.show(opts.id);
+      return out.result(d, () => [
+        line(d),
+        "",
+        d.text || "(no draft: a person must answer)",
+        "",
+        ...d.citations.map((c) => `  [${c.passageId}] ${c.title}${c.url ? ` ${c.url}` : ""}`),
+        ...d.gates.filter((g) => !g.passed).map((g) => `  gate ${g.gate} failed: ${g.reason ?? ""}`),
+        `  decision: ${((d.decision.reasons as string[] | undefined) ?? []).join("; ") || "(none)"}`,
+      ]);
+    }
+    case "approve": {
+      const d = await backend.approve(opts.id, opts.text);
+      return out.result(d, () => [`Approved ${d.id}; it is sent by the server's pipeline.`]);
+    }
+    case "reject": {
+      if (!opts.reason) throw new CliError("drafts reject needs --reason <why>");
+      const d = await backend.reject(opts.id, opts.reason);
+      return out.result(d, () => [`Rejected ${d.id}: ${opts.reason}`]);
+    }
+    default:
+      throw new CliError("usage: skill drafts list|show|approve|reject");
+  }
+}
