@@ -11,7 +11,7 @@ import { signPayload } from "@support/sdk/signing";
  * bench/ingest: N signed generic webhooks at C concurrent connections against the embedded
  * product (a real `pnpm start` process on a fresh SQLite data dir), and the same load against
  * a bare Hono "200 OK" server, measured in the same run.
- *   pnpm --filter @support/bench ingest [--requests 2000] [--concurrency 16]
+ *   pnpm --filter @support/bench-ingest bench [--requests 2000] [--concurrency 16]
  */
 const { values } = parseArgs({
   options: { requests: { type: "string", default: "2000" }, concurrency: { type: "string", default: "16" } },
