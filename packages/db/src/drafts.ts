@@ -80,7 +80,8 @@ export async function transitionDraft(
     .set({ ...patch, updatedAt })
     .where(and(eq(db.t.drafts.orgId, orgId), eq(db.t.drafts.id, id), eq(db.t.drafts.status, current.status)));
   const after = await getDraft(db, orgId, id);
-  const changed = after !== undefined && after.status === patch.status && after.updatedAt.getTime() === updatedAt.getTime();
+  const changed =
+    after !== undefined && after.status === patch.status && after.updatedAt.getTime() === updatedAt.getTime();
   return { draft: after, changed };
 }
 

@@ -1,6 +1,6 @@
 import * as d from "./delivery-tables.js";
-import * as dr from "./draft-tables.js";
 import { toSqlite } from "./dialect.js";
+import * as dr from "./draft-tables.js";
 import * as t from "./tables.js";
 
 export const organizations = toSqlite(t.organizations);

@@ -1,6 +1,6 @@
 import { deliveries, sandboxMessages } from "./delivery-tables.js";
-import { draftOutcomes, drafts } from "./draft-tables.js";
 import { c, type TableDef } from "./dialect.js";
+import { draftOutcomes, drafts } from "./draft-tables.js";
 
 /**
  * Every table of the platform, described once. Tenant-owned tables carry `orgId`; there are
