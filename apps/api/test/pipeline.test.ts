@@ -1,4 +1,4 @@
-import type { Retrieve } from "@support/core";
+import { type Retrieve, sweepDrafts } from "@support/core";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPipelineDeps, subscribePipeline } from "../src/pipeline.js";
@@ -55,7 +55,10 @@ for (const dialect of dialects) {
       });
       expect(res.status).toBe(200);
     };
-    const draftFor = (status: string, conversationOf: (d: { text: string; triage: { category: string } }) => boolean) =>
+    const draftFor = (
+      status: string,
+      conversationOf: (d: { text: string; triage: { category: string; needsHuman?: boolean } }) => boolean,
+    ) =>
       waitFor(async () => {
         const list = await (await jsonCall(p, `/api/v1/drafts?status=${status}`)).json();
         return list.data.find(conversationOf);
@@ -104,9 +107,35 @@ for (const dialect of dialects) {
       expect((await rejected.json()).status).toBe("rejected");
     });
 
+    it("sweeps: one reminder after the SLA, escalation after twice the SLA, expiry, and payload retention", async () => {
+      await send("sla-1", "Can I change my invoice address?");
+      await send("sla-2", "Do you have a student discount?");
+      const open = await waitFor(async () => {
+        const list = await (await jsonCall(p, "/api/v1/drafts?status=declined")).json();
+        const mine = list.data.filter((d: { text: string; triage: { category: string } }) => d.text === "");
+        return mine.length >= 2 ? mine : undefined;
+      }, "two declined drafts");
+      const hours = (h: number) => new Date(Date.now() + h * 3_600_000);
+      const db = p.runtime.database;
+      expect((await sweepDrafts(db, { now: hours(5), retentionDays: 90 })).reminded).toBeGreaterThanOrEqual(2);
+      expect((await sweepDrafts(db, { now: hours(5), retentionDays: 90 })).reminded).toBe(0);
+      const escalated = await sweepDrafts(db, { now: hours(9), retentionDays: 90 });
+      expect(escalated.escalated).toBeGreaterThanOrEqual(2);
+      const after = await (await jsonCall(p, `/api/v1/drafts/${open[0].id}`)).json();
+      expect(after).toMatchObject({ status: "escalated", decidedBy: "sla" });
+
+      await send("sla-3", "Is there a mobile app?");
+      const fresh = await draftFor("declined", (d) => d.text === "");
+      const expired = await sweepDrafts(db, { now: hours(73), retentionDays: 90 });
+      expect(expired.expired).toBeGreaterThanOrEqual(1);
+      expect((await (await jsonCall(p, `/api/v1/drafts/${fresh.id}`)).json()).status).toBe("expired");
+      const purged = await sweepDrafts(db, { now: hours(24 * 91), retentionDays: 90 });
+      expect(purged.purgedPayloads).toBeGreaterThan(0);
+    });
+
     it("escalates a customer who asks for a person, in French too", async () => {
       await send("human-1", "Je veux parler à un humain, s'il vous plaît.");
-      const draft = await draftFor("escalated", () => true);
+      const draft = await draftFor("escalated", (d) => d.triage.needsHuman === true);
       expect(draft.triage).toMatchObject({ needsHuman: true });
       const conversation = await (await jsonCall(p, `/api/v1/conversations/${draft.conversationId}`)).json();
       expect(conversation.id).toBe(draft.conversationId);

@@ -170,6 +170,7 @@ export async function draftForMessage(
       decidedBy: status === "approved" ? "autonomy" : status === "escalated" ? "triage" : null,
       decidedAt: status === "approved" || status === "escalated" ? new Date() : null,
       decidedVia: null,
+      remindedAt: null,
       reason: status === "escalated" ? "the customer asked for a person" : (draft?.reasons.join("; ") ?? null),
     });
     await auditTrail(tx, created, allGatesPassed(gates));
