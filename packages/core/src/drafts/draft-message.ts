@@ -17,7 +17,9 @@ import { emit } from "../events.js";
 import { decideAutonomy } from "../pipeline/autonomy.js";
 import { DEFAULT_CATEGORIES } from "../pipeline/categories.js";
 import { allGatesPassed, runGates } from "../pipeline/gates/index.js";
+import type { ModelResult } from "../pipeline/model-port.js";
 import { trustScore } from "../pipeline/trust.js";
+import { noopTracer, type Tracer } from "../tracing.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
 import { supersedePendingDrafts } from "./supersede.js";
 
@@ -50,6 +52,55 @@ export async function draftForMessage(
   deps: PipelineDeps,
   input: { orgId: string; conversationId: string; messageId: string },
 ): Promise<DraftAttempt> {
+  const tracer = deps.tracer ?? noopTracer;
+  return tracer.observe("pipeline.draft", "span", { ...input }, async (run) => {
+    const attempt = await runPipeline(deps, tracer, input);
+    run.update({
+      output:
+        attempt.kind === "skipped"
+          ? { kind: attempt.kind, reason: attempt.reason }
+          : {
+              kind: attempt.kind,
+              draftId: attempt.draft.id,
+              status: attempt.draft.status,
+              category: attempt.draft.category,
+            },
+    });
+    return attempt;
+  });
+}
+
+function modelCall<T>(
+  tracer: Tracer,
+  name: string,
+  input: Record<string, unknown>,
+  call: () => Promise<ModelResult<T>>,
+): Promise<ModelResult<T>> {
+  return tracer.observe(name, "generation", input, async (generation) => {
+    const result = await call();
+    const usage = result.usage.reduce(
+      (sum, u) => ({
+        input: sum.input + u.inputTokens,
+        output: sum.output + u.outputTokens,
+        cost: sum.cost + (u.costUsd ?? 0),
+      }),
+      { input: 0, output: 0, cost: 0 },
+    );
+    generation.update({
+      model: result.usage[0]?.model ?? "offline",
+      usage: { input: usage.input, output: usage.output },
+      costUsd: usage.cost,
+      metadata: { fallbackReason: result.fallbackReason },
+    });
+    return result;
+  });
+}
+
+async function runPipeline(
+  deps: PipelineDeps,
+  tracer: Tracer,
+  input: { orgId: string; conversationId: string; messageId: string },
+): Promise<DraftAttempt> {
   const db = deps.database.db;
   const existing = await findDraftForMessage(db, input.orgId, input.messageId);
   if (existing) return { kind: "existing", draft: existing };
@@ -75,11 +126,13 @@ export async function draftForMessage(
 
   const settings = appSettings(app);
   const contact = await getContact(db, input.orgId, conversation.contactId);
-  const triage = await deps.model.triage({
-    message: { text: message.text, subject: conversation.subject ?? undefined, from: contact?.email ?? undefined },
-    categories: DEFAULT_CATEGORIES,
-    defaultLanguage: settings.language,
-  });
+  const triage = await modelCall(tracer, "triage", { messageId: message.id, model: deps.model.name }, () =>
+    deps.model.triage({
+      message: { text: message.text, subject: conversation.subject ?? undefined, from: contact?.email ?? undefined },
+      categories: DEFAULT_CATEGORIES,
+      defaultLanguage: settings.language,
+    }),
+  );
   const t = triage.value;
   if (t.automated || t.spam)
     return { kind: "skipped", reason: t.automated ? `automated message (${t.automated})` : "spam" };
@@ -92,19 +145,24 @@ export async function draftForMessage(
   const earlierReplies = messages.filter((m) => m.direction === "outbound").map((m) => m.text);
   const drafted = t.needsHuman
     ? undefined
-    : await deps.model.draft({
-        question,
-        customerName: contact?.name ?? null,
-        language: t.language,
-        tone: settings.tone,
-        persona: `${app.name}'s support team`,
-        signature: `The ${app.name} team`,
-        passages: retrieval.relevant ? retrieval.passages : [],
-        conversation: messages
-          .filter((m) => m.direction !== "internal" && m.createdAt <= message.createdAt)
-          .map((m) => ({ from: m.direction === "inbound" ? ("customer" as const) : ("agent" as const), text: m.text })),
-        customerContext: [],
-      });
+    : await modelCall(tracer, "draft", { messageId: message.id, passages: retrieval.passages.length }, () =>
+        deps.model.draft({
+          question,
+          customerName: contact?.name ?? null,
+          language: t.language,
+          tone: settings.tone,
+          persona: `${app.name}'s support team`,
+          signature: `The ${app.name} team`,
+          passages: retrieval.relevant ? retrieval.passages : [],
+          conversation: messages
+            .filter((m) => m.direction !== "internal" && m.createdAt <= message.createdAt)
+            .map((m) => ({
+              from: m.direction === "inbound" ? ("customer" as const) : ("agent" as const),
+              text: m.text,
+            })),
+          customerContext: [],
+        }),
+      );
   const draft = drafted?.value;
   const gates =
     draft && draft.kind === "reply"
