@@ -12,7 +12,7 @@ async function main() {
   const runtime = await openRuntime(config, { logger });
   const api = createApi(runtime, logger);
   subscribePipeline(runtime, {
-    ...createPipelineDeps(runtime, async () => ({ passages: [], relevant: false })),
+    ...createPipelineDeps(runtime),
     tracer,
   });
   // Publishes what was committed before a crash as well as everything new.

@@ -10,8 +10,11 @@ import {
 } from "@support/core";
 import { languageModelFromConfig } from "@support/models";
 
+/** Until the knowledge port is wired, nothing is relevant and every draft declines to a person. */
+const noKnowledgeYet: Retrieve = async () => ({ passages: [], relevant: false });
+
 /** The composition root of the pipeline: which model, retrieval and channels it uses. */
-export function createPipelineDeps(runtime: Runtime, retrieve: Retrieve): PipelineDeps {
+export function createPipelineDeps(runtime: Runtime, retrieve: Retrieve = noKnowledgeYet): PipelineDeps {
   return {
     database: runtime.database,
     secrets: runtime.secrets,

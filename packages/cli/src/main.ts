@@ -8,6 +8,7 @@ import { evalTriageCommand } from "./commands/eval-triage.js";
 import { initCommand } from "./commands/init.js";
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from "./commands/keys.js";
 import { remoteAppsList, remoteKeysCreate, remoteKeysList, remoteKeysRevoke } from "./commands/remote-commands.js";
+import { replayCommand } from "./commands/replay.js";
 import { CliError, createOutput } from "./output.js";
 import { RemoteApi } from "./remote.js";
 
@@ -39,6 +40,7 @@ const USAGE = `Usage: skill <command> [options]
   db migrate
   drafts list [--app <app>] [--status pending_approval|sent|…] | drafts show <id>
   drafts approve <id> [--text <edited reply>] | drafts reject <id> --reason <why>
+  replay <conversation>          re-run the pipeline on it without storing or sending; prints each step
   eval triage --train <jsonl> --test <jsonl> [--shots k]
   doctor
 
@@ -122,6 +124,7 @@ export async function run(argv: string[]): Promise<void> {
   try {
     if (command === "channels") return await channelsCommand(localChannels(runtime, values.org), out, sub, channelOpts);
     if (command === "drafts") return await draftsCommand(localDrafts(runtime, values.org), out, sub, draftOpts);
+    if (command === "replay") return await replayCommand(runtime, out, { org: values.org, conversation: sub });
     switch (command === "init" || command === "doctor" ? command : route) {
       case "init":
         if (!values.name) throw new CliError("init needs --name <product>");
