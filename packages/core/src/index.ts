@@ -4,5 +4,6 @@ export * from "./auth.js";
 export * from "./config.js";
 export * from "./errors.js";
 export * from "./init.js";
+export * from "./knowledge/index.js";
 export * from "./runtime.js";
 export * from "./secrets-key.js";

@@ -1,6 +1,7 @@
 import { type Database, openDatabase, type SecretBox } from "@support/db";
 import { type Auth, createAuth } from "./auth.js";
 import type { Config } from "./config.js";
+import { embeddedKnowledge, type KnowledgeDeps } from "./knowledge/deps.js";
 import { deriveSecret, loadMasterKey, loadSecretBox } from "./secrets-key.js";
 
 export interface Runtime {
@@ -8,6 +9,7 @@ export interface Runtime {
   database: Database;
   secrets: SecretBox;
   auth: Auth;
+  knowledge: KnowledgeDeps;
 }
 
 /** Opens what every entry point (server, CLI) needs, and applies migrations. */
@@ -16,5 +18,11 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   if (options.migrate ?? true) await database.migrate();
   const auth = createAuth(database, { baseURL: config.publicUrl, secret: deriveSecret(masterKey, "better-auth") });
-  return { config, database, secrets: loadSecretBox(masterKey), auth };
+  return {
+    config,
+    database,
+    secrets: loadSecretBox(masterKey),
+    auth,
+    knowledge: embeddedKnowledge(database.db),
+  };
 }

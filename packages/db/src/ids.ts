@@ -18,6 +18,7 @@ export const ID_PREFIXES = {
   verification: "vrf",
   member: "mem",
   invitation: "inv",
+  knowledgeSource: "kns",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,4 +1,5 @@
 import { toMysql } from "./dialect.js";
+import * as k from "./knowledge-tables.js";
 import * as t from "./tables.js";
 
 export const organizations = toMysql(t.organizations);
@@ -18,3 +19,5 @@ export const accounts = toMysql(t.accounts);
 export const verifications = toMysql(t.verifications);
 export const members = toMysql(t.members);
 export const invitations = toMysql(t.invitations);
+export const knowledgeSources = toMysql(k.knowledgeSources);
+export const knowledgeChunks = toMysql(k.knowledgeChunks);

@@ -1,4 +1,5 @@
 import { toSqlite } from "./dialect.js";
+import * as k from "./knowledge-tables.js";
 import * as t from "./tables.js";
 
 export const organizations = toSqlite(t.organizations);
@@ -18,3 +19,5 @@ export const accounts = toSqlite(t.accounts);
 export const verifications = toSqlite(t.verifications);
 export const members = toSqlite(t.members);
 export const invitations = toSqlite(t.invitations);
+export const knowledgeSources = toSqlite(k.knowledgeSources);
+export const knowledgeChunks = toSqlite(k.knowledgeChunks);

@@ -1,4 +1,5 @@
 import { c, type TableDef } from "./dialect.js";
+import { knowledgeChunks, knowledgeSources } from "./knowledge-tables.js";
 
 /**
  * Every table of the platform, described once. Tenant-owned tables carry `orgId`; there are
@@ -309,4 +310,6 @@ export const tableDefs = {
   messages,
   inboundEvents,
   outbox,
+  knowledgeSources,
+  knowledgeChunks,
 } as const;

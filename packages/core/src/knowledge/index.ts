@@ -1,0 +1,6 @@
+export * from "./deps.js";
+export * from "./index-port.js";
+export * from "./ingest.js";
+export * from "./search.js";
+export * from "./sources.js";
+export * from "./types.js";
