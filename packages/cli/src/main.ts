@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, openRuntime } from "@support/core";
 import { appsListCommand } from "./commands/apps.js";
 import { doctorCommand } from "./commands/doctor.js";
+import { evalRetrievalCommand } from "./commands/eval-retrieval.js";
 import { initCommand } from "./commands/init.js";
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from "./commands/keys.js";
 import { remoteAppsList, remoteKeysCreate, remoteKeysList, remoteKeysRevoke } from "./commands/remote-commands.js";
@@ -18,6 +19,7 @@ const USAGE = `Usage: skill <command> [options]
   keys create --name <name> [--role owner|admin|agent] | keys list | keys revoke <id>
   db migrate
   doctor
+  eval retrieval --dataset <dir> [--mode bm25|dense|hybrid] [--k 100] [--run <file>]
 
 Every command accepts --json. With SUPPORT_API_URL and SUPPORT_API_KEY set, apps and keys
 commands act on that server; otherwise every command acts on the local DATA_DIR.`;
@@ -32,6 +34,10 @@ export async function run(argv: string[]): Promise<void> {
       org: { type: "string" },
       role: { type: "string", default: "admin" },
       "new-key": { type: "boolean", default: false },
+      dataset: { type: "string" },
+      mode: { type: "string", default: "hybrid" },
+      k: { type: "string", default: "100" },
+      run: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -43,6 +49,15 @@ export async function run(argv: string[]): Promise<void> {
   const out = createOutput(values.json ?? false);
   const config = loadConfig();
   const route = `${command} ${sub ?? ""}`.trim();
+  if (route === "eval retrieval") {
+    if (!values.dataset) throw new CliError("eval retrieval needs --dataset <dir>");
+    return evalRetrievalCommand(out, {
+      dataset: values.dataset,
+      mode: values.mode ?? "hybrid",
+      k: Number(values.k),
+      run: values.run,
+    });
+  }
   if (config.remote && REMOTE_COMMANDS.has(route)) {
     const api = new RemoteApi(config.remote.url, config.remote.apiKey);
     switch (route) {

@@ -24,6 +24,7 @@ export interface IndexedChunk {
 
 export interface ChunkHit {
   chunkId: string;
+  sourceId: string;
   score: number;
   retriever: Retriever;
 }
@@ -84,14 +85,15 @@ export class EmbeddedKnowledgeIndex implements KnowledgeIndex {
 
   async query(orgId: string, namespaces: string[], query: IndexQuery): Promise<ChunkHit[]> {
     const cached = await this.load(orgId, namespaces);
-    const accept = query.filters ? (doc: number) => matches(query.filters, cached.chunks[doc] as never) : undefined;
+    const accept = query.filters
+      ? (doc: number) => matches(query.filters, cached.chunks[doc] as CachedIndex["chunks"][number])
+      : undefined;
     return cached.index
       .search({ text: query.text, vector: query.vector }, query.mode, query.limit, accept)
-      .map((hit) => ({
-        chunkId: (cached.chunks[hit.doc] as { id: string }).id,
-        score: hit.score,
-        retriever: hit.retriever,
-      }));
+      .map((hit) => {
+        const chunk = cached.chunks[hit.doc] as CachedIndex["chunks"][number];
+        return { chunkId: chunk.id, sourceId: chunk.sourceId, score: hit.score, retriever: hit.retriever };
+      });
   }
 
   private async load(orgId: string, namespaces: string[]): Promise<CachedIndex> {

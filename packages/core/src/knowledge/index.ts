@@ -1,4 +1,5 @@
 export * from "./deps.js";
+export * from "./evaluate.js";
 export * from "./index-port.js";
 export * from "./ingest.js";
 export * from "./search.js";

@@ -8,10 +8,7 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const SOURCE_STATUSES = ["pending", "processing", "ready", "error"] as const;
 export type SourceStatus = (typeof SOURCE_STATUSES)[number];
 
-/** What a parser or crawler hands to ingestion: Markdown, or question/answer pairs. */
-export type KnowledgeDocument =
-  | { format: "markdown"; title: string; url: string | null; markdown: string }
-  | { format: "qa"; title: string; url: string | null; pairs: { question: string; answer: string }[] };
+export type { KnowledgeDocument } from "@support/knowledge";
 
 export interface KnowledgeFilters {
   sourceIds?: string[];
