@@ -1,6 +1,7 @@
 export * from "./beir.js";
 export * from "./bm25.js";
 export * from "./chunking.js";
+export * from "./crawl.js";
 export * from "./documents.js";
 export * from "./embedder.js";
 export * from "./fusion.js";
