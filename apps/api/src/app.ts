@@ -10,6 +10,7 @@ import { appsRoutes } from "./routes/apps.js";
 import { auditRoutes } from "./routes/audit.js";
 import { healthRoutes } from "./routes/health.js";
 import { keysRoutes } from "./routes/keys.js";
+import { knowledgeRoutes } from "./routes/knowledge.js";
 
 /** Builds the whole HTTP surface from its services; tests and main.ts both call this. */
 export function createApi(runtime: Runtime, logger: Logger) {
@@ -49,6 +50,7 @@ export function createApi(runtime: Runtime, logger: Logger) {
   api.route("/api/v1/apps", appsRoutes());
   api.route("/api/v1/audit", auditRoutes());
   api.route("/api/v1/keys", keysRoutes());
+  api.route("/api/v1/knowledge", knowledgeRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });

@@ -161,7 +161,9 @@ for (const dialect of dialects) {
         .replace("5 business days", "10 business days")
         .replace(/## Plan changes[\s\S]*$/, "");
       const resynced = await processSource(deps, orgId, source.id, {
-        fetchDocuments: async () => [{ ...billing, title: "Billing v1", url: null, markdown: changed }],
+        fetchDocuments: async () => ({
+          documents: [{ ...billing, title: "Billing v1", url: null, markdown: changed }],
+        }),
       });
       expect(resynced).toMatchObject({ status: "ready", chunksTotal: 2, chunksDone: 2 });
       expect(embedder.embedded - before).toBe(1);

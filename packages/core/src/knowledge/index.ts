@@ -1,3 +1,4 @@
+export * from "./add.js";
 export * from "./deps.js";
 export * from "./evaluate.js";
 export * from "./index-port.js";

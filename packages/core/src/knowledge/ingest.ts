@@ -3,9 +3,11 @@ import {
   type Chunk,
   chunkMarkdown,
   chunkQuestionAnswers,
+  crawlSite,
   embeddingText,
   encodeVector,
   quantize,
+  UnsupportedContentError,
 } from "@support/knowledge";
 import { AppError } from "../errors.js";
 import type { KnowledgeDeps } from "./deps.js";
@@ -41,7 +43,21 @@ export interface Progress {
 }
 
 /** Fetches a source's documents at processing time (a crawl); uploads carry theirs. */
-export type DocumentFetcher = (source: SourceRow) => Promise<KnowledgeDocument[]>;
+export type DocumentFetcher = (
+  source: SourceRow,
+) => Promise<{ documents: KnowledgeDocument[]; skipped?: { url: string; reason: string }[] }>;
+
+export interface CrawlSettings {
+  maxPages?: number;
+  maxDepth?: number;
+}
+
+/** URL sources are (re-)crawled each time they are processed; skipped pages are kept on the source. */
+export const crawlDocuments: DocumentFetcher = async (source) => {
+  const settings = (source.options ?? {}) as CrawlSettings;
+  const result = await crawlSite(source.uri ?? "", { maxPages: settings.maxPages, maxDepth: settings.maxDepth });
+  return { documents: result.pages, skipped: result.skipped };
+};
 
 export interface ProcessOptions {
   onProgress?: (progress: Progress) => void;
@@ -98,7 +114,7 @@ export function chunkDocuments(sourceId: string, documents: KnowledgeDocument[])
 }
 
 function readableReason(error: unknown): string {
-  if (error instanceof AppError) return error.message;
+  if (error instanceof AppError || error instanceof UnsupportedContentError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   return `processing failed: ${message.split("\n")[0]}`;
 }
@@ -119,9 +135,15 @@ export async function processSource(
   await updateSource(deps.db, orgId, sourceId, { status: "processing", error: null, chunksDone: 0 });
   try {
     let documents = parseDocuments(source);
-    if (options.fetchDocuments) {
-      documents = await options.fetchDocuments(source);
-      await updateSource(deps.db, orgId, sourceId, { documents: JSON.stringify(documents) });
+    const fetcher = options.fetchDocuments ?? (source.kind === "url" ? crawlDocuments : undefined);
+    if (fetcher) {
+      const fetched = await fetcher(source);
+      documents = fetched.documents;
+      const skipped = fetched.skipped ?? [];
+      await updateSource(deps.db, orgId, sourceId, {
+        documents: JSON.stringify(documents),
+        options: { ...(source.options as object | null), skipped: skipped.slice(0, 100) },
+      });
     }
     const chunks = chunkDocuments(source.id, documents);
     if (chunks.length === 0) throw new AppError("invalid_input", "the source has no text to index");

@@ -22,6 +22,10 @@ export function publicSource(row: SourceRow) {
     error: row.error,
     progress: { done: row.chunksDone, total: row.chunksTotal },
     language: row.language,
+    skipped: ((row.options as { skipped?: { url: string; reason: string }[] } | null)?.skipped ?? []) as {
+      url: string;
+      reason: string;
+    }[],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     indexedAt: row.indexedAt?.toISOString() ?? null,
