@@ -4,6 +4,7 @@ import { appsListCommand } from "./commands/apps.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { evalRetrievalCommand } from "./commands/eval-retrieval.js";
 import { initCommand } from "./commands/init.js";
+import { kbAddCommand, kbListCommand, kbRemoveCommand, kbSearchCommand } from "./commands/kb.js";
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from "./commands/keys.js";
 import { remoteAppsList, remoteKeysCreate, remoteKeysList, remoteKeysRevoke } from "./commands/remote-commands.js";
 import { CliError, createOutput } from "./output.js";
@@ -17,6 +18,8 @@ const USAGE = `Usage: skill <command> [options]
   init --name <product> [--org <organization>] [--new-key]
   apps list [--org <organization>]
   keys create --name <name> [--role owner|admin|agent] | keys list | keys revoke <id>
+  kb add <path|url>... --app <app|shared> [--max-pages 50] | kb list [--app <app>]
+  kb search "<query>" --app <app> [--k 5] [--mode bm25|dense|hybrid] | kb remove <source id>
   db migrate
   doctor
   eval retrieval --dataset <dir> [--mode bm25|dense|hybrid] [--k 100] [--run <file>]
@@ -36,7 +39,9 @@ export async function run(argv: string[]): Promise<void> {
       "new-key": { type: "boolean", default: false },
       dataset: { type: "string" },
       mode: { type: "string", default: "hybrid" },
-      k: { type: "string", default: "100" },
+      k: { type: "string" },
+      app: { type: "string" },
+      "max-pages": { type: "string" },
       run: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -54,7 +59,7 @@ export async function run(argv: string[]): Promise<void> {
     return evalRetrievalCommand(out, {
       dataset: values.dataset,
       mode: values.mode ?? "hybrid",
-      k: Number(values.k),
+      k: Number(values.k ?? 100),
       run: values.run,
     });
   }
@@ -73,7 +78,7 @@ export async function run(argv: string[]): Promise<void> {
         return remoteKeysRevoke(api, out, arg);
     }
   }
-  const runtime = await openRuntime(config, { migrate: command === "db" || command === "init" });
+  const runtime = await openRuntime(config, { migrate: command === "db" || command === "init" || command === "kb" });
   try {
     switch (command === "init" || command === "doctor" ? command : route) {
       case "init":
@@ -104,6 +109,28 @@ export async function run(argv: string[]): Promise<void> {
         return;
       case "doctor":
         return await doctorCommand(runtime, out);
+      case "kb add":
+        if (!values.app) throw new CliError("kb add needs --app <app> (or --app shared)");
+        return await kbAddCommand(runtime, out, {
+          org: values.org,
+          app: values.app,
+          inputs: positionals.slice(2),
+          maxPages: values["max-pages"] ? Number(values["max-pages"]) : undefined,
+        });
+      case "kb list":
+        return await kbListCommand(runtime, out, { org: values.org, app: values.app });
+      case "kb search":
+        if (!values.app || !arg) throw new CliError('kb search needs "<query>" and --app <app>');
+        return await kbSearchCommand(runtime, out, {
+          org: values.org,
+          app: values.app,
+          query: positionals.slice(2).join(" "),
+          k: Number(values.k ?? 5),
+          mode: values.mode ?? "hybrid",
+        });
+      case "kb remove":
+        if (!arg) throw new CliError("kb remove needs the source id");
+        return await kbRemoveCommand(runtime, out, { org: values.org, id: arg });
       default:
         throw new CliError(`unknown command "${route}"; run skill --help`);
     }

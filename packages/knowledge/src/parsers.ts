@@ -26,7 +26,7 @@ function markdownDocument(name: string, markdown: string, title?: string): Knowl
 async function parsePdf(bytes: Uint8Array, name: string): Promise<KnowledgeDocument[]> {
   let pages: string[];
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     pages = (await extractText(pdf, { mergePages: false })).text as string[];
   } catch (error) {
     const kind = (error as { name?: string }).name;
