@@ -2,6 +2,8 @@ import { createApp, createOrganization, type Database } from "@support/db";
 import { type Embedder, HashedNgramEmbedder } from "@support/knowledge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  addCannedResponses,
+  addConversationSource,
   createSource,
   deleteSource,
   EmbeddedKnowledgeIndex,
@@ -207,6 +209,39 @@ for (const dialect of dialects) {
       const listed = await listSources(database.db, orgId, { namespaces: [appId], limit: 100 });
       expect(listed.data.map((s) => s.id)).not.toContain(source.id);
       expect(listed.data.map((s) => s.id)).toContain(empty.id);
+    });
+
+    it("stores resolved conversations redacted and macros as passages of their own kinds", async () => {
+      const conversation = await addConversationSource(
+        deps,
+        orgId,
+        appId,
+        {
+          question: "Hi, I'm sam@example.org, my parcel to 10 Downing Street never came. Call me on +44 20 7946 0958",
+          answer: "Sorry Sam! Lost parcels are re-shipped for free once the carrier confirms the loss.",
+        },
+        "test",
+      );
+      const macros = await addCannedResponses(
+        deps,
+        orgId,
+        appId,
+        { title: "Macros", responses: [{ title: "Lost parcel", body: "We re-ship lost parcels for free." }] },
+        "test",
+      );
+      await processSource(deps, orgId, conversation.id);
+      await processSource(deps, orgId, macros.id);
+      const found = await searchKnowledge(deps, {
+        orgId,
+        appId,
+        query: "my parcel never came",
+        k: 5,
+        filters: { kinds: ["conversation", "macro"] },
+      });
+      expect(found.passages.map((p) => p.sourceId).sort()).toEqual([conversation.id, macros.id].sort());
+      const stored = JSON.stringify(found.passages);
+      expect(stored).not.toMatch(/sam@example|Downing|7946/);
+      expect(stored).toContain("[email]");
     });
 
     it("sees writes made through another process's index (the CLI while the server runs)", async () => {

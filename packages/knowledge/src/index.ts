@@ -10,4 +10,5 @@ export * from "./hybrid-index.js";
 export * from "./metrics.js";
 export * from "./parsers.js";
 export * from "./query.js";
+export * from "./redact.js";
 export * from "./text.js";

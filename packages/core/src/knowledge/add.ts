@@ -1,5 +1,5 @@
 import { extname } from "node:path";
-import { parseFile, UnsupportedContentError } from "@support/knowledge";
+import { parseFile, redactPii, UnsupportedContentError } from "@support/knowledge";
 import { AppError } from "../errors.js";
 import type { KnowledgeDeps } from "./deps.js";
 import { createSource } from "./ingest.js";
@@ -89,6 +89,63 @@ export async function addUrlSource(
       uri: url.toString(),
       language: input.language,
       options: { maxPages: input.maxPages ?? 50, maxDepth: input.maxDepth ?? 3 },
+    },
+    actor,
+  );
+}
+
+/**
+ * A resolved conversation: the customer's question and the reply a human approved, with
+ * personal data (emails, phones, cards, street addresses) redacted before anything is stored.
+ */
+export async function addConversationSource(
+  deps: KnowledgeDeps,
+  orgId: string,
+  namespace: string,
+  input: { question: string; answer: string; conversationId?: string; language?: string },
+  actor: string,
+): Promise<SourceRow> {
+  const question = redactPii(input.question).trim();
+  const answer = redactPii(input.answer).trim();
+  if (!question || !answer)
+    throw new AppError("invalid_input", "a resolved conversation needs a question and an answer");
+  const title = question.replace(/\s+/g, " ").slice(0, 120);
+  return createSource(
+    deps,
+    orgId,
+    {
+      namespace,
+      kind: "conversation",
+      title,
+      uri: input.conversationId ?? null,
+      language: input.language,
+      documents: [{ format: "qa", title, url: null, pairs: [{ question, answer }] }],
+    },
+    actor,
+  );
+}
+
+/** Canned responses and macros (hand-written or imported): one passage each, titled by its name. */
+export async function addCannedResponses(
+  deps: KnowledgeDeps,
+  orgId: string,
+  namespace: string,
+  input: { title: string; origin?: string; responses: { title: string; body: string }[] },
+  actor: string,
+): Promise<SourceRow> {
+  const pairs = input.responses
+    .map((r) => ({ question: r.title.trim(), answer: r.body.trim() }))
+    .filter((p) => p.question && p.answer);
+  if (pairs.length === 0) throw new AppError("invalid_input", "no canned response has both a title and a body");
+  return createSource(
+    deps,
+    orgId,
+    {
+      namespace,
+      kind: "macro",
+      title: input.title,
+      uri: input.origin ?? null,
+      documents: [{ format: "qa", title: input.title, url: null, pairs }],
     },
     actor,
   );
