@@ -21,6 +21,9 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SUPPORT_API_URL: z.string().url().optional(),
   SUPPORT_API_KEY: z.string().startsWith("sk_").optional(),
+  UPSTASH_VECTOR_REST_URL: z.string().url().optional(),
+  UPSTASH_VECTOR_REST_TOKEN: z.string().min(1).optional(),
+  UPSTASH_VECTOR_FUSION: z.enum(["RRF", "DBSF"]).default("RRF"),
 });
 
 export interface Config {
@@ -34,6 +37,8 @@ export interface Config {
   bodyLimitBytes: number;
   embedded: boolean;
   remote?: { url: string; apiKey: string };
+  /** Upstash Vector (hybrid index) for knowledge retrieval; unset means the embedded index. */
+  vectors?: { url: string; token: string; fusion: "RRF" | "DBSF" };
 }
 
 export class ConfigError extends Error {
@@ -56,6 +61,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(e.SUPPORT_API_URL) !== Boolean(e.SUPPORT_API_KEY)) {
     throw new ConfigError("Invalid configuration:\n  SUPPORT_API_URL and SUPPORT_API_KEY: set both or neither");
   }
+  if (Boolean(e.UPSTASH_VECTOR_REST_URL) !== Boolean(e.UPSTASH_VECTOR_REST_TOKEN)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  UPSTASH_VECTOR_REST_URL and UPSTASH_VECTOR_REST_TOKEN: set both or neither",
+    );
+  }
   const displayHost = e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST;
   return {
     port: e.PORT,
@@ -68,5 +78,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     embedded,
     remote: e.SUPPORT_API_URL && e.SUPPORT_API_KEY ? { url: e.SUPPORT_API_URL, apiKey: e.SUPPORT_API_KEY } : undefined,
+    vectors:
+      e.UPSTASH_VECTOR_REST_URL && e.UPSTASH_VECTOR_REST_TOKEN
+        ? { url: e.UPSTASH_VECTOR_REST_URL, token: e.UPSTASH_VECTOR_REST_TOKEN, fusion: e.UPSTASH_VECTOR_FUSION }
+        : undefined,
   };
 }

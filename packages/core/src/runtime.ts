@@ -1,7 +1,7 @@
 import { type Database, openDatabase, type SecretBox } from "@support/db";
 import { type Auth, createAuth } from "./auth.js";
 import type { Config } from "./config.js";
-import { embeddedKnowledge, type KnowledgeDeps } from "./knowledge/deps.js";
+import { type KnowledgeDeps, knowledgeFor } from "./knowledge/deps.js";
 import { deriveSecret, loadMasterKey, loadSecretBox } from "./secrets-key.js";
 
 export interface Runtime {
@@ -23,6 +23,6 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     database,
     secrets: loadSecretBox(masterKey),
     auth,
-    knowledge: embeddedKnowledge(database.db),
+    knowledge: knowledgeFor(config, database.db),
   };
 }

@@ -21,4 +21,11 @@ describe("configuration", () => {
   it("wants the remote CLI variables together", () => {
     expect(() => loadConfig({ SUPPORT_API_URL: "http://127.0.0.1:3000" })).toThrow(/SUPPORT_API_KEY/);
   });
+
+  it("configures Upstash Vector only with both its URL and token", () => {
+    expect(() => loadConfig({ UPSTASH_VECTOR_REST_URL: "https://v.example.io" })).toThrow(/UPSTASH_VECTOR_REST_TOKEN/);
+    expect(loadConfig({}).vectors).toBeUndefined();
+    const config = loadConfig({ UPSTASH_VECTOR_REST_URL: "https://v.example.io", UPSTASH_VECTOR_REST_TOKEN: "t" });
+    expect(config.vectors).toEqual({ url: "https://v.example.io", token: "t", fusion: "RRF" });
+  });
 });

@@ -28,7 +28,7 @@ export const DEFAULT_HASHED_EMBEDDER: HashedEmbedderOptions = {
 };
 
 /** FNV-1a, 32 bits: fast, stable across platforms and releases (unlike a runtime's own hash). */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

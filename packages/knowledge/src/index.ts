@@ -9,6 +9,8 @@ export * from "./html.js";
 export * from "./hybrid-index.js";
 export * from "./metrics.js";
 export * from "./parsers.js";
+export * from "./ports.js";
 export * from "./query.js";
 export * from "./redact.js";
 export * from "./text.js";
+export * from "./upstash-index.js";

@@ -1,4 +1,5 @@
 import { appendAudit, newId } from "@support/db";
+import type { IndexedChunk } from "@support/knowledge";
 import {
   type Chunk,
   chunkMarkdown,
@@ -11,7 +12,6 @@ import {
 } from "@support/knowledge";
 import { AppError } from "../errors.js";
 import type { KnowledgeDeps } from "./deps.js";
-import type { IndexedChunk } from "./index-port.js";
 import {
   type ChunkRow,
   deleteChunks,

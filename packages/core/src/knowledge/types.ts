@@ -1,4 +1,4 @@
-import type { RetrievalMode, Retriever } from "@support/knowledge";
+import type { KnowledgeFilters, RetrievalMode, Retriever } from "@support/knowledge";
 
 /** The organization-wide namespace every app also searches. */
 export const SHARED_NAMESPACE = "shared";
@@ -8,13 +8,14 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const SOURCE_STATUSES = ["pending", "processing", "ready", "error"] as const;
 export type SourceStatus = (typeof SOURCE_STATUSES)[number];
 
-export type { KnowledgeDocument } from "@support/knowledge";
-
-export interface KnowledgeFilters {
-  sourceIds?: string[];
-  kinds?: SourceKind[];
-  languages?: string[];
-}
+export type {
+  ChunkHit,
+  IndexedChunk,
+  IndexQuery,
+  KnowledgeDocument,
+  KnowledgeFilters,
+  KnowledgeIndex,
+} from "@support/knowledge";
 
 export interface Passage {
   id: string;

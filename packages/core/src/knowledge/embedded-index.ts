@@ -1,53 +1,15 @@
 import type { Db } from "@support/db";
 import {
+  type ChunkHit,
   DEFAULT_HYBRID,
   decodeVector,
   HybridIndex,
   type HybridIndexOptions,
-  type RetrievalMode,
-  type Retriever,
+  type IndexQuery,
+  type KnowledgeFilters,
+  type KnowledgeIndex,
 } from "@support/knowledge";
 import { namespaceChunks, namespaceFingerprint } from "./repository.js";
-import type { KnowledgeFilters, SourceKind } from "./types.js";
-
-export interface IndexedChunk {
-  id: string;
-  namespace: string;
-  sourceId: string;
-  sourceKind: SourceKind;
-  language: string | null;
-  title: string;
-  text: string;
-  url: string | null;
-  vector: Float32Array;
-}
-
-export interface ChunkHit {
-  chunkId: string;
-  sourceId: string;
-  score: number;
-  retriever: Retriever;
-}
-
-export interface IndexQuery {
-  text: string;
-  vector: Float32Array;
-  mode: RetrievalMode;
-  limit: number;
-  filters?: KnowledgeFilters;
-}
-
-/**
- * The retrieval port. The database always holds the chunks (text, title, source); an index
- * adapter keeps whatever it needs to rank them: the embedded one reads them back from the
- * database, a hosted one (Upstash Vector) receives them on upsert.
- */
-export interface KnowledgeIndex {
-  readonly name: string;
-  upsert(orgId: string, chunks: IndexedChunk[]): Promise<void>;
-  remove(orgId: string, namespace: string, chunkIds: string[]): Promise<void>;
-  query(orgId: string, namespaces: string[], query: IndexQuery): Promise<ChunkHit[]>;
-}
 
 interface CachedIndex {
   fingerprint: string;
@@ -58,7 +20,7 @@ interface CachedIndex {
 function matches(filters: KnowledgeFilters | undefined, chunk: CachedIndex["chunks"][number]): boolean {
   if (!filters) return true;
   if (filters.sourceIds && !filters.sourceIds.includes(chunk.sourceId)) return false;
-  if (filters.kinds && !filters.kinds.includes(chunk.sourceKind as SourceKind)) return false;
+  if (filters.kinds && !filters.kinds.includes(chunk.sourceKind)) return false;
   if (filters.languages && !filters.languages.includes(chunk.language ?? "")) return false;
   return true;
 }
