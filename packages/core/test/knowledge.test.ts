@@ -7,6 +7,7 @@ import {
   createSource,
   deleteSource,
   EmbeddedKnowledgeIndex,
+  findCannedResponse,
   type KnowledgeDeps,
   type KnowledgeDocument,
   listSources,
@@ -242,6 +243,9 @@ for (const dialect of dialects) {
       const stored = JSON.stringify(found.passages);
       expect(stored).not.toMatch(/sam@example|Downing|7946/);
       expect(stored).toContain("[email]");
+      const canned = await findCannedResponse(deps, { orgId, appId, message: "My parcel is lost!\n\nThanks,\nSam" });
+      expect(canned?.passage.text).toBe("We re-ship lost parcels for free.");
+      expect(await findCannedResponse(deps, { orgId, appId, message: "Can I pay by bank transfer?" })).toBeUndefined();
     });
 
     it("sees writes made through another process's index (the CLI while the server runs)", async () => {

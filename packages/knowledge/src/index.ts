@@ -7,6 +7,7 @@ export * from "./embedder.js";
 export * from "./fusion.js";
 export * from "./html.js";
 export * from "./hybrid-index.js";
+export * from "./macros.js";
 export * from "./metrics.js";
 export * from "./parsers.js";
 export * from "./ports.js";

@@ -106,3 +106,30 @@ export async function searchKnowledge(deps: KnowledgeDeps, input: SearchInput): 
   const relevant = chosen.slice(0, 3).some(({ row }) => relevance(queryTerms, vector as Float32Array, row));
   return { passages, relevant };
 }
+
+/** How close a canned response's title must be to the message to be sent as the draft itself. */
+export const CANNED_MATCH = { minCosine: 0.6 };
+
+/**
+ * A canned response (macro) whose title says what the customer asked, closely enough to be the
+ * draft as it is; undefined when none does, and the drafter writes one from passages instead.
+ */
+export async function findCannedResponse(
+  deps: KnowledgeDeps,
+  input: { orgId: string; appId: string; message: string },
+): Promise<{ passage: Passage; similarity: number } | undefined> {
+  const result = await searchKnowledge(deps, {
+    orgId: input.orgId,
+    appId: input.appId,
+    query: input.message,
+    k: 1,
+    filters: { kinds: ["macro"] },
+  });
+  const passage = result.passages[0];
+  if (!passage) return undefined;
+  const [query, title] = await deps.embedder.embed([cleanQuery(input.message), passage.title]);
+  let similarity = 0;
+  for (let i = 0; i < (query as Float32Array).length; i++)
+    similarity += ((query as Float32Array)[i] as number) * ((title as Float32Array)[i] ?? 0);
+  return similarity >= CANNED_MATCH.minCosine ? { passage, similarity } : undefined;
+}
