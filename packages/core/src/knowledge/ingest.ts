@@ -15,12 +15,14 @@ import type { KnowledgeDeps } from "./deps.js";
 import {
   type ChunkRow,
   deleteChunks,
+  deleteDocuments,
   deleteSourceRow,
   findSource,
   insertChunks,
   insertSource,
-  parseDocuments,
+  loadDocuments,
   type SourceRow,
+  saveDocuments,
   sourceChunkIds,
   updateSource,
 } from "./repository.js";
@@ -81,12 +83,12 @@ export async function createSource(deps: KnowledgeDeps, orgId: string, input: Ne
     chunksTotal: 0,
     language: input.language ?? null,
     options: input.options ?? null,
-    documents: input.documents ? JSON.stringify(input.documents) : null,
     createdAt: now,
     updatedAt: now,
     indexedAt: null,
   };
   await insertSource(deps.db, row);
+  if (input.documents) await saveDocuments(deps.db, orgId, row.id, input.documents);
   await appendAudit(deps.db, orgId, {
     actor,
     action: "knowledge_source.created",
@@ -134,14 +136,14 @@ export async function processSource(
   if (!source) throw new AppError("not_found", `knowledge source "${sourceId}" not found`);
   await updateSource(deps.db, orgId, sourceId, { status: "processing", error: null, chunksDone: 0 });
   try {
-    let documents = parseDocuments(source);
+    let documents = await loadDocuments(deps.db, orgId, sourceId);
     const fetcher = options.fetchDocuments ?? (source.kind === "url" ? crawlDocuments : undefined);
     if (fetcher) {
       const fetched = await fetcher(source);
       documents = fetched.documents;
       const skipped = fetched.skipped ?? [];
+      await saveDocuments(deps.db, orgId, sourceId, documents);
       await updateSource(deps.db, orgId, sourceId, {
-        documents: JSON.stringify(documents),
         options: { ...(source.options as object | null), skipped: skipped.slice(0, 100) },
       });
     }
@@ -202,6 +204,7 @@ export async function deleteSource(deps: KnowledgeDeps, orgId: string, sourceId:
   const ids = [...(await sourceChunkIds(deps.db, orgId, sourceId)).keys()];
   await deleteChunks(deps.db, orgId, ids);
   await deps.index.remove(orgId, source.namespace, ids);
+  await deleteDocuments(deps.db, orgId, sourceId);
   await deleteSourceRow(deps.db, orgId, sourceId);
   await appendAudit(deps.db, orgId, { actor, action: "knowledge_source.deleted", subject: sourceId });
 }

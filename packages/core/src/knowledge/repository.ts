@@ -124,6 +124,23 @@ export async function namespaceFingerprint(db: Db, orgId: string, namespaces: st
   return `${rows[0]?.n ?? 0}:${latest instanceof Date ? latest.getTime() : String(latest ?? "")}`;
 }
 
-export function parseDocuments(row: SourceRow): KnowledgeDocument[] {
-  return row.documents ? (JSON.parse(row.documents) as KnowledgeDocument[]) : [];
+export async function saveDocuments(db: Db, orgId: string, sourceId: string, documents: KnowledgeDocument[]) {
+  const t = db.t.knowledgeDocuments;
+  await db.q.delete(t).where(and(eq(t.orgId, orgId), eq(t.id, sourceId)));
+  await db.q.insert(t).values({ id: sourceId, orgId, content: JSON.stringify(documents), updatedAt: new Date() });
+}
+
+export async function loadDocuments(db: Db, orgId: string, sourceId: string): Promise<KnowledgeDocument[]> {
+  const t = db.t.knowledgeDocuments;
+  const rows = await db.q
+    .select({ content: t.content })
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.id, sourceId)))
+    .limit(1);
+  return rows[0] ? (JSON.parse(rows[0].content) as KnowledgeDocument[]) : [];
+}
+
+export async function deleteDocuments(db: Db, orgId: string, sourceId: string): Promise<void> {
+  const t = db.t.knowledgeDocuments;
+  await db.q.delete(t).where(and(eq(t.orgId, orgId), eq(t.id, sourceId)));
 }

@@ -15,6 +15,14 @@ CREATE TABLE `knowledge_chunks` (
 	CONSTRAINT `knowledge_chunks_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
+CREATE TABLE `knowledge_documents` (
+	`id` varchar(40) NOT NULL,
+	`org_id` varchar(40) NOT NULL,
+	`content` longtext NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `knowledge_documents_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
 CREATE TABLE `knowledge_sources` (
 	`id` varchar(40) NOT NULL,
 	`org_id` varchar(40) NOT NULL,
@@ -28,7 +36,6 @@ CREATE TABLE `knowledge_sources` (
 	`chunks_total` int NOT NULL,
 	`language` varchar(10),
 	`options` json,
-	`documents` longtext,
 	`created_at` datetime(3) NOT NULL,
 	`updated_at` datetime(3) NOT NULL,
 	`indexed_at` datetime(3),
@@ -37,4 +44,5 @@ CREATE TABLE `knowledge_sources` (
 --> statement-breakpoint
 CREATE INDEX `knowledge_chunks_ns_idx` ON `knowledge_chunks` (`org_id`,`namespace`);--> statement-breakpoint
 CREATE INDEX `knowledge_chunks_source_idx` ON `knowledge_chunks` (`org_id`,`source_id`);--> statement-breakpoint
+CREATE INDEX `knowledge_documents_org_idx` ON `knowledge_documents` (`org_id`);--> statement-breakpoint
 CREATE INDEX `knowledge_sources_org_ns_idx` ON `knowledge_sources` (`org_id`,`namespace`,`id`);

@@ -16,6 +16,14 @@ CREATE TABLE `knowledge_chunks` (
 --> statement-breakpoint
 CREATE INDEX `knowledge_chunks_ns_idx` ON `knowledge_chunks` (`org_id`,`namespace`);--> statement-breakpoint
 CREATE INDEX `knowledge_chunks_source_idx` ON `knowledge_chunks` (`org_id`,`source_id`);--> statement-breakpoint
+CREATE TABLE `knowledge_documents` (
+	`id` text PRIMARY KEY NOT NULL,
+	`org_id` text NOT NULL,
+	`content` text NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `knowledge_documents_org_idx` ON `knowledge_documents` (`org_id`);--> statement-breakpoint
 CREATE TABLE `knowledge_sources` (
 	`id` text PRIMARY KEY NOT NULL,
 	`org_id` text NOT NULL,
@@ -29,7 +37,6 @@ CREATE TABLE `knowledge_sources` (
 	`chunks_total` integer NOT NULL,
 	`language` text,
 	`options` text,
-	`documents` text,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	`indexed_at` integer

@@ -4,8 +4,8 @@ const define = <T extends TableDef>(def: T) => def;
 
 /**
  * A knowledge source (uploaded file, crawled site, manual entry, Q/A list ...) in one namespace:
- * an app's id, or "shared" for the organization-wide one. `documents` keeps what was parsed
- * (JSON) so a re-sync of an upload or manual entry re-chunks without the original bytes.
+ * an app's id, or "shared" for the organization-wide one. The row stays small because progress
+ * is written to it after every batch; the parsed content lives in knowledge_documents.
  */
 export const knowledgeSources = define({
   name: "knowledge_sources",
@@ -22,13 +22,28 @@ export const knowledgeSources = define({
     chunksTotal: c.int().required(),
     language: c.string(10).optional(),
     options: c.json().optional(),
-    documents: c.longText().optional(),
     createdAt: c.time().required(),
     updatedAt: c.time().required(),
     indexedAt: c.time().optional(),
   },
   uniques: [],
   indexes: [{ name: "knowledge_sources_org_ns_idx", columns: ["orgId", "namespace", "id"] }],
+});
+
+/**
+ * What a source was parsed into (JSON documents), keyed by the source id, so a re-sync of an
+ * upload or manual entry re-chunks without the original bytes.
+ */
+export const knowledgeDocuments = define({
+  name: "knowledge_documents",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    content: c.longText().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [],
+  indexes: [{ name: "knowledge_documents_org_idx", columns: ["orgId"] }],
 });
 
 /**

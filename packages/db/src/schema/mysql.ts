@@ -20,4 +20,5 @@ export const verifications = toMysql(t.verifications);
 export const members = toMysql(t.members);
 export const invitations = toMysql(t.invitations);
 export const knowledgeSources = toMysql(k.knowledgeSources);
+export const knowledgeDocuments = toMysql(k.knowledgeDocuments);
 export const knowledgeChunks = toMysql(k.knowledgeChunks);

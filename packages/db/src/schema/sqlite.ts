@@ -20,4 +20,5 @@ export const verifications = toSqlite(t.verifications);
 export const members = toSqlite(t.members);
 export const invitations = toSqlite(t.invitations);
 export const knowledgeSources = toSqlite(k.knowledgeSources);
+export const knowledgeDocuments = toSqlite(k.knowledgeDocuments);
 export const knowledgeChunks = toSqlite(k.knowledgeChunks);

@@ -1,5 +1,5 @@
 import { c, type TableDef } from "./dialect.js";
-import { knowledgeChunks, knowledgeSources } from "./knowledge-tables.js";
+import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowledge-tables.js";
 
 /**
  * Every table of the platform, described once. Tenant-owned tables carry `orgId`; there are
@@ -311,5 +311,6 @@ export const tableDefs = {
   inboundEvents,
   outbox,
   knowledgeSources,
+  knowledgeDocuments,
   knowledgeChunks,
 } as const;
