@@ -75,7 +75,9 @@ export class Bm25Index {
   search(query: string, limit: number, accept?: (doc: number) => boolean): ScoredDoc[] {
     const { k1, b } = this.options;
     const avg = this.totalLength / Math.max(1, this.lengths.length);
-    const scores = new Map<number, number>();
+    // A dense accumulator: common terms touch most documents, and a Map per hit is slow at 100k.
+    const scores = new Float64Array(this.lengths.length);
+    const touched: number[] = [];
     for (const term of this.terms(query)) {
       const list = this.postings.get(term);
       if (!list) continue;
@@ -84,16 +86,33 @@ export class Bm25Index {
         const doc = list.docs[i] as number;
         const tf = list.tfs[i] as number;
         const norm = k1 * (1 - b + (b * (this.lengths[doc] as number)) / avg);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (k1 + 1)) / (tf + norm));
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] = (scores[doc] as number) + (idf * tf * (k1 + 1)) / (tf + norm);
       }
     }
     const hits: ScoredDoc[] = [];
-    for (const [doc, score] of scores) if (!accept || accept(doc)) hits.push({ doc, score });
+    for (const doc of touched) if (!accept || accept(doc)) hits.push({ doc, score: scores[doc] as number });
     return topK(hits, limit);
   }
 }
 
+const better = (x: ScoredDoc, y: ScoredDoc) => x.score > y.score || (x.score === y.score && x.doc < y.doc);
+
+/**
+ * The best `limit` hits, best first; ties break on position so rankings are reproducible. A
+ * bounded insertion keeps it linear in the number of hits when the limit is small.
+ */
 export function topK(hits: ScoredDoc[], limit: number): ScoredDoc[] {
-  // Ties break on position so rankings are reproducible run to run.
-  return hits.sort((x, y) => y.score - x.score || x.doc - y.doc).slice(0, limit);
+  if (hits.length <= limit * 4) return hits.sort((x, y) => y.score - x.score || x.doc - y.doc).slice(0, limit);
+  const best: ScoredDoc[] = [];
+  for (const hit of hits) {
+    if (best.length === limit && !better(hit, best[limit - 1] as ScoredDoc)) continue;
+    let i = best.length === limit ? limit - 1 : best.length;
+    while (i > 0 && better(hit, best[i - 1] as ScoredDoc)) {
+      best[i] = best[i - 1] as ScoredDoc;
+      i--;
+    }
+    best[i] = hit;
+  }
+  return best;
 }

@@ -12,6 +12,7 @@ import {
   PLAIN_ANALYZER,
   quantize,
   reciprocalRankFusion,
+  topK,
 } from "../src/index.js";
 
 const docs = [
@@ -32,6 +33,19 @@ describe("analyzer and BM25", () => {
     expect(index.search("how do I get refunded?", 3).map((h) => h.doc)).toEqual([0]);
     expect(index.search("invoices csv", 3)[0]?.doc).toBe(2);
     expect(index.search("zebra", 3)).toEqual([]);
+  });
+});
+
+describe("topK", () => {
+  it("selects the same best hits, in the same order, as a full sort (ties by position)", () => {
+    let seed = 3;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const hits = Array.from({ length: 2000 }, (_, doc) => ({ doc, score: Math.round(random() * 500) / 10 }));
+    const expected = [...hits].sort((x, y) => y.score - x.score || x.doc - y.doc).slice(0, 10);
+    expect(topK([...hits], 10)).toEqual(expected);
   });
 });
 
