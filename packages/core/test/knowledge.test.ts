@@ -248,6 +248,41 @@ for (const dialect of dialects) {
       expect(await findCannedResponse(deps, { orgId, appId, message: "Can I pay by bank transfer?" })).toBeUndefined();
     });
 
+    it("tells the index port what to upsert and remove, so a hosted index stays in step", async () => {
+      const calls: string[] = [];
+      const embedded = new EmbeddedKnowledgeIndex(database.db);
+      const recording: KnowledgeDeps = {
+        ...deps,
+        index: {
+          name: "recording",
+          upsert: async (_org, chunks) => {
+            calls.push(...chunks.map((c) => `upsert ${c.namespace} ${c.title} ${c.vector.length}`));
+          },
+          remove: async (_org, namespace, ids) => {
+            calls.push(...ids.map(() => `remove ${namespace}`));
+          },
+          query: (org, namespaces, query) => embedded.query(org, namespaces, query),
+        },
+      };
+      const doc = { format: "markdown" as const, title: "Port", url: null, markdown: "## A\n\nalpha\n\n## B\n\nbeta" };
+      const source = await createSource(
+        recording,
+        orgId,
+        { namespace: appId, kind: "manual", title: "Port", documents: [doc] },
+        "t",
+      );
+      await processSource(recording, orgId, source.id);
+      expect(calls).toEqual([`upsert ${appId} Port > A 512`, `upsert ${appId} Port > B 512`]);
+      calls.length = 0;
+      await processSource(recording, orgId, source.id, {
+        fetchDocuments: async () => ({ documents: [{ ...doc, markdown: "## A\n\nalpha\n\n## B\n\ngamma" }] }),
+      });
+      expect(calls).toEqual([`remove ${appId}`, `upsert ${appId} Port > B 512`]);
+      calls.length = 0;
+      await deleteSource(recording, orgId, source.id, "t");
+      expect(calls).toEqual([`remove ${appId}`, `remove ${appId}`]);
+    });
+
     it("sees writes made through another process's index (the CLI while the server runs)", async () => {
       const other: KnowledgeDeps = { ...deps, index: new EmbeddedKnowledgeIndex(database.db) };
       expect((await searchKnowledge(other, { orgId, appId, query: "Reykjavik office", k: 1 })).relevant).toBe(false);

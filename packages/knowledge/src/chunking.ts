@@ -29,7 +29,7 @@ const LIST_ITEM = /^\s*([-*+]|\d+[.)])\s+/;
 /** Splits Markdown into sections (by heading) of blocks: paragraphs, whole lists, tables, code. */
 function sections(markdown: string): Section[] {
   const out: Section[] = [{ path: [], blocks: [] }];
-  let path: string[] = [];
+  let levels: (string | undefined)[] = [];
   let block: string[] = [];
   let kind: "text" | "list" | "table" | null = null;
   const current = () => out[out.length - 1] as Section;
@@ -45,9 +45,11 @@ function sections(markdown: string): Section[] {
     const heading = HEADING.exec(line);
     if (heading) {
       flush();
+      // Indexed by level, so "## A" then "## B" are siblings even without a "# " above them.
       const level = (heading[1] as string).length;
-      path = [...path.slice(0, level - 1), (heading[2] as string).trim()];
-      out.push({ path, blocks: [] });
+      levels = levels.slice(0, level - 1);
+      levels[level - 1] = (heading[2] as string).trim();
+      out.push({ path: levels.filter((h): h is string => Boolean(h)), blocks: [] });
       continue;
     }
     const fence = FENCE.exec(line);

@@ -39,6 +39,11 @@ describe("chunking", () => {
     expect(refunds).toContain("skill refund --id 1\n\nskill refund --id 2");
   });
 
+  it("treats headings of the same level as siblings even without a top heading", () => {
+    const chunks = chunkMarkdown("s", "Doc", "## A\n\nalpha\n\n### A1\n\ndeep\n\n## B\n\nbeta");
+    expect(chunks.map((c) => c.title)).toEqual(["Doc > A", "Doc > A > A1", "Doc > B"]);
+  });
+
   it("gives stable content-hash ids: same input, same ids; a changed section changes only its id", () => {
     const before = chunkMarkdown("src_1", "Guide", guide);
     const after = chunkMarkdown("src_1", "Guide", guide.replace("monthly", "yearly"));

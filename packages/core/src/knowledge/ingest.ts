@@ -180,11 +180,7 @@ export async function processSource(
         createdAt: now,
       }));
       await insertChunks(deps.db, rows);
-      const indexed: IndexedChunk[] = rows.map((r, j) => ({
-        ...r,
-        sourceKind: source.kind as SourceKind,
-        vector: vectors[j] as Float32Array,
-      }));
+      const indexed: IndexedChunk[] = rows.map((r, j) => ({ ...r, vector: vectors[j] as Float32Array }));
       await deps.index.upsert(orgId, indexed);
       done += batch.length;
       await updateSource(deps.db, orgId, sourceId, { chunksDone: done });
