@@ -27,31 +27,48 @@ export const DEFAULT_HYBRID: HybridIndexOptions = { bm25: DEFAULT_BM25, fusion: 
  */
 export class HybridIndex {
   readonly bm25: Bm25Index;
-  private readonly vectors: QuantizedVector[] = [];
+  // All vectors in one int8 buffer (and one scale each): no object per chunk, and the dot
+  // products walk contiguous memory.
+  private values = new Int8Array(0);
+  private scales = new Float32Array(0);
+  private dims = 0;
+  private count = 0;
 
   constructor(readonly options: HybridIndexOptions = DEFAULT_HYBRID) {
     this.bm25 = new Bm25Index(options.bm25);
   }
 
   get size(): number {
-    return this.vectors.length;
+    return this.count;
   }
 
   add(title: string, text: string, vector: QuantizedVector): number {
+    if (this.count === 0) this.dims = vector.values.length;
+    if (vector.values.length !== this.dims) throw new Error("all vectors of an index must have the same dimensions");
+    if ((this.count + 1) * this.dims > this.values.length) {
+      const capacity = Math.max(64, this.count * 2);
+      const values = new Int8Array(capacity * this.dims);
+      values.set(this.values);
+      const scales = new Float32Array(capacity);
+      scales.set(this.scales);
+      this.values = values;
+      this.scales = scales;
+    }
+    this.values.set(vector.values, this.count * this.dims);
+    this.scales[this.count] = vector.scale;
     this.bm25.add(title, text);
-    this.vectors.push(vector);
-    return this.vectors.length - 1;
+    return this.count++;
   }
 
   dense(queryVector: Float32Array, limit: number, accept?: (doc: number) => boolean): ScoredDoc[] {
     const hits: ScoredDoc[] = [];
-    const dims = queryVector.length;
-    for (let doc = 0; doc < this.vectors.length; doc++) {
+    const { dims, values } = this;
+    if (queryVector.length !== dims) return hits;
+    for (let doc = 0, offset = 0; doc < this.count; doc++, offset += dims) {
       if (accept && !accept(doc)) continue;
-      const { values, scale } = this.vectors[doc] as QuantizedVector;
       let dot = 0;
-      for (let i = 0; i < dims; i++) dot += (values[i] as number) * (queryVector[i] as number);
-      if (dot > 0) hits.push({ doc, score: dot * scale });
+      for (let i = 0; i < dims; i++) dot += (values[offset + i] as number) * (queryVector[i] as number);
+      if (dot > 0) hits.push({ doc, score: dot * (this.scales[doc] as number) });
     }
     return topK(hits, limit);
   }
