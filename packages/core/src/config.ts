@@ -24,6 +24,7 @@ const schema = z.object({
   UPSTASH_VECTOR_REST_URL: z.string().url().optional(),
   UPSTASH_VECTOR_REST_TOKEN: z.string().min(1).optional(),
   UPSTASH_VECTOR_FUSION: z.enum(["RRF", "DBSF"]).default("RRF"),
+  UPSTASH_VECTOR_HOSTED_EMBEDDINGS: z.enum(["true", "false"]).default("false"),
 });
 
 export interface Config {
@@ -38,7 +39,7 @@ export interface Config {
   embedded: boolean;
   remote?: { url: string; apiKey: string };
   /** Upstash Vector (hybrid index) for knowledge retrieval; unset means the embedded index. */
-  vectors?: { url: string; token: string; fusion: "RRF" | "DBSF" };
+  vectors?: { url: string; token: string; fusion: "RRF" | "DBSF"; hostedEmbeddings: boolean };
 }
 
 export class ConfigError extends Error {
@@ -80,7 +81,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     remote: e.SUPPORT_API_URL && e.SUPPORT_API_KEY ? { url: e.SUPPORT_API_URL, apiKey: e.SUPPORT_API_KEY } : undefined,
     vectors:
       e.UPSTASH_VECTOR_REST_URL && e.UPSTASH_VECTOR_REST_TOKEN
-        ? { url: e.UPSTASH_VECTOR_REST_URL, token: e.UPSTASH_VECTOR_REST_TOKEN, fusion: e.UPSTASH_VECTOR_FUSION }
+        ? {
+            url: e.UPSTASH_VECTOR_REST_URL,
+            token: e.UPSTASH_VECTOR_REST_TOKEN,
+            fusion: e.UPSTASH_VECTOR_FUSION,
+            hostedEmbeddings: e.UPSTASH_VECTOR_HOSTED_EMBEDDINGS === "true",
+          }
         : undefined,
   };
 }

@@ -26,6 +26,6 @@ describe("configuration", () => {
     expect(() => loadConfig({ UPSTASH_VECTOR_REST_URL: "https://v.example.io" })).toThrow(/UPSTASH_VECTOR_REST_TOKEN/);
     expect(loadConfig({}).vectors).toBeUndefined();
     const config = loadConfig({ UPSTASH_VECTOR_REST_URL: "https://v.example.io", UPSTASH_VECTOR_REST_TOKEN: "t" });
-    expect(config.vectors).toEqual({ url: "https://v.example.io", token: "t", fusion: "RRF" });
+    expect(config.vectors).toEqual({ url: "https://v.example.io", token: "t", fusion: "RRF", hostedEmbeddings: false });
   });
 });

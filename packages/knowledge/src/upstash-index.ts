@@ -1,4 +1,4 @@
-import { FusionAlgorithm, Index, WeightingStrategy } from "@upstash/vector";
+import { FusionAlgorithm, Index, QueryMode, WeightingStrategy } from "@upstash/vector";
 import { embeddingText, fnv1a } from "./embedder.js";
 import type { ChunkHit, IndexedChunk, IndexQuery, KnowledgeFilters, KnowledgeIndex } from "./ports.js";
 import { analyze } from "./text.js";
@@ -8,7 +8,14 @@ export interface UpstashIndexOptions {
   token: string;
   /** How Upstash fuses the dense and sparse rankings of a hybrid index. */
   fusion: "RRF" | "DBSF";
+  /**
+   * Let the index embed: text is sent as `data` and Upstash's configured dense and sparse
+   * models make the vectors. Otherwise our embedder and analyzer make them.
+   */
+  hostedEmbeddings: boolean;
 }
+
+const QUERY_MODES = { bm25: QueryMode.SPARSE, dense: QueryMode.DENSE, hybrid: QueryMode.HYBRID } as const;
 
 type Metadata = { sourceId: string; sourceKind: string; language: string };
 
@@ -69,13 +76,16 @@ export class UpstashKnowledgeIndex implements KnowledgeIndex {
     for (const chunk of chunks) byNamespace.set(chunk.namespace, [...(byNamespace.get(chunk.namespace) ?? []), chunk]);
     for (const [namespace, list] of byNamespace) {
       for (let i = 0; i < list.length; i += UPSERT_BATCH) {
-        const items = list.slice(i, i + UPSERT_BATCH).map((c) => ({
-          id: c.id,
-          vector: Array.from(c.vector),
-          sparseVector: sparseVector(embeddingText(c.title, c.text), true),
-          metadata: { sourceId: c.sourceId, sourceKind: c.sourceKind, language: c.language ?? "" },
-        }));
-        await this.index.upsert(items, { namespace: UpstashKnowledgeIndex.namespace(orgId, namespace) });
+        const items = list.slice(i, i + UPSERT_BATCH).map((c) => {
+          const metadata = { sourceId: c.sourceId, sourceKind: c.sourceKind, language: c.language ?? "" };
+          const text = embeddingText(c.title, c.text);
+          return this.options.hostedEmbeddings
+            ? { id: c.id, data: text, metadata }
+            : { id: c.id, vector: Array.from(c.vector), sparseVector: sparseVector(text, true), metadata };
+        });
+        await this.index.upsert(items as Parameters<Index<Metadata>["upsert"]>[0], {
+          namespace: UpstashKnowledgeIndex.namespace(orgId, namespace),
+        });
       }
     }
   }
@@ -88,19 +98,30 @@ export class UpstashKnowledgeIndex implements KnowledgeIndex {
   async query(orgId: string, namespaces: string[], query: IndexQuery): Promise<ChunkHit[]> {
     const retriever = query.mode;
     const filter = filterExpression(query.filters);
-    // bm25 sends only the sparse vector, dense only the dense one, hybrid both (fused by Upstash).
-    const payload = {
-      ...(query.mode !== "bm25" ? { vector: Array.from(query.vector) } : {}),
-      ...(query.mode !== "dense"
-        ? { sparseVector: sparseVector(query.text, false), weightingStrategy: WeightingStrategy.IDF }
-        : {}),
-      ...(query.mode === "hybrid"
-        ? { fusionAlgorithm: this.options.fusion === "DBSF" ? FusionAlgorithm.DBSF : FusionAlgorithm.RRF }
-        : {}),
-      topK: query.limit,
-      includeMetadata: true,
-      ...(filter ? { filter } : {}),
-    } as Parameters<Index<Metadata>["query"]>[0];
+    const fusionAlgorithm = this.options.fusion === "DBSF" ? FusionAlgorithm.DBSF : FusionAlgorithm.RRF;
+    // With our vectors, bm25 sends only the sparse one, dense only the dense one, hybrid both
+    // (fused by Upstash); with hosted embeddings the query mode says the same.
+    const payload = (
+      this.options.hostedEmbeddings
+        ? {
+            data: query.text,
+            queryMode: QUERY_MODES[query.mode],
+            ...(query.mode === "hybrid" ? { fusionAlgorithm } : {}),
+            topK: query.limit,
+            includeMetadata: true,
+            ...(filter ? { filter } : {}),
+          }
+        : {
+            ...(query.mode !== "bm25" ? { vector: Array.from(query.vector) } : {}),
+            ...(query.mode !== "dense"
+              ? { sparseVector: sparseVector(query.text, false), weightingStrategy: WeightingStrategy.IDF }
+              : {}),
+            ...(query.mode === "hybrid" ? { fusionAlgorithm } : {}),
+            topK: query.limit,
+            includeMetadata: true,
+            ...(filter ? { filter } : {}),
+          }
+    ) as Parameters<Index<Metadata>["query"]>[0];
     const lists = await Promise.all(
       [...new Set(namespaces)].map((namespace) =>
         this.index.query(payload, { namespace: UpstashKnowledgeIndex.namespace(orgId, namespace) }),

@@ -1,5 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { HashedNgramEmbedder, sparseVector } from "../src/index.js";
+
+/** Stands in for the index's hosted dense and sparse (BM25) models when text arrives as `data`. */
+const hostedModel = new HashedNgramEmbedder();
 
 interface Item {
   id: string;
@@ -11,7 +15,8 @@ interface Item {
 /**
  * A fake of Upstash Vector's REST API (upsert, query, delete per namespace, bearer auth), enough
  * of a hybrid index to rank honestly: dense dot product, sparse dot product with IDF, and RRF or
- * DBSF fusion; the filter language's `field IN (...)` / `field = '...'` joined by AND.
+ * DBSF fusion; the filter language's `field IN (...)` / `field = '...'` joined by AND. `upsert-data`
+ * and `query-data` embed the text with a stand-in for the index's hosted models.
  */
 export async function startFakeUpstash(token: string) {
   const namespaces = new Map<string, Map<string, Item>>();
@@ -33,6 +38,29 @@ export async function startFakeUpstash(token: string) {
       if (command === "upsert") {
         for (const item of Array.isArray(body) ? body : [body]) store.set(item.id, item);
         return send(200, { result: "Success" });
+      }
+      if (command === "upsert-data") {
+        for (const item of Array.isArray(body) ? body : [body]) {
+          const vector = Array.from(hostedModel.embedOne(item.data));
+          store.set(item.id, {
+            id: item.id,
+            vector,
+            sparseVector: sparseVector(item.data, true),
+            metadata: item.metadata,
+          });
+        }
+        return send(200, { result: "Success" });
+      }
+      if (command === "query-data") {
+        const mode = body.queryMode ?? "HYBRID";
+        return send(200, {
+          result: query(store, {
+            ...body,
+            vector: mode !== "SPARSE" ? Array.from(hostedModel.embedOne(body.data)) : undefined,
+            sparseVector: mode !== "DENSE" ? sparseVector(body.data, false) : undefined,
+            weightingStrategy: "IDF",
+          }),
+        });
       }
       if (command === "delete") {
         let deleted = 0;

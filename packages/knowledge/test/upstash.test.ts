@@ -20,7 +20,7 @@ let index: UpstashKnowledgeIndex;
 
 beforeAll(async () => {
   fake = await startFakeUpstash("token-1");
-  index = new UpstashKnowledgeIndex({ url: fake.url, token: "token-1", fusion: "RRF" });
+  index = new UpstashKnowledgeIndex({ url: fake.url, token: "token-1", fusion: "RRF", hostedEmbeddings: false });
   await index.upsert("org_1", [
     chunk("c1", "app_1", "Refunds", "Refunds for annual plans are issued within five days."),
     chunk("c2", "app_1", "Passwords", "Reset your password with the forgot password link."),
@@ -68,9 +68,37 @@ describe("Upstash Vector adapter (official SDK against a fake of the REST API)",
   it("deletes vectors, and surfaces a wrong token as an error", async () => {
     await index.remove("org_1", "app_1", ["c1"]);
     expect((await ask("refund annual plan", "bm25", ["app_1"])).map((h) => h.chunkId)).not.toContain("c1");
-    const wrong = new UpstashKnowledgeIndex({ url: fake.url, token: "nope", fusion: "DBSF" });
+    const wrong = new UpstashKnowledgeIndex({ url: fake.url, token: "nope", fusion: "DBSF", hostedEmbeddings: false });
     await expect(
       wrong.query("org_1", ["app_1"], { text: "x", vector: new Float32Array(512), mode: "dense", limit: 1 }),
     ).rejects.toThrow(/Unauthorized/);
+  });
+
+  it("with hosted embeddings, sends text as data and lets the query mode choose the halves", async () => {
+    const hosted = new UpstashKnowledgeIndex({
+      url: fake.url,
+      token: "token-1",
+      fusion: "DBSF",
+      hostedEmbeddings: true,
+    });
+    await hosted.upsert("org_2", [
+      chunk("h1", "app_9", "Invoices", "Download invoices as PDF from the billing page."),
+      chunk("h2", "app_9", "Passwords", "Reset your password with the forgot password link."),
+    ]);
+    const upserted = fake.requests.find((r) => r.path === "/upsert-data/org_2.app_9")?.body as { data: string }[];
+    expect(upserted[0]?.data).toContain("Download invoices as PDF");
+    const hits = await hosted.query("org_2", ["app_9"], {
+      text: "invoice pdf",
+      vector: new Float32Array(0),
+      mode: "hybrid",
+      limit: 2,
+    });
+    expect(hits[0]).toMatchObject({ chunkId: "h1", retriever: "hybrid" });
+    expect(fake.requests.at(-1)).toMatchObject({
+      path: "/query-data/org_2.app_9",
+      body: { data: "invoice pdf", queryMode: "HYBRID", fusionAlgorithm: "DBSF" },
+    });
+    await hosted.query("org_2", ["app_9"], { text: "password", vector: new Float32Array(0), mode: "bm25", limit: 1 });
+    expect(fake.requests.at(-1)?.body).toMatchObject({ queryMode: "SPARSE" });
   });
 });
