@@ -1,22 +1,13 @@
-import { type Retrieve, sweepDrafts } from "@support/core";
+import { addTextSource, processSource, sweepDrafts } from "@support/core";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPipelineDeps, subscribePipeline } from "../src/pipeline.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
-const passages = [
-  {
-    id: "psg_reset",
-    sourceId: "src_help",
-    title: "Resetting your password",
-    url: "https://help.acme.test/password",
-    text: "To reset your password, open the sign-in page and click Forgot password. We email you a reset link that works for one hour.",
-    score: 0.9,
-  },
-];
-/** The knowledge port answers from one help article (the knowledge suite tests retrieval itself). */
-const retrieve: Retrieve = async ({ query }) =>
-  /password/i.test(query) ? { passages, relevant: true } : { passages: [], relevant: false };
+const helpArticle = {
+  title: "Resetting your password",
+  body: "# Resetting your password\n\nTo reset your password, open the sign-in page and click Forgot password. We email you a reset link that works for one hour.\n",
+};
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
   for (let i = 0; i < 200; i++) {
@@ -33,7 +24,10 @@ for (const dialect of dialects) {
     let p: TestProduct;
     beforeAll(async () => {
       p = await openTestProduct(dialect.env);
-      subscribePipeline(p.runtime, createPipelineDeps(p.runtime, retrieve));
+      // The real knowledge port: one help article in the app's namespace.
+      const source = await addTextSource(p.runtime.knowledge, p.orgId, p.appId, helpArticle, "test");
+      await processSource(p.runtime.knowledge, p.orgId, source.id);
+      subscribePipeline(p.runtime, createPipelineDeps(p.runtime));
       p.runtime.relay.start();
     });
     afterAll(async () => {
@@ -67,7 +61,9 @@ for (const dialect of dialects) {
     it("signed webhook → cited draft pending approval → approve → the sandbox outbox holds exactly that text → outcome and trust", async () => {
       await send("pw-1", "Hi, how do I reset my password? I forgot it.");
       const draft = await draftFor("pending_approval", (d) => d.text.includes("Forgot password"));
-      expect(draft.citations).toEqual([expect.objectContaining({ passageId: "psg_reset" })]);
+      expect(draft.citations).toEqual([
+        expect.objectContaining({ title: expect.stringContaining("Resetting your password") }),
+      ]);
       expect(draft.gates.length).toBeGreaterThan(0);
       expect(draft.decision).toMatchObject({ autoSend: false });
 

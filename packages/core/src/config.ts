@@ -31,6 +31,10 @@ const schema = z.object({
   AXIOM_DATASET: z.string().min(1).default("support-platform"),
   AXIOM_URL: z.string().url().optional(),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  UPSTASH_VECTOR_REST_URL: z.string().url().optional(),
+  UPSTASH_VECTOR_REST_TOKEN: z.string().min(1).optional(),
+  UPSTASH_VECTOR_FUSION: z.enum(["RRF", "DBSF"]).default("RRF"),
+  UPSTASH_VECTOR_HOSTED_EMBEDDINGS: z.enum(["true", "false"]).default("false"),
 });
 
 export interface Config {
@@ -52,6 +56,8 @@ export interface Config {
   axiom?: { token: string; dataset: string; url?: string };
   /** Raw webhook payloads older than this are emptied by the sweep. */
   retentionDays: number;
+  /** Upstash Vector (hybrid index) for knowledge retrieval; unset means the embedded index. */
+  vectors?: { url: string; token: string; fusion: "RRF" | "DBSF"; hostedEmbeddings: boolean };
 }
 
 export class ConfigError extends Error {
@@ -77,6 +83,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(e.SUPPORT_API_URL) !== Boolean(e.SUPPORT_API_KEY)) {
     throw new ConfigError("Invalid configuration:\n  SUPPORT_API_URL and SUPPORT_API_KEY: set both or neither");
   }
+  if (Boolean(e.UPSTASH_VECTOR_REST_URL) !== Boolean(e.UPSTASH_VECTOR_REST_TOKEN)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  UPSTASH_VECTOR_REST_URL and UPSTASH_VECTOR_REST_TOKEN: set both or neither",
+    );
+  }
   const displayHost = e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST;
   return {
     port: e.PORT,
@@ -98,5 +109,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     axiom: e.AXIOM_TOKEN ? { token: e.AXIOM_TOKEN, dataset: e.AXIOM_DATASET, url: e.AXIOM_URL } : undefined,
     retentionDays: e.RETENTION_DAYS,
+    vectors:
+      e.UPSTASH_VECTOR_REST_URL && e.UPSTASH_VECTOR_REST_TOKEN
+        ? {
+            url: e.UPSTASH_VECTOR_REST_URL,
+            token: e.UPSTASH_VECTOR_REST_TOKEN,
+            fusion: e.UPSTASH_VECTOR_FUSION,
+            hostedEmbeddings: e.UPSTASH_VECTOR_HOSTED_EMBEDDINGS === "true",
+          }
+        : undefined,
   };
 }
