@@ -84,6 +84,8 @@ export function createApi(runtime: Runtime, logger: Logger) {
     // Hono's validators raise HTTPException(400) for a body that is not JSON at all.
     if (error instanceof HTTPException && error.status === 400)
       return problem(c, "invalid_input", "The body is not valid JSON.");
+    if (error instanceof HTTPException && error.status === 415)
+      return problem(c, "unsupported_media_type", "Send this body as application/json or multipart/form-data.");
     return problemFromError(c, error);
   });
   return api;

@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
 };
@@ -22,6 +23,7 @@ const TITLE: Record<ErrorCode, string> = {
   not_found: "Not found",
   conflict: "Conflict",
   payload_too_large: "Payload too large",
+  unsupported_media_type: "Unsupported media type",
   rate_limited: "Too many requests",
   internal: "Internal error",
 };

@@ -170,3 +170,15 @@ describe("API keys", () => {
     expect((await call("/api/v1/keys", { key: agentA })).status).toBe(403);
   });
 });
+
+describe("content types", () => {
+  it("answers 415 with a problem, not 500, for a body in a type the route does not take", async () => {
+    const res = await api.request("/api/v1/knowledge/sources", {
+      method: "POST",
+      headers: { authorization: `Bearer ${ownerA}`, "content-type": "text/plain" },
+      body: "hello",
+    });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toMatchObject({ code: "unsupported_media_type" });
+  });
+});
