@@ -1,6 +1,8 @@
 import {
   createReplyAdapterRegistry,
   eventCatalog,
+  findCannedResponse,
+  learnFromSentDraft,
   onDraftApproved,
   onMessageReceived,
   type PipelineDeps,
@@ -23,6 +25,7 @@ export function createPipelineDeps(runtime: Runtime, retrieve: Retrieve = knowle
     secrets: runtime.secrets,
     model: languageModelFromConfig(runtime.config),
     retrieve,
+    findCanned: (input) => findCannedResponse(runtime.knowledge, input),
     replies: createReplyAdapterRegistry(runtime.database.db, storedChannelAdapters(runtime.database, runtime.secrets)),
   };
 }
@@ -38,6 +41,9 @@ export function subscribePipeline(runtime: Runtime, deps: PipelineDeps): () => v
       await onMessageReceived(deps, eventCatalog["support/message.received"].parse(event.data));
     } else if (event.name === "support/draft.approved") {
       await onDraftApproved(deps, eventCatalog["support/draft.approved"].parse(event.data));
+    } else if (event.name === "support/reply.sent") {
+      const sent = eventCatalog["support/reply.sent"].parse(event.data);
+      await learnFromSentDraft(runtime, sent.orgId, sent.draftId);
     } else {
       return;
     }

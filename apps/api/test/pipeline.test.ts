@@ -85,6 +85,14 @@ for (const dialect of dialects) {
       expect(shadow.data[0]).toMatchObject({ category: draft.category, decided: 1 });
       const detail = await (await jsonCall(p, `/api/v1/conversations/${draft.conversationId}`)).json();
       expect(detail.messages.map((m: { direction: string }) => m.direction)).toEqual(["inbound", "outbound"]);
+      // The approved reply is learned as a resolved conversation, with the customer's email redacted.
+      const learned = await waitFor(async () => {
+        const sources = await (await jsonCall(p, `/api/v1/knowledge/sources?app=${p.appId}`)).json();
+        return sources.data.find(
+          (s: { kind: string; status: string }) => s.kind === "conversation" && s.status === "ready",
+        );
+      }, "the resolved conversation to be learned");
+      expect(learned.title).toContain("reset my password");
     });
 
     it("declines without knowledge, requires a reason to reject, and records the rejection", async () => {

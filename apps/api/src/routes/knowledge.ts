@@ -6,6 +6,7 @@ import {
   addUrlSource,
   deleteSource,
   getSource,
+  importCannedResponses,
   type KnowledgeDeps,
   listSources,
   processSource,
@@ -247,6 +248,42 @@ export function knowledgeRoutes() {
         await searchKnowledge(runtime.knowledge, { orgId: principal.orgId, appId, query: q, k, mode }),
         200,
       );
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/canned/import",
+      tags: ["knowledge"],
+      middleware: [requireRole("admin")] as const,
+      request: {
+        body: {
+          content: { "application/json": { schema: z.object({ app: z.string().min(1).max(100) }).strict() } },
+          required: true,
+        },
+      },
+      responses: {
+        200: {
+          description: "Zendesk macros and Front templates imported as canned responses",
+          content: {
+            "application/json": {
+              schema: z.object({
+                imported: z.array(
+                  z.object({ channel: z.enum(["zendesk", "front"]), sourceId: z.string(), responses: z.number() }),
+                ),
+                failures: z.array(z.object({ channel: z.string(), error: z.string() })),
+              }),
+            },
+          },
+        },
+        ...errors,
+        409: problemResponse("Neither Zendesk nor Front has the credentials to fetch macros"),
+      },
+    }),
+    async (c) => {
+      const { runtime, principal } = c.var;
+      const result = await importCannedResponses(runtime, principal.orgId, c.req.valid("json").app, principal.actor);
+      return c.json(result, 200);
     },
   );
   return router;

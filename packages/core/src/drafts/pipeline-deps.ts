@@ -12,12 +12,20 @@ export type Retrieve = (input: {
   k: number;
 }) => Promise<{ passages: RetrievedPassage[]; relevant: boolean }>;
 
+/** A canned response close enough to the message to be the draft itself (knowledge issue). */
+export type FindCanned = (input: {
+  orgId: string;
+  appId: string;
+  message: string;
+}) => Promise<{ passage: RetrievedPassage; similarity: number } | undefined>;
+
 /** Everything the pipeline's services need; the workflow steps, the API and the CLI pass it in. */
 export interface PipelineDeps {
   database: Database;
   secrets: SecretBox;
   model: LanguageModel;
   retrieve: Retrieve;
+  findCanned?: FindCanned;
   replies: ReplyAdapterRegistry;
   /** Langfuse when configured; absent means no tracing. */
   tracer?: Tracer;

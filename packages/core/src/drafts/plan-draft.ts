@@ -11,6 +11,7 @@ import {
 } from "@support/db";
 import { decideAutonomy } from "../pipeline/autonomy.js";
 import { DEFAULT_CATEGORIES } from "../pipeline/categories.js";
+import type { Draft, RetrievedPassage } from "../pipeline/drafter.js";
 import { runGates } from "../pipeline/gates/index.js";
 import type { ModelResult } from "../pipeline/model-port.js";
 import { trustScore } from "../pipeline/trust.js";
@@ -66,6 +67,23 @@ function modelCall<T>(
     });
     return result;
   });
+}
+
+/** A canned response used as the draft itself: its text verbatim, citing the macro. */
+function cannedDraft(canned: { passage: RetrievedPassage; similarity: number }): ModelResult<Draft> {
+  const { passage } = canned;
+  return {
+    value: {
+      kind: "reply",
+      text: passage.text,
+      citations: [{ passageId: passage.id, sourceId: passage.sourceId, title: passage.title, url: passage.url }],
+      confidence: canned.similarity,
+      needsHuman: false,
+      reasons: [`canned response "${passage.title}" matches the message`],
+    },
+    usage: [],
+    fallbackReason: null,
+  };
 }
 
 /**
@@ -127,26 +145,38 @@ export async function planDraft(
     },
   });
   const earlierReplies = messages.filter((m) => m.direction === "outbound").map((m) => m.text);
+  const canned = t.needsHuman
+    ? undefined
+    : await deps.findCanned?.({ orgId: input.orgId, appId: app.id, message: message.text });
+  if (canned) {
+    steps.push({
+      step: "canned",
+      output: { passageId: canned.passage.id, title: canned.passage.title, similarity: canned.similarity },
+    });
+    retrieval.passages = [canned.passage, ...retrieval.passages.filter((p) => p.id !== canned.passage.id)];
+  }
   const drafted = t.needsHuman
     ? undefined
-    : await modelCall(tracer, "draft", { messageId: message.id, passages: retrieval.passages.length }, () =>
-        deps.model.draft({
-          question,
-          customerName: contact?.name ?? null,
-          language: t.language,
-          tone: settings.tone,
-          persona: `${app.name}'s support team`,
-          signature: `The ${app.name} team`,
-          passages: retrieval.relevant ? retrieval.passages : [],
-          conversation: messages
-            .filter((m) => m.direction !== "internal" && m.createdAt <= message.createdAt)
-            .map((m) => ({
-              from: m.direction === "inbound" ? ("customer" as const) : ("agent" as const),
-              text: m.text,
-            })),
-          customerContext: [],
-        }),
-      );
+    : canned
+      ? cannedDraft(canned)
+      : await modelCall(tracer, "draft", { messageId: message.id, passages: retrieval.passages.length }, () =>
+          deps.model.draft({
+            question,
+            customerName: contact?.name ?? null,
+            language: t.language,
+            tone: settings.tone,
+            persona: `${app.name}'s support team`,
+            signature: `The ${app.name} team`,
+            passages: retrieval.relevant ? retrieval.passages : [],
+            conversation: messages
+              .filter((m) => m.direction !== "internal" && m.createdAt <= message.createdAt)
+              .map((m) => ({
+                from: m.direction === "inbound" ? ("customer" as const) : ("agent" as const),
+                text: m.text,
+              })),
+            customerContext: [],
+          }),
+        );
   const draft = drafted?.value;
   steps.push({ step: "draft", output: draft ?? { skipped: "the customer asked for a person" } });
   const gates =
