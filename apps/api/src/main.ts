@@ -8,6 +8,8 @@ async function main() {
   const logger = pino({ level: config.logLevel, redact: ["*.authorization", "*.token", "*.secret", "*.password"] });
   const runtime = await openRuntime(config, { logger });
   const api = createApi(runtime, logger);
+  // Resumes runs left pending by a crash or restart before new events arrive.
+  await runtime.engine?.start();
   // Publishes what was committed before a crash as well as everything new.
   runtime.relay.start();
   const server = serve({ fetch: api.fetch, port: config.port, hostname: config.host }, () => {
@@ -19,7 +21,12 @@ async function main() {
     );
   });
   const stop = () => {
-    server.close(() => void runtime.relay.stop().then(() => runtime.database.close().then(() => process.exit(0))));
+    server.close(async () => {
+      await runtime.relay.stop();
+      await runtime.engine?.stop();
+      await runtime.database.close();
+      process.exit(0);
+    });
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

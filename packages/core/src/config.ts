@@ -21,7 +21,21 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SUPPORT_API_URL: z.string().url().optional(),
   SUPPORT_API_KEY: z.string().startsWith("sk_").optional(),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  INNGEST_BASE_URL: z.string().url().optional(),
+  INNGEST_DEV: z.enum(["0", "1", "true", "false"]).optional(),
 });
+
+/**
+ * Where workflows run. `embedded`: the in-process engine over the platform's database (the
+ * default). `cloud`: Inngest Cloud (event and signing keys). `dev`: a self-hosted
+ * `inngest start` or the dev server at a base URL, without signing.
+ */
+export type InngestSettings =
+  | { mode: "embedded" }
+  | { mode: "cloud"; eventKey: string; signingKey: string; baseUrl?: string }
+  | { mode: "dev"; baseUrl?: string };
 
 export interface Config {
   port: number;
@@ -34,6 +48,7 @@ export interface Config {
   bodyLimitBytes: number;
   embedded: boolean;
   remote?: { url: string; apiKey: string };
+  inngest: InngestSettings;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(e.SUPPORT_API_URL) !== Boolean(e.SUPPORT_API_KEY)) {
     throw new ConfigError("Invalid configuration:\n  SUPPORT_API_URL and SUPPORT_API_KEY: set both or neither");
   }
+  const inngest = inngestSettings(e);
   const displayHost = e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST;
   return {
     port: e.PORT,
@@ -68,5 +84,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     embedded,
     remote: e.SUPPORT_API_URL && e.SUPPORT_API_KEY ? { url: e.SUPPORT_API_URL, apiKey: e.SUPPORT_API_KEY } : undefined,
+    inngest,
   };
+}
+
+function inngestSettings(e: z.infer<typeof schema>): InngestSettings {
+  const dev = e.INNGEST_DEV === "1" || e.INNGEST_DEV === "true";
+  if (dev) return { mode: "dev", baseUrl: e.INNGEST_BASE_URL };
+  if (e.INNGEST_EVENT_KEY || e.INNGEST_SIGNING_KEY) {
+    if (!e.INNGEST_EVENT_KEY || !e.INNGEST_SIGNING_KEY) {
+      throw new ConfigError(
+        "Invalid configuration:\n  INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY: set both for Inngest Cloud (or INNGEST_DEV=1)",
+      );
+    }
+    return {
+      mode: "cloud",
+      eventKey: e.INNGEST_EVENT_KEY,
+      signingKey: e.INNGEST_SIGNING_KEY,
+      baseUrl: e.INNGEST_BASE_URL,
+    };
+  }
+  // A base URL alone names a self-hosted `inngest start` or dev server.
+  if (e.INNGEST_BASE_URL) return { mode: "dev", baseUrl: e.INNGEST_BASE_URL };
+  return { mode: "embedded" };
 }

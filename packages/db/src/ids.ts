@@ -22,6 +22,10 @@ export const ID_PREFIXES = {
   inboundEvent: "iev",
   delivery: "dlv",
   sandboxMessage: "sbx",
+  run: "run",
+  runStep: "stp",
+  runWait: "wai",
+  concurrencySlot: "slt",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

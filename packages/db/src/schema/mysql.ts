@@ -1,5 +1,6 @@
 import * as d from "./delivery-tables.js";
 import { toMysql } from "./dialect.js";
+import * as e from "./engine-tables.js";
 import * as t from "./tables.js";
 
 export const organizations = toMysql(t.organizations);
@@ -21,3 +22,9 @@ export const members = toMysql(t.members);
 export const invitations = toMysql(t.invitations);
 export const deliveries = toMysql(d.deliveries);
 export const sandboxMessages = toMysql(d.sandboxMessages);
+export const engineEvents = toMysql(e.engineEvents);
+export const engineRuns = toMysql(e.engineRuns);
+export const engineSteps = toMysql(e.engineSteps);
+export const engineWaits = toMysql(e.engineWaits);
+export const engineConcurrencySlots = toMysql(e.engineConcurrencySlots);
+export const engineCrons = toMysql(e.engineCrons);

@@ -1,5 +1,6 @@
 import * as d from "./delivery-tables.js";
 import { toSqlite } from "./dialect.js";
+import * as e from "./engine-tables.js";
 import * as t from "./tables.js";
 
 export const organizations = toSqlite(t.organizations);
@@ -21,3 +22,9 @@ export const members = toSqlite(t.members);
 export const invitations = toSqlite(t.invitations);
 export const deliveries = toSqlite(d.deliveries);
 export const sandboxMessages = toSqlite(d.sandboxMessages);
+export const engineEvents = toSqlite(e.engineEvents);
+export const engineRuns = toSqlite(e.engineRuns);
+export const engineSteps = toSqlite(e.engineSteps);
+export const engineWaits = toSqlite(e.engineWaits);
+export const engineConcurrencySlots = toSqlite(e.engineConcurrencySlots);
+export const engineCrons = toSqlite(e.engineCrons);

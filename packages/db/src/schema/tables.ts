@@ -1,5 +1,13 @@
 import { deliveries, sandboxMessages } from "./delivery-tables.js";
 import { c, type TableDef } from "./dialect.js";
+import {
+  engineConcurrencySlots,
+  engineCrons,
+  engineEvents,
+  engineRuns,
+  engineSteps,
+  engineWaits,
+} from "./engine-tables.js";
 
 /**
  * Every table of the platform, described once. Tenant-owned tables carry `orgId`; there are
@@ -334,4 +342,10 @@ export const tableDefs = {
   outbox,
   deliveries,
   sandboxMessages,
+  engineEvents,
+  engineRuns,
+  engineSteps,
+  engineWaits,
+  engineConcurrencySlots,
+  engineCrons,
 } as const;
