@@ -9,6 +9,8 @@ export interface EngineEventInput {
   name: string;
   data: Record<string, unknown>;
   ts: number;
+  /** The owning organization; by default the event's `data.orgId`. */
+  orgId?: string | null;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function enqueueEngineEvents(db: Db, events: EngineEventInput[], no
   await db.q.insert(db.t.engineEvents).values(
     fresh.map((event) => ({
       id: event.id,
-      orgId: typeof event.data.orgId === "string" ? event.data.orgId : null,
+      orgId: event.orgId !== undefined ? event.orgId : typeof event.data.orgId === "string" ? event.data.orgId : null,
       name: event.name,
       data: event.data,
       ts: new Date(event.ts),

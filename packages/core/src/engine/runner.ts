@@ -4,8 +4,10 @@ import {
   type EngineRunRecord,
   type EngineRunUpdate,
   engineRunSteps,
+  enqueueEngineEvents,
   getEngineRun,
   markEngineWaitResolved,
+  newId,
   openEngineWaitsOfRun,
   recordEngineStep,
   releaseConcurrencySlot,
@@ -122,7 +124,7 @@ async function applyOutcome(
     const message = errorText(outcome.error);
     const current = await currentRun(ctx, run);
     if (outcome.noRetry || attempt + 1 >= fn.maxAttempts) {
-      await finishFailed(ctx, current, message, current.lastStep);
+      await finishFailed(ctx, current, outcome.error, current.lastStep);
     } else {
       await scheduleRetry(ctx, current, attempt, message, current.lastStep, outcome.retryAfter);
     }
@@ -206,7 +208,7 @@ async function applyOp(
     case OpCode.StepError: {
       const current = await currentRun(ctx, run);
       if (outcome.noRetry) {
-        await finishFailed(ctx, current, errorText(op.error), stepName);
+        await finishFailed(ctx, current, op.error, stepName);
       } else {
         await scheduleRetry(ctx, current, attempt, errorText(op.error), stepName, outcome.retryAfter);
       }
@@ -317,19 +319,58 @@ function retryAfterTime(value: string | undefined, now: Date): Date | undefined 
   return Number.isNaN(at.getTime()) ? undefined : at;
 }
 
-/** The dead-letter state: kept with its error, attempts and last step until retried. */
-async function finishFailed(ctx: RunnerContext, run: EngineRunRecord, error: string, lastStep: string | null) {
-  ctx.logger.error({ runId: run.id, functionId: run.functionId, err: error, lastStep }, "run failed");
-  await save(ctx, run.id, {
-    status: "failed",
-    failures: run.failures + 1,
-    lastError: error,
-    lastStep,
-    nextRunAt: null,
-    leaseOwner: null,
-    leaseUntil: null,
-    finishedAt: new Date(),
+/**
+ * The dead-letter state: kept with its error, attempts and last step until retried. As Inngest
+ * does, it emits `inngest/function.failed`, which runs the function's `onFailure` handler.
+ */
+async function finishFailed(ctx: RunnerContext, run: EngineRunRecord, error: unknown, lastStep: string | null) {
+  const message = errorText(error);
+  ctx.logger.error({ runId: run.id, functionId: run.functionId, err: message, lastStep }, "run failed");
+  const now = new Date();
+  await ctx.database.transaction(async (tx) => {
+    await updateEngineRun(
+      tx,
+      run.id,
+      {
+        status: "failed",
+        failures: run.failures + 1,
+        lastError: message,
+        lastStep,
+        nextRunAt: null,
+        leaseOwner: null,
+        leaseUntil: null,
+        finishedAt: now,
+      },
+      now,
+    );
+    await enqueueEngineEvents(
+      tx,
+      [
+        {
+          id: newId("event", now.getTime()),
+          name: FUNCTION_FAILED,
+          data: { function_id: run.functionId, run_id: run.id, error: serializedError(error), event: run.event },
+          ts: now.getTime(),
+          orgId: run.orgId,
+        },
+      ],
+      now,
+    );
   });
+}
+
+const FUNCTION_FAILED = "inngest/function.failed";
+
+function serializedError(error: unknown): { name: string; message: string; stack?: string } {
+  if (error && typeof error === "object" && typeof (error as { message?: unknown }).message === "string") {
+    const e = error as { name?: unknown; message: string; stack?: unknown };
+    return {
+      name: typeof e.name === "string" ? e.name : "Error",
+      message: e.message,
+      ...(typeof e.stack === "string" ? { stack: e.stack } : {}),
+    };
+  }
+  return { name: "Error", message: typeof error === "string" ? error : JSON.stringify(error) };
 }
 
 async function currentRun(ctx: RunnerContext, run: EngineRunRecord): Promise<EngineRunRecord> {

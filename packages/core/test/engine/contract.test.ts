@@ -48,7 +48,13 @@ const ticking = inngest.createFunction({ id: "ticking", triggers: [{ cron: "0 * 
 const app = createInngestServeApp(inngest, [everything, failing, ticking]);
 const serve = async (request: Request) => app.fetch(request);
 
-async function callFn(functionId: string, steps: [string, unknown][], input = event, attempt = 0, stepId = "step") {
+async function callFn(
+  functionId: string,
+  steps: [string, unknown][],
+  input: Record<string, unknown> = event,
+  attempt = 0,
+  stepId = "step",
+) {
   const request = buildCallRequest(ORIGIN, {
     functionId: `support-${functionId}`,
     stepId,
@@ -142,7 +148,7 @@ describe("inngest SDK contract", () => {
     // On the last attempt the same failure is final: StepFailed, to be memoized as an error.
     const [final] = ops(await callFn("failing", [], failure("step"), 2));
     expect(final).toMatchObject({ op: "StepFailed", error: { message: "step broke" } });
-    const [memoized] = [[final?.id ?? "", { error: final?.error }]] as [string, unknown][];
+    const memoized: [string, unknown] = [final?.id ?? "", { error: final?.error }];
     expect(await callFn("failing", [memoized], failure("step"), 0)).toMatchObject({ kind: "error", noRetry: true });
     const later = await callFn("failing", [], failure("later"));
     expect(later).toMatchObject({ kind: "ops", retryAfter: "30" });

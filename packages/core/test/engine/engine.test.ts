@@ -1,4 +1,4 @@
-import { advanceEngineCron, type Database, engineRunSteps, getEngineRun } from "@support/db";
+import { advanceEngineCron, type Database, engineRunSteps, getEngineRun, listEngineRuns } from "@support/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retryRun } from "../../src/engine/retry-run.js";
 import {
@@ -124,6 +124,17 @@ describe.each(engineDialects)("embedded engine on $name", ({ skipReason, url }) 
       expect(failed.lastStep).toBe("send");
       expect(test.probe.attempts.get(failed.id)).toBe(1);
       expect(failed.failures).toBeGreaterThanOrEqual(1);
+      // As under Inngest, the failure runs the function's onFailure handler with the error.
+      const handler = await eventually(
+        async () =>
+          (await listEngineRuns(database.db, "org_engine_test", { functionId: fnId("fatal-failure") })).filter(
+            (run) => (run.event as { data: { run_id: string } }).data.run_id === failed.id,
+          ),
+        (runs) => runs[0]?.status === "completed",
+        "the onFailure handler",
+      );
+      expect(handler[0]?.output).toEqual({ handled: fnId("fatal") });
+      expect(test.probe.completed).toContain(`fatal:onFailure:${failed.id}:recipient blocked:${handler[0]?.id}`);
 
       test.probe.fatal = false;
       await expect(retryRun(database, "org_other", failed.id)).rejects.toMatchObject({ code: "not_found" });

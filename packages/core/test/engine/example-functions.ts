@@ -63,7 +63,15 @@ export function exampleFunctions(inngest: SupportInngest, probe: Probe) {
     },
   );
   const fatal = inngest.createFunction(
-    { id: "fatal", retries: 5, triggers: [{ event: received.name, if: "event.data.messageId == 'fatal'" }] },
+    {
+      id: "fatal",
+      retries: 5,
+      triggers: [{ event: received.name, if: "event.data.messageId == 'fatal'" }],
+      onFailure: ({ error, event, runId }) => {
+        probe.completed.push(`fatal:onFailure:${event.data.run_id}:${error.message}:${runId}`);
+        return { handled: event.data.function_id };
+      },
+    },
     async ({ step, runId }) => {
       await step.run("prepare", () => probe.completed.push(`fatal:prepare:${runId}`));
       return step.run("send", () => {
