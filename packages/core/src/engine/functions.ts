@@ -35,7 +35,26 @@ export async function loadFunctions(serve: ServeFetch, origin: string): Promise<
   return new Map(sync.functions.map((config) => [config.id, toLoadedFunction(config)]));
 }
 
-function toLoadedFunction(config: FunctionConfig): LoadedFunction {
+/**
+ * Flow-control options the engine does not implement. Ignoring them would change what a function
+ * does (every event would run, none would be cancelled), so a function using one fails the start.
+ */
+const UNSUPPORTED_OPTIONS = [
+  "idempotency",
+  "batchEvents",
+  "rateLimit",
+  "throttle",
+  "debounce",
+  "timeouts",
+  "singleton",
+  "cancel",
+] as const;
+
+function toLoadedFunction(config: FunctionConfig & Record<string, unknown>): LoadedFunction {
+  const unsupported = UNSUPPORTED_OPTIONS.filter((option) => config[option] !== undefined && config[option] !== null);
+  if (unsupported.length > 0) {
+    throw new Error(`${config.id}: the embedded engine does not support ${unsupported.join(", ")}`);
+  }
   const events: LoadedFunction["events"] = [];
   const crons: string[] = [];
   for (const trigger of config.triggers) {

@@ -96,6 +96,17 @@ describe("inngest SDK contract", () => {
     expect(functions.get("support-ticking")?.crons).toEqual(["0 * * * *"]);
   });
 
+  it("refuses, at start, functions using flow control the engine does not implement", async () => {
+    const debounced = inngest.createFunction(
+      { id: "debounced", debounce: { period: "5s" }, triggers: [{ event: event.name }] },
+      async () => "late",
+    );
+    const app = createInngestServeApp(inngest, [debounced]);
+    await expect(loadFunctions(async (request) => app.fetch(request), ORIGIN)).rejects.toThrow(
+      "support-debounced: the embedded engine does not support debounce",
+    );
+  });
+
   it("runs steps, sleeps, waits and parallel steps through 206 op lists, then returns 200", async () => {
     const steps: [string, unknown][] = [];
     const [run] = ops(await callFn("everything", steps));
