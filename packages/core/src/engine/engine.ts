@@ -64,7 +64,9 @@ export function createEmbeddedEngine(
     const now = new Date();
     for (const fn of functions.values()) {
       for (const cron of fn.crons) {
-        await registerEngineCron(database.db, { functionId: fn.id, cron, nextAt: nextCronTime(cron, now) });
+        await database.transaction((tx) =>
+          registerEngineCron(tx, { functionId: fn.id, cron, nextAt: nextCronTime(cron, now) }),
+        );
       }
     }
     ctx = {
@@ -91,7 +93,8 @@ export function createEmbeddedEngine(
     for (const candidate of due) {
       if (inFlight.size >= parallelRuns) break;
       if (inFlight.has(candidate.id)) continue;
-      const run = await leaseEngineRun(database.db, candidate.id, owner, now, new Date(now.getTime() + leaseMs));
+      const until = new Date(now.getTime() + leaseMs);
+      const run = await database.transaction((tx) => leaseEngineRun(tx, candidate.id, owner, now, until));
       if (!run) continue;
       const execution = executeRun(context, run)
         .catch((error: unknown) => {
@@ -140,7 +143,7 @@ export function createEmbeddedEngine(
   const publisher: EventPublisher = {
     /** Durable once this returns: the relay marks the outbox rows published only after it. */
     async publish(events: PublishedEvent[]): Promise<void> {
-      await enqueueEngineEvents(database.db, events, new Date());
+      await database.transaction((tx) => enqueueEngineEvents(tx, events, new Date()));
       if (!stopped) void wake();
     },
   };
@@ -153,9 +156,10 @@ export function createEmbeddedEngine(
       await load();
       stopped = false;
       heartbeat = setInterval(() => {
-        void extendEngineLeases(database.db, owner, [...inFlight.keys()], new Date(Date.now() + leaseMs)).catch(
-          (error: unknown) => logger.warn({ err: String(error) }, "engine lease renewal failed"),
-        );
+        const until = new Date(Date.now() + leaseMs);
+        void database
+          .transaction((tx) => extendEngineLeases(tx, owner, [...inFlight.keys()], until))
+          .catch((error: unknown) => logger.warn({ err: String(error) }, "engine lease renewal failed"));
       }, leaseMs / 3);
       heartbeat.unref();
       void wake();

@@ -53,7 +53,8 @@ export async function executeRun(ctx: RunnerContext, run: EngineRunRecord): Prom
   if (run.concurrencyKey && run.concurrencyLimit) {
     const now = new Date();
     const slot = { key: run.concurrencyKey, limit: run.concurrencyLimit, runId: run.id };
-    if (!(await takeConcurrencySlot(ctx.database.db, slot, now, new Date(now.getTime() + ctx.leaseMs)))) {
+    const until = new Date(now.getTime() + ctx.leaseMs);
+    if (!(await ctx.database.transaction((tx) => takeConcurrencySlot(tx, slot, now, until)))) {
       // The key is busy: step aside and try again on a later pass.
       await save(ctx, run.id, { leaseOwner: null, leaseUntil: null, nextRunAt: new Date(now.getTime() + ctx.pollMs) });
       return;
@@ -77,7 +78,7 @@ export async function executeRun(ctx: RunnerContext, run: EngineRunRecord): Prom
     if (attempt + 1 >= fn.maxAttempts) await finishFailed(ctx, current, message, current.lastStep);
     else await scheduleRetry(ctx, current, attempt, message, current.lastStep, undefined);
   } finally {
-    if (run.concurrencyKey) await releaseConcurrencySlot(ctx.database.db, run.id);
+    if (run.concurrencyKey) await ctx.database.transaction((tx) => releaseConcurrencySlot(tx, run.id));
   }
 }
 
@@ -377,6 +378,7 @@ async function currentRun(ctx: RunnerContext, run: EngineRunRecord): Promise<Eng
   return (await getEngineRun(ctx.database.db, undefined, run.id)) ?? run;
 }
 
+/** Writes go through the database's write queue: SQLite takes one writer at a time. */
 function save(ctx: RunnerContext, runId: string, update: EngineRunUpdate) {
-  return updateEngineRun(ctx.database.db, runId, update, new Date());
+  return ctx.database.transaction((tx) => updateEngineRun(tx, runId, update, new Date()));
 }
