@@ -12,7 +12,7 @@ export type EngineCronRecord = typeof engineCrons.$inferSelect;
  */
 export async function takeConcurrencySlot(
   db: Db,
-  slot: { key: string; limit: number; runId: string },
+  slot: { key: string; limit: number; runId: string; orgId: string | null },
   now: Date,
   until: Date,
 ): Promise<boolean> {
@@ -26,6 +26,7 @@ export async function takeConcurrencySlot(
     try {
       await db.q.insert(s).values({
         id: newId("concurrencySlot", now.getTime()),
+        orgId: slot.orgId,
         concurrencyKey: slot.key,
         slot: index,
         runId: slot.runId,
@@ -55,7 +56,7 @@ export async function registerEngineCron(
   const existing = await db.q.select().from(db.t.engineCrons).where(eq(db.t.engineCrons.id, id)).limit(1);
   if (existing.length > 0) return;
   try {
-    await db.q.insert(db.t.engineCrons).values({ id, ...cron });
+    await db.q.insert(db.t.engineCrons).values({ id, orgId: null, ...cron });
   } catch (error) {
     const winner = await db.q.select().from(db.t.engineCrons).where(eq(db.t.engineCrons.id, id)).limit(1);
     if (winner.length === 0) throw error;

@@ -52,7 +52,7 @@ export async function executeRun(ctx: RunnerContext, run: EngineRunRecord): Prom
   }
   if (run.concurrencyKey && run.concurrencyLimit) {
     const now = new Date();
-    const slot = { key: run.concurrencyKey, limit: run.concurrencyLimit, runId: run.id };
+    const slot = { key: run.concurrencyKey, limit: run.concurrencyLimit, runId: run.id, orgId: run.orgId };
     const until = new Date(now.getTime() + ctx.leaseMs);
     if (!(await ctx.database.transaction((tx) => takeConcurrencySlot(tx, slot, now, until)))) {
       // The key is busy: step aside and try again on a later pass.

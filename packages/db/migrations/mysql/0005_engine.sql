@@ -1,5 +1,6 @@
 CREATE TABLE `engine_concurrency_slots` (
 	`id` varchar(40) NOT NULL,
+	`org_id` varchar(40),
 	`concurrency_key` varchar(300) NOT NULL,
 	`slot` int NOT NULL,
 	`run_id` varchar(40) NOT NULL,
@@ -10,6 +11,7 @@ CREATE TABLE `engine_concurrency_slots` (
 --> statement-breakpoint
 CREATE TABLE `engine_crons` (
 	`id` varchar(200) NOT NULL,
+	`org_id` varchar(40),
 	`function_id` varchar(150) NOT NULL,
 	`cron` varchar(100) NOT NULL,
 	`next_at` datetime(3) NOT NULL,

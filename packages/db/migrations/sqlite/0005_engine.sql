@@ -1,5 +1,6 @@
 CREATE TABLE `engine_concurrency_slots` (
 	`id` text PRIMARY KEY NOT NULL,
+	`org_id` text,
 	`concurrency_key` text NOT NULL,
 	`slot` integer NOT NULL,
 	`run_id` text NOT NULL,
@@ -9,6 +10,7 @@ CREATE TABLE `engine_concurrency_slots` (
 CREATE UNIQUE INDEX `engine_concurrency_key_slot_uq` ON `engine_concurrency_slots` (`concurrency_key`,`slot`);--> statement-breakpoint
 CREATE TABLE `engine_crons` (
 	`id` text PRIMARY KEY NOT NULL,
+	`org_id` text,
 	`function_id` text NOT NULL,
 	`cron` text NOT NULL,
 	`next_at` integer NOT NULL

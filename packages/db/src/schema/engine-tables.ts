@@ -102,6 +102,7 @@ export const engineConcurrencySlots = define({
   name: "engine_concurrency_slots",
   columns: {
     id: c.id().primary(),
+    orgId: c.id().optional(),
     concurrencyKey: c.string(300).required(),
     slot: c.int().required(),
     runId: c.id().required(),
@@ -116,6 +117,8 @@ export const engineCrons = define({
   name: "engine_crons",
   columns: {
     id: c.string(200).primary(),
+    /** Always null: a schedule belongs to the app's code, not to a tenant. */
+    orgId: c.id().optional(),
     functionId: c.string(150).required(),
     cron: c.string(100).required(),
     nextAt: c.time().required(),
