@@ -53,6 +53,11 @@ export function createApi(runtime: Runtime, logger: Logger) {
   );
 
   api.on(["GET", "POST"], "/api/auth/*", (c) => runtime.auth.handler(c.req.raw));
+  // Inngest (Cloud or a dev server) syncs and calls the functions here; it verifies its own
+  // signatures. The embedded engine calls the same handler in-process, so it is not exposed.
+  if (runtime.config.inngest.mode !== "embedded") {
+    api.on(["GET", "POST", "PUT"], "/api/inngest", (c) => runtime.inngestServe.fetch(c.req.raw));
+  }
   api.route("/", healthRoutes());
   api.route("/webhooks", webhookRoutes());
   api.route("/", publicFormRoutes());

@@ -1,2 +1,2 @@
 export { createApi } from "./app.js";
-export { createPipelineDeps, subscribePipeline } from "./pipeline.js";
+export { createPipelineDeps, openProductRuntime, startWorkers, stopWorkers } from "./pipeline.js";

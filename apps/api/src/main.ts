@@ -1,22 +1,17 @@
 import { serve } from "@hono/node-server";
-import { ConfigError, loadConfig, openRuntime } from "@support/core";
+import { ConfigError, loadConfig } from "@support/core";
 import { createLangfuseTracer, createLogger } from "@support/observability";
 import { createApi } from "./app.js";
-import { createPipelineDeps, subscribePipeline } from "./pipeline.js";
+import { openProductRuntime, startWorkers, stopWorkers } from "./pipeline.js";
 
 async function main() {
   const config = loadConfig();
   const logs = createLogger({ level: config.logLevel, axiom: config.axiom });
   const logger = logs.logger;
   const tracer = config.langfuse ? createLangfuseTracer(config.langfuse) : undefined;
-  const runtime = await openRuntime(config, { logger });
+  const runtime = await openProductRuntime(config, { logger, tracer });
   const api = createApi(runtime, logger);
-  subscribePipeline(runtime, {
-    ...createPipelineDeps(runtime),
-    tracer,
-  });
-  // Publishes what was committed before a crash as well as everything new.
-  runtime.relay.start();
+  await startWorkers(runtime);
   const server = serve({ fetch: api.fetch, port: config.port, hostname: config.host }, () => {
     const mode = config.embedded
       ? "embedded (SQLite under DATA_DIR, no external services)"
@@ -28,7 +23,7 @@ async function main() {
   });
   const stop = () => {
     server.close(async () => {
-      await runtime.relay.stop();
+      await stopWorkers(runtime);
       await Promise.allSettled([tracer?.shutdown(), logs.flush()]);
       await runtime.database.close();
       process.exit(0);

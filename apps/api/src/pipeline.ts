@@ -1,24 +1,25 @@
 import {
+  type Config,
   createReplyAdapterRegistry,
-  eventCatalog,
   findCannedResponse,
-  learnFromSentDraft,
-  onDraftApproved,
-  onMessageReceived,
+  openRuntime,
   type PipelineDeps,
+  pipelineWorkflows,
   type Retrieve,
   type Runtime,
   searchKnowledge,
   storedChannelAdapters,
+  type Tracer,
 } from "@support/core";
 import { languageModelFromConfig } from "@support/models";
+import type { Logger } from "pino";
 
-/** The composition root of the pipeline: which model, retrieval and channels it uses. */
 /** The knowledge issue's retrieval port: the app's namespace plus the organization's shared one. */
 export function knowledgeRetrieval(runtime: Runtime): Retrieve {
   return (input) => searchKnowledge(runtime.knowledge, input);
 }
 
+/** The composition root of the pipeline: which model, retrieval, canned responses and channels it uses. */
 export function createPipelineDeps(runtime: Runtime, retrieve: Retrieve = knowledgeRetrieval(runtime)): PipelineDeps {
   return {
     database: runtime.database,
@@ -31,22 +32,40 @@ export function createPipelineDeps(runtime: Runtime, retrieve: Retrieve = knowle
 }
 
 /**
- * The embedded consumer of the event bus: each published event runs its pipeline handler. A
- * handler that throws fails the publication, so the outbox relay retries it with backoff;
- * the handlers are idempotent (one draft per message, one send per draft).
+ * The product's runtime: the workflow functions (the pipeline) on the engine or Inngest. The
+ * functions read their dependencies through a getter because those need the runtime itself.
  */
-export function subscribePipeline(runtime: Runtime, deps: PipelineDeps): () => void {
-  return runtime.bus.subscribe(async (event) => {
-    if (event.name === "support/message.received") {
-      await onMessageReceived(deps, eventCatalog["support/message.received"].parse(event.data));
-    } else if (event.name === "support/draft.approved") {
-      await onDraftApproved(deps, eventCatalog["support/draft.approved"].parse(event.data));
-    } else if (event.name === "support/reply.sent") {
-      const sent = eventCatalog["support/reply.sent"].parse(event.data);
-      await learnFromSentDraft(runtime, sent.orgId, sent.draftId);
-    } else {
-      return;
-    }
-    runtime.relay.notify();
+export async function openProductRuntime(
+  config: Config,
+  options: { logger?: Logger; tracer?: Tracer; migrate?: boolean } = {},
+): Promise<Runtime> {
+  let deps: ReturnType<Parameters<typeof pipelineWorkflows>[0]> | undefined;
+  const runtime = await openRuntime(config, {
+    logger: options.logger,
+    migrate: options.migrate,
+    workflows: pipelineWorkflows(() => {
+      if (!deps) throw new Error("the pipeline ran before its dependencies were built");
+      return deps;
+    }),
   });
+  deps = {
+    ...createPipelineDeps(runtime),
+    tracer: options.tracer,
+    knowledge: runtime.knowledge,
+    retentionDays: config.retentionDays,
+  };
+  return runtime;
+}
+
+/** What the server runs in the background: the workflow engine (embedded mode) and the outbox relay. */
+export async function startWorkers(runtime: Runtime): Promise<void> {
+  // Resumes runs left pending by a crash or restart before new events arrive.
+  await runtime.engine?.start();
+  // Publishes what was committed before a crash as well as everything new.
+  runtime.relay.start();
+}
+
+export async function stopWorkers(runtime: Runtime): Promise<void> {
+  await runtime.relay.stop();
+  await runtime.engine?.stop();
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPipelineDeps, subscribePipeline } from "../src/pipeline.js";
+import { stopWorkers } from "../src/pipeline.js";
 import { jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 let p: TestProduct;
@@ -11,7 +11,7 @@ let vendorUrl: string;
 const calls: string[] = [];
 
 beforeAll(async () => {
-  p = await openTestProduct({});
+  p = await openTestProduct({}, "Acme", { pipeline: true });
   vendor = createServer((req, res) => {
     calls.push(`${req.url} ${req.headers.authorization}`);
     res.writeHead(200, { "content-type": "application/json" });
@@ -42,12 +42,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => vendor.listen(0, "127.0.0.1", resolve));
   vendorUrl = `http://127.0.0.1:${(vendor.address() as AddressInfo).port}`;
-  subscribePipeline(p.runtime, createPipelineDeps(p.runtime));
-  p.runtime.relay.start();
 });
 afterAll(async () => {
   vendor.close();
-  await p.runtime.relay.stop();
+  await stopWorkers(p.runtime);
   await p.runtime.database.close();
 });
 

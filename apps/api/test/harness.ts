@@ -1,9 +1,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { initProduct, loadConfig, openRuntime, type Runtime } from "@support/core";
+import { changeApp, initProduct, loadConfig, openRuntime, type Runtime } from "@support/core";
 import pino from "pino";
 import { createApi } from "../src/app.js";
+import { openProductRuntime, startWorkers } from "../src/pipeline.js";
 
 const mysqlUrl = process.env.MYSQL_URL;
 
@@ -27,14 +28,31 @@ export interface TestProduct {
 }
 
 /** A fresh runtime with one organization and app (unique names, so MySQL runs can share a database). */
-export async function openTestProduct(env: Record<string, string>, name = "Acme"): Promise<TestProduct> {
-  const runtime = await openRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-api-")), ...env }));
+export async function openTestProduct(
+  env: Record<string, string>,
+  name = "Acme",
+  options: { pipeline?: boolean } = {},
+): Promise<TestProduct> {
+  const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-api-")), ...env });
+  // With the pipeline: the product's workflow functions on the embedded engine, started.
+  const runtime = options.pipeline ? await openProductRuntime(config) : await openRuntime(config);
   const api = createApi(runtime, pino({ level: "silent" }));
   const suffix = Math.random().toString(36).slice(2, 8);
   const init = await initProduct(runtime.database.db, runtime.secrets, {
     name: `${name} ${suffix}`,
     org: `Org ${suffix}`,
   });
+  if (options.pipeline) {
+    // Tests answer at once: no burst-coalescing wait.
+    await changeApp(
+      runtime.database.db,
+      init.organization.id,
+      init.app.id,
+      { settings: { debounceSeconds: 0 } },
+      "test",
+    );
+    await startWorkers(runtime);
+  }
   return {
     runtime,
     api,

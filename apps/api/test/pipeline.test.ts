@@ -1,7 +1,7 @@
 import { addTextSource, processSource, sweepDrafts } from "@support/core";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPipelineDeps, subscribePipeline } from "../src/pipeline.js";
+import { stopWorkers } from "../src/pipeline.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 const helpArticle = {
@@ -23,15 +23,13 @@ for (const dialect of dialects) {
   describe.skipIf(Boolean(dialect.skipReason))(`pipeline end to end on ${dialect.name}`, () => {
     let p: TestProduct;
     beforeAll(async () => {
-      p = await openTestProduct(dialect.env);
+      p = await openTestProduct(dialect.env, "Acme", { pipeline: true });
       // The real knowledge port: one help article in the app's namespace.
       const source = await addTextSource(p.runtime.knowledge, p.orgId, p.appId, helpArticle, "test");
       await processSource(p.runtime.knowledge, p.orgId, source.id);
-      subscribePipeline(p.runtime, createPipelineDeps(p.runtime));
-      p.runtime.relay.start();
     });
     afterAll(async () => {
-      await p.runtime.relay.stop();
+      await stopWorkers(p.runtime);
       await p.runtime.database.close();
     });
 

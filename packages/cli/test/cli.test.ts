@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { serve } from "@hono/node-server";
-import { createApi, createPipelineDeps, subscribePipeline } from "@support/api";
-import { initProduct, loadConfig, openRuntime } from "@support/core";
+import { createApi, openProductRuntime, startWorkers, stopWorkers } from "@support/api";
+import { changeApp, initProduct, loadConfig } from "@support/core";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 
@@ -117,13 +117,16 @@ async function waitForDrafts(env: Record<string, string>) {
 
 describe("skill CLI against a running server", () => {
   it("lists apps and manages keys over HTTP with SUPPORT_API_URL and SUPPORT_API_KEY", async () => {
-    const runtime = await openRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-srv-")) }));
+    const runtime = await openProductRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-srv-")) }));
     const init = await initProduct(runtime.database.db, runtime.secrets, { name: "Remote Shop" });
-    subscribePipeline(
-      runtime,
-      createPipelineDeps(runtime, async () => ({ passages: [], relevant: false })),
+    await changeApp(
+      runtime.database.db,
+      init.organization.id,
+      init.app.id,
+      { settings: { debounceSeconds: 0 } },
+      "test",
     );
-    runtime.relay.start();
+    await startWorkers(runtime);
     const server = serve({
       fetch: createApi(runtime, pino({ level: "silent" })).fetch,
       port: 0,
@@ -185,7 +188,7 @@ describe("skill CLI against a running server", () => {
       expect(badKey.stderr.trim()).toBe("skill: 401 The API key is invalid or revoked.");
     } finally {
       server.close();
-      await runtime.relay.stop();
+      await stopWorkers(runtime);
       await runtime.database.close();
     }
   });

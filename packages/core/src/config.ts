@@ -35,7 +35,21 @@ const schema = z.object({
   UPSTASH_VECTOR_REST_TOKEN: z.string().min(1).optional(),
   UPSTASH_VECTOR_FUSION: z.enum(["RRF", "DBSF"]).default("RRF"),
   UPSTASH_VECTOR_HOSTED_EMBEDDINGS: z.enum(["true", "false"]).default("false"),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  INNGEST_BASE_URL: z.string().url().optional(),
+  INNGEST_DEV: z.enum(["0", "1", "true", "false"]).optional(),
 });
+
+/**
+ * Where workflows run. `embedded`: the in-process engine over the platform's database (the
+ * default). `cloud`: Inngest Cloud (event and signing keys). `dev`: a self-hosted
+ * `inngest start` or the dev server at a base URL, without signing.
+ */
+export type InngestSettings =
+  | { mode: "embedded" }
+  | { mode: "cloud"; eventKey: string; signingKey: string; baseUrl?: string }
+  | { mode: "dev"; baseUrl?: string };
 
 export interface Config {
   port: number;
@@ -58,6 +72,7 @@ export interface Config {
   retentionDays: number;
   /** Upstash Vector (hybrid index) for knowledge retrieval; unset means the embedded index. */
   vectors?: { url: string; token: string; fusion: "RRF" | "DBSF"; hostedEmbeddings: boolean };
+  inngest: InngestSettings;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "Invalid configuration:\n  UPSTASH_VECTOR_REST_URL and UPSTASH_VECTOR_REST_TOKEN: set both or neither",
     );
   }
+  const inngest = inngestSettings(e);
   const displayHost = e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST;
   return {
     port: e.PORT,
@@ -118,5 +134,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             hostedEmbeddings: e.UPSTASH_VECTOR_HOSTED_EMBEDDINGS === "true",
           }
         : undefined,
+    inngest,
   };
+}
+
+function inngestSettings(e: z.infer<typeof schema>): InngestSettings {
+  const dev = e.INNGEST_DEV === "1" || e.INNGEST_DEV === "true";
+  if (dev) return { mode: "dev", baseUrl: e.INNGEST_BASE_URL };
+  if (e.INNGEST_EVENT_KEY || e.INNGEST_SIGNING_KEY) {
+    if (!e.INNGEST_EVENT_KEY || !e.INNGEST_SIGNING_KEY) {
+      throw new ConfigError(
+        "Invalid configuration:\n  INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY: set both for Inngest Cloud (or INNGEST_DEV=1)",
+      );
+    }
+    return {
+      mode: "cloud",
+      eventKey: e.INNGEST_EVENT_KEY,
+      signingKey: e.INNGEST_SIGNING_KEY,
+      baseUrl: e.INNGEST_BASE_URL,
+    };
+  }
+  // A base URL alone names a self-hosted `inngest start` or dev server.
+  if (e.INNGEST_BASE_URL) return { mode: "dev", baseUrl: e.INNGEST_BASE_URL };
+  return { mode: "embedded" };
 }

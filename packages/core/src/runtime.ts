@@ -1,11 +1,17 @@
 import { createReplayCache, type ReplayCache } from "@support/channels";
 import { type Database, openDatabase, type SecretBox } from "@support/db";
+import type { Hono } from "hono";
 import pino, { type Logger } from "pino";
 import { type Auth, createAuth } from "./auth.js";
 import type { Config } from "./config.js";
+import { createEmbeddedEngine, type EmbeddedEngine, type EmbeddedEngineOptions } from "./engine/engine.js";
+import { createInngestClient, type SupportInngest } from "./inngest/client.js";
+import { supportWorkflows, type WorkflowFactory } from "./inngest/functions.js";
+import { createInngestPublisher } from "./inngest/publisher.js";
+import { createInngestServeApp } from "./inngest/serve.js";
 import { type KnowledgeDeps, knowledgeFor } from "./knowledge/deps.js";
 import { Counters } from "./metrics.js";
-import { InProcessEventBus } from "./outbox/publisher.js";
+import { fanOutPublisher, InProcessEventBus } from "./outbox/publisher.js";
 import { createOutboxRelay, type OutboxRelay } from "./outbox/relay.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.js";
 import { deriveSecret, loadMasterKey, loadSecretBox } from "./secrets-key.js";
@@ -19,24 +25,43 @@ export interface Runtime {
   counters: Counters;
   replayCache: ReplayCache;
   rateLimiter: RateLimiter;
-  /** The embedded event bus the outbox relay publishes to. */
+  /** In-process subscribers (live updates) see every event after the workflow engine took it. */
   bus: InProcessEventBus;
   /** Started by the server only; other entry points just append to the outbox. */
   relay: OutboxRelay;
   knowledge: KnowledgeDeps;
+  /** The one Inngest client the workflow functions are defined on. */
+  inngest: SupportInngest;
+  /** The serve handler (`/api/inngest`) of the workflow functions. */
+  inngestServe: Hono;
+  /** The embedded engine when Inngest is not configured; started by the server only. */
+  engine?: EmbeddedEngine;
+}
+
+export interface RuntimeOptions {
+  migrate?: boolean;
+  logger?: Logger;
+  /** The workflow functions to serve (the platform's own by default). */
+  workflows?: WorkflowFactory;
+  engine?: EmbeddedEngineOptions;
 }
 
 /** Opens what every entry point (server, CLI) needs, and applies migrations. */
-export async function openRuntime(
-  config: Config,
-  options: { migrate?: boolean; logger?: Logger } = {},
-): Promise<Runtime> {
+export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const masterKey = loadMasterKey(config);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   if (options.migrate ?? true) await database.migrate();
   const auth = createAuth(database, { baseURL: config.publicUrl, secret: deriveSecret(masterKey, "better-auth") });
   const logger = options.logger ?? pino({ level: "silent" });
   const bus = new InProcessEventBus();
+  const inngest = createInngestClient(config.inngest, logger);
+  const inngestServe = createInngestServeApp(inngest, (options.workflows ?? supportWorkflows)(inngest));
+  // Embedded: the engine calls the serve handler in-process. Otherwise Inngest calls /api/inngest.
+  const engine =
+    config.inngest.mode === "embedded"
+      ? createEmbeddedEngine(database, async (request) => inngestServe.fetch(request), logger, options.engine)
+      : undefined;
+  const workflowPublisher = engine ? engine.publisher : createInngestPublisher(inngest);
   return {
     config,
     database,
@@ -47,7 +72,10 @@ export async function openRuntime(
     replayCache: createReplayCache(),
     rateLimiter: createRateLimiter(),
     bus,
-    relay: createOutboxRelay(database, bus, logger),
+    relay: createOutboxRelay(database, fanOutPublisher(workflowPublisher, bus), logger),
     knowledge: knowledgeFor(config, database.db),
+    inngest,
+    inngestServe,
+    engine,
   };
 }

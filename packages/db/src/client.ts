@@ -61,10 +61,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // WAL lets the CLI read and write while the server runs on the same file.
     await client.execute("PRAGMA journal_mode = WAL");
     await tuneEveryConnection(client);
-    const db = drizzleLibsql(client, { schema: sqliteSchema });
-    // SQLite has one writer at a time; queueing writers in-process is fairer and faster than
-    // letting them spin on the busy handler.
+    // SQLite has one writer at a time, and libsql's busy handler waits synchronously: a write on
+    // one pooled connection while another holds a write transaction would block the event loop
+    // that transaction needs to commit. So every write, in a transaction or not, queues on one
+    // in-process lock.
     const writeLock = createMutex();
+    const execute = client.execute.bind(client);
+    client.execute = ((statement: Parameters<typeof execute>[0]) =>
+      isWrite(statement) ? writeLock(() => execute(statement)) : execute(statement)) as typeof client.execute;
+    const batch = client.batch.bind(client);
+    client.batch = ((...args: Parameters<typeof batch>) => writeLock(() => batch(...args))) as typeof client.batch;
+    const db = drizzleLibsql(client, { schema: sqliteSchema });
     return {
       dialect,
       db: { q: db, t: sqliteSchema },
@@ -125,6 +132,11 @@ async function tuneEveryConnection(client: ReturnType<typeof createClient>) {
   } finally {
     held.close();
   }
+}
+
+function isWrite(statement: string | { sql: string }): boolean {
+  const sql = typeof statement === "string" ? statement : statement.sql;
+  return /^\s*(insert|update|delete|replace)\b/i.test(sql);
 }
 
 function createMutex() {

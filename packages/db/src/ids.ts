@@ -24,6 +24,10 @@ export const ID_PREFIXES = {
   delivery: "dlv",
   sandboxMessage: "sbx",
   knowledgeSource: "kns",
+  run: "run",
+  runStep: "stp",
+  runWait: "wai",
+  concurrencySlot: "slt",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -7,4 +7,5 @@ export * from "./public-draft.js";
 export * from "./replay.js";
 export * from "./supersede.js";
 export * from "./sweep.js";
+export * from "./teammate-reply.js";
 export * from "./trust-report.js";

@@ -34,3 +34,12 @@ export class InProcessEventBus implements EventPublisher {
     }
   }
 }
+
+/** Hands each batch to every publisher in turn; the first to fail fails the publication. */
+export function fanOutPublisher(...publishers: EventPublisher[]): EventPublisher {
+  return {
+    async publish(events: PublishedEvent[]): Promise<void> {
+      for (const publisher of publishers) await publisher.publish(events);
+    },
+  };
+}

@@ -45,21 +45,27 @@ export function createOutboxRelay(
             ts: row.createdAt.getTime(),
           })),
         );
-        await markOutboxPublished(
-          database.db,
-          due.map((row) => row.id),
-          new Date(),
+        // Through the write queue: on SQLite a bare write would block on whichever transaction
+        // is open (the engine's, ingest's) for the whole busy timeout.
+        await database.transaction((tx) =>
+          markOutboxPublished(
+            tx,
+            due.map((row) => row.id),
+            new Date(),
+          ),
         );
         total += due.length;
       } catch (error) {
         const attempts = Math.min(...due.map((row) => row.attempts));
         const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** attempts) * (0.5 + Math.random() / 2);
         const message = error instanceof Error ? error.message : String(error);
-        await markOutboxFailed(
-          database.db,
-          due.map((row) => row.id),
-          message,
-          new Date(Date.now() + delay),
+        await database.transaction((tx) =>
+          markOutboxFailed(
+            tx,
+            due.map((row) => row.id),
+            message,
+            new Date(Date.now() + delay),
+          ),
         );
         logger.warn(
           { events: due.length, attempts: attempts + 1, retryInMs: Math.round(delay), err: message },

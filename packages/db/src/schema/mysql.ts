@@ -1,6 +1,7 @@
 import * as d from "./delivery-tables.js";
 import { toMysql } from "./dialect.js";
 import * as dr from "./draft-tables.js";
+import * as e from "./engine-tables.js";
 import * as k from "./knowledge-tables.js";
 import * as t from "./tables.js";
 
@@ -28,3 +29,9 @@ export const draftOutcomes = toMysql(dr.draftOutcomes);
 export const knowledgeSources = toMysql(k.knowledgeSources);
 export const knowledgeDocuments = toMysql(k.knowledgeDocuments);
 export const knowledgeChunks = toMysql(k.knowledgeChunks);
+export const engineEvents = toMysql(e.engineEvents);
+export const engineRuns = toMysql(e.engineRuns);
+export const engineSteps = toMysql(e.engineSteps);
+export const engineWaits = toMysql(e.engineWaits);
+export const engineConcurrencySlots = toMysql(e.engineConcurrencySlots);
+export const engineCrons = toMysql(e.engineCrons);

@@ -1,6 +1,7 @@
 import * as d from "./delivery-tables.js";
 import { toSqlite } from "./dialect.js";
 import * as dr from "./draft-tables.js";
+import * as e from "./engine-tables.js";
 import * as k from "./knowledge-tables.js";
 import * as t from "./tables.js";
 
@@ -28,3 +29,9 @@ export const draftOutcomes = toSqlite(dr.draftOutcomes);
 export const knowledgeSources = toSqlite(k.knowledgeSources);
 export const knowledgeDocuments = toSqlite(k.knowledgeDocuments);
 export const knowledgeChunks = toSqlite(k.knowledgeChunks);
+export const engineEvents = toSqlite(e.engineEvents);
+export const engineRuns = toSqlite(e.engineRuns);
+export const engineSteps = toSqlite(e.engineSteps);
+export const engineWaits = toSqlite(e.engineWaits);
+export const engineConcurrencySlots = toSqlite(e.engineConcurrencySlots);
+export const engineCrons = toSqlite(e.engineCrons);

@@ -1,6 +1,14 @@
 import { deliveries, sandboxMessages } from "./delivery-tables.js";
 import { c, type TableDef } from "./dialect.js";
 import { draftOutcomes, drafts } from "./draft-tables.js";
+import {
+  engineConcurrencySlots,
+  engineCrons,
+  engineEvents,
+  engineRuns,
+  engineSteps,
+  engineWaits,
+} from "./engine-tables.js";
 import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowledge-tables.js";
 
 /**
@@ -341,4 +349,10 @@ export const tableDefs = {
   knowledgeSources,
   knowledgeDocuments,
   knowledgeChunks,
+  engineEvents,
+  engineRuns,
+  engineSteps,
+  engineWaits,
+  engineConcurrencySlots,
+  engineCrons,
 } as const;

@@ -1,0 +1,36 @@
+import { appSettings, findAppForWebhook } from "@support/db";
+import { onMessageReceived } from "../../drafts/handlers.js";
+import type { SupportInngest } from "../client.js";
+import { supportEvents } from "../events.js";
+import type { PipelineContext } from "./pipeline-context.js";
+
+const received = supportEvents["support/message.received"];
+
+/**
+ * A customer wrote: wait out the burst (the app's debounce), then plan and store the draft. One
+ * run per conversation at a time; after the wait, a newer customer message means this run skips
+ * and the newer one is answered.
+ */
+export function draftOnMessage(inngest: SupportInngest, context: PipelineContext) {
+  return inngest.createFunction(
+    {
+      id: "draft-on-message",
+      retries: 4,
+      concurrency: { key: "event.data.conversationId", limit: 1 },
+      triggers: [{ event: received, if: "event.data.direction == 'inbound' && event.data.authorKind == 'customer'" }],
+    },
+    async ({ event, step }) => {
+      const debounceSeconds = await step.run("debounce-window", async () => {
+        const app = await findAppForWebhook(context().database.db, event.data.appId);
+        return app ? appSettings(app).debounceSeconds : 0;
+      });
+      if (debounceSeconds > 0) await step.sleep("debounce", `${debounceSeconds}s`);
+      return step.run("draft", async () => {
+        const attempt = await onMessageReceived(context(), event.data);
+        return "draft" in attempt
+          ? { kind: attempt.kind, draftId: attempt.draft.id, status: attempt.draft.status }
+          : { kind: attempt.kind, reason: attempt.reason };
+      });
+    },
+  );
+}

@@ -1,0 +1,20 @@
+import type { WorkflowFactory } from "../functions.js";
+import { draftOnMessage } from "./draft-on-message.js";
+import { learnOnReply } from "./learn-on-reply.js";
+import type { PipelineContext } from "./pipeline-context.js";
+import { sendOnApproval } from "./send-on-approval.js";
+import { sweep } from "./sweep.js";
+import { teammateReply } from "./teammate-reply.js";
+
+export type { PipelineContext } from "./pipeline-context.js";
+
+/** The product's workflow functions, one file each, over the pipeline's services. */
+export function pipelineWorkflows(context: PipelineContext): WorkflowFactory {
+  return (inngest) => [
+    draftOnMessage(inngest, context),
+    teammateReply(inngest, context),
+    sendOnApproval(inngest, context),
+    learnOnReply(inngest, context),
+    sweep(inngest, context),
+  ];
+}

@@ -1,0 +1,24 @@
+import { sendApprovedDraft } from "../../drafts/decisions.js";
+import type { SupportInngest } from "../client.js";
+import { supportEvents } from "../events.js";
+import type { PipelineContext } from "./pipeline-context.js";
+
+/**
+ * A draft was approved (by a person or by autonomy): send it through its channel. The draft id
+ * is the delivery's idempotency key, so a retried step never reaches the customer twice.
+ */
+export function sendOnApproval(inngest: SupportInngest, context: PipelineContext) {
+  return inngest.createFunction(
+    {
+      id: "send-on-approval",
+      retries: 5,
+      concurrency: { key: "event.data.conversationId", limit: 1 },
+      triggers: [{ event: supportEvents["support/draft.approved"] }],
+    },
+    async ({ event, step }) =>
+      step.run("send", async () => {
+        const draft = await sendApprovedDraft(context(), event.data.orgId, event.data.draftId);
+        return { status: draft.status, deliveryId: draft.deliveryId };
+      }),
+  );
+}

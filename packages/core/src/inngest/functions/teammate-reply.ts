@@ -1,0 +1,25 @@
+import { recordTeammateReply } from "../../drafts/teammate-reply.js";
+import type { SupportInngest } from "../client.js";
+import { supportEvents } from "../events.js";
+import type { PipelineContext } from "./pipeline-context.js";
+
+/** A teammate answered in the channel: pending drafts are withdrawn with the draft-vs-sent outcome. */
+export function teammateReply(inngest: SupportInngest, context: PipelineContext) {
+  return inngest.createFunction(
+    {
+      id: "record-teammate-reply",
+      retries: 4,
+      concurrency: { key: "event.data.conversationId", limit: 1 },
+      triggers: [
+        {
+          event: supportEvents["support/message.received"],
+          if: "event.data.direction == 'outbound' && event.data.authorKind == 'agent'",
+        },
+      ],
+    },
+    async ({ event, step }) =>
+      step.run("record-outcome", () =>
+        recordTeammateReply(context().database, event.data.orgId, event.data.conversationId, event.data.messageId),
+      ),
+  );
+}

@@ -1,0 +1,43 @@
+import { appendFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { openDatabase } from "@support/db";
+import pino from "pino";
+import { createEmbeddedEngine } from "../../src/engine/engine.js";
+import { createInngestClient } from "../../src/inngest/client.js";
+import { createInngestServeApp } from "../../src/inngest/serve.js";
+
+/**
+ * A process running the embedded engine on a SQLite file, for the SIGKILL test. Each step of
+ * the example function appends `start:` and `done:` lines to the marker file; with `hang`, step
+ * two never returns, so the parent can kill the process in the middle of the run.
+ */
+const [dbPath = "", marker = "", mode = "finish", eventJson] = process.argv.slice(2);
+const database = await openDatabase({ url: `file:${dbPath}`, dataDir: dirname(dbPath) });
+await database.migrate();
+const logger = pino({ level: "silent" });
+const inngest = createInngestClient({ mode: "embedded" }, logger);
+const durable = inngest.createFunction(
+  { id: "durable", triggers: [{ event: "support/message.received" }] },
+  async ({ step }) => {
+    const done: string[] = [];
+    for (const name of ["one", "two", "three"]) {
+      done.push(
+        await step.run(name, async () => {
+          appendFileSync(marker, `start:${name}\n`);
+          if (name === "two" && mode === "hang") await new Promise(() => {});
+          appendFileSync(marker, `done:${name}\n`);
+          return name;
+        }),
+      );
+    }
+    return done;
+  },
+);
+const serveApp = createInngestServeApp(inngest, [durable]);
+const engine = createEmbeddedEngine(database, async (request) => serveApp.fetch(request), logger, {
+  pollMs: 20,
+  leaseMs: 1000,
+});
+await engine.start();
+if (eventJson) await engine.publisher.publish([JSON.parse(eventJson)]);
+appendFileSync(marker, "ready\n");

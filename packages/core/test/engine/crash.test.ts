@@ -1,0 +1,67 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "@support/db";
+import { afterEach, describe, expect, it } from "vitest";
+import { eventually, messageEvent } from "./harness.js";
+
+const child = join(dirname(fileURLToPath(import.meta.url)), "crash-child.ts");
+const running: ChildProcess[] = [];
+afterEach(() => {
+  for (const process of running.splice(0)) process.kill("SIGKILL");
+});
+
+function startEngineProcess(dbPath: string, marker: string, mode: "hang" | "finish", event?: object) {
+  // One node process (tsx as a loader), so SIGKILL hits the engine itself and not a wrapper.
+  const args = ["--import", "tsx", child, dbPath, marker, mode, ...(event ? [JSON.stringify(event)] : [])];
+  const proc = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] });
+  running.push(proc);
+  return proc;
+}
+
+const lines = (marker: string) => (existsSync(marker) ? readFileSync(marker, "utf8").split("\n").filter(Boolean) : []);
+const count = (marker: string, line: string) => lines(marker).filter((l) => l === line).length;
+
+describe("embedded engine durability", () => {
+  it("a SIGKILL mid-run loses nothing and re-runs no completed step; the run resumes after restart", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "support-engine-crash-"));
+    const dbPath = join(dir, "engine.db");
+    const marker = join(dir, "steps.log");
+    const event = messageEvent("crash");
+
+    const first = startEngineProcess(dbPath, marker, "hang", event);
+    await eventually(
+      async () => lines(marker),
+      (seen) => seen.includes("start:two"),
+      "step two to start",
+    );
+    first.kill("SIGKILL");
+    await new Promise((resolve) => first.once("exit", resolve));
+    expect(count(marker, "done:one")).toBe(1);
+    expect(count(marker, "done:two")).toBe(0);
+
+    startEngineProcess(dbPath, marker, "finish");
+    const database = await openDatabase({ url: `file:${dbPath}`, dataDir: dir });
+    try {
+      const run = await eventually(
+        async () => (await database.db.q.select().from(database.db.t.engineRuns))[0],
+        (row) => row?.status === "completed",
+        "the run to complete after the restart",
+      );
+      expect(run?.output).toEqual(["one", "two", "three"]);
+      expect(run?.eventId).toBe(event.id);
+      // Step one completed before the kill and was replayed from memory, not run again; step
+      // two was interrupted, so it started twice and completed once.
+      expect(count(marker, "start:one")).toBe(1);
+      expect(count(marker, "done:one")).toBe(1);
+      expect(count(marker, "start:two")).toBe(2);
+      expect(count(marker, "done:two")).toBe(1);
+      expect(count(marker, "done:three")).toBe(1);
+      expect(await database.db.q.select().from(database.db.t.engineRuns)).toHaveLength(1);
+    } finally {
+      await database.close();
+    }
+  }, 30_000);
+});
