@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig, openRuntime } from "@support/core";
 import pino from "pino";
@@ -8,7 +9,7 @@ async function main() {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, redact: ["*.authorization", "*.token", "*.secret", "*.password"] });
   const runtime = await openRuntime(config, { logger });
-  const api = createApi(runtime, logger);
+  const api = createApi(runtime, logger, { webDist: fileURLToPath(new URL("../../web/dist", import.meta.url)) });
   subscribePipeline(
     runtime,
     createPipelineDeps(runtime, async () => ({ passages: [], relevant: false })),

@@ -1,0 +1,71 @@
+import type { QueueFilters } from "../lib/queue.js";
+import { STATUS_LABEL } from "../lib/queue.js";
+import type { DraftStatus, SupportApp } from "../lib/types.js";
+
+const CHANNELS = ["generic", "web", "email", "front", "zendesk", "whatsapp"];
+
+export function QueueFilterBar({
+  filters,
+  onChange,
+  apps,
+  categories,
+}: {
+  filters: QueueFilters;
+  onChange: (next: QueueFilters) => void;
+  apps: SupportApp[];
+  categories: string[];
+}) {
+  const set = (key: keyof QueueFilters, value: string) => onChange({ ...filters, [key]: value || undefined });
+  return (
+    <search className="filters" aria-label="Filter drafts">
+      <label>
+        Search
+        <input type="search" value={filters.search ?? ""} onChange={(e) => set("search", e.target.value)} />
+      </label>
+      <label>
+        App
+        <select value={filters.app ?? ""} onChange={(e) => set("app", e.target.value)}>
+          <option value="">All apps</option>
+          {apps.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Channel
+        <select value={filters.channel ?? ""} onChange={(e) => set("channel", e.target.value)}>
+          <option value="">All channels</option>
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Category
+        <select value={filters.category ?? ""} onChange={(e) => set("category", e.target.value)}>
+          <option value="">All categories</option>
+          {categories.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Status
+        <select value={filters.status ?? ""} onChange={(e) => set("status", e.target.value)}>
+          <option value="">Any status</option>
+          {(Object.keys(STATUS_LABEL) as DraftStatus[]).map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </search>
+  );
+}

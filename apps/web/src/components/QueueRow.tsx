@@ -1,0 +1,42 @@
+import { STATUS_LABEL } from "../lib/queue.js";
+import type { Draft } from "../lib/types.js";
+import { Link } from "./Link.js";
+
+export function QueueRow({
+  draft,
+  channel,
+  active,
+  checked,
+  onCheck,
+}: {
+  draft: Draft;
+  channel: string | undefined;
+  active: boolean;
+  checked: boolean;
+  onCheck: (checked: boolean) => void;
+}) {
+  return (
+    <tr className={active ? "active" : undefined} aria-selected={active} data-draft-id={draft.id}>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Select draft ${draft.id}`}
+          checked={checked}
+          disabled={draft.status !== "pending_approval"}
+          onChange={(e) => onCheck(e.target.checked)}
+        />
+      </td>
+      <td>
+        <span className={`badge status-${draft.status}`}>{STATUS_LABEL[draft.status]}</span>
+      </td>
+      <td>{draft.category}</td>
+      <td>{channel ?? "…"}</td>
+      <td className="excerpt">
+        <Link to={`/drafts/${draft.id}`}>{draft.text.slice(0, 120) || "(empty draft)"}</Link>
+      </td>
+      <td>
+        <time dateTime={draft.createdAt}>{new Date(draft.createdAt).toLocaleString()}</time>
+      </td>
+    </tr>
+  );
+}

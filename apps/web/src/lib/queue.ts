@@ -1,0 +1,89 @@
+import type { Draft, DraftStatus } from "./types.js";
+
+export interface QueueFilters {
+  app?: string;
+  channel?: string;
+  category?: string;
+  status?: DraftStatus;
+  search?: string;
+}
+
+/** Channel of each conversation, since a draft names only its conversation. */
+export type ChannelByConversation = Record<string, string | undefined>;
+
+/** Pending drafts first (oldest first: they wait longest), then the rest newest first. */
+export function orderQueue(drafts: readonly Draft[]): Draft[] {
+  const pending = drafts.filter((d) => d.status === "pending_approval");
+  const rest = drafts.filter((d) => d.status !== "pending_approval");
+  pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  rest.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return [...pending, ...rest];
+}
+
+export function filterQueue(
+  drafts: readonly Draft[],
+  filters: QueueFilters,
+  channels: ChannelByConversation = {},
+): Draft[] {
+  const needle = filters.search?.trim().toLowerCase();
+  return drafts.filter(
+    (d) =>
+      (!filters.app || d.appId === filters.app) &&
+      (!filters.status || d.status === filters.status) &&
+      (!filters.category || d.category === filters.category) &&
+      (!filters.channel || channels[d.conversationId] === filters.channel) &&
+      (!needle || d.text.toLowerCase().includes(needle) || d.category.toLowerCase().includes(needle)),
+  );
+}
+
+/** The categories present, for the category filter. */
+export function categoriesOf(drafts: readonly Draft[]): string[] {
+  return [...new Set(drafts.map((d) => d.category))].sort();
+}
+
+/** j/k movement within the list, clamped at both ends; no selection starts at the first row. */
+export function moveSelection(ids: readonly string[], current: string | undefined, step: 1 | -1): string | undefined {
+  if (ids.length === 0) return undefined;
+  const index = current === undefined ? -1 : ids.indexOf(current);
+  if (index < 0) return ids[0];
+  return ids[Math.min(ids.length - 1, Math.max(0, index + step))];
+}
+
+export type QueueCommand = "next" | "previous" | "approve" | "edit" | "reject";
+
+const KEYS: Record<string, QueueCommand> = { j: "next", k: "previous", a: "approve", e: "edit", r: "reject" };
+
+/**
+ * The queue's keyboard command for a key press, or nothing while the user types in a field or
+ * holds a modifier (so browser shortcuts and typing a reason keep working).
+ */
+export function commandForKey(event: {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  targetTag?: string;
+  targetEditable?: boolean;
+}): QueueCommand | undefined {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.targetEditable) return undefined;
+  if (event.targetTag && ["INPUT", "TEXTAREA", "SELECT"].includes(event.targetTag)) return undefined;
+  return KEYS[event.key];
+}
+
+/** Drafts among the selection that can still be approved (bulk approve skips decided ones). */
+export function approvable(drafts: readonly Draft[], selected: ReadonlySet<string>): Draft[] {
+  return drafts.filter((d) => selected.has(d.id) && d.status === "pending_approval");
+}
+
+export const STATUS_LABEL: Record<DraftStatus, string> = {
+  pending_approval: "Pending approval",
+  approved: "Approved",
+  sent: "Sent",
+  auto_sent: "Auto-sent",
+  rejected: "Rejected",
+  escalated: "Escalated",
+  superseded: "Superseded",
+  expired: "Expired",
+  declined: "Declined",
+  failed: "Failed",
+};
