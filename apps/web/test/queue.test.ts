@@ -34,10 +34,17 @@ describe("review queue ordering and filters", () => {
     draft("pending-new", "pending_approval", "2026-01-04T00:00:00Z"),
     draft("rejected-old", "rejected", "2026-01-01T00:00:00Z"),
     draft("pending-old", "pending_approval", "2026-01-02T00:00:00Z", { category: "shipping", text: "Your parcel" }),
+    draft("declined", "declined", "2026-01-03T00:00:00Z", { category: "other" }),
   ];
 
   it("puts pending drafts first, longest-waiting first, then the rest newest first", () => {
-    expect(orderQueue(drafts).map((d) => d.id)).toEqual(["pending-old", "pending-new", "sent-new", "rejected-old"]);
+    expect(orderQueue(drafts).map((d) => d.id)).toEqual([
+      "pending-old",
+      "declined",
+      "pending-new",
+      "sent-new",
+      "rejected-old",
+    ]);
   });
 
   it("filters by status, category, channel and search text together", () => {
@@ -53,8 +60,8 @@ describe("review queue ordering and filters", () => {
   });
 
   it("bulk approve takes only selected drafts that are still pending", () => {
-    const selected = new Set(["sent-new", "pending-new", "absent"]);
-    expect(approvable(drafts, selected).map((d) => d.id)).toEqual(["pending-new"]);
+    const selected = new Set(["sent-new", "pending-new", "declined", "absent"]);
+    expect(approvable(drafts, selected).map((d) => d.id)).toEqual(["pending-new", "declined"]);
   });
 });
 

@@ -26,8 +26,13 @@ export function ChannelForm({ app, channel, canEdit }: { app: string; channel: C
   const test = useMutation({ mutationFn: () => api<TestReport>(`${base}/test`, { method: "POST" }) });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = Object.fromEntries([...new FormData(event.currentTarget)].map(([k, v]) => [k, String(v)]));
-    save.mutate(channelChange(form, fields));
+    const element = event.currentTarget;
+    const form = Object.fromEntries([...new FormData(element)].map(([k, v]) => [k, String(v)]));
+    // Secrets are write-only: once stored, the typed values leave the page.
+    const clearSecrets = () => {
+      for (const input of element.querySelectorAll<HTMLInputElement>('input[type="password"]')) input.value = "";
+    };
+    save.mutate(channelChange(form, fields), { onSuccess: clearSecrets });
   };
   return (
     <section className="card channel" aria-labelledby={headingId}>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useDraftActions } from "../hooks/useDraftActions.js";
+import { isOpen } from "../lib/queue.js";
 import type { Draft } from "../lib/types.js";
 import { ErrorNote } from "./ErrorNote.js";
 
@@ -17,11 +18,11 @@ export function DraftActions({
   startRejecting: boolean;
 }) {
   const { approve, reject, escalate } = useDraftActions();
-  const [editing, setEditing] = useState(startEditing);
+  const [editing, setEditing] = useState(startEditing || !draft.text);
   const [rejecting, setRejecting] = useState(startRejecting);
   const [text, setText] = useState(draft.text);
   const error = approve.error ?? reject.error ?? escalate.error;
-  const pending = draft.status === "pending_approval";
+  const pending = isOpen(draft);
   const busy = approve.isPending || reject.isPending || escalate.isPending;
 
   const submitReject = (event: FormEvent<HTMLFormElement>) => {

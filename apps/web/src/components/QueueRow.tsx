@@ -1,4 +1,4 @@
-import { STATUS_LABEL } from "../lib/queue.js";
+import { isOpen, STATUS_LABEL } from "../lib/queue.js";
 import type { Draft } from "../lib/types.js";
 import { Link } from "./Link.js";
 
@@ -22,7 +22,7 @@ export function QueueRow({
           type="checkbox"
           aria-label={`Select draft ${draft.id}`}
           checked={checked}
-          disabled={draft.status !== "pending_approval"}
+          disabled={!isOpen(draft)}
           onChange={(e) => onCheck(e.target.checked)}
         />
       </td>
@@ -32,7 +32,7 @@ export function QueueRow({
       <td>{draft.category}</td>
       <td>{channel ?? "…"}</td>
       <td className="excerpt">
-        <Link to={`/drafts/${draft.id}`}>{draft.text.slice(0, 120) || "(empty draft)"}</Link>
+        <Link to={`/drafts/${draft.id}`}>{draft.text.slice(0, 120) || "(no draft: write the reply)"}</Link>
       </td>
       <td>
         <time dateTime={draft.createdAt}>{new Date(draft.createdAt).toLocaleString()}</time>

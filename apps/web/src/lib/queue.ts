@@ -11,10 +11,18 @@ export interface QueueFilters {
 /** Channel of each conversation, since a draft names only its conversation. */
 export type ChannelByConversation = Record<string, string | undefined>;
 
-/** Pending drafts first (oldest first: they wait longest), then the rest newest first. */
+/**
+ * Drafts a human still decides: pending approval, or declined by the drafter (nothing it could
+ * cite), which a human may still answer by editing and approving.
+ */
+export function isOpen(draft: Pick<Draft, "status">): boolean {
+  return draft.status === "pending_approval" || draft.status === "declined";
+}
+
+/** Open drafts first (oldest first: they wait longest), then the rest newest first. */
 export function orderQueue(drafts: readonly Draft[]): Draft[] {
-  const pending = drafts.filter((d) => d.status === "pending_approval");
-  const rest = drafts.filter((d) => d.status !== "pending_approval");
+  const pending = drafts.filter(isOpen);
+  const rest = drafts.filter((d) => !isOpen(d));
   pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   rest.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return [...pending, ...rest];
@@ -72,7 +80,7 @@ export function commandForKey(event: {
 
 /** Drafts among the selection that can still be approved (bulk approve skips decided ones). */
 export function approvable(drafts: readonly Draft[], selected: ReadonlySet<string>): Draft[] {
-  return drafts.filter((d) => selected.has(d.id) && d.status === "pending_approval");
+  return drafts.filter((d) => selected.has(d.id) && isOpen(d));
 }
 
 export const STATUS_LABEL: Record<DraftStatus, string> = {
@@ -84,6 +92,6 @@ export const STATUS_LABEL: Record<DraftStatus, string> = {
   escalated: "Escalated",
   superseded: "Superseded",
   expired: "Expired",
-  declined: "Declined",
+  declined: "Declined by drafter",
   failed: "Failed",
 };

@@ -13,6 +13,7 @@ import {
   type ChannelByConversation,
   categoriesOf,
   filterQueue,
+  isOpen,
   moveSelection,
   orderQueue,
   type QueueCommand,
@@ -46,10 +47,11 @@ export function QueuePage({ role }: { role: Role | null }) {
       }
       const draft = visible.find((d) => d.id === activeId);
       if (!draft) return;
-      if (command === "approve" && draft.status === "pending_approval") {
-        approve.mutate({ id: draft.id }, { onError: setError });
+      // A draft without text (the drafter declined) has nothing to approve: write the reply first.
+      if (command === "approve" && isOpen(draft) && draft.text) approve.mutate({ id: draft.id }, { onError: setError });
+      if (command === "edit" || (command === "approve" && isOpen(draft) && !draft.text)) {
+        navigate(`/drafts/${draft.id}?edit=1`);
       }
-      if (command === "edit") navigate(`/drafts/${draft.id}?edit=1`);
       if (command === "reject") navigate(`/drafts/${draft.id}?reject=1`);
     },
     [ids, activeId, visible, approve],

@@ -1,0 +1,158 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumPath } from "./browser.js";
+import { type RunningServer, startProduct } from "./server.js";
+import { postZendeskTicket } from "./zendesk.js";
+
+const browserPath = chromiumPath();
+const artifacts = resolve(import.meta.dirname, "../test-artifacts");
+const ZENDESK_SECRET = "zendesk-e2e-secret";
+
+if (browserPath.skipReason) console.warn(`[skip] dashboard end-to-end suite: ${browserPath.skipReason}`);
+
+describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real server, Chromium)", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let webhookUrl = "";
+  const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  const nav = (name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await startProduct();
+    browser = await chromium.launch({ executablePath: browserPath.path, args: ["--no-sandbox"] });
+    page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+    page.setDefaultTimeout(15_000);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("signs up, creates an organization and sees what to do first", async () => {
+    await page.goto(server.url);
+    await page.getByRole("button", { name: "Create an account" }).click();
+    await page.getByLabel("Name").fill("Ada Lovelace");
+    await page.getByLabel("Email").fill(`ada-${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill("correct horse battery");
+    await shot("01-sign-up");
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await page.getByLabel("Organization name").fill("Ada Corp");
+    await page.getByRole("button", { name: "Create organization" }).click();
+    await page.getByRole("heading", { name: "Get started" }).waitFor();
+    await expect(page.getByRole("link", { name: "Create an app" }).count()).resolves.toBe(1);
+    await expect(page.getByText("owner", { exact: false }).first().isVisible()).resolves.toBe(true);
+    await shot("02-empty-queue");
+  });
+
+  it("creates an app and connects Zendesk with a write-only secret", async () => {
+    await nav("Apps & channels");
+    await page.getByLabel("App name").fill("Acme Shop");
+    await page.getByRole("button", { name: "Create app" }).click();
+    const zendesk = page.getByRole("region", { name: /Zendesk/ });
+    await zendesk.getByLabel(/webhookSecret/).fill(ZENDESK_SECRET);
+    await zendesk.getByRole("button", { name: "Save Zendesk" }).click();
+    await zendesk.getByText("Saved.").waitFor();
+    await zendesk.getByText("active").waitFor();
+    await expect(zendesk.getByLabel(/webhookSecret/).inputValue()).resolves.toBe("");
+    webhookUrl = await zendesk.getByRole("textbox", { name: "Zendesk webhook URL" }).inputValue();
+    expect(webhookUrl).toMatch(/\/webhooks\/zendesk\/app_/);
+    await shot("03-apps-channels");
+  });
+
+  it("shows a draft live when a signed webhook arrives, then edits, approves and finds it in the outbox", async () => {
+    await nav("Review queue");
+    await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
+    await postZendeskTicket(webhookUrl, ZENDESK_SECRET, {
+      id: "5001",
+      subject: "Where is my order?",
+      description: "I ordered a lamp last week and it has not arrived. Where is my order?",
+    });
+    // No reload, no polling: the row arrives through server-sent events.
+    const row = page.locator("table.queue tbody tr").first();
+    await row.waitFor();
+    await shot("04-queue-live");
+    await row.getByRole("link").click();
+    await page.getByRole("heading", { name: "Trust decision" }).waitFor();
+    await page.getByRole("heading", { name: "Validation gates" }).waitFor();
+    await shot("05-draft-view");
+    const reply = page.getByLabel("Reply text");
+    // A declined draft (no knowledge to cite) opens in the editor already; one with text needs Edit.
+    if (!(await reply.isVisible())) await page.getByRole("button", { name: "Edit" }).click();
+    const edited = "Hello! Your lamp left our warehouse yesterday and arrives within two days. (e2e edit)";
+    await reply.fill(edited);
+    await page.getByRole("button", { name: "Approve" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /approved|sent/ })
+      .waitFor();
+    await nav("Sandbox outbox");
+    await page.getByText(edited).waitFor();
+    await shot("06-outbox");
+  });
+
+  it("rejects a draft with a reason", async () => {
+    await nav("Review queue");
+    await postZendeskTicket(webhookUrl, ZENDESK_SECRET, {
+      id: "5002",
+      subject: "Refund please",
+      description: "The lamp arrived broken, I want my money back.",
+    });
+    const open = page.locator("table.queue tbody tr").filter({ has: page.locator("input:not([disabled])") });
+    await open.first().waitFor();
+    await open.first().getByRole("link").click();
+    await page.getByRole("button", { name: "Reject" }).click();
+    await page.getByLabel("Reason for rejecting").fill("Refunds need a manager: escalating by phone.");
+    await shot("07-reject");
+    await page.getByRole("button", { name: "Confirm rejection" }).click();
+    await page.getByRole("status").filter({ hasText: "Refunds need a manager" }).waitFor();
+    await expect(page.getByRole("button", { name: "Approve" }).count()).resolves.toBe(0);
+  });
+
+  it("works from the keyboard: j selects the open draft, a opens the editor when there is no text, Tab+Enter approves", async () => {
+    await nav("Review queue");
+    await postZendeskTicket(webhookUrl, ZENDESK_SECRET, {
+      id: "5003",
+      subject: "Opening hours",
+      description: "When is your shop open on Saturdays?",
+    });
+    const open = page.locator("table.queue tbody tr").filter({ has: page.locator("input:not([disabled])") });
+    await open.first().waitFor();
+    const id = await open.first().getAttribute("data-draft-id");
+    await page.getByRole("heading", { name: "Review queue" }).click();
+    await page.keyboard.press("j");
+    await page.locator(`tr[data-draft-id="${id}"][aria-selected="true"]`).waitFor();
+    await shot("08-keyboard");
+    // Without knowledge the offline drafter declines, so "a" has nothing to approve yet.
+    await page.keyboard.press("a");
+    const reply = page.getByLabel("Reply text");
+    await reply.waitFor();
+    await expect(reply.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.type("We open 9:00 to 17:00 on Saturdays.");
+    await page.keyboard.press("Tab");
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Approve");
+    await page.keyboard.press("Enter");
+    await page
+      .getByRole("status")
+      .filter({ hasText: /approved|sent/ })
+      .waitFor();
+    await nav("Review queue");
+    await page.locator(`tr[data-draft-id="${id}"] .badge`, { hasText: /Approved|Sent/ }).waitFor();
+  });
+
+  it("renders the remaining screens", async () => {
+    for (const [name, heading] of [
+      ["Autonomy", "Autonomy"],
+      ["Audit log", "Audit log"],
+      ["API keys", "API keys"],
+      ["Members", "Members"],
+    ] as const) {
+      await nav(name);
+      await page.getByRole("heading", { name: heading, exact: true }).waitFor();
+      await shot(`09-${name.toLowerCase().replace(/\W+/g, "-")}`);
+    }
+  });
+});
