@@ -155,4 +155,39 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
       await shot(`09-${name.toLowerCase().replace(/\W+/g, "-")}`);
     }
   });
+
+  it("invites a teammate as agent by link; they sign up with that email, accept and get an agent's UI", async () => {
+    const agentEmail = `sam-${Date.now()}@example.com`;
+    await nav("Members");
+    await page.getByLabel("Email").fill(agentEmail);
+    await page.getByLabel("Role").selectOption("agent");
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Invitation created for ${agentEmail}` })
+      .waitFor();
+    const link = await page.getByRole("textbox", { name: "Invitation link" }).inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/invite/inv_`));
+    await page
+      .getByRole("listitem")
+      .filter({ hasText: `${agentEmail} · agent` })
+      .waitFor();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in to Support" }).waitFor();
+
+    await page.goto(link);
+    await page.getByLabel("Name").fill("Sam Agent");
+    await page.getByLabel("Email").fill(agentEmail);
+    await page.getByLabel("Password").fill("another good password");
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await page.getByText(`Ada Corp invites ${agentEmail} as agent`).waitFor();
+    await shot("10-invitation");
+    await page.getByRole("button", { name: "Accept invitation" }).click();
+    await page.getByText(`${agentEmail} · agent`).waitFor();
+    await page.locator("table.queue tbody tr").first().waitFor();
+    const navLinks = await page.getByRole("navigation", { name: "Main" }).getByRole("link").allInnerTexts();
+    expect(navLinks).toContain("Review queue");
+    expect(navLinks).not.toContain("Audit log");
+    expect(navLinks).not.toContain("API keys");
+  });
 });

@@ -15,6 +15,7 @@ export interface Organization {
 
 export interface Invitation {
   id: string;
+  organizationId: string;
   email: string;
   role: Role;
   status: string;
@@ -45,7 +46,7 @@ export const authClient = {
     api<{ members: Member[]; invitations: Invitation[] } | null>("/api/auth/organization/get-full-organization"),
   invite: (body: { email: string; role: Role }) =>
     api<Invitation>("/api/auth/organization/invite-member", { method: "POST", body }),
-  myInvitations: () => api<Invitation[]>("/api/auth/organization/list-user-invitations"),
+  invitation: (id: string) => api<Invitation>(`/api/auth/organization/get-invitation?id=${encodeURIComponent(id)}`),
   acceptInvitation: (invitationId: string) =>
     api<unknown>("/api/auth/organization/accept-invitation", { method: "POST", body: { invitationId } }),
 };

@@ -4,8 +4,8 @@ import { useResetSession } from "../hooks/useSession.js";
 import { authClient } from "../lib/auth-client.js";
 
 /** Sign in, or create an account (then an organization on the next screen). */
-export function AuthPage() {
-  const [mode, setMode] = useState<"sign-in" | "sign-up">("sign-in");
+export function AuthPage({ invited = false }: { invited?: boolean }) {
+  const [mode, setMode] = useState<"sign-in" | "sign-up">(invited ? "sign-up" : "sign-in");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const reset = useResetSession();
@@ -30,6 +30,7 @@ export function AuthPage() {
   return (
     <main className="auth" id="main">
       <h1>{signUp ? "Create your account" : "Sign in to Support"}</h1>
+      {invited && <p>You were invited to an organization: sign up or sign in with the invited email to join.</p>}
       <form onSubmit={(e) => void submit(e)} className="stack">
         {signUp && (
           <label>

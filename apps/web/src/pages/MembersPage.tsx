@@ -1,24 +1,27 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { CopyField } from "../components/CopyField.js";
 import { CreateOrgForm } from "../components/CreateOrgForm.js";
 import { ErrorNote } from "../components/ErrorNote.js";
 import { authClient } from "../lib/auth-client.js";
 import { roleAtLeast } from "../lib/roles.js";
 import type { Role } from "../lib/types.js";
 
+const invitationLink = (id: string) => `${window.location.origin}/invite/${id}`;
+
 /** Members and pending invitations of the active organization; admins invite by email. */
 export function MembersPage({ role }: { role: Role | null }) {
   const org = useQuery({ queryKey: ["full-organization"], queryFn: authClient.fullOrganization });
   const client = useQueryClient();
   const [error, setError] = useState<unknown>(null);
-  const [sent, setSent] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ email: string; link: string } | null>(null);
   const invite = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email"));
     try {
-      await authClient.invite({ email, role: String(form.get("role")) as Role });
-      setSent(`Invitation sent to ${email}. They accept it after signing up with that address.`);
+      const invitation = await authClient.invite({ email, role: String(form.get("role")) as Role });
+      setSent({ email, link: invitationLink(invitation.id) });
       setError(null);
       await client.invalidateQueries({ queryKey: ["full-organization"] });
     } catch (caught) {
@@ -55,7 +58,14 @@ export function MembersPage({ role }: { role: Role | null }) {
               Send invitation
             </button>
           </form>
-          {sent && <p role="status">{sent}</p>}
+          {sent && (
+            <div className="card">
+              <p role="status">
+                Invitation created for {sent.email}. Share this link: they sign up with that address and accept.
+              </p>
+              <CopyField label="Invitation link" value={sent.link} />
+            </div>
+          )}
           <ErrorNote error={error} />
           <h3>Pending invitations</h3>
           <ul className="list">
@@ -63,7 +73,7 @@ export function MembersPage({ role }: { role: Role | null }) {
               .filter((i) => i.status === "pending")
               .map((i) => (
                 <li key={i.id}>
-                  {i.email} · {i.role}
+                  {i.email} · {i.role} · <code>{invitationLink(i.id)}</code>
                 </li>
               ))}
           </ul>

@@ -1,10 +1,9 @@
 import { CreateOrgForm } from "../components/CreateOrgForm.js";
-import { InvitationList } from "../components/InvitationList.js";
 import { SignOutButton } from "../components/SignOutButton.js";
 import { useResetSession, useSession } from "../hooks/useSession.js";
 import { authClient } from "../lib/auth-client.js";
 
-/** Signed in but no active organization: pick one, accept an invitation or create one. */
+/** Signed in but no active organization: pick one or create one (invitations arrive as links). */
 export function OrgSetupPage() {
   const { organizations, user } = useSession();
   const reset = useResetSession();
@@ -15,7 +14,7 @@ export function OrgSetupPage() {
   return (
     <main className="auth" id="main">
       <h1>Welcome, {user?.name}</h1>
-      <InvitationList />
+      <p>Invited by a teammate? Open the invitation link they shared while signed in as the invited email.</p>
       {organizations.length > 0 && (
         <section aria-labelledby="orgs-title">
           <h2 id="orgs-title">Your organizations</h2>
