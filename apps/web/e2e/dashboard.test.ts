@@ -72,7 +72,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
       description: "I ordered a lamp last week and it has not arrived. Where is my order?",
     });
     // No reload, no polling: the row arrives through server-sent events.
-    const row = page.locator("table.queue tbody tr").first();
+    const row = page.locator("table.queue tbody tr", { hasText: "Where is my order?" });
     await row.waitFor();
     await shot("04-queue-live");
     await row.getByRole("link").click();
@@ -101,9 +101,9 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
       subject: "Refund please",
       description: "The lamp arrived broken, I want my money back.",
     });
-    const open = page.locator("table.queue tbody tr").filter({ has: page.locator("input:not([disabled])") });
-    await open.first().waitFor();
-    await open.first().getByRole("link").click();
+    const refund = page.locator("table.queue tbody tr", { hasText: "Refund please" });
+    await refund.waitFor();
+    await refund.getByRole("link").click();
     await page.getByRole("button", { name: "Reject" }).click();
     await page.getByLabel("Reason for rejecting").fill("Refunds need a manager: escalating by phone.");
     await shot("07-reject");
@@ -112,16 +112,16 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     await expect(page.getByRole("button", { name: "Approve" }).count()).resolves.toBe(0);
   });
 
-  it("works from the keyboard: j selects the open draft, a opens the editor when there is no text, Tab+Enter approves", async () => {
+  it("works from the keyboard: j selects the first open draft, a opens the editor when there is no text, Tab+Enter approves", async () => {
     await nav("Review queue");
     await postZendeskTicket(webhookUrl, ZENDESK_SECRET, {
       id: "5003",
       subject: "Opening hours",
       description: "When is your shop open on Saturdays?",
     });
-    const open = page.locator("table.queue tbody tr").filter({ has: page.locator("input:not([disabled])") });
-    await open.first().waitFor();
-    const id = await open.first().getAttribute("data-draft-id");
+    const hours = page.locator("table.queue tbody tr", { hasText: "Opening hours" });
+    await hours.waitFor();
+    const id = await hours.getAttribute("data-draft-id");
     await page.getByRole("heading", { name: "Review queue" }).click();
     await page.keyboard.press("j");
     await page.locator(`tr[data-draft-id="${id}"][aria-selected="true"]`).waitFor();

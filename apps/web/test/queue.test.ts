@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { approvable, commandForKey, filterQueue, moveSelection, orderQueue } from "../src/lib/queue.js";
+import {
+  approvable,
+  commandForKey,
+  filterQueue,
+  isSlaBreached,
+  moveSelection,
+  orderQueue,
+  prioritiesOf,
+} from "../src/lib/queue.js";
 import type { Draft, DraftStatus } from "../src/lib/types.js";
 
 function draft(id: string, status: DraftStatus, createdAt: string, extra: Partial<Draft> = {}): Draft {
@@ -16,6 +24,7 @@ function draft(id: string, status: DraftStatus, createdAt: string, extra: Partia
     triage: {},
     gates: [],
     decision: {},
+    usage: [],
     traceId: `trc_${id}`,
     decidedBy: null,
     decidedAt: null,
@@ -55,8 +64,22 @@ describe("review queue ordering and filters", () => {
     expect(filterQueue(drafts, { category: "shipping" }).map((d) => d.id)).toEqual(["pending-old"]);
     expect(filterQueue(drafts, { search: "PARCEL" }).map((d) => d.id)).toEqual(["pending-old"]);
     const channels = { "cnv_sent-new": "zendesk", "cnv_pending-new": "generic" };
-    expect(filterQueue(drafts, { channel: "zendesk" }, channels).map((d) => d.id)).toEqual(["sent-new"]);
-    expect(filterQueue(drafts, { channel: "zendesk", status: "pending_approval" }, channels)).toEqual([]);
+    expect(filterQueue(drafts, { channel: "zendesk" }, { channels }).map((d) => d.id)).toEqual(["sent-new"]);
+    expect(filterQueue(drafts, { channel: "zendesk", status: "pending_approval" }, { channels })).toEqual([]);
+  });
+
+  it("filters by triage priority and by breached approval SLA (open drafts only)", () => {
+    const urgent = draft("urgent", "pending_approval", "2026-01-01T00:00:00Z", { triage: { priority: "urgent" } });
+    const fresh = draft("fresh", "pending_approval", "2026-01-01T23:00:00Z", { triage: { priority: "normal" } });
+    const oldSent = draft("old-sent", "sent", "2025-12-01T00:00:00Z");
+    const all = [urgent, fresh, oldSent];
+    expect(filterQueue(all, { priority: "urgent" }).map((d) => d.id)).toEqual(["urgent"]);
+    expect(prioritiesOf(all)).toEqual(["normal", "urgent"]);
+    const now = Date.parse("2026-01-02T00:00:00Z");
+    const slaHours = { app_1: 4 };
+    expect(filterQueue(all, { slaBreached: true }, { slaHours, now }).map((d) => d.id)).toEqual(["urgent"]);
+    expect(isSlaBreached(fresh, slaHours, now)).toBe(false);
+    expect(isSlaBreached(urgent, {}, now)).toBe(false);
   });
 
   it("bulk approve takes only selected drafts that are still pending", () => {

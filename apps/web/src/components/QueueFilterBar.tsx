@@ -9,13 +9,16 @@ export function QueueFilterBar({
   onChange,
   apps,
   categories,
+  priorities,
 }: {
   filters: QueueFilters;
   onChange: (next: QueueFilters) => void;
   apps: SupportApp[];
   categories: string[];
+  priorities: string[];
 }) {
-  const set = (key: keyof QueueFilters, value: string) => onChange({ ...filters, [key]: value || undefined });
+  const set = (key: Exclude<keyof QueueFilters, "slaBreached">, value: string) =>
+    onChange({ ...filters, [key]: value || undefined });
   return (
     <search className="filters" aria-label="Filter drafts">
       <label>
@@ -54,6 +57,25 @@ export function QueueFilterBar({
             </option>
           ))}
         </select>
+      </label>
+      <label>
+        Priority
+        <select value={filters.priority ?? ""} onChange={(e) => set("priority", e.target.value)}>
+          <option value="">Any priority</option>
+          {priorities.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={Boolean(filters.slaBreached)}
+          onChange={(e) => onChange({ ...filters, slaBreached: e.target.checked || undefined })}
+        />
+        SLA breached
       </label>
       <label>
         Status

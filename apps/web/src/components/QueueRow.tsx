@@ -1,16 +1,16 @@
 import { isOpen, STATUS_LABEL } from "../lib/queue.js";
-import type { Draft } from "../lib/types.js";
+import type { Conversation, Draft } from "../lib/types.js";
 import { Link } from "./Link.js";
 
 export function QueueRow({
   draft,
-  channel,
+  conversation,
   active,
   checked,
   onCheck,
 }: {
   draft: Draft;
-  channel: string | undefined;
+  conversation: Conversation | undefined;
   active: boolean;
   checked: boolean;
   onCheck: (checked: boolean) => void;
@@ -30,7 +30,8 @@ export function QueueRow({
         <span className={`badge status-${draft.status}`}>{STATUS_LABEL[draft.status]}</span>
       </td>
       <td>{draft.category}</td>
-      <td>{channel ?? "…"}</td>
+      <td>{conversation?.channel ?? "…"}</td>
+      <td>{conversation?.subject ?? ""}</td>
       <td className="excerpt">
         <Link to={`/drafts/${draft.id}`}>{draft.text.slice(0, 120) || "(no draft: write the reply)"}</Link>
       </td>

@@ -1,12 +1,16 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../lib/api.js";
-import type { Draft } from "../lib/types.js";
+import type { Draft, Page } from "../lib/types.js";
 
 /** Approve (optionally with edited text), reject with a reason, escalate; refreshes on success. */
 export function useDraftActions() {
   const client = useQueryClient();
   const done = (draft: Draft) => {
     client.setQueryData(["draft", draft.id], draft);
+    // The list shows the decision at once, even before its refetch lands.
+    client.setQueryData<Page<Draft>>(["drafts"], (page) =>
+      page ? { ...page, data: page.data.map((d) => (d.id === draft.id ? draft : d)) } : page,
+    );
     void client.invalidateQueries({ queryKey: ["drafts"] });
     void client.invalidateQueries({ queryKey: ["audit"] });
   };

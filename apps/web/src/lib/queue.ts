@@ -5,7 +5,26 @@ export interface QueueFilters {
   channel?: string;
   category?: string;
   status?: DraftStatus;
+  priority?: string;
+  /** Only open drafts waiting longer than their app's approval SLA. */
+  slaBreached?: boolean;
   search?: string;
+}
+
+/** Approval SLA per app id, in hours (the app setting `approvalSlaHours`). */
+export type SlaHoursByApp = Record<string, number | undefined>;
+
+export const priorityOf = (draft: Pick<Draft, "triage">): string | undefined =>
+  typeof draft.triage.priority === "string" ? draft.triage.priority : undefined;
+
+/** An open draft older than its app's approval SLA. */
+export function isSlaBreached(
+  draft: Pick<Draft, "status" | "createdAt" | "appId">,
+  slaHours: SlaHoursByApp,
+  now: number,
+): boolean {
+  const hours = slaHours[draft.appId];
+  return isOpen(draft) && hours !== undefined && now - Date.parse(draft.createdAt) > hours * 3_600_000;
 }
 
 /** Channel of each conversation, since a draft names only its conversation. */
@@ -31,12 +50,15 @@ export function orderQueue(drafts: readonly Draft[]): Draft[] {
 export function filterQueue(
   drafts: readonly Draft[],
   filters: QueueFilters,
-  channels: ChannelByConversation = {},
+  context: { channels?: ChannelByConversation; slaHours?: SlaHoursByApp; now?: number } = {},
 ): Draft[] {
   const needle = filters.search?.trim().toLowerCase();
+  const channels = context.channels ?? {};
   return drafts.filter(
     (d) =>
       (!filters.app || d.appId === filters.app) &&
+      (!filters.priority || priorityOf(d) === filters.priority) &&
+      (!filters.slaBreached || isSlaBreached(d, context.slaHours ?? {}, context.now ?? Date.now())) &&
       (!filters.status || d.status === filters.status) &&
       (!filters.category || d.category === filters.category) &&
       (!filters.channel || channels[d.conversationId] === filters.channel) &&
@@ -47,6 +69,11 @@ export function filterQueue(
 /** The categories present, for the category filter. */
 export function categoriesOf(drafts: readonly Draft[]): string[] {
   return [...new Set(drafts.map((d) => d.category))].sort();
+}
+
+/** The triage priorities present, for the priority filter. */
+export function prioritiesOf(drafts: readonly Draft[]): string[] {
+  return [...new Set(drafts.map(priorityOf).filter((p): p is string => p !== undefined))].sort();
 }
 
 /** j/k movement within the list, clamped at both ends; no selection starts at the first row. */

@@ -15,6 +15,7 @@ export interface AppSettings {
   minOutcomes: number;
   neverAutoSend: string[];
   shadowMode: boolean;
+  approvalSlaHours: number;
 }
 
 export interface SupportApp {
@@ -71,6 +72,8 @@ export interface Draft {
   triage: Record<string, unknown>;
   gates: GateResult[];
   decision: { autoSend?: boolean; wouldAutoSend?: boolean; reasons?: string[]; checks?: AutonomyCheck[] };
+  /** Model calls of the run (step, model, tokens…), as the pipeline recorded them. */
+  usage: Record<string, unknown>[];
   traceId: string;
   decidedBy: string | null;
   decidedAt: string | null;

@@ -16,6 +16,7 @@ import {
   isOpen,
   moveSelection,
   orderQueue,
+  prioritiesOf,
   type QueueCommand,
   type QueueFilters,
 } from "../lib/queue.js";
@@ -31,12 +32,23 @@ export function QueuePage({ role }: { role: Role | null }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
 
-  const channels = useMemo<ChannelByConversation>(
-    () => Object.fromEntries((conversations.data?.data ?? []).map((c) => [c.id, c.channel])),
+  const byConversation = useMemo(
+    () => new Map((conversations.data?.data ?? []).map((c) => [c.id, c])),
     [conversations.data],
   );
+  const channels = useMemo<ChannelByConversation>(
+    () => Object.fromEntries([...byConversation.values()].map((c) => [c.id, c.channel])),
+    [byConversation],
+  );
   const all = drafts.data?.data ?? [];
-  const visible = useMemo(() => orderQueue(filterQueue(all, filters, channels)), [all, filters, channels]);
+  const slaHours = useMemo(
+    () => Object.fromEntries((apps.data?.data ?? []).map((a) => [a.id, a.settings.approvalSlaHours])),
+    [apps.data],
+  );
+  const visible = useMemo(
+    () => orderQueue(filterQueue(all, filters, { channels, slaHours })),
+    [all, filters, channels, slaHours],
+  );
   const ids = visible.map((d) => d.id);
 
   const onCommand = useCallback(
@@ -84,7 +96,13 @@ export function QueuePage({ role }: { role: Role | null }) {
       <p className="hint">
         Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve, <kbd>e</kbd> edit, <kbd>r</kbd> reject.
       </p>
-      <QueueFilterBar filters={filters} onChange={setFilters} apps={appList} categories={categoriesOf(all)} />
+      <QueueFilterBar
+        filters={filters}
+        onChange={setFilters}
+        apps={appList}
+        categories={categoriesOf(all)}
+        priorities={prioritiesOf(all)}
+      />
       {role && (
         <div className="toolbar">
           <button type="button" disabled={bulk.length === 0} onClick={() => void approveSelected()}>
@@ -103,6 +121,7 @@ export function QueuePage({ role }: { role: Role | null }) {
             <th scope="col">Status</th>
             <th scope="col">Category</th>
             <th scope="col">Channel</th>
+            <th scope="col">Subject</th>
             <th scope="col">Draft</th>
             <th scope="col">Created</th>
           </tr>
@@ -112,7 +131,7 @@ export function QueuePage({ role }: { role: Role | null }) {
             <QueueRow
               key={draft.id}
               draft={draft}
-              channel={channels[draft.conversationId]}
+              conversation={byConversation.get(draft.conversationId)}
               active={draft.id === activeId}
               checked={selected.has(draft.id)}
               onCheck={(checked) => {
