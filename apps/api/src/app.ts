@@ -12,7 +12,7 @@ import { autonomyRoutes } from "./routes/autonomy.js";
 import { channelRoutes } from "./routes/channels.js";
 import { conversationRoutes } from "./routes/conversations.js";
 import { draftRoutes } from "./routes/drafts.js";
-import { eventRoutes } from "./routes/events.js";
+import { eventRoutes, eventsRouteDoc } from "./routes/events.js";
 import { healthRoutes } from "./routes/health.js";
 import { keysRoutes } from "./routes/keys.js";
 import { outboxRoutes } from "./routes/outbox.js";
@@ -84,6 +84,7 @@ export function createApi(runtime: Runtime, logger: Logger, options: ApiOptions 
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
+  api.openAPIRegistry.registerPath(eventsRouteDoc);
 
   if (options.webDist) api.route("/", webRoutes(options.webDist));
 

@@ -58,6 +58,11 @@ describe("GET /api/v1/events (server-sent events)", () => {
     expect(events[1]).toMatchObject({ id: "evt_1", data: { draftId: "d1", orgId: product.orgId } });
   });
 
+  it("is described in /openapi.json", async () => {
+    const doc = await (await product.api.request("/openapi.json")).json();
+    expect(Object.keys(doc.paths["/api/v1/events"].get.responses["200"].content)).toEqual(["text/event-stream"]);
+  });
+
   it("refuses a caller without credentials", async () => {
     const res = await product.api.request("/api/v1/events");
     expect(res.status).toBe(401);

@@ -7,6 +7,7 @@ import { describeActor, summarizeDecision } from "../src/lib/decision.js";
 import { progressLabel } from "../src/lib/knowledge.js";
 import { roleAtLeast } from "../src/lib/roles.js";
 import type { AuditEntry } from "../src/lib/types.js";
+import { modelCalls, usageTotals } from "../src/lib/usage.js";
 
 describe("trust decision in words", () => {
   it("explains a held draft by its failed checks, and mentions shadow mode", () => {
@@ -115,5 +116,25 @@ describe("roles, knowledge progress and audit filters", () => {
     expect(filterAudit(entries, { action: "draft" }).map((e) => e.id)).toEqual(["1", "3"]);
     expect(filterAudit(entries, { actor: "user:" }).map((e) => e.id)).toEqual(["1"]);
     expect(filterAudit(entries, { text: "DRF_2" }).map((e) => e.id)).toEqual(["3"]);
+  });
+});
+
+describe("model calls of a run", () => {
+  it("reads recorded usage and totals tokens, time and cost", () => {
+    const calls = modelCalls([
+      { provider: "offline", model: "triage-nb", inputTokens: 10, outputTokens: 2, durationMs: 3, costUsd: null },
+      { provider: "anthropic", model: "claude", inputTokens: 100, outputTokens: 50, durationMs: 900, costUsd: 0.002 },
+      { provider: "x" },
+    ]);
+    expect(calls[2]).toEqual({
+      provider: "x",
+      model: "unknown",
+      inputTokens: 0,
+      outputTokens: 0,
+      durationMs: 0,
+      costUsd: null,
+    });
+    expect(usageTotals(calls)).toEqual({ calls: 3, tokens: 162, durationMs: 903, costUsd: 0.002 });
+    expect(usageTotals([]).costUsd).toBeNull();
   });
 });

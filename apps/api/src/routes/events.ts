@@ -1,3 +1,4 @@
+import { createRoute } from "@hono/zod-openapi";
 import type { PublishedEvent } from "@support/core";
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
@@ -16,6 +17,22 @@ const LIVE_EVENTS = new Set([
   "support/reply.sent",
   "support/reply.failed",
 ]);
+
+/** The stream in /openapi.json (a plain Hono route: zod-openapi has no schema for an event stream). */
+export const eventsRouteDoc = createRoute({
+  method: "get",
+  path: "/api/v1/events",
+  tags: ["events"],
+  security: [{ apiKey: [] }],
+  description:
+    "Server-sent events of the caller's organization: `ready`, then `message.received`, `draft.created`, " +
+    "`approval.requested`, `draft.approved`, `draft.rejected`, `conversation.escalated`, `reply.sent`… " +
+    "Each `data` is JSON with ids and routing fields (orgId, appId, conversationId, draftId); `id` is the event id.",
+  responses: {
+    200: { description: "An event stream", content: { "text/event-stream": { schema: { type: "string" } } } },
+    401: { description: "Missing or invalid credentials" },
+  },
+});
 
 /** A comment line now and then keeps proxies from closing an idle stream. */
 const KEEPALIVE_MS = 20_000;

@@ -5,6 +5,7 @@ import { DraftActions } from "../components/DraftActions.js";
 import { ErrorNote } from "../components/ErrorNote.js";
 import { GateList } from "../components/GateList.js";
 import { Link } from "../components/Link.js";
+import { ModelCalls } from "../components/ModelCalls.js";
 import { Thread } from "../components/Thread.js";
 import { TriageCard } from "../components/TriageCard.js";
 import { TrustDecision } from "../components/TrustDecision.js";
@@ -47,6 +48,7 @@ export function DraftPage({ id, role }: { id: string; role: Role | null }) {
           <TriageCard triage={draft.data.triage} />
           <GateList gates={draft.data.gates} />
           <TrustDecision draft={draft.data} />
+          <ModelCalls usage={draft.data.usage} />
           {roleAtLeast(role, "admin") && <AuditTimeline traceId={draft.data.traceId} />}
         </div>
       </div>
