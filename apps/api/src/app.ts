@@ -15,6 +15,7 @@ import { draftRoutes } from "./routes/drafts.js";
 import { eventRoutes, eventsRouteDoc } from "./routes/events.js";
 import { healthRoutes } from "./routes/health.js";
 import { keysRoutes } from "./routes/keys.js";
+import { knowledgeRoutes } from "./routes/knowledge.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { publicFormRoutes } from "./routes/public-form.js";
 import { webRoutes } from "./routes/web.js";
@@ -80,6 +81,7 @@ export function createApi(runtime: Runtime, logger: Logger, options: ApiOptions 
   api.route("/api/v1/outbox", outboxRoutes());
   api.route("/api/v1/audit", auditRoutes());
   api.route("/api/v1/keys", keysRoutes());
+  api.route("/api/v1/knowledge", knowledgeRoutes());
   api.route("/api/v1/events", eventRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });

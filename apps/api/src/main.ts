@@ -1,31 +1,39 @@
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig, openRuntime } from "@support/core";
-import pino from "pino";
+import { createLangfuseTracer, createLogger } from "@support/observability";
 import { createApi } from "./app.js";
 import { createPipelineDeps, subscribePipeline } from "./pipeline.js";
 
 async function main() {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel, redact: ["*.authorization", "*.token", "*.secret", "*.password"] });
+  const logs = createLogger({ level: config.logLevel, axiom: config.axiom });
+  const logger = logs.logger;
+  const tracer = config.langfuse ? createLangfuseTracer(config.langfuse) : undefined;
   const runtime = await openRuntime(config, { logger });
   const api = createApi(runtime, logger, { webDist: fileURLToPath(new URL("../../web/dist", import.meta.url)) });
-  subscribePipeline(
-    runtime,
-    createPipelineDeps(runtime, async () => ({ passages: [], relevant: false })),
-  );
+  subscribePipeline(runtime, {
+    ...createPipelineDeps(runtime),
+    tracer,
+  });
   // Publishes what was committed before a crash as well as everything new.
   runtime.relay.start();
   const server = serve({ fetch: api.fetch, port: config.port, hostname: config.host }, () => {
     const mode = config.embedded
       ? "embedded (SQLite under DATA_DIR, no external services)"
       : `production (${runtime.database.dialect})`;
+    const extras = [config.langfuse && "Langfuse tracing", config.axiom && "Axiom logs"].filter(Boolean);
     console.log(
-      `Support platform listening on http://${config.host}:${config.port} - ${mode}; data in ${config.dataDir}`,
+      `Support platform listening on http://${config.host}:${config.port} - ${mode}; data in ${config.dataDir}${extras.length ? `; ${extras.join(", ")}` : ""}`,
     );
   });
   const stop = () => {
-    server.close(() => void runtime.relay.stop().then(() => runtime.database.close().then(() => process.exit(0))));
+    server.close(async () => {
+      await runtime.relay.stop();
+      await Promise.allSettled([tracer?.shutdown(), logs.flush()]);
+      await runtime.database.close();
+      process.exit(0);
+    });
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -6,12 +6,18 @@ import {
   type PipelineDeps,
   type Retrieve,
   type Runtime,
+  searchKnowledge,
   storedChannelAdapters,
 } from "@support/core";
 import { languageModelFromConfig } from "@support/models";
 
 /** The composition root of the pipeline: which model, retrieval and channels it uses. */
-export function createPipelineDeps(runtime: Runtime, retrieve: Retrieve): PipelineDeps {
+/** The knowledge issue's retrieval port: the app's namespace plus the organization's shared one. */
+export function knowledgeRetrieval(runtime: Runtime): Retrieve {
+  return (input) => searchKnowledge(runtime.knowledge, input);
+}
+
+export function createPipelineDeps(runtime: Runtime, retrieve: Retrieve = knowledgeRetrieval(runtime)): PipelineDeps {
   return {
     database: runtime.database,
     secrets: runtime.secrets,

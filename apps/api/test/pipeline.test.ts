@@ -1,22 +1,13 @@
-import type { Retrieve } from "@support/core";
+import { addTextSource, processSource, sweepDrafts } from "@support/core";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPipelineDeps, subscribePipeline } from "../src/pipeline.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
-const passages = [
-  {
-    id: "psg_reset",
-    sourceId: "src_help",
-    title: "Resetting your password",
-    url: "https://help.acme.test/password",
-    text: "To reset your password, open the sign-in page and click Forgot password. We email you a reset link that works for one hour.",
-    score: 0.9,
-  },
-];
-/** The knowledge port answers from one help article (the knowledge suite tests retrieval itself). */
-const retrieve: Retrieve = async ({ query }) =>
-  /password/i.test(query) ? { passages, relevant: true } : { passages: [], relevant: false };
+const helpArticle = {
+  title: "Resetting your password",
+  body: "# Resetting your password\n\nTo reset your password, open the sign-in page and click Forgot password. We email you a reset link that works for one hour.\n",
+};
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
   for (let i = 0; i < 200; i++) {
@@ -33,7 +24,10 @@ for (const dialect of dialects) {
     let p: TestProduct;
     beforeAll(async () => {
       p = await openTestProduct(dialect.env);
-      subscribePipeline(p.runtime, createPipelineDeps(p.runtime, retrieve));
+      // The real knowledge port: one help article in the app's namespace.
+      const source = await addTextSource(p.runtime.knowledge, p.orgId, p.appId, helpArticle, "test");
+      await processSource(p.runtime.knowledge, p.orgId, source.id);
+      subscribePipeline(p.runtime, createPipelineDeps(p.runtime));
       p.runtime.relay.start();
     });
     afterAll(async () => {
@@ -55,7 +49,10 @@ for (const dialect of dialects) {
       });
       expect(res.status).toBe(200);
     };
-    const draftFor = (status: string, conversationOf: (d: { text: string; triage: { category: string } }) => boolean) =>
+    const draftFor = (
+      status: string,
+      conversationOf: (d: { text: string; triage: { category: string; needsHuman?: boolean } }) => boolean,
+    ) =>
       waitFor(async () => {
         const list = await (await jsonCall(p, `/api/v1/drafts?status=${status}`)).json();
         return list.data.find(conversationOf);
@@ -64,7 +61,9 @@ for (const dialect of dialects) {
     it("signed webhook → cited draft pending approval → approve → the sandbox outbox holds exactly that text → outcome and trust", async () => {
       await send("pw-1", "Hi, how do I reset my password? I forgot it.");
       const draft = await draftFor("pending_approval", (d) => d.text.includes("Forgot password"));
-      expect(draft.citations).toEqual([expect.objectContaining({ passageId: "psg_reset" })]);
+      expect(draft.citations).toEqual([
+        expect.objectContaining({ title: expect.stringContaining("Resetting your password") }),
+      ]);
       expect(draft.gates.length).toBeGreaterThan(0);
       expect(draft.decision).toMatchObject({ autoSend: false });
 
@@ -104,9 +103,35 @@ for (const dialect of dialects) {
       expect((await rejected.json()).status).toBe("rejected");
     });
 
+    it("sweeps: one reminder after the SLA, escalation after twice the SLA, expiry, and payload retention", async () => {
+      await send("sla-1", "Can I change my invoice address?");
+      await send("sla-2", "Do you have a student discount?");
+      const open = await waitFor(async () => {
+        const list = await (await jsonCall(p, "/api/v1/drafts?status=declined")).json();
+        const mine = list.data.filter((d: { text: string; triage: { category: string } }) => d.text === "");
+        return mine.length >= 2 ? mine : undefined;
+      }, "two declined drafts");
+      const hours = (h: number) => new Date(Date.now() + h * 3_600_000);
+      const db = p.runtime.database;
+      expect((await sweepDrafts(db, { now: hours(5), retentionDays: 90 })).reminded).toBeGreaterThanOrEqual(2);
+      expect((await sweepDrafts(db, { now: hours(5), retentionDays: 90 })).reminded).toBe(0);
+      const escalated = await sweepDrafts(db, { now: hours(9), retentionDays: 90 });
+      expect(escalated.escalated).toBeGreaterThanOrEqual(2);
+      const after = await (await jsonCall(p, `/api/v1/drafts/${open[0].id}`)).json();
+      expect(after).toMatchObject({ status: "escalated", decidedBy: "sla" });
+
+      await send("sla-3", "Is there a mobile app?");
+      const fresh = await draftFor("declined", (d) => d.text === "");
+      const expired = await sweepDrafts(db, { now: hours(73), retentionDays: 90 });
+      expect(expired.expired).toBeGreaterThanOrEqual(1);
+      expect((await (await jsonCall(p, `/api/v1/drafts/${fresh.id}`)).json()).status).toBe("expired");
+      const purged = await sweepDrafts(db, { now: hours(24 * 91), retentionDays: 90 });
+      expect(purged.purgedPayloads).toBeGreaterThan(0);
+    });
+
     it("escalates a customer who asks for a person, in French too", async () => {
       await send("human-1", "Je veux parler à un humain, s'il vous plaît.");
-      const draft = await draftFor("escalated", () => true);
+      const draft = await draftFor("escalated", (d) => d.triage.needsHuman === true);
       expect(draft.triage).toMatchObject({ needsHuman: true });
       const conversation = await (await jsonCall(p, `/api/v1/conversations/${draft.conversationId}`)).json();
       expect(conversation.id).toBe(draft.conversationId);

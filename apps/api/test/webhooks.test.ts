@@ -492,6 +492,16 @@ for (const dialect of dialects) {
     });
 
     describe("channels API", () => {
+      it("sends a signed test message through every channel's real route", async () => {
+        for (const kind of ["front", "zendesk", "whatsapp", "email", "generic", "web"]) {
+          const res = await jsonCall(p, `/api/v1/apps/${p.appId}/channels/${kind}/test`, { method: "POST" });
+          expect(res.status, kind).toBe(200);
+          const report = await res.json();
+          expect(report.status, `${kind}: ${report.detail}`).toBeLessThan(300);
+          if (kind !== "web") expect(report.conversationId, kind).toMatch(/^cnv_/);
+        }
+      });
+
       it("never returns secrets, lists every kind and validates fields", async () => {
         const res = await jsonCall(p, `/api/v1/apps/${p.appId}/channels`);
         const { data } = await res.json();

@@ -4,10 +4,13 @@ import { appsListCommand } from "./commands/apps.js";
 import { channelsCommand, localChannels, remoteChannels } from "./commands/channels.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { draftsCommand, localDrafts, remoteDrafts } from "./commands/drafts.js";
+import { evalRetrievalCommand } from "./commands/eval-retrieval.js";
 import { evalTriageCommand } from "./commands/eval-triage.js";
 import { initCommand } from "./commands/init.js";
+import { kbAddCommand, kbListCommand, kbRemoveCommand, kbSearchCommand } from "./commands/kb.js";
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from "./commands/keys.js";
 import { remoteAppsList, remoteKeysCreate, remoteKeysList, remoteKeysRevoke } from "./commands/remote-commands.js";
+import { replayCommand } from "./commands/replay.js";
 import { CliError, createOutput } from "./output.js";
 import { RemoteApi } from "./remote.js";
 
@@ -36,11 +39,15 @@ const USAGE = `Usage: skill <command> [options]
       [--agent-email …] [--agent-id …]
   channels list --app <app>
   channels test <channel> --app <app>
+  kb add <path|url>... --app <app|shared> [--max-pages 50] | kb list [--app <app>]
+  kb search "<query>" --app <app> [--k 5] [--mode bm25|dense|hybrid] | kb remove <source id>
   db migrate
   drafts list [--app <app>] [--status pending_approval|sent|…] | drafts show <id>
   drafts approve <id> [--text <edited reply>] | drafts reject <id> --reason <why>
+  replay <conversation>          re-run the pipeline on it without storing or sending; prints each step
   eval triage --train <jsonl> --test <jsonl> [--shots k]
   doctor
+  eval retrieval --dataset <dir> [--mode bm25|dense|hybrid] [--k 100] [--run <file>]
 
 Every command accepts --json. With SUPPORT_API_URL and SUPPORT_API_KEY set, apps and keys
 commands act on that server; otherwise every command acts on the local DATA_DIR.`;
@@ -72,6 +79,11 @@ export async function run(argv: string[]): Promise<void> {
       train: { type: "string" },
       test: { type: "string" },
       shots: { type: "string" },
+      dataset: { type: "string" },
+      mode: { type: "string", default: "hybrid" },
+      k: { type: "string" },
+      "max-pages": { type: "string" },
+      run: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -100,6 +112,15 @@ export async function run(argv: string[]): Promise<void> {
       "agent-id": values["agent-id"],
     },
   };
+  if (route === "eval retrieval") {
+    if (!values.dataset) throw new CliError("eval retrieval needs --dataset <dir>");
+    return evalRetrievalCommand(out, {
+      dataset: values.dataset,
+      mode: values.mode ?? "hybrid",
+      k: Number(values.k ?? 100),
+      run: values.run,
+    });
+  }
   if (config.remote && REMOTE_COMMANDS.has(route)) {
     const api = new RemoteApi(config.remote.url, config.remote.apiKey);
     if (command === "channels") return channelsCommand(remoteChannels(api), out, sub, channelOpts);
@@ -118,10 +139,11 @@ export async function run(argv: string[]): Promise<void> {
     }
   }
   if (route === "eval triage") return evalTriageCommand(out, values);
-  const runtime = await openRuntime(config, { migrate: command === "db" || command === "init" });
+  const runtime = await openRuntime(config, { migrate: command === "db" || command === "init" || command === "kb" });
   try {
     if (command === "channels") return await channelsCommand(localChannels(runtime, values.org), out, sub, channelOpts);
     if (command === "drafts") return await draftsCommand(localDrafts(runtime, values.org), out, sub, draftOpts);
+    if (command === "replay") return await replayCommand(runtime, out, { org: values.org, conversation: sub });
     switch (command === "init" || command === "doctor" ? command : route) {
       case "init":
         if (!values.name) throw new CliError("init needs --name <product>");
@@ -151,6 +173,28 @@ export async function run(argv: string[]): Promise<void> {
         return;
       case "doctor":
         return await doctorCommand(runtime, out);
+      case "kb add":
+        if (!values.app) throw new CliError("kb add needs --app <app> (or --app shared)");
+        return await kbAddCommand(runtime, out, {
+          org: values.org,
+          app: values.app,
+          inputs: positionals.slice(2),
+          maxPages: values["max-pages"] ? Number(values["max-pages"]) : undefined,
+        });
+      case "kb list":
+        return await kbListCommand(runtime, out, { org: values.org, app: values.app });
+      case "kb search":
+        if (!values.app || !arg) throw new CliError('kb search needs "<query>" and --app <app>');
+        return await kbSearchCommand(runtime, out, {
+          org: values.org,
+          app: values.app,
+          query: positionals.slice(2).join(" "),
+          k: Number(values.k ?? 5),
+          mode: values.mode ?? "hybrid",
+        });
+      case "kb remove":
+        if (!arg) throw new CliError("kb remove needs the source id");
+        return await kbRemoveCommand(runtime, out, { org: values.org, id: arg });
       default:
         throw new CliError(`unknown command "${route}"; run skill --help`);
     }

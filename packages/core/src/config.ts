@@ -24,6 +24,17 @@ const schema = z.object({
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   ANTHROPIC_BASE_URL: z.string().url().optional(),
   ANTHROPIC_MODEL: z.string().min(1).default("claude-sonnet-5-5"),
+  LANGFUSE_PUBLIC_KEY: z.string().min(1).optional(),
+  LANGFUSE_SECRET_KEY: z.string().min(1).optional(),
+  LANGFUSE_BASE_URL: z.string().url().optional(),
+  AXIOM_TOKEN: z.string().min(1).optional(),
+  AXIOM_DATASET: z.string().min(1).default("support-platform"),
+  AXIOM_URL: z.string().url().optional(),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  UPSTASH_VECTOR_REST_URL: z.string().url().optional(),
+  UPSTASH_VECTOR_REST_TOKEN: z.string().min(1).optional(),
+  UPSTASH_VECTOR_FUSION: z.enum(["RRF", "DBSF"]).default("RRF"),
+  UPSTASH_VECTOR_HOSTED_EMBEDDINGS: z.enum(["true", "false"]).default("false"),
 });
 
 export interface Config {
@@ -39,6 +50,14 @@ export interface Config {
   remote?: { url: string; apiKey: string };
   /** Set when ANTHROPIC_API_KEY is: Claude triages what the offline model is unsure of, and drafts. */
   anthropic?: { apiKey: string; baseUrl?: string; model: string };
+  /** Set when both Langfuse keys are: pipeline runs and model calls are traced there. */
+  langfuse?: { publicKey: string; secretKey: string; baseUrl?: string };
+  /** Set when AXIOM_TOKEN is: logs are shipped to that dataset as well as stdout. */
+  axiom?: { token: string; dataset: string; url?: string };
+  /** Raw webhook payloads older than this are emptied by the sweep. */
+  retentionDays: number;
+  /** Upstash Vector (hybrid index) for knowledge retrieval; unset means the embedded index. */
+  vectors?: { url: string; token: string; fusion: "RRF" | "DBSF"; hostedEmbeddings: boolean };
 }
 
 export class ConfigError extends Error {
@@ -58,8 +77,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "Invalid configuration:\n  SECRETS_KEY: required when DATABASE_URL points at a production database",
     );
   }
+  if (Boolean(e.LANGFUSE_PUBLIC_KEY) !== Boolean(e.LANGFUSE_SECRET_KEY)) {
+    throw new ConfigError("Invalid configuration:\n  LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY: set both or neither");
+  }
   if (Boolean(e.SUPPORT_API_URL) !== Boolean(e.SUPPORT_API_KEY)) {
     throw new ConfigError("Invalid configuration:\n  SUPPORT_API_URL and SUPPORT_API_KEY: set both or neither");
+  }
+  if (Boolean(e.UPSTASH_VECTOR_REST_URL) !== Boolean(e.UPSTASH_VECTOR_REST_TOKEN)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  UPSTASH_VECTOR_REST_URL and UPSTASH_VECTOR_REST_TOKEN: set both or neither",
+    );
   }
   const displayHost = e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST;
   return {
@@ -76,5 +103,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     anthropic: e.ANTHROPIC_API_KEY
       ? { apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.ANTHROPIC_MODEL }
       : undefined,
+    langfuse:
+      e.LANGFUSE_PUBLIC_KEY && e.LANGFUSE_SECRET_KEY
+        ? { publicKey: e.LANGFUSE_PUBLIC_KEY, secretKey: e.LANGFUSE_SECRET_KEY, baseUrl: e.LANGFUSE_BASE_URL }
+        : undefined,
+    axiom: e.AXIOM_TOKEN ? { token: e.AXIOM_TOKEN, dataset: e.AXIOM_DATASET, url: e.AXIOM_URL } : undefined,
+    retentionDays: e.RETENTION_DAYS,
+    vectors:
+      e.UPSTASH_VECTOR_REST_URL && e.UPSTASH_VECTOR_REST_TOKEN
+        ? {
+            url: e.UPSTASH_VECTOR_REST_URL,
+            token: e.UPSTASH_VECTOR_REST_TOKEN,
+            fusion: e.UPSTASH_VECTOR_FUSION,
+            hostedEmbeddings: e.UPSTASH_VECTOR_HOSTED_EMBEDDINGS === "true",
+          }
+        : undefined,
   };
 }

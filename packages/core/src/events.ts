@@ -72,6 +72,20 @@ export const eventCatalog = {
     conversationId: z.string(),
     draftId: z.string().optional(),
   }),
+  "support/approval.reminded": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    draftId: z.string(),
+  }),
+  "support/draft.expired": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    draftId: z.string(),
+  }),
   "support/reply.sent": z.object({
     v: z.literal(1),
     orgId: z.string(),

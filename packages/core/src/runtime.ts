@@ -3,6 +3,7 @@ import { type Database, openDatabase, type SecretBox } from "@support/db";
 import pino, { type Logger } from "pino";
 import { type Auth, createAuth } from "./auth.js";
 import type { Config } from "./config.js";
+import { type KnowledgeDeps, knowledgeFor } from "./knowledge/deps.js";
 import { Counters } from "./metrics.js";
 import { InProcessEventBus } from "./outbox/publisher.js";
 import { createOutboxRelay, type OutboxRelay } from "./outbox/relay.js";
@@ -22,6 +23,7 @@ export interface Runtime {
   bus: InProcessEventBus;
   /** Started by the server only; other entry points just append to the outbox. */
   relay: OutboxRelay;
+  knowledge: KnowledgeDeps;
 }
 
 /** Opens what every entry point (server, CLI) needs, and applies migrations. */
@@ -46,5 +48,6 @@ export async function openRuntime(
     rateLimiter: createRateLimiter(),
     bus,
     relay: createOutboxRelay(database, bus, logger),
+    knowledge: knowledgeFor(config, database.db),
   };
 }

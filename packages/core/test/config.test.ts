@@ -31,4 +31,11 @@ describe("configuration", () => {
     });
     expect(() => loadConfig({ ANTHROPIC_API_KEY: "k", ANTHROPIC_BASE_URL: "not a url" })).toThrow(/ANTHROPIC_BASE_URL/);
   });
+
+  it("configures Upstash Vector only with both its URL and token", () => {
+    expect(() => loadConfig({ UPSTASH_VECTOR_REST_URL: "https://v.example.io" })).toThrow(/UPSTASH_VECTOR_REST_TOKEN/);
+    expect(loadConfig({}).vectors).toBeUndefined();
+    const config = loadConfig({ UPSTASH_VECTOR_REST_URL: "https://v.example.io", UPSTASH_VECTOR_REST_TOKEN: "t" });
+    expect(config.vectors).toEqual({ url: "https://v.example.io", token: "t", fusion: "RRF", hostedEmbeddings: false });
+  });
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { draftOutcomes, drafts } from "./schema/sqlite.js";
@@ -108,4 +108,15 @@ export async function listOutcomes(
     .where(and(...where))
     .orderBy(desc(t.createdAt))
     .limit(5000);
+}
+
+/** Open drafts created before `before`, across organizations: the sweep's work list. */
+export async function listOpenDraftsBefore(db: Db, before: Date, limit: number): Promise<DraftRow[]> {
+  const t = db.t.drafts;
+  return db.q
+    .select()
+    .from(t)
+    .where(and(inArray(t.status, ["pending_approval", "declined"]), lt(t.createdAt, before)))
+    .orderBy(t.createdAt)
+    .limit(limit);
 }

@@ -23,6 +23,7 @@ export const ID_PREFIXES = {
   inboundEvent: "iev",
   delivery: "dlv",
   sandboxMessage: "sbx",
+  knowledgeSource: "kns",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -25,6 +25,8 @@ export interface AppSettings {
   debounceSeconds: number;
   /** A draft waiting longer than this gets a reminder, then escalation. */
   approvalSlaHours: number;
+  /** An open draft older than this expires (outcome `expired`). */
+  draftExpiryHours: number;
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -39,6 +41,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   bannedPhrases: [],
   debounceSeconds: 20,
   approvalSlaHours: 4,
+  draftExpiryHours: 72,
 };
 
 /** An app's settings with today's defaults under them, so apps created earlier read complete. */

@@ -19,6 +19,10 @@ const settingsSchema = z
     bannedPhrases: z.array(z.string().min(1).max(200)).max(200),
     debounceSeconds: z.number().int().min(0).max(600),
     approvalSlaHours: z.number().min(0.25).max(168),
+    draftExpiryHours: z
+      .number()
+      .min(1)
+      .max(24 * 90),
   })
   .openapi("AppSettings");
 

@@ -2,6 +2,7 @@ import type { Database, SecretBox } from "@support/db";
 import type { RetrievedPassage } from "../pipeline/drafter.js";
 import type { LanguageModel } from "../pipeline/model-port.js";
 import type { ReplyAdapterRegistry } from "../replies/registry.js";
+import type { Tracer } from "../tracing.js";
 
 /** The knowledge issue's retrieval port: passages for a question, and whether any is relevant. */
 export type Retrieve = (input: {
@@ -18,4 +19,6 @@ export interface PipelineDeps {
   model: LanguageModel;
   retrieve: Retrieve;
   replies: ReplyAdapterRegistry;
+  /** Langfuse when configured; absent means no tracing. */
+  tracer?: Tracer;
 }

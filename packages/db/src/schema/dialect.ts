@@ -5,6 +5,7 @@ import {
   index as myIndex,
   int as myInt,
   json as myJson,
+  longtext as myLongText,
   mysqlTable,
   text as myText,
   uniqueIndex as myUniqueIndex,
@@ -26,6 +27,7 @@ export type ColumnSpec =
   | { kind: "id"; length?: number }
   | { kind: "string"; length: number }
   | { kind: "text" }
+  | { kind: "longText" }
   | { kind: "int" }
   | { kind: "bool" }
   | { kind: "json" }
@@ -80,6 +82,8 @@ export const c = {
   id: () => col({ kind: "id" as const }),
   string: (length: number) => col({ kind: "string" as const, length }),
   text: () => col({ kind: "text" as const }),
+  /** Whole documents: MySQL's TEXT stops at 64 KB, LONGTEXT does not. */
+  longText: () => col({ kind: "longText" as const }),
   int: () => col({ kind: "int" as const }),
   bool: () => col({ kind: "bool" as const }),
   json: () => col({ kind: "json" as const }),
@@ -117,6 +121,8 @@ function mysqlBase(name: string, spec: ColumnSpec) {
       return varchar(name, { length: spec.length });
     case "text":
       return myText(name);
+    case "longText":
+      return myLongText(name);
     case "int":
       return myInt(name);
     case "bool":

@@ -33,6 +33,8 @@ export const drafts = define({
     /** Where the decision was made: dashboard, slack, channel, api, cli. */
     decidedVia: c.string(16).optional(),
     reason: c.text().optional(),
+    /** When the approval reminder went out (one reminder, then escalation). */
+    remindedAt: c.time().optional(),
     createdAt: c.time().required(),
     updatedAt: c.time().required(),
   },

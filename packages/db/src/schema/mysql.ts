@@ -1,6 +1,7 @@
 import * as d from "./delivery-tables.js";
 import { toMysql } from "./dialect.js";
 import * as dr from "./draft-tables.js";
+import * as k from "./knowledge-tables.js";
 import * as t from "./tables.js";
 
 export const organizations = toMysql(t.organizations);
@@ -24,3 +25,6 @@ export const deliveries = toMysql(d.deliveries);
 export const sandboxMessages = toMysql(d.sandboxMessages);
 export const drafts = toMysql(dr.drafts);
 export const draftOutcomes = toMysql(dr.draftOutcomes);
+export const knowledgeSources = toMysql(k.knowledgeSources);
+export const knowledgeDocuments = toMysql(k.knowledgeDocuments);
+export const knowledgeChunks = toMysql(k.knowledgeChunks);

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createSource, embeddedKnowledge, processSource, rankKnowledge } from "@support/core";
+import { createOrganization, openDatabase } from "@support/db";
+import { percentile, RETRIEVAL_MODES } from "@support/knowledge";
+import { syntheticChunks, syntheticQueries } from "./corpus.js";
+
+/**
+ * Indexing time, query latency per mode and memory of the embedded store at 10k and 100k chunks,
+ * through the same services as real sources (SQLite in a temporary folder).
+ * Usage: pnpm --filter @support/bench-retrieval bench [sizes, default 10000,100000]
+ */
+const sizes = (process.argv[2] ?? "10000,100000").split(",").map(Number);
+const QUERIES = 200;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+for (const size of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), "bench-retrieval-"));
+  const database = await openDatabase({ dataDir: dir });
+  await database.migrate();
+  const deps = embeddedKnowledge(database.db);
+  const org = await createOrganization(database.db, { name: "Bench", slug: "bench" });
+  const documents = syntheticChunks(size).map((c) => ({
+    format: "markdown" as const,
+    title: c.title,
+    url: null,
+    markdown: c.markdown,
+  }));
+  const before = process.memoryUsage();
+  const t0 = performance.now();
+  const source = await createSource(
+    deps,
+    org.id,
+    { namespace: "bench", kind: "manual", title: "Bench", documents },
+    "bench",
+  );
+  const done = await processSource(deps, org.id, source.id);
+  const ingestMs = performance.now() - t0;
+  if (done.status !== "ready") throw new Error(`ingest failed: ${done.error}`);
+
+  const t1 = performance.now();
+  await rankKnowledge(deps, { orgId: org.id, namespaces: ["bench"], query: "warm up", mode: "bm25", limit: 10 });
+  const loadMs = performance.now() - t1;
+  const after = process.memoryUsage();
+
+  console.log(`\n${size} chunks (${done.chunksTotal} after chunking)`);
+  console.log(
+    `  ingest (chunk, embed, write to SQLite): ${(ingestMs / 1000).toFixed(1)} s (${Math.round(done.chunksTotal / (ingestMs / 1000))} chunks/s)`,
+  );
+  console.log(`  index build from the database:          ${(loadMs / 1000).toFixed(2)} s`);
+  console.log(`  memory: rss ${mb(after.rss)} (+${mb(after.rss - before.rss)}), heap ${mb(after.heapUsed)}`);
+  for (const mode of RETRIEVAL_MODES) {
+    const latencies: number[] = [];
+    for (const query of syntheticQueries(QUERIES)) {
+      const q0 = performance.now();
+      await rankKnowledge(deps, { orgId: org.id, namespaces: ["bench"], query, mode, limit: 10 });
+      latencies.push(performance.now() - q0);
+    }
+    console.log(
+      `  query ${mode.padEnd(6)} p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms (${QUERIES} queries, k=10)`,
+    );
+  }
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+}

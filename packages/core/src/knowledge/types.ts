@@ -1,0 +1,44 @@
+import type { KnowledgeFilters, RetrievalMode, Retriever } from "@support/knowledge";
+
+/** The organization-wide namespace every app also searches. */
+export const SHARED_NAMESPACE = "shared";
+
+export const SOURCE_KINDS = ["manual", "file", "url", "qa", "macro", "conversation"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+export const SOURCE_STATUSES = ["pending", "processing", "ready", "error"] as const;
+export type SourceStatus = (typeof SOURCE_STATUSES)[number];
+
+export type {
+  ChunkHit,
+  IndexedChunk,
+  IndexQuery,
+  KnowledgeDocument,
+  KnowledgeFilters,
+  KnowledgeIndex,
+} from "@support/knowledge";
+
+export interface Passage {
+  id: string;
+  sourceId: string;
+  title: string;
+  url: string | null;
+  text: string;
+  score: number;
+  retriever: Retriever;
+}
+
+export interface SearchInput {
+  orgId: string;
+  /** The app whose namespace is searched, together with the shared one. */
+  appId: string;
+  query: string;
+  k: number;
+  filters?: KnowledgeFilters;
+  mode?: RetrievalMode;
+}
+
+export interface SearchResult {
+  passages: Passage[];
+  /** False when nothing passes the relevance threshold: the drafter declines then. */
+  relevant: boolean;
+}

@@ -1,0 +1,2 @@
+export * from "./logs.js";
+export * from "./tracing.js";
