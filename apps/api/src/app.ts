@@ -12,15 +12,22 @@ import { autonomyRoutes } from "./routes/autonomy.js";
 import { channelRoutes } from "./routes/channels.js";
 import { conversationRoutes } from "./routes/conversations.js";
 import { draftRoutes } from "./routes/drafts.js";
+import { eventRoutes, eventsRouteDoc } from "./routes/events.js";
 import { healthRoutes } from "./routes/health.js";
 import { keysRoutes } from "./routes/keys.js";
 import { knowledgeRoutes } from "./routes/knowledge.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { publicFormRoutes } from "./routes/public-form.js";
+import { webRoutes } from "./routes/web.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 
+export interface ApiOptions {
+  /** The built dashboard to serve at `/` (main.ts passes `apps/web/dist`); omitted in API-only tests. */
+  webDist?: string;
+}
+
 /** Builds the whole HTTP surface from its services; tests and main.ts both call this. */
-export function createApi(runtime: Runtime, logger: Logger) {
+export function createApi(runtime: Runtime, logger: Logger, options: ApiOptions = {}) {
   const api = new OpenAPIHono<ApiEnv>();
 
   api.use("*", async (c, next) => {
@@ -80,9 +87,13 @@ export function createApi(runtime: Runtime, logger: Logger) {
   api.route("/api/v1/audit", auditRoutes());
   api.route("/api/v1/keys", keysRoutes());
   api.route("/api/v1/knowledge", knowledgeRoutes());
+  api.route("/api/v1/events", eventRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
+  api.openAPIRegistry.registerPath(eventsRouteDoc);
+
+  if (options.webDist) api.route("/", webRoutes(options.webDist));
 
   api.notFound((c) => problem(c, "not_found", `No route for ${c.req.method} ${c.req.path}.`));
   api.onError((error, c) => {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig } from "@support/core";
 import { createLangfuseTracer, createLogger } from "@support/observability";
@@ -10,7 +11,7 @@ async function main() {
   const logger = logs.logger;
   const tracer = config.langfuse ? createLangfuseTracer(config.langfuse) : undefined;
   const runtime = await openProductRuntime(config, { logger, tracer });
-  const api = createApi(runtime, logger);
+  const api = createApi(runtime, logger, { webDist: fileURLToPath(new URL("../../web/dist", import.meta.url)) });
   await startWorkers(runtime);
   const server = serve({ fetch: api.fetch, port: config.port, hostname: config.host }, () => {
     const mode = config.embedded

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { type Database, type IdKind, newId } from "@support/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
@@ -13,6 +14,14 @@ const ID_KIND_BY_MODEL: Record<string, IdKind> = {
   member: "member",
   invitation: "invitation",
 };
+
+/**
+ * Invitation ids are the proof of an invitation link, so they are 128 random bits rather than
+ * a sortable id (whose random part increments within a millisecond, making neighbours guessable).
+ */
+function opaqueInvitationId(): string {
+  return `inv_${randomBytes(16).toString("hex")}`;
+}
 
 /**
  * Dashboard sign-in: better-auth on the platform's own database (same tables for both
@@ -31,12 +40,19 @@ export function createAuth(database: Database, options: { baseURL: string; secre
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 10 },
     advanced: {
-      database: { generateId: ({ model }) => newId(ID_KIND_BY_MODEL[model] ?? "event") },
+      database: {
+        generateId: ({ model }) =>
+          model === "invitation" ? opaqueInvitationId() : newId(ID_KIND_BY_MODEL[model] ?? "event"),
+      },
     },
     plugins: [
       organization({
         roles: { owner: ownerAc, admin: adminAc, agent: memberAc },
         creatorRole: "owner",
+        // The embedded platform sends no email, so addresses are never verified: the opaque
+        // invitation id in the link an admin shares is the proof, and better-auth still requires
+        // the signed-in user's email to be the invited one.
+        requireEmailVerificationOnInvitation: false,
         schema: {
           member: { fields: { organizationId: "orgId" } },
           invitation: { fields: { organizationId: "orgId" } },

@@ -39,7 +39,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   neverAutoSend: ["angry_customer", "legal", "security"],
   shadowMode: true,
   bannedPhrases: [],
-  debounceSeconds: 20,
+  debounceSeconds: 5,
   approvalSlaHours: 4,
   draftExpiryHours: 72,
 };

@@ -1,0 +1,216 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumPath } from "./browser.js";
+import { type RunningServer, startProduct } from "./server.js";
+import { postZendeskTicket } from "./zendesk.js";
+
+const browserPath = chromiumPath();
+const artifacts = resolve(import.meta.dirname, "../test-artifacts");
+const ZENDESK_SECRET = "zendesk-e2e-secret";
+
+if (browserPath.skipReason) console.warn(`[skip] dashboard end-to-end suite: ${browserPath.skipReason}`);
+
+describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real server, Chromium)", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let webhookUrl = "";
+  const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  const nav = (name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await startProduct();
+    browser = await chromium.launch({ executablePath: browserPath.path, args: ["--no-sandbox"] });
+    page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+    page.setDefaultTimeout(15_000);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("signs up, creates an organization and sees what to do first", async () => {
+    await page.goto(server.url);
+    await page.getByRole("button", { name: "Create an account" }).click();
+    await page.getByLabel("Name").fill("Ada Lovelace");
+    await page.getByLabel("Email").fill(`ada-${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill("correct horse battery");
+    await shot("01-sign-up");
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await page.getByLabel("Organization name").fill("Ada Corp");
+    await page.getByRole("button", { name: "Create organization" }).click();
+    await page.getByRole("heading", { name: "Get started" }).waitFor();
+    await expect(page.getByRole("link", { name: "Create an app" }).count()).resolves.toBe(1);
+    await page.getByText(/· owner$/).waitFor();
+    await shot("02-empty-queue");
+  });
+
+  it("creates an app and connects Zendesk with a write-only secret", async () => {
+    await nav("Apps & channels");
+    await page.getByLabel("App name").fill("Acme Shop");
+    await page.getByRole("button", { name: "Create app" }).click();
+    const zendesk = page.getByRole("region", { name: /Zendesk/ });
+    await zendesk.getByLabel(/webhookSecret/).fill(ZENDESK_SECRET);
+    await zendesk.getByRole("button", { name: "Save Zendesk" }).click();
+    await zendesk.getByText("Saved.").waitFor();
+    await zendesk.getByText("active").waitFor();
+    await expect(zendesk.getByLabel(/webhookSecret/).inputValue()).resolves.toBe("");
+    webhookUrl = await zendesk.getByRole("textbox", { name: "Zendesk webhook URL" }).inputValue();
+    expect(webhookUrl).toMatch(/\/webhooks\/zendesk\/app_/);
+    await shot("03-apps-channels");
+  });
+
+  it("adds knowledge as text and finds it in the search playground with its retriever", async () => {
+    await nav("Knowledge");
+    await page.getByLabel("Title").fill("Shipping times");
+    await page
+      .getByRole("textbox", { name: "Text", exact: true })
+      .fill("Orders ship within two business days. Delivery takes three to five days after shipping.");
+    await page.getByRole("button", { name: "Add knowledge" }).click();
+    const source = page.getByRole("listitem").filter({ hasText: "Shipping times" });
+    await source.waitFor();
+    // Sources are processed in the background; the page refreshes their status on request.
+    for (let i = 0; i < 50 && !(await source.getByText(/^ready/).isVisible()); i++) {
+      await page.getByRole("button", { name: "Refresh status" }).click();
+      await page.waitForTimeout(200);
+    }
+    await source.getByText(/^ready/).waitFor();
+    await page.getByLabel("Question").fill("how many days does delivery take");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    const hit = page.getByRole("listitem").filter({ hasText: "Delivery takes three to five days" });
+    await hit.waitFor();
+    await expect(hit.locator(".badge").innerText()).resolves.toMatch(/^(bm25|dense|hybrid)$/);
+    await shot("03b-knowledge");
+  });
+
+  it("shows a draft live when a signed webhook arrives, then edits, approves and finds it in the outbox", async () => {
+    await nav("Review queue");
+    await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
+    await postZendeskTicket(webhookUrl, ZENDESK_SECRET, {
+      id: "5001",
+      subject: "Where is my order?",
+      description: "I ordered a lamp last week and it has not arrived. Where is my order?",
+    });
+    // No reload, no polling: the row arrives through server-sent events.
+    const row = page.locator("table.queue tbody tr", { hasText: "Where is my order?" });
+    await row.waitFor();
+    await shot("04-queue-live");
+    await row.getByRole("link").click();
+    await page.getByRole("heading", { name: "Trust decision" }).waitFor();
+    await page.getByRole("heading", { name: "Validation gates" }).waitFor();
+    await shot("05-draft-view");
+    const reply = page.getByLabel("Reply text");
+    // A declined draft (no knowledge to cite) opens in the editor already; one with text needs Edit.
+    if (!(await reply.isVisible())) await page.getByRole("button", { name: "Edit" }).click();
+    const edited = "Hello! Your lamp left our warehouse yesterday and arrives within two days. (e2e edit)";
+    await reply.fill(edited);
+    await page.getByRole("button", { name: "Approve" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /approved|sent/ })
+      .waitFor();
+    await nav("Sandbox outbox");
+    await page.getByText(edited).waitFor();
+    await shot("06-outbox");
+  });
+
+  it("rejects a draft with a reason", async () => {
+    await nav("Review queue");
+    await postZendeskTicket(webhookUrl, ZENDESK_SECRET, {
+      id: "5002",
+      subject: "Refund please",
+      description: "The lamp arrived broken, I want my money back.",
+    });
+    const refund = page.locator("table.queue tbody tr", { hasText: "Refund please" });
+    await refund.waitFor();
+    await refund.getByRole("link").click();
+    await page.getByRole("button", { name: "Reject" }).click();
+    await page.getByLabel("Reason for rejecting").fill("Refunds need a manager: escalating by phone.");
+    await shot("07-reject");
+    await page.getByRole("button", { name: "Confirm rejection" }).click();
+    await page.getByRole("status").filter({ hasText: "Refunds need a manager" }).waitFor();
+    await expect(page.getByRole("button", { name: "Approve" }).count()).resolves.toBe(0);
+  });
+
+  it("works from the keyboard: j selects the first open draft, a opens the editor when there is no text, Tab+Enter approves", async () => {
+    await nav("Review queue");
+    await postZendeskTicket(webhookUrl, ZENDESK_SECRET, {
+      id: "5003",
+      subject: "Opening hours",
+      description: "When is your shop open on Saturdays?",
+    });
+    const hours = page.locator("table.queue tbody tr", { hasText: "Opening hours" });
+    await hours.waitFor();
+    const id = await hours.getAttribute("data-draft-id");
+    await page.getByRole("heading", { name: "Review queue" }).click();
+    await page.keyboard.press("j");
+    await page.locator(`tr[data-draft-id="${id}"][aria-selected="true"]`).waitFor();
+    await shot("08-keyboard");
+    // Without knowledge the offline drafter declines, so "a" has nothing to approve yet.
+    await page.keyboard.press("a");
+    const reply = page.getByLabel("Reply text");
+    await reply.waitFor();
+    await expect(reply.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.type("We open 9:00 to 17:00 on Saturdays.");
+    await page.keyboard.press("Tab");
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Approve");
+    await page.keyboard.press("Enter");
+    await page
+      .getByRole("status")
+      .filter({ hasText: /approved|sent/ })
+      .waitFor();
+    await nav("Review queue");
+    await page.locator(`tr[data-draft-id="${id}"] .badge`, { hasText: /Approved|Sent/ }).waitFor();
+  });
+
+  it("renders the remaining screens", async () => {
+    for (const [name, heading] of [
+      ["Autonomy", "Autonomy"],
+      ["Audit log", "Audit log"],
+      ["API keys", "API keys"],
+      ["Members", "Members"],
+    ] as const) {
+      await nav(name);
+      await page.getByRole("heading", { name: heading, exact: true }).waitFor();
+      await shot(`09-${name.toLowerCase().replace(/\W+/g, "-")}`);
+    }
+  });
+
+  it("invites a teammate as agent by link; they sign up with that email, accept and get an agent's UI", async () => {
+    const agentEmail = `sam-${Date.now()}@example.com`;
+    await nav("Members");
+    await page.getByLabel("Email").fill(agentEmail);
+    await page.getByLabel("Role").selectOption("agent");
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Invitation created for ${agentEmail}` })
+      .waitFor();
+    const link = await page.getByRole("textbox", { name: "Invitation link" }).inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/invite/inv_`));
+    await page
+      .getByRole("listitem")
+      .filter({ hasText: `${agentEmail} · agent` })
+      .waitFor();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in to Support" }).waitFor();
+
+    await page.goto(link);
+    await page.getByLabel("Name").fill("Sam Agent");
+    await page.getByLabel("Email").fill(agentEmail);
+    await page.getByLabel("Password").fill("another good password");
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await page.getByText(`Ada Corp invites ${agentEmail} as agent`).waitFor();
+    await shot("10-invitation");
+    await page.getByRole("button", { name: "Accept invitation" }).click();
+    await page.getByText(`${agentEmail} · agent`).waitFor();
+    await page.locator("table.queue tbody tr").first().waitFor();
+    const navLinks = await page.getByRole("navigation", { name: "Main" }).getByRole("link").allInnerTexts();
+    expect(navLinks).toContain("Review queue");
+    expect(navLinks).not.toContain("Audit log");
+    expect(navLinks).not.toContain("API keys");
+  });
+});

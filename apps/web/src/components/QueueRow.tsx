@@ -1,0 +1,43 @@
+import { isOpen, STATUS_LABEL } from "../lib/queue.js";
+import type { Conversation, Draft } from "../lib/types.js";
+import { Link } from "./Link.js";
+
+export function QueueRow({
+  draft,
+  conversation,
+  active,
+  checked,
+  onCheck,
+}: {
+  draft: Draft;
+  conversation: Conversation | undefined;
+  active: boolean;
+  checked: boolean;
+  onCheck: (checked: boolean) => void;
+}) {
+  return (
+    <tr className={active ? "active" : undefined} aria-selected={active} data-draft-id={draft.id}>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Select draft ${draft.id}`}
+          checked={checked}
+          disabled={!isOpen(draft)}
+          onChange={(e) => onCheck(e.target.checked)}
+        />
+      </td>
+      <td>
+        <span className={`badge status-${draft.status}`}>{STATUS_LABEL[draft.status]}</span>
+      </td>
+      <td>{draft.category}</td>
+      <td>{conversation?.channel ?? "…"}</td>
+      <td>{conversation?.subject ?? ""}</td>
+      <td className="excerpt">
+        <Link to={`/drafts/${draft.id}`}>{draft.text.slice(0, 120) || "(no draft: write the reply)"}</Link>
+      </td>
+      <td>
+        <time dateTime={draft.createdAt}>{new Date(draft.createdAt).toLocaleString()}</time>
+      </td>
+    </tr>
+  );
+}

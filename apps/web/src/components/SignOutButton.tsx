@@ -1,0 +1,17 @@
+import { navigate } from "../hooks/useRoute.js";
+import { useResetSession } from "../hooks/useSession.js";
+import { authClient } from "../lib/auth-client.js";
+
+export function SignOutButton() {
+  const reset = useResetSession();
+  const signOut = async () => {
+    await authClient.signOut();
+    navigate("/");
+    await reset();
+  };
+  return (
+    <button type="button" onClick={() => void signOut()}>
+      Sign out
+    </button>
+  );
+}

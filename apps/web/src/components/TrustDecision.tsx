@@ -1,0 +1,20 @@
+import { summarizeDecision } from "../lib/decision.js";
+import type { Draft } from "../lib/types.js";
+
+/** Why the draft was or was not auto-sent, check by check. */
+export function TrustDecision({ draft }: { draft: Draft }) {
+  const summary = summarizeDecision(draft);
+  return (
+    <section aria-labelledby="decision-title" className="card">
+      <h2 id="decision-title">Trust decision</h2>
+      <p className={`decision decision-${summary.tone}`}>{summary.headline}</p>
+      <ul className="gates">
+        {(draft.decision.checks ?? []).map((c) => (
+          <li key={c.condition} className={c.passed ? "pass" : "fail"}>
+            <strong>{c.passed ? "✓" : "✗"}</strong> {c.condition}: {c.detail}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

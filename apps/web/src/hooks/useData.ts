@@ -1,0 +1,47 @@
+import { useQuery } from "@tanstack/react-query";
+import { api, query } from "../lib/api.js";
+import type {
+  AuditEntry,
+  ChannelView,
+  Conversation,
+  ConversationDetail,
+  Draft,
+  Page,
+  SandboxMessage,
+  SupportApp,
+} from "../lib/types.js";
+
+/** The REST reads the pages share; query keys are what live events invalidate. */
+export const useApps = () => useQuery({ queryKey: ["apps"], queryFn: () => api<Page<SupportApp>>("/api/v1/apps") });
+
+export const useDrafts = () =>
+  useQuery({ queryKey: ["drafts"], queryFn: () => api<Page<Draft>>("/api/v1/drafts?limit=100") });
+
+export const useDraft = (id: string) =>
+  useQuery({ queryKey: ["draft", id], queryFn: () => api<Draft>(`/api/v1/drafts/${encodeURIComponent(id)}`) });
+
+export const useConversations = () =>
+  useQuery({ queryKey: ["conversations"], queryFn: () => api<Page<Conversation>>("/api/v1/conversations?limit=100") });
+
+export const useConversation = (id: string | undefined) =>
+  useQuery({
+    queryKey: ["conversation", id],
+    queryFn: () => api<ConversationDetail>(`/api/v1/conversations/${encodeURIComponent(id ?? "")}`),
+    enabled: Boolean(id),
+  });
+
+export const useChannels = (app: string) =>
+  useQuery({
+    queryKey: ["channels", app],
+    queryFn: () => api<{ data: ChannelView[] }>(`/api/v1/apps/${encodeURIComponent(app)}/channels`),
+  });
+
+export const useOutbox = (app: string | undefined, channel?: string) =>
+  useQuery({
+    queryKey: ["outbox", app, channel],
+    queryFn: () => api<Page<SandboxMessage>>(`/api/v1/outbox${query({ app, channel, limit: "100" })}`),
+    enabled: Boolean(app),
+  });
+
+export const useAudit = (enabled = true) =>
+  useQuery({ queryKey: ["audit"], queryFn: () => api<Page<AuditEntry>>("/api/v1/audit?limit=100"), enabled });

@@ -1,0 +1,32 @@
+/** A failed API call, carrying the problem+json code and detail the API returns. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Same-origin JSON calls with the session cookie; errors become ApiError with the API's detail. */
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(path, {
+    method: init.method ?? "GET",
+    credentials: "same-origin",
+    headers: init.body !== undefined ? { "content-type": "application/json" } : {},
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  });
+  const text = await res.text();
+  const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  if (!res.ok) {
+    const detail = String(body.detail ?? body.message ?? res.statusText);
+    throw new ApiError(res.status, String(body.code ?? res.status), detail);
+  }
+  return body as T;
+}
+
+export function query(params: Record<string, string | undefined>): string {
+  const entries = Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]));
+  return entries.length ? `?${new URLSearchParams(entries).toString()}` : "";
+}

@@ -1,0 +1,157 @@
+/** The API's shapes as the dashboard reads them (see /openapi.json). */
+export type Role = "owner" | "admin" | "agent";
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export interface AppSettings {
+  tone: string;
+  language: string;
+  autonomyTier: "suggest" | "one_click" | "auto_send";
+  trustThreshold: number;
+  confidenceFloor: number;
+  minOutcomes: number;
+  neverAutoSend: string[];
+  shadowMode: boolean;
+  approvalSlaHours: number;
+}
+
+export interface SupportApp {
+  id: string;
+  slug: string;
+  name: string;
+  settings: AppSettings;
+  webhookUrls: Record<string, string>;
+  createdAt: string;
+}
+
+export interface Citation {
+  passageId: string;
+  sourceId: string;
+  title: string;
+  url: string | null;
+}
+
+export interface GateResult {
+  gate: string;
+  passed: boolean;
+  reason?: string;
+  findings?: string[];
+}
+
+export interface AutonomyCheck {
+  condition: string;
+  passed: boolean;
+  detail: string;
+}
+
+export type DraftStatus =
+  | "pending_approval"
+  | "approved"
+  | "sent"
+  | "auto_sent"
+  | "rejected"
+  | "escalated"
+  | "superseded"
+  | "expired"
+  | "declined"
+  | "failed";
+
+export interface Draft {
+  id: string;
+  appId: string;
+  conversationId: string;
+  messageId: string;
+  status: DraftStatus;
+  category: string;
+  text: string;
+  sentText: string | null;
+  citations: Citation[];
+  triage: Record<string, unknown>;
+  gates: GateResult[];
+  decision: { autoSend?: boolean; wouldAutoSend?: boolean; reasons?: string[]; checks?: AutonomyCheck[] };
+  /** Model calls of the run (step, model, tokens…), as the pipeline recorded them. */
+  usage: Record<string, unknown>[];
+  traceId: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface Message {
+  id: string;
+  direction: "inbound" | "outbound" | "internal";
+  authorKind: string;
+  authorName: string | null;
+  text: string;
+  createdAt: string;
+}
+
+export interface Conversation {
+  id: string;
+  appId: string;
+  channel: string;
+  subject: string | null;
+  status: string;
+  lastMessageAt: string;
+}
+
+export interface ConversationDetail extends Conversation {
+  contact: { id: string; name: string | null; email: string | null; phone: string | null } | null;
+  messages: Message[];
+}
+
+export interface ChannelView {
+  kind: string;
+  status: "active" | "incomplete" | "disabled";
+  settings: Record<string, unknown>;
+  secretsSet: string[];
+  webhookUrl: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  actor: string;
+  action: string;
+  subject: string;
+  data: unknown;
+  traceId: string | null;
+  createdAt: string;
+}
+
+export interface SandboxMessage {
+  id: string;
+  conversationId: string;
+  channel: string;
+  recipient: string | null;
+  subject: string | null;
+  text: string;
+  createdAt: string;
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  role: Role;
+  prefix?: string;
+  createdAt: string;
+  revokedAt?: string | null;
+}
+
+export interface TrustRow {
+  category: string;
+  score: number | null;
+  samples: number;
+}
+
+export interface ShadowRow {
+  category: string;
+  decided: number;
+  wouldAutoSend: number;
+  right: number;
+  precision: number | null;
+  coverage: number | null;
+}

@@ -1,0 +1,81 @@
+import { useQuery } from "@tanstack/react-query";
+import { AppPicker } from "../components/AppPicker.js";
+import { AutonomyForm } from "../components/AutonomyForm.js";
+import { EmptyState } from "../components/EmptyState.js";
+import { Link } from "../components/Link.js";
+import { TrustChart } from "../components/TrustChart.js";
+import { useApps } from "../hooks/useData.js";
+import { api } from "../lib/api.js";
+import { percent } from "../lib/autonomy-form.js";
+import { roleAtLeast } from "../lib/roles.js";
+import type { Role, ShadowRow, TrustRow } from "../lib/types.js";
+
+export function AutonomyPage({ role, app }: { role: Role | null; app: string | undefined }) {
+  const apps = useApps();
+  const list = apps.data?.data ?? [];
+  const current = list.find((a) => a.slug === app || a.id === app) ?? list[0];
+  const slug = current?.slug ?? "";
+  const trust = useQuery({
+    queryKey: ["trust", slug],
+    queryFn: () => api<{ data: TrustRow[] }>(`/api/v1/apps/${slug}/trust`),
+    enabled: Boolean(current),
+  });
+  const shadow = useQuery({
+    queryKey: ["shadow", slug],
+    queryFn: () => api<{ data: ShadowRow[] }>(`/api/v1/apps/${slug}/shadow`),
+    enabled: Boolean(current),
+  });
+  if (!current) {
+    return (
+      <EmptyState title="No app yet">
+        <p>
+          <Link to="/apps">Create an app</Link> to set how much it may send on its own.
+        </p>
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <h1>Autonomy</h1>
+      <AppPicker apps={list} current={slug} />
+      <AutonomyForm
+        key={current.id + current.settings.autonomyTier}
+        app={current}
+        canEdit={roleAtLeast(role, "admin")}
+      />
+      <section aria-labelledby="trust-title" className="card">
+        <h2 id="trust-title">Trust per category</h2>
+        {(trust.data?.data ?? []).length === 0 ? (
+          <p>No outcomes yet: trust grows as humans approve drafts unchanged.</p>
+        ) : (
+          <TrustChart rows={trust.data?.data ?? []} threshold={current.settings.trustThreshold} />
+        )}
+      </section>
+      <section aria-labelledby="shadow-title" className="card">
+        <h2 id="shadow-title">Shadow report</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              <th scope="col">Decided</th>
+              <th scope="col">Would auto-send</th>
+              <th scope="col">Precision</th>
+              <th scope="col">Coverage</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(shadow.data?.data ?? []).map((r) => (
+              <tr key={r.category}>
+                <td>{r.category}</td>
+                <td>{r.decided}</td>
+                <td>{r.wouldAutoSend}</td>
+                <td>{percent(r.precision)}</td>
+                <td>{percent(r.coverage)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { CopyField } from "../components/CopyField.js";
+import { CreateOrgForm } from "../components/CreateOrgForm.js";
+import { ErrorNote } from "../components/ErrorNote.js";
+import { authClient } from "../lib/auth-client.js";
+import { roleAtLeast } from "../lib/roles.js";
+import type { Role } from "../lib/types.js";
+
+const invitationLink = (id: string) => `${window.location.origin}/invite/${id}`;
+
+/** Members and pending invitations of the active organization; admins invite by email. */
+export function MembersPage({ role }: { role: Role | null }) {
+  const org = useQuery({ queryKey: ["full-organization"], queryFn: authClient.fullOrganization });
+  const client = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState<{ email: string; link: string } | null>(null);
+  const invite = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email"));
+    try {
+      const invitation = await authClient.invite({ email, role: String(form.get("role")) as Role });
+      setSent({ email, link: invitationLink(invitation.id) });
+      setError(null);
+      await client.invalidateQueries({ queryKey: ["full-organization"] });
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <>
+      <h1>Members</h1>
+      <ul className="list">
+        {(org.data?.members ?? []).map((m) => (
+          <li key={m.id}>
+            {m.user.name} ({m.user.email}) · {m.role}
+          </li>
+        ))}
+      </ul>
+      {roleAtLeast(role, "admin") && (
+        <section aria-labelledby="invite-title">
+          <h2 id="invite-title">Invite a teammate</h2>
+          <form onSubmit={(e) => void invite(e)} className="row">
+            <label>
+              Email
+              <input name="email" type="email" required />
+            </label>
+            <label>
+              Role
+              <select name="role" defaultValue="agent">
+                <option value="agent">agent: reviews drafts</option>
+                <option value="admin">admin: also configures apps</option>
+                {role === "owner" && <option value="owner">owner: also API keys</option>}
+              </select>
+            </label>
+            <button type="submit" className="primary">
+              Send invitation
+            </button>
+          </form>
+          {sent && (
+            <div className="card">
+              <p role="status">
+                Invitation created for {sent.email}. Share this link: they sign up with that address and accept.
+              </p>
+              <CopyField label="Invitation link" value={sent.link} />
+            </div>
+          )}
+          <ErrorNote error={error} />
+          <h3>Pending invitations</h3>
+          <ul className="list">
+            {(org.data?.invitations ?? [])
+              .filter((i) => i.status === "pending")
+              .map((i) => (
+                <li key={i.id}>
+                  {i.email} · {i.role} · <code>{invitationLink(i.id)}</code>
+                </li>
+              ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="another-org">
+        <h2 id="another-org">Another organization</h2>
+        <CreateOrgForm />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+import { useCallback, useMemo, useState } from "react";
+import { EmptyState } from "../components/EmptyState.js";
+import { ErrorNote } from "../components/ErrorNote.js";
+import { OnboardingSteps } from "../components/OnboardingSteps.js";
+import { QueueFilterBar } from "../components/QueueFilterBar.js";
+import { QueueRow } from "../components/QueueRow.js";
+import { useApps, useConversations, useDrafts } from "../hooks/useData.js";
+import { useDraftActions } from "../hooks/useDraftActions.js";
+import { useQueueKeyboard } from "../hooks/useQueueKeyboard.js";
+import { navigate } from "../hooks/useRoute.js";
+import {
+  approvable,
+  type ChannelByConversation,
+  categoriesOf,
+  filterQueue,
+  isOpen,
+  moveSelection,
+  orderQueue,
+  prioritiesOf,
+  type QueueCommand,
+  type QueueFilters,
+} from "../lib/queue.js";
+import type { Role } from "../lib/types.js";
+
+export function QueuePage({ role }: { role: Role | null }) {
+  const drafts = useDrafts();
+  const apps = useApps();
+  const conversations = useConversations();
+  const { approve } = useDraftActions();
+  const [filters, setFilters] = useState<QueueFilters>({});
+  const [activeId, setActiveId] = useState<string>();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<unknown>(null);
+
+  const byConversation = useMemo(
+    () => new Map((conversations.data?.data ?? []).map((c) => [c.id, c])),
+    [conversations.data],
+  );
+  const channels = useMemo<ChannelByConversation>(
+    () => Object.fromEntries([...byConversation.values()].map((c) => [c.id, c.channel])),
+    [byConversation],
+  );
+  const all = drafts.data?.data ?? [];
+  const slaHours = useMemo(
+    () => Object.fromEntries((apps.data?.data ?? []).map((a) => [a.id, a.settings.approvalSlaHours])),
+    [apps.data],
+  );
+  const visible = useMemo(
+    () => orderQueue(filterQueue(all, filters, { channels, slaHours })),
+    [all, filters, channels, slaHours],
+  );
+  const ids = visible.map((d) => d.id);
+
+  const onCommand = useCallback(
+    (command: QueueCommand) => {
+      if (command === "next" || command === "previous") {
+        setActiveId(moveSelection(ids, activeId, command === "next" ? 1 : -1));
+        return;
+      }
+      const draft = visible.find((d) => d.id === activeId);
+      if (!draft) return;
+      // A draft without text (the drafter declined) has nothing to approve: write the reply first.
+      if (command === "approve" && isOpen(draft) && draft.text) approve.mutate({ id: draft.id }, { onError: setError });
+      if (command === "edit" || (command === "approve" && isOpen(draft) && !draft.text)) {
+        navigate(`/drafts/${draft.id}?edit=1`);
+      }
+      if (command === "reject") navigate(`/drafts/${draft.id}?reject=1`);
+    },
+    [ids, activeId, visible, approve],
+  );
+  useQueueKeyboard(onCommand);
+
+  const bulk = approvable(visible, selected);
+  const approveSelected = async () => {
+    setError(null);
+    for (const draft of bulk) await approve.mutateAsync({ id: draft.id }).catch(setError);
+    setSelected(new Set());
+  };
+
+  if (drafts.isPending) return <p>Loading drafts…</p>;
+  const appList = apps.data?.data ?? [];
+  if (all.length === 0) {
+    return (
+      <>
+        <h1>Review queue</h1>
+        <EmptyState title={appList.length === 0 ? "Get started" : "No drafts yet"}>
+          <p>Drafted replies to customer messages appear here, pending ones first, as they arrive.</p>
+          <OnboardingSteps hasApp={appList.length > 0} />
+        </EmptyState>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Review queue</h1>
+      <p className="hint">
+        Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve, <kbd>e</kbd> edit, <kbd>r</kbd> reject.
+      </p>
+      <QueueFilterBar
+        filters={filters}
+        onChange={setFilters}
+        apps={appList}
+        categories={categoriesOf(all)}
+        priorities={prioritiesOf(all)}
+      />
+      {role && (
+        <div className="toolbar">
+          <button type="button" disabled={bulk.length === 0} onClick={() => void approveSelected()}>
+            Approve selected ({bulk.length})
+          </button>
+        </div>
+      )}
+      <ErrorNote error={error} />
+      <table className="queue">
+        <caption className="sr-only">Drafts, pending approval first</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="sr-only">Select</span>
+            </th>
+            <th scope="col">Status</th>
+            <th scope="col">Category</th>
+            <th scope="col">Channel</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Draft</th>
+            <th scope="col">Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {visible.map((draft) => (
+            <QueueRow
+              key={draft.id}
+              draft={draft}
+              conversation={byConversation.get(draft.conversationId)}
+              active={draft.id === activeId}
+              checked={selected.has(draft.id)}
+              onCheck={(checked) => {
+                const next = new Set(selected);
+                if (checked) next.add(draft.id);
+                else next.delete(draft.id);
+                setSelected(next);
+              }}
+            />
+          ))}
+        </tbody>
+      </table>
+      {visible.length === 0 && <p>No drafts match these filters.</p>}
+    </>
+  );
+}
