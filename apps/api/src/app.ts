@@ -16,6 +16,7 @@ import { healthRoutes } from "./routes/health.js";
 import { keysRoutes } from "./routes/keys.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { publicFormRoutes } from "./routes/public-form.js";
+import { slackConfigRoutes } from "./routes/slack-config.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 
 /** Builds the whole HTTP surface from its services; tests and main.ts both call this. */
@@ -73,6 +74,7 @@ export function createApi(runtime: Runtime, logger: Logger) {
   api.route("/api/v1/outbox", outboxRoutes());
   api.route("/api/v1/audit", auditRoutes());
   api.route("/api/v1/keys", keysRoutes());
+  api.route("/api/v1/slack", slackConfigRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
