@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Runtime } from "@support/core";
+import { createSlackReceiver, slackDepsFromRuntime } from "@support/slack";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
@@ -16,6 +17,7 @@ import { healthRoutes } from "./routes/health.js";
 import { keysRoutes } from "./routes/keys.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { publicFormRoutes } from "./routes/public-form.js";
+import { slackRoutes } from "./routes/slack.js";
 import { slackConfigRoutes } from "./routes/slack-config.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 
@@ -55,6 +57,7 @@ export function createApi(runtime: Runtime, logger: Logger) {
   api.on(["GET", "POST"], "/api/auth/*", (c) => runtime.auth.handler(c.req.raw));
   api.route("/", healthRoutes());
   api.route("/webhooks", webhookRoutes());
+  api.route("/slack", slackRoutes(createSlackReceiver(slackDepsFromRuntime(runtime))));
   api.route("/", publicFormRoutes());
   api.route("/api/v1/apps", appsRoutes());
   api.route(

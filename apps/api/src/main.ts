@@ -1,5 +1,6 @@
 import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig, openRuntime } from "@support/core";
+import { slackDepsFromRuntime, subscribeSlack } from "@support/slack";
 import pino from "pino";
 import { createApi } from "./app.js";
 import { createPipelineDeps, subscribePipeline } from "./pipeline.js";
@@ -13,6 +14,7 @@ async function main() {
     runtime,
     createPipelineDeps(runtime, async () => ({ passages: [], relevant: false })),
   );
+  subscribeSlack(runtime, slackDepsFromRuntime(runtime));
   // Publishes what was committed before a crash as well as everything new.
   runtime.relay.start();
   const server = serve({ fetch: api.fetch, port: config.port, hostname: config.host }, () => {
