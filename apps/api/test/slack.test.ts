@@ -1,5 +1,5 @@
-import { createHmac } from "node:crypto";
-import type { Retrieve } from "@support/core";
+import { createHmac, randomBytes } from "node:crypto";
+import { configureSlack, initProduct, type Retrieve } from "@support/core";
 import { signPayload } from "@support/sdk/signing";
 import {
   postApprovalReminder,
@@ -14,7 +14,8 @@ import { type SlackCall, startFakeSlack } from "./fake-slack.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 const BOT_TOKEN = "xoxb-test-bot-token";
-const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+/** Unique per run: MySQL runs share a database, and the receiver tries every organization's secret. */
+const SIGNING_SECRET = `signing-${randomBytes(12).toString("hex")}`;
 const CHANNEL = "C0APPROVALS";
 
 const retrieve: Retrieve = async ({ query }) =>
@@ -155,7 +156,20 @@ for (const dialect of dialects) {
       expect(view).toMatchObject({ configured: false, secretsSet: [] });
     });
 
-    it("stores the configuration with write-only secrets", async () => {
+    it("stores the configuration with write-only secrets (one Slack app may serve two organizations)", async () => {
+      // Another organization connected first with the same Slack app: requests must still reach
+      // the organization that owns the draft.
+      const other = await initProduct(p.runtime.database.db, p.runtime.secrets, {
+        name: `Other ${randomBytes(3).toString("hex")}`,
+        org: `Other org ${randomBytes(3).toString("hex")}`,
+      });
+      await configureSlack(
+        p.runtime.database.db,
+        p.runtime.secrets,
+        other.organization.id,
+        { botToken: "xoxb-other-org", signingSecret: SIGNING_SECRET, channelId: "C0OTHER", apiUrl: slack.url },
+        "test",
+      );
       const missing = await jsonCall(p, "/api/v1/slack", { method: "PUT", body: { channelId: CHANNEL } });
       expect(missing.status).toBe(400);
       const res = await jsonCall(p, "/api/v1/slack", {
@@ -320,7 +334,11 @@ for (const dialect of dialects) {
     it("reminder, escalation and daily summary messages are service functions the scheduler calls", async () => {
       const deps = slackDepsFromRuntime(p.runtime);
       const { draftId, ts } = await askAndGetCard();
-      const reminder = await postApprovalReminder(deps, p.orgId, draftId, new Date(Date.now() + 45 * 60_000));
+      // The card is stored once Slack answered the post; until then there is nothing to remind on.
+      const reminder = await waitFor(
+        () => postApprovalReminder(deps, p.orgId, draftId, new Date(Date.now() + 45 * 60_000)),
+        "the stored card",
+      );
       expect(reminder?.text).toContain("Still waiting for approval after 45 min");
       expect(slack.calls.at(-1)?.args).toMatchObject({ channel: CHANNEL, thread_ts: ts });
 

@@ -116,20 +116,18 @@ export function createSlackBolt(deps: SlackDeps): App {
       const actor = actorOf(body.user);
       const retry = args.context.retryNum !== undefined;
       const to = { user: body.user.id, actor, channel: body.channel?.id, retry };
+      const tell = (text: string) =>
+        deps.slackApi(connection).postEphemeral({ channel: to.channel ?? connection.channelId, user: to.user, text });
       const row = await getDraft(deps.database.db, connection.orgId, draftId);
-      if (!row) throw new AppError("not_found", `draft "${draftId}" not found`);
-      if (kind === "approve") {
+      if (!row) {
+        await tell(`Draft ${draftId} no longer exists.`);
+      } else if (kind === "approve") {
         const result = await decide(deps, connection, draftId, () =>
           approveDraft(deps.database, connection.orgId, draftId, { actor, surface: "slack" }),
         );
         if (!result.ok && result.draft && !OPEN.has(result.draft.status))
           await explainAlreadyDecided(deps, connection, result.draft, to);
-        else if (!result.ok)
-          await deps.slackApi(connection).postEphemeral({
-            channel: to.channel ?? connection.channelId,
-            user: to.user,
-            text: `${result.message}. Use Edit to write the reply.`,
-          });
+        else if (!result.ok) await tell(`${result.message}. Use Edit to write the reply.`);
       } else if (!OPEN.has(row.status)) {
         await explainAlreadyDecided(deps, connection, row, to);
       } else if (body.trigger_id) {

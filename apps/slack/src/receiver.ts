@@ -1,5 +1,6 @@
 import { verifySlack } from "@support/channels";
 import { listSlackConnections, type SlackConnection } from "@support/core";
+import { getDraft } from "@support/db";
 import type { SlackDeps } from "./deps.js";
 import { createSlackBolt } from "./interactions.js";
 
@@ -16,12 +17,14 @@ export interface SlackHttpResponse {
 }
 
 /**
- * Finds the organization whose signing secret verifies the request. Slack calls one URL for
- * every workspace, so each configured secret is tried (one HMAC each, constant-time compare).
+ * The connections whose signing secret verifies the request. Slack calls one URL for every
+ * workspace, so each configured secret is tried (one HMAC each, constant-time compare); several
+ * match when one Slack app is connected to several organizations.
  */
-async function verifiedConnection(deps: SlackDeps, req: SlackHttpRequest) {
+async function verifiedConnections(deps: SlackDeps, req: SlackHttpRequest) {
   const connections = await listSlackConnections(deps.database.db, deps.secrets);
-  if (connections.length === 0) return { reason: "not_configured" as const };
+  if (connections.length === 0) return { matched: [], reason: "not_configured" };
+  const matched: SlackConnection[] = [];
   let reason = "bad_signature";
   for (const connection of connections) {
     const verified = verifySlack({
@@ -30,10 +33,28 @@ async function verifiedConnection(deps: SlackDeps, req: SlackHttpRequest) {
       signature: req.header("x-slack-signature"),
       secrets: [connection.signingSecret],
     });
-    if (verified.ok) return { connection };
-    reason = verified.reason;
+    if (verified.ok) matched.push(connection);
+    else reason = verified.reason;
   }
-  return { reason };
+  return { matched, reason };
+}
+
+/** The draft a click or a modal submission is about (a button's value, a modal's metadata). */
+function draftIdOf(body: Record<string, unknown>): string | undefined {
+  const actions = body.actions as { value?: unknown }[] | undefined;
+  const view = body.view as { private_metadata?: unknown } | undefined;
+  const id = actions?.[0]?.value ?? view?.private_metadata;
+  return typeof id === "string" ? id : undefined;
+}
+
+/** Among organizations sharing a Slack app, the one that owns the draft the request is about. */
+async function owningConnection(deps: SlackDeps, matched: SlackConnection[], body: Record<string, unknown>) {
+  const draftId = draftIdOf(body);
+  if (matched.length === 1 || !draftId) return matched[0];
+  for (const connection of matched) {
+    if (await getDraft(deps.database.db, connection.orgId, draftId)) return connection;
+  }
+  return matched[0];
 }
 
 /** Interactions arrive form-encoded (`payload=<json>`), Events API calls as JSON. */
@@ -63,18 +84,15 @@ function parseBody(req: SlackHttpRequest): Record<string, unknown> | undefined {
 export function createSlackReceiver(deps: SlackDeps) {
   const bolt = createSlackBolt(deps);
   return async function handle(req: SlackHttpRequest): Promise<SlackHttpResponse> {
-    const found = await verifiedConnection(deps, req);
-    if (!("connection" in found) || !found.connection) {
-      deps.counters.increment("slack_rejected_total", { reason: found.reason });
-      deps.logger.warn(
-        { reason: found.reason },
-        found.reason === "not_configured" ? "Slack not configured" : "Slack request rejected",
-      );
+    const { matched, reason } = await verifiedConnections(deps, req);
+    if (matched.length === 0) {
+      deps.counters.increment("slack_rejected_total", { reason });
+      deps.logger.warn({ reason }, reason === "not_configured" ? "Slack not configured" : "Slack request rejected");
       return { status: 401, body: { error: "invalid_signature" } };
     }
-    const connection: SlackConnection = found.connection;
     const body = parseBody(req);
     if (!body) return { status: 400, body: { error: "malformed_body" } };
+    const connection = await owningConnection(deps, matched, body);
     if (body.type === "url_verification") return { status: 200, body: { challenge: body.challenge } };
     if (body.ssl_check) return { status: 200 };
     const retry = req.header("x-slack-retry-num");
