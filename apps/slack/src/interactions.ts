@@ -1,11 +1,4 @@
-import {
-  type AckFn,
-  App,
-  type Logger as BoltLogger,
-  LogLevel,
-  type Receiver,
-  type ViewResponseAction,
-} from "@slack/bolt";
+import type { AckFn, App, Logger as BoltLogger, LogLevel, Receiver, ViewResponseAction } from "@slack/bolt";
 import { AppError, approveDraft, publicDraft, rejectDraft, type SlackConnection } from "@support/core";
 import { type DraftRow, getDraft } from "@support/db";
 import type { Logger } from "pino";
@@ -48,7 +41,7 @@ function boltLogger(logger: Logger): BoltLogger {
     warn: (...m) => logger.warn({ bolt: m.map(String) }, "bolt"),
     error: (...m) => logger.error({ bolt: m.map(String) }, "bolt"),
     setLevel: () => undefined,
-    getLevel: () => LogLevel.INFO,
+    getLevel: () => "info" as LogLevel,
     setName: () => undefined,
   };
 }
@@ -94,7 +87,9 @@ async function decide(
   }
 }
 
-export function createSlackBolt(deps: SlackDeps): App {
+/** Bolt is loaded on the first Slack request, so the CLI and a Slack-less server never pay for it. */
+export async function createSlackBolt(deps: SlackDeps): Promise<App> {
+  const { App } = await import("@slack/bolt");
   const app = new App({
     receiver: externalReceiver,
     // Tokens come per organization from our own configuration, through our adapter.

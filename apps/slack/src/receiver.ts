@@ -1,3 +1,4 @@
+import type { App } from "@slack/bolt";
 import { verifySlack } from "@support/channels";
 import { listSlackConnections, type SlackConnection } from "@support/core";
 import { getDraft } from "@support/db";
@@ -82,7 +83,7 @@ function parseBody(req: SlackHttpRequest): Record<string, unknown> | undefined {
  * changes nothing.
  */
 export function createSlackReceiver(deps: SlackDeps) {
-  const bolt = createSlackBolt(deps);
+  let bolt: Promise<App> | undefined;
   return async function handle(req: SlackHttpRequest): Promise<SlackHttpResponse> {
     const { matched, reason } = await verifiedConnections(deps, req);
     if (matched.length === 0) {
@@ -97,7 +98,8 @@ export function createSlackReceiver(deps: SlackDeps) {
     if (body.ssl_check) return { status: 200 };
     const retry = req.header("x-slack-retry-num");
     let response: unknown;
-    await bolt.processEvent({
+    bolt ??= createSlackBolt(deps);
+    await (await bolt).processEvent({
       body,
       retryNum: retry !== undefined && /^\d+$/.test(retry) ? Number(retry) : undefined,
       retryReason: req.header("x-slack-retry-reason"),
