@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Runtime } from "@support/core";
+import { createSlackReceiver, slackDepsFromRuntime } from "@support/slack";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
@@ -18,6 +19,8 @@ import { keysRoutes } from "./routes/keys.js";
 import { knowledgeRoutes } from "./routes/knowledge.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { publicFormRoutes } from "./routes/public-form.js";
+import { slackRoutes } from "./routes/slack.js";
+import { slackConfigRoutes } from "./routes/slack-config.js";
 import { webRoutes } from "./routes/web.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 
@@ -67,6 +70,7 @@ export function createApi(runtime: Runtime, logger: Logger, options: ApiOptions 
   }
   api.route("/", healthRoutes());
   api.route("/webhooks", webhookRoutes());
+  api.route("/slack", slackRoutes(createSlackReceiver(slackDepsFromRuntime(runtime))));
   api.route("/", publicFormRoutes());
   api.route("/api/v1/apps", appsRoutes());
   api.route(
@@ -88,6 +92,7 @@ export function createApi(runtime: Runtime, logger: Logger, options: ApiOptions 
   api.route("/api/v1/keys", keysRoutes());
   api.route("/api/v1/knowledge", knowledgeRoutes());
   api.route("/api/v1/events", eventRoutes());
+  api.route("/api/v1/slack", slackConfigRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });

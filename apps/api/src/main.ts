@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig } from "@support/core";
 import { createLangfuseTracer, createLogger } from "@support/observability";
+import { slackDepsFromRuntime, subscribeSlack } from "@support/slack";
 import { createApi } from "./app.js";
 import { openProductRuntime, startWorkers, stopWorkers } from "./pipeline.js";
 
@@ -12,6 +13,7 @@ async function main() {
   const tracer = config.langfuse ? createLangfuseTracer(config.langfuse) : undefined;
   const runtime = await openProductRuntime(config, { logger, tracer });
   const api = createApi(runtime, logger, { webDist: fileURLToPath(new URL("../../web/dist", import.meta.url)) });
+  subscribeSlack(runtime, slackDepsFromRuntime(runtime));
   await startWorkers(runtime);
   const server = serve({ fetch: api.fetch, port: config.port, hostname: config.host }, () => {
     const mode = config.embedded

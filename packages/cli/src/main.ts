@@ -11,6 +11,7 @@ import { kbAddCommand, kbListCommand, kbRemoveCommand, kbSearchCommand } from ".
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from "./commands/keys.js";
 import { remoteAppsList, remoteKeysCreate, remoteKeysList, remoteKeysRevoke } from "./commands/remote-commands.js";
 import { replayCommand } from "./commands/replay.js";
+import { localSlack, remoteSlack, slackCommand } from "./commands/slack.js";
 import { CliError, createOutput } from "./output.js";
 import { RemoteApi } from "./remote.js";
 
@@ -27,6 +28,8 @@ const REMOTE_COMMANDS = new Set([
   "drafts show",
   "drafts approve",
   "drafts reject",
+  "slack connect",
+  "slack status",
 ]);
 
 const USAGE = `Usage: skill <command> [options]
@@ -45,6 +48,8 @@ const USAGE = `Usage: skill <command> [options]
   drafts list [--app <app>] [--status pending_approval|sent|…] | drafts show <id>
   drafts approve <id> [--text <edited reply>] | drafts reject <id> --reason <why>
   replay <conversation>          re-run the pipeline on it without storing or sending; prints each step
+  slack connect --bot-token <xoxb-…> --signing-secret <secret> --channel <channel id> [--app <app>]
+      [--api-url <Slack Web API base URL>] | slack status
   eval triage --train <jsonl> --test <jsonl> [--shots k]
   doctor
   eval retrieval --dataset <dir> [--mode bm25|dense|hybrid] [--k 100] [--run <file>]
@@ -75,6 +80,10 @@ export async function run(argv: string[]): Promise<void> {
       text: { type: "string" },
       reason: { type: "string" },
       "agent-id": { type: "string" },
+      "bot-token": { type: "string" },
+      "signing-secret": { type: "string" },
+      channel: { type: "string" },
+      "api-url": { type: "string" },
       "new-key": { type: "boolean", default: false },
       train: { type: "string" },
       test: { type: "string" },
@@ -121,10 +130,18 @@ export async function run(argv: string[]): Promise<void> {
       run: values.run,
     });
   }
+  const slackFlags = {
+    "bot-token": values["bot-token"],
+    "signing-secret": values["signing-secret"],
+    channel: values.channel,
+    app: values.app,
+    "api-url": values["api-url"],
+  };
   if (config.remote && REMOTE_COMMANDS.has(route)) {
     const api = new RemoteApi(config.remote.url, config.remote.apiKey);
     if (command === "channels") return channelsCommand(remoteChannels(api), out, sub, channelOpts);
     if (command === "drafts") return draftsCommand(remoteDrafts(api), out, sub, draftOpts);
+    if (command === "slack") return slackCommand(remoteSlack(api), out, sub, slackFlags);
     switch (route) {
       case "apps list":
         return remoteAppsList(api, out);
@@ -144,6 +161,7 @@ export async function run(argv: string[]): Promise<void> {
     if (command === "channels") return await channelsCommand(localChannels(runtime, values.org), out, sub, channelOpts);
     if (command === "drafts") return await draftsCommand(localDrafts(runtime, values.org), out, sub, draftOpts);
     if (command === "replay") return await replayCommand(runtime, out, { org: values.org, conversation: sub });
+    if (command === "slack") return await slackCommand(localSlack(runtime, values.org), out, sub, slackFlags);
     switch (command === "init" || command === "doctor" ? command : route) {
       case "init":
         if (!values.name) throw new CliError("init needs --name <product>");

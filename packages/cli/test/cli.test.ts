@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { serve } from "@hono/node-server";
 import { createApi, openProductRuntime, startWorkers, stopWorkers } from "@support/api";
-import { changeApp, initProduct, loadConfig } from "@support/core";
+import { changeApp, initProduct, loadConfig, openRuntime } from "@support/core";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 
@@ -82,6 +82,53 @@ describe("skill CLI on a local data dir", () => {
     expect(JSON.stringify(list)).not.toContain("front-app-secret");
     const wrongFlag = await skill(dataDir, "channels", "set", "generic", "--app", "acme", "--verify-token", "x");
     expect(wrongFlag.stderr.trim()).toBe("skill: --verify-token does not apply to the generic channel");
+  });
+
+  it("connects Slack with slack connect, keeps the secrets write-only, and reconfigures without them", async () => {
+    const none = JSON.parse((await skill(dataDir, "slack", "status", "--json")).stdout);
+    expect(none).toMatchObject({ configured: false, secretsSet: [] });
+    const noSecrets = await skill(dataDir, "slack", "connect", "--channel", "C0APPROVE");
+    expect(noSecrets.stderr.trim()).toBe("skill: connecting Slack needs the bot token and the signing secret");
+    const badToken = await skill(
+      dataDir,
+      "slack",
+      "connect",
+      "--bot-token",
+      "nope",
+      "--signing-secret",
+      "s3cret-signing",
+      "--channel",
+      "C0APPROVE",
+    );
+    expect(badToken.stderr.trim()).toBe("skill: slack.botToken: a bot token starts with xoxb-");
+    const connect = await skill(
+      dataDir,
+      "slack",
+      "connect",
+      "--bot-token",
+      "xoxb-cli-token",
+      "--signing-secret",
+      "s3cret-signing",
+      "--channel",
+      "C0APPROVE",
+      "--app",
+      "acme",
+      "--api-url",
+      "http://127.0.0.1:9/api/",
+      "--json",
+    );
+    expect(connect.code, connect.stderr).toBe(0);
+    const view = JSON.parse(connect.stdout);
+    expect(view).toMatchObject({
+      configured: true,
+      channelId: "C0APPROVE",
+      appId: expect.stringMatching(/^app_/),
+      apiUrl: "http://127.0.0.1:9/api",
+      secretsSet: ["botToken", "signingSecret"],
+    });
+    expect(connect.stdout).not.toContain("xoxb-cli-token");
+    const moved = JSON.parse((await skill(dataDir, "slack", "connect", "--channel", "C0OTHER", "--json")).stdout);
+    expect(moved).toMatchObject({ channelId: "C0OTHER", appId: view.appId, secretsSet: ["botToken", "signingSecret"] });
   });
 
   it("doctor reports the embedded database as healthy", async () => {
@@ -189,6 +236,47 @@ describe("skill CLI against a running server", () => {
     } finally {
       server.close();
       await stopWorkers(runtime);
+      await runtime.database.close();
+    }
+  });
+
+  it("connects Slack on the server with slack connect (PUT /api/v1/slack)", async () => {
+    const runtime = await openRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-slack-")) }));
+    const init = await initProduct(runtime.database.db, runtime.secrets, { name: "Slack Shop" });
+    const server = serve({
+      fetch: createApi(runtime, pino({ level: "silent" })).fetch,
+      port: 0,
+      hostname: "127.0.0.1",
+    });
+    await new Promise((resolve) => server.once("listening", resolve));
+    const { port } = server.address() as { port: number };
+    const env = {
+      DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-empty-")),
+      SUPPORT_API_URL: `http://127.0.0.1:${port}`,
+      SUPPORT_API_KEY: init.apiKey?.token ?? "",
+    };
+    try {
+      const connect = await skillWith(
+        env,
+        "slack",
+        "connect",
+        "--bot-token",
+        "xoxb-remote",
+        "--signing-secret",
+        "remote-signing",
+        "--channel",
+        "C0REMOTE",
+        "--app",
+        "slack-shop",
+        "--json",
+      );
+      expect(connect.code, connect.stderr).toBe(0);
+      expect(JSON.parse(connect.stdout)).toMatchObject({ configured: true, channelId: "C0REMOTE", appId: init.app.id });
+      expect(connect.stdout).not.toContain("xoxb-remote");
+      const status = JSON.parse((await skillWith(env, "slack", "status", "--json")).stdout);
+      expect(status).toMatchObject({ configured: true, secretsSet: ["botToken", "signingSecret"] });
+    } finally {
+      server.close();
       await runtime.database.close();
     }
   });

@@ -30,4 +30,5 @@ export * from "./rate-limit.js";
 export * from "./replies/index.js";
 export * from "./runtime.js";
 export * from "./secrets-key.js";
+export * from "./slack/slack-config.js";
 export * from "./tracing.js";

@@ -28,6 +28,8 @@ export const ID_PREFIXES = {
   runStep: "stp",
   runWait: "wai",
   concurrencySlot: "slt",
+  slackConfig: "slk",
+  slackCard: "slc",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -10,4 +10,5 @@ export * from "./ids.js";
 export * from "./outbox.js";
 export { tableDefs } from "./schema/tables.js";
 export * from "./secrets.js";
+export * from "./slack.js";
 export * from "./tenancy.js";

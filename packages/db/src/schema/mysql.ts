@@ -3,6 +3,7 @@ import { toMysql } from "./dialect.js";
 import * as dr from "./draft-tables.js";
 import * as e from "./engine-tables.js";
 import * as k from "./knowledge-tables.js";
+import * as sl from "./slack-tables.js";
 import * as t from "./tables.js";
 
 export const organizations = toMysql(t.organizations);
@@ -35,3 +36,5 @@ export const engineSteps = toMysql(e.engineSteps);
 export const engineWaits = toMysql(e.engineWaits);
 export const engineConcurrencySlots = toMysql(e.engineConcurrencySlots);
 export const engineCrons = toMysql(e.engineCrons);
+export const slackConfigs = toMysql(sl.slackConfigs);
+export const slackCards = toMysql(sl.slackCards);

@@ -3,6 +3,7 @@ import { toSqlite } from "./dialect.js";
 import * as dr from "./draft-tables.js";
 import * as e from "./engine-tables.js";
 import * as k from "./knowledge-tables.js";
+import * as sl from "./slack-tables.js";
 import * as t from "./tables.js";
 
 export const organizations = toSqlite(t.organizations);
@@ -35,3 +36,5 @@ export const engineSteps = toSqlite(e.engineSteps);
 export const engineWaits = toSqlite(e.engineWaits);
 export const engineConcurrencySlots = toSqlite(e.engineConcurrencySlots);
 export const engineCrons = toSqlite(e.engineCrons);
+export const slackConfigs = toSqlite(sl.slackConfigs);
+export const slackCards = toSqlite(sl.slackCards);

@@ -10,6 +10,7 @@ import {
   engineWaits,
 } from "./engine-tables.js";
 import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowledge-tables.js";
+import { slackCards, slackConfigs } from "./slack-tables.js";
 
 /**
  * Every table of the platform, described once. Tenant-owned tables carry `orgId`; there are
@@ -355,4 +356,6 @@ export const tableDefs = {
   engineWaits,
   engineConcurrencySlots,
   engineCrons,
+  slackConfigs,
+  slackCards,
 } as const;

@@ -1,0 +1,122 @@
+import type { KnownBlock } from "@slack/web-api";
+import type { PublicDraft } from "@support/core";
+
+/** What an approval card shows about a draft and the conversation it answers. */
+export interface CardContext {
+  draft: PublicDraft;
+  customer: string;
+  subject: string | null;
+  dashboardUrl: string;
+}
+
+export const ACTIONS = {
+  approve: "draft_approve",
+  edit: "draft_edit",
+  reject: "draft_reject",
+  open: "draft_open",
+} as const;
+
+const RESULT_LABELS: Record<string, string> = {
+  approved: "Approved",
+  sent: "Approved and sent",
+  auto_sent: "Auto-sent",
+  rejected: "Rejected",
+  escalated: "Escalated",
+  failed: "Approved, but the send failed",
+  superseded: "Superseded by a newer message",
+  expired: "Expired",
+};
+
+/** Slack mrkdwn treats &, < and > as control characters. */
+export const escapeMrkdwn = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: clip(text, 2900) } });
+const context = (text: string): KnownBlock => ({
+  type: "context",
+  elements: [{ type: "mrkdwn", text: clip(text, 2900) }],
+});
+
+/** Who decided and what became of the draft, in one line (also the ephemeral "already decided" answer). */
+export function decisionLine(draft: PublicDraft): string {
+  const label = RESULT_LABELS[draft.status] ?? draft.status;
+  const who = draft.decidedBy ? ` by ${draft.decidedBy}` : "";
+  const via = draft.decidedVia ? ` (${draft.decidedVia})` : "";
+  const reason = draft.status === "rejected" && draft.reason ? `: ${draft.reason}` : "";
+  return `${label}${who}${via}${reason}`;
+}
+
+function trustSummary(draft: PublicDraft): string {
+  const decision = draft.decision as { autoSend?: boolean; wouldAutoSend?: boolean; reasons?: string[] };
+  const verdict = decision.autoSend
+    ? "auto-sent"
+    : decision.wouldAutoSend
+      ? "autonomy would have sent this (shadow mode)"
+      : "needs a human";
+  const reasons = (decision.reasons ?? []).slice(0, 3).map(escapeMrkdwn).join("; ");
+  return `*Trust:* ${verdict}${reasons ? ` · ${reasons}` : ""}`;
+}
+
+function bodyBlocks(ctx: CardContext): KnownBlock[] {
+  const { draft } = ctx;
+  const priority = String((draft.triage as { priority?: string }).priority ?? "normal");
+  const blocks: KnownBlock[] = [
+    section(`*${escapeMrkdwn(ctx.customer)}* · ${escapeMrkdwn(ctx.subject ?? "(no subject)")}`),
+    context(`Category *${escapeMrkdwn(draft.category)}* · priority *${escapeMrkdwn(priority)}* · draft ${draft.id}`),
+    section(
+      draft.text
+        ? `>${escapeMrkdwn(draft.text).replace(/\n/g, "\n>")}`
+        : "_No draft: the knowledge base had no answer. Use Edit to write the reply._",
+    ),
+  ];
+  const cited = draft.citations.map((c) => (c.url ? `<${c.url}|${escapeMrkdwn(c.title)}>` : escapeMrkdwn(c.title)));
+  if (cited.length > 0) blocks.push(context(`Sources: ${cited.join(" · ")}`));
+  const warnings = draft.gates
+    .filter((g) => !g.passed)
+    .map((g) => `:warning: ${g.gate}: ${escapeMrkdwn(g.reason ?? "failed")}`);
+  if (warnings.length > 0) blocks.push(section(warnings.join("\n")));
+  blocks.push(context(trustSummary(draft)));
+  return blocks;
+}
+
+const button = (text: string, actionId: string, value: string, style?: "primary" | "danger") => ({
+  type: "button" as const,
+  text: { type: "plain_text" as const, text },
+  action_id: actionId,
+  value,
+  ...(style ? { style } : {}),
+});
+
+/** The card while the draft waits: everything a reviewer needs, and the four buttons. */
+export function approvalCard(ctx: CardContext): { text: string; blocks: KnownBlock[] } {
+  const id = ctx.draft.id;
+  return {
+    text: `Draft for ${ctx.customer} waiting for approval`,
+    blocks: [
+      ...bodyBlocks(ctx),
+      {
+        type: "actions",
+        block_id: `draft:${id}`,
+        elements: [
+          button("Approve", ACTIONS.approve, id, "primary"),
+          button("Edit", ACTIONS.edit, id),
+          button("Reject", ACTIONS.reject, id, "danger"),
+          { ...button("Open in dashboard", ACTIONS.open, id), url: ctx.dashboardUrl },
+        ],
+      },
+    ],
+  };
+}
+
+/** The card once decided: the buttons give way to who decided and the result. */
+export function decidedCard(ctx: CardContext): { text: string; blocks: KnownBlock[] } {
+  const line = decisionLine(ctx.draft);
+  const sent = ctx.draft.sentText && ctx.draft.sentText !== ctx.draft.text ? "\n_Sent with edits._" : "";
+  return {
+    text: `Draft for ${ctx.customer}: ${line}`,
+    blocks: [
+      ...bodyBlocks(ctx),
+      section(`*${escapeMrkdwn(line)}*${sent}`),
+      context(`<${ctx.dashboardUrl}|Open in dashboard>`),
+    ],
+  };
+}

@@ -1,0 +1,169 @@
+import type { AckFn, App, Logger as BoltLogger, LogLevel, Receiver, ViewResponseAction } from "@slack/bolt";
+import { AppError, approveDraft, publicDraft, rejectDraft, type SlackConnection } from "@support/core";
+import { type DraftRow, getDraft } from "@support/db";
+import type { Logger } from "pino";
+import { z } from "zod";
+import { ACTIONS, decisionLine } from "./card.js";
+import { refreshApprovalCard } from "./cards.js";
+import type { SlackDeps } from "./deps.js";
+import { editModal, INPUTS, rejectModal, VIEWS } from "./modals.js";
+
+/** What each listener gets besides Bolt's arguments: the organization the request was verified for. */
+export interface SlackRequestContext {
+  connection: SlackConnection;
+}
+
+const actionBody = z.object({
+  trigger_id: z.string().optional(),
+  user: z.object({ id: z.string(), username: z.string().optional(), name: z.string().optional() }),
+  channel: z.object({ id: z.string() }).optional(),
+  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
+});
+const viewBody = z.object({
+  user: z.object({ id: z.string(), username: z.string().optional(), name: z.string().optional() }),
+  view: z.object({
+    private_metadata: z.string(),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullish() }))) }),
+  }),
+});
+
+/** The decision's author as the audit log and the card show it. */
+const actorOf = (user: { id: string; username?: string; name?: string }) =>
+  `slack:${user.username ?? user.name ?? user.id}`;
+
+const OPEN = new Set(["pending_approval", "declined"]);
+
+/** Bolt logs through the platform's logger, so nothing reaches stdout unstructured. */
+function boltLogger(logger: Logger): BoltLogger {
+  return {
+    debug: (...m) => logger.debug({ bolt: m.map(String) }, "bolt"),
+    info: (...m) => logger.info({ bolt: m.map(String) }, "bolt"),
+    warn: (...m) => logger.warn({ bolt: m.map(String) }, "bolt"),
+    error: (...m) => logger.error({ bolt: m.map(String) }, "bolt"),
+    setLevel: () => undefined,
+    getLevel: () => "info" as LogLevel,
+    setName: () => undefined,
+  };
+}
+
+/** The receiver is ours (it fits Hono); Bolt only routes a verified, parsed request to its listener. */
+const externalReceiver: Receiver = { init: () => undefined, start: async () => undefined, stop: async () => undefined };
+
+/**
+ * Tells a late clicker who already decided, and refreshes the card in case it still shows
+ * buttons (a decision made elsewhere whose update has not landed yet). A Slack retry of the
+ * very click that decided gets no message: it changed nothing and the clicker already knows.
+ */
+async function explainAlreadyDecided(
+  deps: SlackDeps,
+  connection: SlackConnection,
+  draft: DraftRow,
+  to: { user: string; actor: string; channel: string | undefined; retry: boolean },
+) {
+  await refreshApprovalCard(deps, connection.orgId, draft.id);
+  if (to.retry && draft.decidedBy === to.actor) return;
+  await deps.slackApi(connection).postEphemeral({
+    channel: to.channel ?? connection.channelId,
+    user: to.user,
+    text: `Nothing changed: this draft was already decided. ${decisionLine(publicDraft(draft))}.`,
+  });
+}
+
+/** Applies a decision; on a conflict answers with who decided instead, and never decides twice. */
+async function decide(
+  deps: SlackDeps,
+  connection: SlackConnection,
+  draftId: string,
+  apply: () => Promise<DraftRow>,
+): Promise<{ ok: true } | { ok: false; draft: DraftRow | undefined; message: string }> {
+  try {
+    await apply();
+    deps.notify();
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof AppError) || !["conflict", "invalid_input", "not_found"].includes(error.code)) throw error;
+    const draft = await getDraft(deps.database.db, connection.orgId, draftId);
+    return { ok: false, draft, message: error.message };
+  }
+}
+
+/** Bolt is loaded on the first Slack request, so the CLI and a Slack-less server never pay for it. */
+export async function createSlackBolt(deps: SlackDeps): Promise<App> {
+  const { App } = await import("@slack/bolt");
+  const app = new App({
+    receiver: externalReceiver,
+    // Tokens come per organization from our own configuration, through our adapter.
+    authorize: async () => ({}),
+    ignoreSelf: false,
+    logger: boltLogger(deps.logger),
+  });
+  // Errors reach the receiver, which answers 500 and logs them.
+  app.error(async (error) => {
+    throw error;
+  });
+
+  const onButton =
+    (kind: "approve" | "edit" | "reject") =>
+    async (args: { ack: () => Promise<void>; body: unknown; context: Record<string, unknown> }) => {
+      const { connection } = args.context as unknown as SlackRequestContext;
+      const body = actionBody.parse(args.body);
+      const draftId = body.actions[0]?.value ?? "";
+      const actor = actorOf(body.user);
+      const retry = args.context.retryNum !== undefined;
+      const to = { user: body.user.id, actor, channel: body.channel?.id, retry };
+      const tell = (text: string) =>
+        deps.slackApi(connection).postEphemeral({ channel: to.channel ?? connection.channelId, user: to.user, text });
+      const row = await getDraft(deps.database.db, connection.orgId, draftId);
+      if (!row) {
+        await tell(`Draft ${draftId} no longer exists.`);
+      } else if (kind === "approve") {
+        const result = await decide(deps, connection, draftId, () =>
+          approveDraft(deps.database, connection.orgId, draftId, { actor, surface: "slack" }),
+        );
+        if (!result.ok && result.draft && !OPEN.has(result.draft.status))
+          await explainAlreadyDecided(deps, connection, result.draft, to);
+        else if (!result.ok) await tell(`${result.message}. Use Edit to write the reply.`);
+      } else if (!OPEN.has(row.status)) {
+        await explainAlreadyDecided(deps, connection, row, to);
+      } else if (body.trigger_id) {
+        const view = kind === "edit" ? editModal(publicDraft(row)) : rejectModal(publicDraft(row));
+        await deps.slackApi(connection).openView({ triggerId: body.trigger_id, view });
+      }
+      await args.ack();
+    };
+  app.action(ACTIONS.approve, onButton("approve"));
+  app.action(ACTIONS.edit, onButton("edit"));
+  app.action(ACTIONS.reject, onButton("reject"));
+  // A link button: Slack opens the URL itself and still sends the click, which needs only an ack.
+  app.action(ACTIONS.open, async ({ ack }) => ack());
+
+  const onSubmit =
+    (kind: "edit" | "reject") =>
+    async (args: { ack: AckFn<void> | AckFn<ViewResponseAction>; body: unknown; context: Record<string, unknown> }) => {
+      const ack = args.ack as AckFn<ViewResponseAction | undefined>;
+      const { connection } = args.context as unknown as SlackRequestContext;
+      const body = viewBody.parse(args.body);
+      const draftId = body.view.private_metadata;
+      const input = INPUTS[kind];
+      const value = body.view.state.values[input.block]?.[input.action]?.value ?? "";
+      const actor = actorOf(body.user);
+      const result = await decide(deps, connection, draftId, () =>
+        kind === "edit"
+          ? approveDraft(deps.database, connection.orgId, draftId, { text: value, actor, surface: "slack" })
+          : rejectDraft(deps.database, connection.orgId, draftId, { reason: value, actor, surface: "slack" }),
+      );
+      if (result.ok) return ack(undefined);
+      const decided = result.draft && !OPEN.has(result.draft.status);
+      if (decided && result.draft) await refreshApprovalCard(deps, connection.orgId, draftId);
+      const retryOfOwn = args.context.retryNum !== undefined && result.draft?.decidedBy === actor;
+      if (retryOfOwn) return ack(undefined);
+      const message =
+        decided && result.draft
+          ? `Nothing changed: already decided. ${decisionLine(publicDraft(result.draft))}.`
+          : result.message;
+      return ack({ response_action: "errors", errors: { [input.block]: message.slice(0, 150) } });
+    };
+  app.view(VIEWS.edit, onSubmit("edit"));
+  app.view(VIEWS.reject, onSubmit("reject"));
+  return app;
+}
