@@ -203,13 +203,7 @@ for (const dialect of dialects) {
       expect(card.token).toBe(BOT_TOKEN);
       expect(card.args.channel).toBe(CHANNEL);
       const blocks = cardText(card);
-      for (const expected of [
-        "Customer 1",
-        "Forgot password",
-        "Resetting your password",
-        "Trust:",
-        "priority",
-      ])
+      for (const expected of ["Customer 1", "Forgot password", "Resetting your password", "Trust:", "priority"])
         expect(blocks).toContain(expected);
       const actions = (card.args.blocks as { type: string; elements?: { action_id: string; url?: string }[] }[]).find(
         (b) => b.type === "actions",
