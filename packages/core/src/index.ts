@@ -13,6 +13,7 @@ export * from "./drafts/index.js";
 export * from "./errors.js";
 export * from "./events.js";
 export * from "./init.js";
+export * from "./integrations/index.js";
 export * from "./metrics.js";
 export * from "./outbox/publisher.js";
 export * from "./outbox/relay.js";

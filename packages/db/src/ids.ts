@@ -23,6 +23,8 @@ export const ID_PREFIXES = {
   inboundEvent: "iev",
   delivery: "dlv",
   sandboxMessage: "sbx",
+  integration: "itg",
+  actionExecution: "axn",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

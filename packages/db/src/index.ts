@@ -4,6 +4,7 @@ export * from "./conversations.js";
 export * from "./deliveries.js";
 export * from "./drafts.js";
 export * from "./ids.js";
+export * from "./integrations.js";
 export * from "./outbox.js";
 export { tableDefs } from "./schema/tables.js";
 export * from "./secrets.js";

@@ -1,6 +1,7 @@
 import * as d from "./delivery-tables.js";
 import { toMysql } from "./dialect.js";
 import * as dr from "./draft-tables.js";
+import * as it from "./integration-tables.js";
 import * as t from "./tables.js";
 
 export const organizations = toMysql(t.organizations);
@@ -24,3 +25,5 @@ export const deliveries = toMysql(d.deliveries);
 export const sandboxMessages = toMysql(d.sandboxMessages);
 export const drafts = toMysql(dr.drafts);
 export const draftOutcomes = toMysql(dr.draftOutcomes);
+export const appIntegrations = toMysql(it.appIntegrations);
+export const actionExecutions = toMysql(it.actionExecutions);

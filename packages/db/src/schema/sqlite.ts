@@ -1,6 +1,7 @@
 import * as d from "./delivery-tables.js";
 import { toSqlite } from "./dialect.js";
 import * as dr from "./draft-tables.js";
+import * as it from "./integration-tables.js";
 import * as t from "./tables.js";
 
 export const organizations = toSqlite(t.organizations);
@@ -24,3 +25,5 @@ export const deliveries = toSqlite(d.deliveries);
 export const sandboxMessages = toSqlite(d.sandboxMessages);
 export const drafts = toSqlite(dr.drafts);
 export const draftOutcomes = toSqlite(dr.draftOutcomes);
+export const appIntegrations = toSqlite(it.appIntegrations);
+export const actionExecutions = toSqlite(it.actionExecutions);

@@ -1,6 +1,7 @@
 import { deliveries, sandboxMessages } from "./delivery-tables.js";
 import { c, type TableDef } from "./dialect.js";
 import { draftOutcomes, drafts } from "./draft-tables.js";
+import { actionExecutions, appIntegrations } from "./integration-tables.js";
 
 /**
  * Every table of the platform, described once. Tenant-owned tables carry `orgId`; there are
@@ -337,4 +338,6 @@ export const tableDefs = {
   sandboxMessages,
   drafts,
   draftOutcomes,
+  appIntegrations,
+  actionExecutions,
 } as const;

@@ -1,0 +1,4 @@
+export * from "./actions.js";
+export * from "./gather.js";
+export * from "./integrations.js";
+export * from "./policy.js";
