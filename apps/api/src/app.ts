@@ -13,6 +13,7 @@ import { channelRoutes } from "./routes/channels.js";
 import { conversationRoutes } from "./routes/conversations.js";
 import { draftRoutes } from "./routes/drafts.js";
 import { healthRoutes } from "./routes/health.js";
+import { integrationRoutes } from "./routes/integrations.js";
 import { keysRoutes } from "./routes/keys.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { publicFormRoutes } from "./routes/public-form.js";
@@ -69,6 +70,7 @@ export function createApi(runtime: Runtime, logger: Logger) {
   );
   api.route("/api/v1/conversations", conversationRoutes());
   api.route("/api/v1/apps", autonomyRoutes());
+  api.route("/api/v1/apps", integrationRoutes());
   api.route("/api/v1/drafts", draftRoutes());
   api.route("/api/v1/outbox", outboxRoutes());
   api.route("/api/v1/audit", auditRoutes());
