@@ -17,6 +17,7 @@ import { integrationRoutes } from "./routes/integrations.js";
 import { keysRoutes } from "./routes/keys.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { publicFormRoutes } from "./routes/public-form.js";
+import { stripeAppRoutes, stripePublicRoutes } from "./routes/stripe.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 
 /** Builds the whole HTTP surface from its services; tests and main.ts both call this. */
@@ -54,6 +55,7 @@ export function createApi(runtime: Runtime, logger: Logger) {
 
   api.on(["GET", "POST"], "/api/auth/*", (c) => runtime.auth.handler(c.req.raw));
   api.route("/", healthRoutes());
+  api.route("/", stripePublicRoutes());
   api.route("/webhooks", webhookRoutes());
   api.route("/", publicFormRoutes());
   api.route("/api/v1/apps", appsRoutes());
@@ -71,6 +73,7 @@ export function createApi(runtime: Runtime, logger: Logger) {
   api.route("/api/v1/conversations", conversationRoutes());
   api.route("/api/v1/apps", autonomyRoutes());
   api.route("/api/v1/apps", integrationRoutes());
+  api.route("/api/v1/apps", stripeAppRoutes());
   api.route("/api/v1/drafts", draftRoutes());
   api.route("/api/v1/outbox", outboxRoutes());
   api.route("/api/v1/audit", auditRoutes());

@@ -24,6 +24,13 @@ const schema = z.object({
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   ANTHROPIC_BASE_URL: z.string().url().optional(),
   ANTHROPIC_MODEL: z.string().min(1).default("claude-sonnet-5-5"),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_/, "must be a Stripe secret or restricted key")
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  STRIPE_CLIENT_ID: z.string().startsWith("ca_").optional(),
+  STRIPE_API_BASE: z.string().url().optional(),
 });
 
 export interface Config {
@@ -39,6 +46,8 @@ export interface Config {
   remote?: { url: string; apiKey: string };
   /** Set when ANTHROPIC_API_KEY is: Claude triages what the offline model is unsure of, and drafts. */
   anthropic?: { apiKey: string; baseUrl?: string; model: string };
+  /** Set when the Stripe Connect variables are: apps can connect their account for refunds. */
+  stripe?: { secretKey: string; webhookSecret: string; clientId: string; apiBase?: string };
 }
 
 export class ConfigError extends Error {
@@ -61,6 +70,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(e.SUPPORT_API_URL) !== Boolean(e.SUPPORT_API_KEY)) {
     throw new ConfigError("Invalid configuration:\n  SUPPORT_API_URL and SUPPORT_API_KEY: set both or neither");
   }
+  const stripeSet = [e.STRIPE_SECRET_KEY, e.STRIPE_WEBHOOK_SECRET, e.STRIPE_CLIENT_ID].filter(Boolean).length;
+  if (stripeSet !== 0 && stripeSet !== 3) {
+    throw new ConfigError(
+      "Invalid configuration:\n  STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_CLIENT_ID: set all three or none",
+    );
+  }
   const displayHost = e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST;
   return {
     port: e.PORT,
@@ -76,5 +91,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     anthropic: e.ANTHROPIC_API_KEY
       ? { apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.ANTHROPIC_MODEL }
       : undefined,
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET && e.STRIPE_CLIENT_ID
+        ? {
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            clientId: e.STRIPE_CLIENT_ID,
+            apiBase: e.STRIPE_API_BASE,
+          }
+        : undefined,
   };
 }

@@ -1,5 +1,6 @@
 import { createReplayCache, type ReplayCache } from "@support/channels";
 import { type Database, openDatabase, type SecretBox } from "@support/db";
+import { createStripeAdapter, type StripeAdapter } from "@support/payments";
 import pino, { type Logger } from "pino";
 import { type Auth, createAuth } from "./auth.js";
 import type { Config } from "./config.js";
@@ -22,6 +23,8 @@ export interface Runtime {
   bus: InProcessEventBus;
   /** Started by the server only; other entry points just append to the outbox. */
   relay: OutboxRelay;
+  /** Stripe Connect, when configured (STRIPE_* variables). */
+  stripe?: StripeAdapter;
 }
 
 /** Opens what every entry point (server, CLI) needs, and applies migrations. */
@@ -46,5 +49,6 @@ export async function openRuntime(
     rateLimiter: createRateLimiter(),
     bus,
     relay: createOutboxRelay(database, bus, logger),
+    stripe: config.stripe ? createStripeAdapter(config.stripe) : undefined,
   };
 }

@@ -25,6 +25,7 @@ export const ID_PREFIXES = {
   sandboxMessage: "sbx",
   integration: "itg",
   actionExecution: "axn",
+  stripeAccount: "sac",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

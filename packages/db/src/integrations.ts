@@ -1,10 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
-import type { actionExecutions, appIntegrations } from "./schema/sqlite.js";
+import type { actionExecutions, appIntegrations, stripeAccounts } from "./schema/sqlite.js";
 
 export type AppIntegration = typeof appIntegrations.$inferSelect;
 export type ActionExecution = typeof actionExecutions.$inferSelect;
+export type StripeAccount = typeof stripeAccounts.$inferSelect;
 
 export async function getIntegration(db: Db, orgId: string, appId: string): Promise<AppIntegration | undefined> {
   const t = db.t.appIntegrations;
@@ -119,4 +120,45 @@ export async function listExecutionsForDraft(db: Db, orgId: string, draftId: str
     .from(t)
     .where(and(eq(t.orgId, orgId), eq(t.draftId, draftId)))
     .orderBy(asc(t.id));
+}
+
+export async function getStripeAccount(db: Db, orgId: string, appId: string): Promise<StripeAccount | undefined> {
+  const t = db.t.stripeAccounts;
+  const rows = await db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.appId, appId)))
+    .limit(1);
+  return rows[0];
+}
+
+/**
+ * Stripe's webhooks name the connected account, not our org: like `findAppForWebhook`, this is
+ * a lookup without an org id, and it is only called after the event's signature is verified.
+ */
+export async function findStripeAccountsByStripeId(db: Db, stripeAccountId: string): Promise<StripeAccount[]> {
+  const t = db.t.stripeAccounts;
+  return db.q.select().from(t).where(eq(t.stripeAccountId, stripeAccountId));
+}
+
+/** Connects (or reconnects) the app's Stripe account. */
+export async function saveStripeAccount(
+  db: Db,
+  orgId: string,
+  appId: string,
+  values: Pick<StripeAccount, "stripeAccountId" | "status">,
+): Promise<StripeAccount> {
+  const t = db.t.stripeAccounts;
+  const existing = await getStripeAccount(db, orgId, appId);
+  const now = new Date();
+  if (existing) {
+    await db.q
+      .update(t)
+      .set({ ...values, updatedAt: now })
+      .where(and(eq(t.orgId, orgId), eq(t.id, existing.id)));
+    return { ...existing, ...values, updatedAt: now };
+  }
+  const row: StripeAccount = { id: newId("stripeAccount"), orgId, appId, ...values, createdAt: now, updatedAt: now };
+  await db.q.insert(t).values(row);
+  return row;
 }

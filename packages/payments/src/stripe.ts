@@ -145,7 +145,7 @@ export function createStripeAdapter(settings: StripeSettings) {
     },
 
     /** Verifies the signature on the raw body with the SDK and narrows the event to what we handle. */
-    parseWebhook(rawBody: string, signature: string | undefined): StripeEvent {
+    parseWebhook(rawBody: string | Buffer, signature: string | undefined): StripeEvent {
       let event: Stripe.Event;
       try {
         event = stripe.webhooks.constructEvent(rawBody, signature ?? "", settings.webhookSecret);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import Stripe from "stripe";
 
 /**
  * A fake Stripe API on 127.0.0.1 that speaks the real wire format (form-encoded requests,
@@ -135,4 +136,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     apiBase: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((done) => server.close(() => done())),
   });
+}
+
+/** A `Stripe-Signature` header for `payload`, made by the official SDK as Stripe would. */
+export function signStripeEvent(payload: string, secret: string): string {
+  return new Stripe("sk_test_signer").webhooks.generateTestHeaderString({ payload, secret });
 }

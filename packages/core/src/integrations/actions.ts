@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type ActionExecution, claimExecution, finishExecution, getDraft } from "@support/db";
+import { type ActionExecution, claimExecution, type Db, finishExecution, getDraft } from "@support/db";
 import { actions, callProductApp, type IntegrationMethodName, type Purchase, type User } from "@support/sdk";
 import { AppError } from "../errors.js";
 import { formatMoney } from "./gather.js";
@@ -109,6 +109,9 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The action name Stripe refunds are recorded under, beside the product app's own `refund`. */
+export const STRIPE_REFUND = "stripe.refund";
+
 export interface ExecutionView {
   id: string;
   draftId: string;
@@ -139,55 +142,31 @@ export interface ExecuteDeps extends IntegrationDeps {
 }
 
 /**
- * Runs an approved action exactly once. The execution row is claimed before the app is called,
- * so a second approval, a retry or a concurrent worker finds the claim and gets the recorded
- * execution back (`executed: false`) instead of calling again; the app also receives the key.
- * The app's failure is recorded on the row, not thrown: the approver sees it with the draft.
+ * Runs an approved side effect exactly once. The execution row is claimed before `perform` is
+ * called, so a second approval, a retry or a concurrent worker finds the claim and gets the
+ * recorded execution back (`executed: false`) instead of running it again; `perform` receives
+ * the key to pass on, so the app or Stripe deduplicates too. A failure of `perform` is
+ * recorded on the row, not thrown: the approver sees it with the draft.
  */
-export async function executeAction(
-  deps: ExecuteDeps,
+export async function executeOnce(
+  db: Db,
   request: { orgId: string; appId: string; draftId: string; action: string; input: unknown },
+  perform: (idempotencyKey: string) => Promise<unknown>,
 ): Promise<{ execution: ExecutionView; executed: boolean }> {
-  const { orgId, appId, draftId, action } = request;
-  const draft = await getDraft(deps.db, orgId, draftId);
+  const { orgId, appId, draftId, action, input } = request;
+  const draft = await getDraft(db, orgId, draftId);
   if (!draft || draft.appId !== appId) throw new AppError("not_found", `draft "${draftId}" not found`);
-  if (!Object.hasOwn(actions, action) || ACTION_RISK[action as IntegrationMethodName] === "read") {
-    throw new AppError("invalid_input", `"${action}" is not an action that can be executed`);
-  }
-  const name = action as IntegrationMethodName;
-  const input = actions[name].input.safeParse(request.input);
-  if (!input.success) {
-    throw new AppError("invalid_input", `input: ${input.error.issues.map((i) => i.message).join("; ")}`);
-  }
-  const integration = await loadIntegration(deps, orgId, appId);
-  if (!integration) throw new AppError("conflict", "the app has no integration to execute actions with");
-
-  const idempotencyKey = actionIdempotencyKey(draft.conversationId, name, input.data);
-  const { execution, claimed } = await claimExecution(deps.db, orgId, {
-    appId,
-    draftId,
-    action: name,
-    input: input.data,
-    idempotencyKey,
-  });
+  const idempotencyKey = actionIdempotencyKey(draft.conversationId, action, input);
+  const { execution, claimed } = await claimExecution(db, orgId, { appId, draftId, action, input, idempotencyKey });
   if (!claimed) return { execution: executionView(execution), executed: false };
 
   let outcome: { status: "succeeded" | "failed"; result?: unknown; error?: string };
   try {
-    const result = await callProductApp({
-      url: integration.url,
-      secret: integration.secrets,
-      action: name,
-      input: input.data as never,
-      idempotencyKey,
-      timeoutMs: deps.timeoutMs ?? 10_000,
-      fetch: deps.fetch,
-    });
-    outcome = { status: "succeeded", result };
+    outcome = { status: "succeeded", result: await perform(idempotencyKey) };
   } catch (error) {
     outcome = { status: "failed", error: error instanceof Error ? error.message : String(error) };
   }
-  await finishExecution(deps.db, orgId, execution.id, outcome);
+  await finishExecution(db, orgId, execution.id, outcome);
   return {
     execution: executionView({
       ...execution,
@@ -199,11 +178,44 @@ export async function executeAction(
   };
 }
 
+/** Runs an approved product-app action (a refund, a magic link) exactly once; see `executeOnce`. */
+export async function executeAction(
+  deps: ExecuteDeps,
+  request: { orgId: string; appId: string; draftId: string; action: string; input: unknown },
+): Promise<{ execution: ExecutionView; executed: boolean }> {
+  const { orgId, appId, action } = request;
+  if (!Object.hasOwn(actions, action) || ACTION_RISK[action as IntegrationMethodName] === "read") {
+    throw new AppError("invalid_input", `"${action}" is not an action that can be executed`);
+  }
+  const name = action as IntegrationMethodName;
+  const input = actions[name].input.safeParse(request.input);
+  if (!input.success) {
+    throw new AppError("invalid_input", `input: ${input.error.issues.map((i) => i.message).join("; ")}`);
+  }
+  const integration = await loadIntegration(deps, orgId, appId);
+  if (!integration) throw new AppError("conflict", "the app has no integration to execute actions with");
+  return executeOnce(deps.db, { ...request, action: name, input: input.data }, (idempotencyKey) =>
+    callProductApp({
+      url: integration.url,
+      secret: integration.secrets,
+      action: name,
+      input: input.data as never,
+      idempotencyKey,
+      timeoutMs: deps.timeoutMs ?? 10_000,
+      fetch: deps.fetch,
+    }),
+  );
+}
+
 /** One sentence the reply can carry about what was done, in the customer's terms. */
 export function executionSummary(execution: ExecutionView): string | undefined {
   if (execution.status !== "succeeded") return undefined;
   const result = execution.result as Record<string, unknown>;
-  if (execution.action === "refund" && typeof result.amount === "number" && typeof result.currency === "string") {
+  if (
+    (execution.action === "refund" || execution.action === STRIPE_REFUND) &&
+    typeof result.amount === "number" &&
+    typeof result.currency === "string"
+  ) {
     return `We have refunded ${formatMoney(result.amount, result.currency)}; it can take 5 to 10 days to appear on your statement.`;
   }
   if (execution.action === "generateMagicLink")

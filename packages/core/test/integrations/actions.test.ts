@@ -117,9 +117,16 @@ describe("executing an approved action", () => {
     expect(await code(executeAction(deps(), { ...base, action: "refund", input: { purchaseId: "p" } }))).toBe(
       "invalid_input",
     );
-    expect(await code(executeAction(deps(), { ...base, draftId: "drf_missing", action: "refund", input: {} }))).toBe(
-      "not_found",
-    );
+    expect(
+      await code(
+        executeAction(deps(), {
+          ...base,
+          draftId: "drf_missing",
+          action: "refund",
+          input: { purchaseId: "p", reason: "r" },
+        }),
+      ),
+    ).toBe("not_found");
   });
 
   it("keys by conversation, action and input: the same refund in another conversation is another execution", () => {

@@ -30,4 +30,17 @@ CREATE TABLE `app_integrations` (
 	CONSTRAINT `app_integrations_app_uq` UNIQUE(`org_id`,`app_id`)
 );
 --> statement-breakpoint
-CREATE INDEX `action_executions_draft_idx` ON `action_executions` (`org_id`,`draft_id`);
+CREATE TABLE `stripe_accounts` (
+	`id` varchar(40) NOT NULL,
+	`org_id` varchar(40) NOT NULL,
+	`app_id` varchar(40) NOT NULL,
+	`stripe_account_id` varchar(64) NOT NULL,
+	`status` varchar(16) NOT NULL,
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `stripe_accounts_id` PRIMARY KEY(`id`),
+	CONSTRAINT `stripe_accounts_app_uq` UNIQUE(`org_id`,`app_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `action_executions_draft_idx` ON `action_executions` (`org_id`,`draft_id`);--> statement-breakpoint
+CREATE INDEX `stripe_accounts_account_idx` ON `stripe_accounts` (`stripe_account_id`);

@@ -28,4 +28,16 @@ CREATE TABLE `app_integrations` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `app_integrations_app_uq` ON `app_integrations` (`org_id`,`app_id`);
+CREATE UNIQUE INDEX `app_integrations_app_uq` ON `app_integrations` (`org_id`,`app_id`);--> statement-breakpoint
+CREATE TABLE `stripe_accounts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`org_id` text NOT NULL,
+	`app_id` text NOT NULL,
+	`stripe_account_id` text NOT NULL,
+	`status` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `stripe_accounts_app_uq` ON `stripe_accounts` (`org_id`,`app_id`);--> statement-breakpoint
+CREATE INDEX `stripe_accounts_account_idx` ON `stripe_accounts` (`stripe_account_id`);

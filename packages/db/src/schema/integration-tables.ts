@@ -50,3 +50,23 @@ export const actionExecutions = define({
   uniques: [{ name: "action_executions_key_uq", columns: ["orgId", "idempotencyKey"] }],
   indexes: [{ name: "action_executions_draft_idx", columns: ["orgId", "draftId"] }],
 });
+
+/**
+ * The Stripe account an app connected through Connect OAuth. Only the account id is kept: the
+ * platform's key acts on it, and charges are read from Stripe when needed, never copied here.
+ */
+export const stripeAccounts = define({
+  name: "stripe_accounts",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    appId: c.id().required(),
+    stripeAccountId: c.string(64).required(),
+    /** connected, deauthorized */
+    status: c.string(16).required(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [{ name: "stripe_accounts_app_uq", columns: ["orgId", "appId"] }],
+  indexes: [{ name: "stripe_accounts_account_idx", columns: ["stripeAccountId"] }],
+});

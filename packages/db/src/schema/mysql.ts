@@ -27,3 +27,4 @@ export const drafts = toMysql(dr.drafts);
 export const draftOutcomes = toMysql(dr.draftOutcomes);
 export const appIntegrations = toMysql(it.appIntegrations);
 export const actionExecutions = toMysql(it.actionExecutions);
+export const stripeAccounts = toMysql(it.stripeAccounts);

@@ -27,3 +27,4 @@ export const drafts = toSqlite(dr.drafts);
 export const draftOutcomes = toSqlite(dr.draftOutcomes);
 export const appIntegrations = toSqlite(it.appIntegrations);
 export const actionExecutions = toSqlite(it.actionExecutions);
+export const stripeAccounts = toSqlite(it.stripeAccounts);

@@ -1,7 +1,7 @@
 import { deliveries, sandboxMessages } from "./delivery-tables.js";
 import { c, type TableDef } from "./dialect.js";
 import { draftOutcomes, drafts } from "./draft-tables.js";
-import { actionExecutions, appIntegrations } from "./integration-tables.js";
+import { actionExecutions, appIntegrations, stripeAccounts } from "./integration-tables.js";
 
 /**
  * Every table of the platform, described once. Tenant-owned tables carry `orgId`; there are
@@ -340,4 +340,5 @@ export const tableDefs = {
   draftOutcomes,
   appIntegrations,
   actionExecutions,
+  stripeAccounts,
 } as const;
