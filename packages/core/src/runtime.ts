@@ -1,6 +1,6 @@
 import { createReplayCache, type ReplayCache } from "@support/channels";
 import { type Database, openDatabase, type SecretBox } from "@support/db";
-import { createStripeAdapter, type StripeAdapter } from "@support/payments";
+import { loadStripeAdapter, type StripeAdapter } from "@support/payments";
 import pino, { type Logger } from "pino";
 import { type Auth, createAuth } from "./auth.js";
 import type { Config } from "./config.js";
@@ -49,6 +49,6 @@ export async function openRuntime(
     rateLimiter: createRateLimiter(),
     bus,
     relay: createOutboxRelay(database, bus, logger),
-    stripe: config.stripe ? createStripeAdapter(config.stripe) : undefined,
+    stripe: config.stripe ? await loadStripeAdapter(config.stripe) : undefined,
   };
 }

@@ -1,4 +1,5 @@
 import Stripe from "stripe";
+import { StripeSignatureError } from "./errors.js";
 
 export interface StripeSettings {
   secretKey: string;
@@ -43,8 +44,6 @@ export type StripeEvent =
       reason: string;
     }
   | { kind: "other"; eventId: string; type: string };
-
-export class StripeSignatureError extends Error {}
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 

@@ -1,6 +1,7 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStripeAdapter, type StripeAdapter, StripeSignatureError } from "../src/index.js";
+import { StripeSignatureError } from "../src/errors.js";
+import { createStripeAdapter, type StripeAdapter } from "../src/stripe.js";
 import { type FakeStripe, startFakeStripe } from "./fake-stripe.js";
 
 const WEBHOOK_SECRET = "whsec_stripe_test";
