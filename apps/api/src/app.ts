@@ -15,12 +15,14 @@ import { conversationRoutes } from "./routes/conversations.js";
 import { draftRoutes } from "./routes/drafts.js";
 import { eventRoutes, eventsRouteDoc } from "./routes/events.js";
 import { healthRoutes } from "./routes/health.js";
+import { integrationRoutes } from "./routes/integrations.js";
 import { keysRoutes } from "./routes/keys.js";
 import { knowledgeRoutes } from "./routes/knowledge.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { publicFormRoutes } from "./routes/public-form.js";
 import { slackRoutes } from "./routes/slack.js";
 import { slackConfigRoutes } from "./routes/slack-config.js";
+import { stripeAppRoutes, stripePublicRoutes } from "./routes/stripe.js";
 import { webRoutes } from "./routes/web.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 
@@ -69,6 +71,7 @@ export function createApi(runtime: Runtime, logger: Logger, options: ApiOptions 
     api.on(["GET", "POST", "PUT"], "/api/inngest", (c) => runtime.inngestServe.fetch(c.req.raw));
   }
   api.route("/", healthRoutes());
+  api.route("/", stripePublicRoutes());
   api.route("/webhooks", webhookRoutes());
   api.route("/slack", slackRoutes(createSlackReceiver(slackDepsFromRuntime(runtime))));
   api.route("/", publicFormRoutes());
@@ -86,6 +89,8 @@ export function createApi(runtime: Runtime, logger: Logger, options: ApiOptions 
   );
   api.route("/api/v1/conversations", conversationRoutes());
   api.route("/api/v1/apps", autonomyRoutes());
+  api.route("/api/v1/apps", integrationRoutes());
+  api.route("/api/v1/apps", stripeAppRoutes());
   api.route("/api/v1/drafts", draftRoutes());
   api.route("/api/v1/outbox", outboxRoutes());
   api.route("/api/v1/audit", auditRoutes());

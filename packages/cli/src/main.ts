@@ -7,6 +7,7 @@ import { draftsCommand, localDrafts, remoteDrafts } from "./commands/drafts.js";
 import { evalRetrievalCommand } from "./commands/eval-retrieval.js";
 import { evalTriageCommand } from "./commands/eval-triage.js";
 import { initCommand } from "./commands/init.js";
+import { integrationsCommand, localIntegrations, remoteIntegrations } from "./commands/integrations.js";
 import { kbAddCommand, kbListCommand, kbRemoveCommand, kbSearchCommand } from "./commands/kb.js";
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from "./commands/keys.js";
 import { remoteAppsList, remoteKeysCreate, remoteKeysList, remoteKeysRevoke } from "./commands/remote-commands.js";
@@ -18,6 +19,10 @@ import { RemoteApi } from "./remote.js";
 /** Commands that go over HTTP when SUPPORT_API_URL and SUPPORT_API_KEY are set. */
 const REMOTE_COMMANDS = new Set([
   "apps list",
+  "apps integrate",
+  "apps health",
+  "apps rotate-secret",
+  "apps remove-old-secret",
   "keys create",
   "keys list",
   "keys revoke",
@@ -36,6 +41,8 @@ const USAGE = `Usage: skill <command> [options]
 
   init --name <product> [--org <organization>] [--new-key]
   apps list [--org <organization>]
+  apps integrate --app <app> --url <url> [--secret <secret>] [--refund-auto-days N] [--refund-auto-below <cents>]
+  apps health --app <app> | apps rotate-secret --app <app> [--secret <secret>] | apps remove-old-secret --app <app>
   keys create --name <name> [--role owner|admin|agent] | keys list | keys revoke <id>
   channels set <front|zendesk|whatsapp|email|web|generic> --app <app> [--secret …] [--api-token …]
       [--verify-token …] [--phone-number-id …] [--base-url …] [--callback-url …] [--smtp-url …] [--from …]
@@ -84,6 +91,9 @@ export async function run(argv: string[]): Promise<void> {
       "signing-secret": { type: "string" },
       channel: { type: "string" },
       "api-url": { type: "string" },
+      url: { type: "string" },
+      "refund-auto-days": { type: "string" },
+      "refund-auto-below": { type: "string" },
       "new-key": { type: "boolean", default: false },
       train: { type: "string" },
       test: { type: "string" },
@@ -137,11 +147,20 @@ export async function run(argv: string[]): Promise<void> {
     app: values.app,
     "api-url": values["api-url"],
   };
+  const integrationOpts = {
+    app: values.app,
+    url: values.url,
+    secret: values.secret,
+    refundAutoDays: values["refund-auto-days"],
+    refundAutoBelow: values["refund-auto-below"],
+  };
+  const isIntegration = command === "apps" && sub !== "list";
   if (config.remote && REMOTE_COMMANDS.has(route)) {
     const api = new RemoteApi(config.remote.url, config.remote.apiKey);
     if (command === "channels") return channelsCommand(remoteChannels(api), out, sub, channelOpts);
     if (command === "drafts") return draftsCommand(remoteDrafts(api), out, sub, draftOpts);
     if (command === "slack") return slackCommand(remoteSlack(api), out, sub, slackFlags);
+    if (isIntegration) return integrationsCommand(remoteIntegrations(api), out, sub, integrationOpts);
     switch (route) {
       case "apps list":
         return remoteAppsList(api, out);
@@ -162,6 +181,9 @@ export async function run(argv: string[]): Promise<void> {
     if (command === "drafts") return await draftsCommand(localDrafts(runtime, values.org), out, sub, draftOpts);
     if (command === "replay") return await replayCommand(runtime, out, { org: values.org, conversation: sub });
     if (command === "slack") return await slackCommand(localSlack(runtime, values.org), out, sub, slackFlags);
+    if (isIntegration) {
+      return await integrationsCommand(localIntegrations(runtime, values.org), out, sub, integrationOpts);
+    }
     switch (command === "init" || command === "doctor" ? command : route) {
       case "init":
         if (!values.name) throw new CliError("init needs --name <product>");

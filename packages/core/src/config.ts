@@ -39,6 +39,13 @@ const schema = z.object({
   INNGEST_SIGNING_KEY: z.string().min(1).optional(),
   INNGEST_BASE_URL: z.string().url().optional(),
   INNGEST_DEV: z.enum(["0", "1", "true", "false"]).optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_/, "must be a Stripe secret or restricted key")
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  STRIPE_CLIENT_ID: z.string().startsWith("ca_").optional(),
+  STRIPE_API_BASE: z.string().url().optional(),
 });
 
 /**
@@ -73,6 +80,8 @@ export interface Config {
   /** Upstash Vector (hybrid index) for knowledge retrieval; unset means the embedded index. */
   vectors?: { url: string; token: string; fusion: "RRF" | "DBSF"; hostedEmbeddings: boolean };
   inngest: InngestSettings;
+  /** Set when the Stripe Connect variables are: apps can connect their account for refunds. */
+  stripe?: { secretKey: string; webhookSecret: string; clientId: string; apiBase?: string };
 }
 
 export class ConfigError extends Error {
@@ -104,6 +113,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const inngest = inngestSettings(e);
+  const stripeSet = [e.STRIPE_SECRET_KEY, e.STRIPE_WEBHOOK_SECRET, e.STRIPE_CLIENT_ID].filter(Boolean).length;
+  if (stripeSet !== 0 && stripeSet !== 3) {
+    throw new ConfigError(
+      "Invalid configuration:\n  STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_CLIENT_ID: set all three or none",
+    );
+  }
   const displayHost = e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST;
   return {
     port: e.PORT,
@@ -135,6 +150,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : undefined,
     inngest,
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET && e.STRIPE_CLIENT_ID
+        ? {
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            clientId: e.STRIPE_CLIENT_ID,
+            apiBase: e.STRIPE_API_BASE,
+          }
+        : undefined,
   };
 }
 

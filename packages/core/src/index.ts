@@ -21,6 +21,7 @@ export * from "./inngest/functions/index.js";
 export * from "./inngest/functions.js";
 export * from "./inngest/publisher.js";
 export * from "./inngest/serve.js";
+export * from "./integrations/index.js";
 export * from "./knowledge/index.js";
 export * from "./metrics.js";
 export * from "./outbox/publisher.js";

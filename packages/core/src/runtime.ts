@@ -1,5 +1,6 @@
 import { createReplayCache, type ReplayCache } from "@support/channels";
 import { type Database, openDatabase, type SecretBox } from "@support/db";
+import { loadStripeAdapter, type StripeAdapter } from "@support/payments";
 import type { Hono } from "hono";
 import pino, { type Logger } from "pino";
 import { type Auth, createAuth } from "./auth.js";
@@ -36,6 +37,8 @@ export interface Runtime {
   inngestServe: Hono;
   /** The embedded engine when Inngest is not configured; started by the server only. */
   engine?: EmbeddedEngine;
+  /** Stripe Connect, when configured (STRIPE_* variables). */
+  stripe?: StripeAdapter;
 }
 
 export interface RuntimeOptions {
@@ -77,5 +80,6 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     inngest,
     inngestServe,
     engine,
+    stripe: config.stripe ? await loadStripeAdapter(config.stripe) : undefined,
   };
 }

@@ -8,6 +8,19 @@ describe("configuration", () => {
     expect(config.dataDir).toMatch(/\.data$/);
   });
 
+  it("takes Stripe Connect all or nothing, with an optional API base", () => {
+    const stripe = { STRIPE_SECRET_KEY: "sk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1", STRIPE_CLIENT_ID: "ca_1" };
+    expect(loadConfig({}).stripe).toBeUndefined();
+    expect(loadConfig({ ...stripe, STRIPE_API_BASE: "http://127.0.0.1:12111" }).stripe).toEqual({
+      secretKey: "sk_test_1",
+      webhookSecret: "whsec_1",
+      clientId: "ca_1",
+      apiBase: "http://127.0.0.1:12111",
+    });
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: "sk_test_1" })).toThrow(/set all three or none/);
+    expect(() => loadConfig({ ...stripe, STRIPE_CLIENT_ID: "nope" })).toThrow(/STRIPE_CLIENT_ID/);
+  });
+
   it("names every invalid variable at once", () => {
     expect(() => loadConfig({ PORT: "abc", DATABASE_URL: "postgres://x" })).toThrow(/PORT[\s\S]*DATABASE_URL/);
   });

@@ -30,6 +30,9 @@ export const ID_PREFIXES = {
   concurrencySlot: "slt",
   slackConfig: "slk",
   slackCard: "slc",
+  integration: "itg",
+  actionExecution: "axn",
+  stripeAccount: "sac",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

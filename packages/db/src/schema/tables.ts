@@ -9,6 +9,7 @@ import {
   engineSteps,
   engineWaits,
 } from "./engine-tables.js";
+import { actionExecutions, appIntegrations, stripeAccounts } from "./integration-tables.js";
 import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowledge-tables.js";
 import { slackCards, slackConfigs } from "./slack-tables.js";
 
@@ -358,4 +359,7 @@ export const tableDefs = {
   engineCrons,
   slackConfigs,
   slackCards,
+  appIntegrations,
+  actionExecutions,
+  stripeAccounts,
 } as const;

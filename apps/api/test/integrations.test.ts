@@ -1,0 +1,162 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { addTextSource, executionSummary, gatherCustomerContext, processSource, proposeActions } from "@support/core";
+import { createSampleApp } from "@support/example-sample-app";
+import { seededStore } from "@support/example-sample-app/store";
+import { signPayload } from "@support/sdk/signing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stopWorkers } from "../src/pipeline.js";
+import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
+
+const refundPolicy = {
+  title: "Refunds",
+  body: "# Refunds\n\nYou can ask for a refund of any course within 30 days of purchase; we refund the full amount to your card.\n",
+};
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The sample product app from examples/, on 127.0.0.1, accepting the given secrets. */
+function startSampleApp(secrets: string[]) {
+  const store = seededStore();
+  const app = createSampleApp({ store, secrets });
+  return new Promise<{ url: string; store: typeof store; close: () => Promise<void> }>((resolve) => {
+    const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, (info: AddressInfo) =>
+      resolve({
+        url: `http://127.0.0.1:${info.port}/support`,
+        store,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      }),
+    );
+  });
+}
+
+for (const dialect of dialects) {
+  if (dialect.skipReason) console.warn(`[skip] integrations on ${dialect.name}: ${dialect.skipReason}`);
+  describe.skipIf(Boolean(dialect.skipReason))(`product app integration on ${dialect.name}`, () => {
+    let p: TestProduct;
+    let sample: Awaited<ReturnType<typeof startSampleApp>>;
+    const secret = "whsec_sample_app_secret_e2e";
+    beforeAll(async () => {
+      p = await openTestProduct(dialect.env, "Acme", { pipeline: true });
+      sample = await startSampleApp([secret]);
+      const source = await addTextSource(p.runtime.knowledge, p.orgId, p.appId, refundPolicy, "test");
+      await processSource(p.runtime.knowledge, p.orgId, source.id);
+    });
+    afterAll(async () => {
+      await sample.close();
+      await stopWorkers(p.runtime);
+      await p.runtime.database.close();
+    });
+
+    it("registers the app (generating a secret when none is given), rotates it, and reports health", async () => {
+      const path = `/api/v1/apps/${p.appId}/integration`;
+      const generated = await jsonCall(p, path, { method: "PUT", body: { url: sample.url } });
+      expect(generated.status).toBe(200);
+      const { secret: once } = await generated.json();
+      expect(once).toMatch(/^whsec_/);
+      expect(await (await jsonCall(p, `${path}/health`)).json()).toMatchObject({ ok: false, error: { status: 401 } });
+
+      const set = await jsonCall(p, path, {
+        method: "PUT",
+        body: { url: sample.url, secret, policy: { refundAutoApproveDays: 30, refundAutoApproveBelow: 5000 } },
+      });
+      const saved = await set.json();
+      expect(saved).toMatchObject({ integration: { activeSecrets: 1 } });
+      expect(saved.secret).toBeUndefined();
+      const health = await (await jsonCall(p, `${path}/health`)).json();
+      expect(health).toMatchObject({ ok: true, capabilities: expect.arrayContaining(["refund", "generateMagicLink"]) });
+
+      const rotated = await (await jsonCall(p, `${path}/rotate`, { method: "POST" })).json();
+      expect(rotated).toMatchObject({ integration: { activeSecrets: 2 }, secret: expect.stringMatching(/^whsec_/) });
+      expect((await (await jsonCall(p, `${path}/health`)).json()).ok).toBe(true);
+      const removed = await jsonCall(p, `${path}/old-secret`, { method: "DELETE" });
+      expect((await removed.json()).activeSecrets).toBe(1);
+      // The sample app still only knows the old secret, so the platform's calls are now refused.
+      expect((await (await jsonCall(p, `${path}/health`)).json()).ok).toBe(false);
+      await jsonCall(p, path, { method: "PUT", body: { url: sample.url, secret } });
+
+      const missing = await jsonCall(p, "/api/v1/apps/nope/integration/health");
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get("content-type")).toContain("application/problem+json");
+      const bad = await jsonCall(p, path, { method: "PUT", body: { url: "not a url" } });
+      expect(bad.status).toBe(400);
+    });
+
+    it("known customer asks for a refund → gather → refund proposed → approved → executed once → in the reply", async () => {
+      const raw = JSON.stringify({
+        type: "message.received",
+        id: "refund-1",
+        customer: { email: "ada@example.com", name: "Ada" },
+        message: { text: "Hello, I would like a refund for the TypeScript course, it is not for me." },
+      });
+      const inbound = await p.api.request(`/webhooks/generic/${p.appId}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-support-signature": signPayload(raw, [p.signingSecret]) },
+        body: raw,
+      });
+      expect(inbound.status).toBe(200);
+      const draft = await waitFor(async () => {
+        const list = await (await jsonCall(p, "/api/v1/drafts?status=pending_approval")).json();
+        return list.data.find((d: { text: string }) => d.text.length > 0);
+      }, "a pending draft");
+      expect(draft.triage).toMatchObject({ intent: "refund_request" });
+
+      const conversation = await (await jsonCall(p, `/api/v1/conversations/${draft.conversationId}`)).json();
+      const deps = { db: p.runtime.database.db, secrets: p.runtime.secrets };
+      const context = await gatherCustomerContext(deps, {
+        orgId: p.orgId,
+        appId: p.appId,
+        contact: { email: conversation.contact.email },
+      });
+      expect(context.failures).toEqual([]);
+      expect(context.lines).toContain("Purchase pur_course: TypeScript Pro course, 99.00 EUR on 2026-11-10, paid.");
+
+      const integration = await (await jsonCall(p, `/api/v1/apps/${p.appId}/integration`)).json();
+      const [proposal] = proposeActions({
+        intent: draft.triage.intent,
+        context,
+        policy: integration.policy,
+        capabilities: integration.capabilities,
+        now: new Date("2026-11-24T12:00:00Z"),
+      });
+      // 99.00 EUR is above the app's 50.00 auto-approval limit: it waits for a human.
+      expect(proposal).toMatchObject({
+        action: "refund",
+        input: { purchaseId: "pur_course", amount: 9900 },
+        risk: "approval_required",
+        autoApprovable: false,
+      });
+
+      const execute = () =>
+        jsonCall(p, `/api/v1/apps/${p.appId}/integration/actions`, {
+          method: "POST",
+          body: { draftId: draft.id, action: proposal?.action, input: proposal?.input },
+        });
+      const first = await (await execute()).json();
+      const second = await (await execute()).json();
+      expect(first).toMatchObject({ executed: true, execution: { status: "succeeded" } });
+      expect(second).toMatchObject({ executed: false, execution: { id: first.execution.id } });
+      expect(sample.store.refunds).toEqual([expect.objectContaining({ purchaseId: "pur_course", amount: 9900 })]);
+
+      const summary = executionSummary(first.execution);
+      expect(summary).toContain("99.00 EUR");
+      const approved = await jsonCall(p, `/api/v1/drafts/${draft.id}/approve`, {
+        method: "POST",
+        body: { text: `${draft.text}\n\n${summary}` },
+      });
+      expect(approved.status).toBe(200);
+      const sent = await waitFor(async () => {
+        const outbox = await (await jsonCall(p, `/api/v1/outbox?app=${p.appId}`)).json();
+        return outbox.data.find((m: { text: string }) => m.text.includes(summary ?? "-"));
+      }, "the reply in the sandbox outbox");
+      expect(sent.text).toContain("refunded 99.00 EUR");
+    });
+  });
+}

@@ -1,0 +1,5 @@
+export * from "./actions.js";
+export * from "./gather.js";
+export * from "./integrations.js";
+export * from "./policy.js";
+export * from "./stripe-connect.js";

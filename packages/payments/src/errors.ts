@@ -1,0 +1,2 @@
+/** The Stripe-Signature header did not verify over the raw body (or was missing). */
+export class StripeSignatureError extends Error {}
