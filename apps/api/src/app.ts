@@ -20,6 +20,7 @@ import { keysRoutes } from "./routes/keys.js";
 import { knowledgeRoutes } from "./routes/knowledge.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { publicFormRoutes } from "./routes/public-form.js";
+import { runRoutes } from "./routes/runs.js";
 import { slackRoutes } from "./routes/slack.js";
 import { slackConfigRoutes } from "./routes/slack-config.js";
 import { stripeAppRoutes, stripePublicRoutes } from "./routes/stripe.js";
@@ -93,6 +94,7 @@ export function createApi(runtime: Runtime, logger: Logger, options: ApiOptions 
   api.route("/api/v1/apps", stripeAppRoutes());
   api.route("/api/v1/drafts", draftRoutes());
   api.route("/api/v1/outbox", outboxRoutes());
+  api.route("/api/v1/runs", runRoutes());
   api.route("/api/v1/audit", auditRoutes());
   api.route("/api/v1/keys", keysRoutes());
   api.route("/api/v1/knowledge", knowledgeRoutes());

@@ -93,6 +93,16 @@ for (const dialect of dialects) {
       expect(learned.title).toContain("reset my password");
     });
 
+    it("lists the workflow runs; only a failed run can be retried", async () => {
+      const runs = await (await jsonCall(p, "/api/v1/runs?status=completed")).json();
+      expect(runs.data.map((r: { functionId: string }) => r.functionId)).toEqual(
+        expect.arrayContaining(["support-draft-on-message", "support-send-on-approval"]),
+      );
+      const retry = await jsonCall(p, `/api/v1/runs/${runs.data[0].id}/retry`, { method: "POST" });
+      expect(retry.status).toBe(409);
+      expect((await jsonCall(p, "/api/v1/runs/run_missing/retry", { method: "POST" })).status).toBe(404);
+    });
+
     it("declines without knowledge, requires a reason to reject, and records the rejection", async () => {
       await send("ship-1", "Where is my parcel? It has been two weeks.");
       const draft = await draftFor("declined", () => true);

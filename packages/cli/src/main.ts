@@ -12,6 +12,7 @@ import { kbAddCommand, kbListCommand, kbRemoveCommand, kbSearchCommand } from ".
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from "./commands/keys.js";
 import { remoteAppsList, remoteKeysCreate, remoteKeysList, remoteKeysRevoke } from "./commands/remote-commands.js";
 import { replayCommand } from "./commands/replay.js";
+import { runsCommand } from "./commands/runs.js";
 import { localSlack, remoteSlack, slackCommand } from "./commands/slack.js";
 import { CliError, createOutput } from "./output.js";
 import { RemoteApi } from "./remote.js";
@@ -33,6 +34,8 @@ const REMOTE_COMMANDS = new Set([
   "drafts show",
   "drafts approve",
   "drafts reject",
+  "runs list",
+  "runs retry",
   "slack connect",
   "slack status",
 ]);
@@ -54,6 +57,7 @@ const USAGE = `Usage: skill <command> [options]
   db migrate
   drafts list [--app <app>] [--status pending_approval|sent|…] | drafts show <id>
   drafts approve <id> [--text <edited reply>] | drafts reject <id> --reason <why>
+  runs list [--status failed] | runs retry <run id>
   replay <conversation>          re-run the pipeline on it without storing or sending; prints each step
   slack connect --bot-token <xoxb-…> --signing-secret <secret> --channel <channel id> [--app <app>]
       [--api-url <Slack Web API base URL>] | slack status
@@ -159,6 +163,7 @@ export async function run(argv: string[]): Promise<void> {
     const api = new RemoteApi(config.remote.url, config.remote.apiKey);
     if (command === "channels") return channelsCommand(remoteChannels(api), out, sub, channelOpts);
     if (command === "drafts") return draftsCommand(remoteDrafts(api), out, sub, draftOpts);
+    if (command === "runs") return runsCommand({ api }, out, sub, { id: arg, status: values.status });
     if (command === "slack") return slackCommand(remoteSlack(api), out, sub, slackFlags);
     if (isIntegration) return integrationsCommand(remoteIntegrations(api), out, sub, integrationOpts);
     switch (route) {
@@ -180,6 +185,8 @@ export async function run(argv: string[]): Promise<void> {
     if (command === "channels") return await channelsCommand(localChannels(runtime, values.org), out, sub, channelOpts);
     if (command === "drafts") return await draftsCommand(localDrafts(runtime, values.org), out, sub, draftOpts);
     if (command === "replay") return await replayCommand(runtime, out, { org: values.org, conversation: sub });
+    if (command === "runs")
+      return await runsCommand({ runtime, org: values.org }, out, sub, { id: arg, status: values.status });
     if (command === "slack") return await slackCommand(localSlack(runtime, values.org), out, sub, slackFlags);
     if (isIntegration) {
       return await integrationsCommand(localIntegrations(runtime, values.org), out, sub, integrationOpts);
