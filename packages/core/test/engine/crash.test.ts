@@ -36,6 +36,8 @@ describe("embedded engine durability", () => {
       async () => lines(marker),
       (seen) => seen.includes("start:two"),
       "step two to start",
+      // A cold child process (tsx transpiling the engine) takes seconds on a busy CI machine.
+      40_000,
     );
     first.kill("SIGKILL");
     await new Promise((resolve) => first.once("exit", resolve));
@@ -49,6 +51,7 @@ describe("embedded engine durability", () => {
         async () => (await database.db.q.select().from(database.db.t.engineRuns))[0],
         (row) => row?.status === "completed",
         "the run to complete after the restart",
+        40_000,
       );
       expect(run?.output).toEqual(["one", "two", "three"]);
       expect(run?.eventId).toBe(event.id);
@@ -63,5 +66,5 @@ describe("embedded engine durability", () => {
     } finally {
       await database.close();
     }
-  }, 30_000);
+  }, 90_000);
 });

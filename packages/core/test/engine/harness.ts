@@ -72,9 +72,14 @@ export function conversationUpdated(conversationId: string) {
 }
 
 /** Polls until `check` holds (the engine works asynchronously); fails with what it last saw. */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   let last: T | undefined;
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < timeoutMs / 25; i++) {
     last = await read();
     if (check(last)) return last;
     await new Promise((resolve) => setTimeout(resolve, 25));
