@@ -17,8 +17,6 @@ export interface NewEngineRun {
   event: Record<string, unknown>;
   orgId: string | null;
   maxAttempts: number;
-  concurrencyKey: string | null;
-  concurrencyLimit: number | null;
 }
 
 /**

@@ -1,46 +1,75 @@
-import { and, eq, lt, lte } from "drizzle-orm";
+import { and, eq, inArray, lt, lte } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { engineCrons } from "./schema/sqlite.js";
 
 export type EngineCronRecord = typeof engineCrons.$inferSelect;
 
+/** A concurrency key a run must hold a slot of, and how many slots the key has. */
+export interface ConcurrencyClaim {
+  key: string;
+  limit: number;
+}
+
 /**
- * Takes a free slot of a concurrency key for a run, until `until`. Slots whose lease expired
- * (their worker died) are reclaimed first. The unique (key, slot) index decides between racing
- * workers, so a key never runs more than `limit` calls at once. Returns false when all are taken.
+ * Takes a slot of every key for a run, until `until`, or none: a run limited per conversation
+ * and per organization starts only when both have room, and never sits on one slot while it
+ * waits for the other (which could starve the runs that only need the first). Slots whose lease
+ * expired (their worker died) are reclaimed first. The unique (key, slot) index decides between
+ * racing workers, so a key never runs more than `limit` calls at once. Call it in a transaction.
  */
-export async function takeConcurrencySlot(
+export async function takeConcurrencySlots(
   db: Db,
-  slot: { key: string; limit: number; runId: string; orgId: string | null },
+  claim: { runId: string; orgId: string | null; keys: ConcurrencyClaim[] },
   now: Date,
   until: Date,
 ): Promise<boolean> {
+  const taken: string[] = [];
+  for (const key of claim.keys) {
+    const slotId = await takeSlot(db, key, claim, now, until);
+    if (slotId === undefined) {
+      if (taken.length > 0)
+        await db.q.delete(db.t.engineConcurrencySlots).where(inArray(db.t.engineConcurrencySlots.id, taken));
+      return false;
+    }
+    if (slotId) taken.push(slotId);
+  }
+  return true;
+}
+
+/** The id of the slot taken, "" when the run already held one of the key, undefined when full. */
+async function takeSlot(
+  db: Db,
+  { key, limit }: ConcurrencyClaim,
+  claim: { runId: string; orgId: string | null },
+  now: Date,
+  until: Date,
+): Promise<string | undefined> {
   const s = db.t.engineConcurrencySlots;
-  await db.q.delete(s).where(and(eq(s.concurrencyKey, slot.key), lt(s.leaseUntil, now)));
-  const held = await db.q.select().from(s).where(eq(s.concurrencyKey, slot.key));
-  if (held.some((row) => row.runId === slot.runId)) return true;
-  const taken = new Set(held.map((row) => row.slot));
-  for (let index = 0; index < slot.limit; index++) {
-    if (taken.has(index)) continue;
+  await db.q.delete(s).where(and(eq(s.concurrencyKey, key), lt(s.leaseUntil, now)));
+  const held = await db.q.select().from(s).where(eq(s.concurrencyKey, key));
+  if (held.some((row) => row.runId === claim.runId)) return "";
+  // Functions sharing an env- or account-scoped key may declare different limits: each counts
+  // every holder of the key against its own.
+  if (held.length >= limit) return undefined;
+  const busy = new Set(held.map((row) => row.slot));
+  for (let index = 0; index < limit; index++) {
+    if (busy.has(index)) continue;
+    const id = newId("concurrencySlot", now.getTime());
     try {
-      await db.q.insert(s).values({
-        id: newId("concurrencySlot", now.getTime()),
-        orgId: slot.orgId,
-        concurrencyKey: slot.key,
-        slot: index,
-        runId: slot.runId,
-        leaseUntil: until,
-      });
-      return true;
+      await db.q
+        .insert(s)
+        .values({ id, orgId: claim.orgId, concurrencyKey: key, slot: index, runId: claim.runId, leaseUntil: until });
+      return id;
     } catch {
       // Another worker took this slot between the read and the insert: try the next one.
     }
   }
-  return false;
+  return undefined;
 }
 
-export async function releaseConcurrencySlot(db: Db, runId: string): Promise<void> {
+/** Frees every slot a run holds (all its keys). */
+export async function releaseConcurrencySlots(db: Db, runId: string): Promise<void> {
   await db.q.delete(db.t.engineConcurrencySlots).where(eq(db.t.engineConcurrencySlots.runId, runId));
 }
 

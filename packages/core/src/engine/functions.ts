@@ -1,3 +1,4 @@
+import type { ConcurrencyClaim } from "@support/db";
 import { parseCron } from "./cron.js";
 import { evaluateKey, parseExpression } from "./expressions.js";
 import { buildSyncRequest, type FunctionConfig, syncResponseSchema } from "./protocol.js";
@@ -17,7 +18,8 @@ export interface LoadedFunction {
   maxAttempts: number;
   events: { name: string; expression?: string }[];
   crons: string[];
-  concurrency?: ConcurrencyRule;
+  /** Every rule must have a free slot before a call runs (Inngest allows up to two). */
+  concurrency: ConcurrencyRule[];
 }
 
 export type ServeFetch = (request: Request) => Promise<Response>;
@@ -66,13 +68,7 @@ function toLoadedFunction(config: FunctionConfig & Record<string, unknown>): Loa
       events.push({ name: trigger.event, expression: trigger.expression });
     }
   }
-  const rules = (config.concurrency === undefined ? [] : [config.concurrency].flat()).filter((rule) => rule.limit > 0);
-  if (rules.length > 1) {
-    throw new Error(`${config.id}: the embedded engine supports one concurrency rule per function`);
-  }
-  const rule = rules[0];
-  if (rule?.key) evaluateKey(rule.key, {});
-  const concurrency = rule ? { key: rule.key, limit: rule.limit, scope: rule.scope ?? "fn" } : undefined;
+  const concurrency = concurrencyRules(config);
   return {
     id: config.id,
     maxAttempts: (config.steps.step.retries?.attempts ?? DEFAULT_RETRIES) + 1,
@@ -82,12 +78,33 @@ function toLoadedFunction(config: FunctionConfig & Record<string, unknown>): Loa
   };
 }
 
-/** The concurrency key a run of `fn` for `event` holds while it executes, if the function has one. */
-export function concurrencyKeyFor(fn: LoadedFunction, event: unknown): { key: string; limit: number } | undefined {
-  const rule = fn.concurrency;
-  if (!rule) return undefined;
-  const value = rule.key ? evaluateKey(rule.key, event) : "";
-  // Function scope (Inngest's default) keeps keys of different functions apart.
-  const prefix = rule.scope === "fn" ? fn.id : rule.scope;
-  return { key: `${prefix}:${value}`, limit: rule.limit };
+/** Inngest's limit on rules per function; the SDK's types allow no more either. */
+const MAX_CONCURRENCY_RULES = 2;
+
+/** The `concurrency` option in each of its forms (a limit, a rule, a list); limit 0 means none. */
+function concurrencyRules(config: FunctionConfig): ConcurrencyRule[] {
+  const declared = config.concurrency;
+  const rules = (declared === undefined ? [] : [declared].flat())
+    .map((rule) => (typeof rule === "number" ? { limit: rule } : rule))
+    .filter((rule) => rule.limit > 0);
+  if (rules.length > MAX_CONCURRENCY_RULES) {
+    throw new Error(`${config.id}: Inngest allows at most ${MAX_CONCURRENCY_RULES} concurrency rules per function`);
+  }
+  return rules.map((rule) => {
+    if (rule.key) evaluateKey(rule.key, {});
+    return { key: rule.key, limit: rule.limit, scope: rule.scope ?? "fn" };
+  });
+}
+
+/**
+ * The concurrency keys a run of `fn` for `event` must hold while it executes, one per rule.
+ * Function scope (Inngest's default) keeps the keys of different functions apart; `env` and
+ * `account` scopes share a key with every function whose rule evaluates to the same value.
+ */
+export function concurrencyKeysFor(fn: LoadedFunction, event: unknown): ConcurrencyClaim[] {
+  return fn.concurrency.map((rule) => {
+    const value = rule.key ? evaluateKey(rule.key, event) : "";
+    const prefix = rule.scope === "fn" ? fn.id : rule.scope;
+    return { key: `${prefix}:${value}`, limit: rule.limit };
+  });
 }

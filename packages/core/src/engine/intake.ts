@@ -16,7 +16,7 @@ import {
 } from "@support/db";
 import { nextCronTime } from "./cron.js";
 import { evaluateExpression } from "./expressions.js";
-import { concurrencyKeyFor, type LoadedFunction } from "./functions.js";
+import type { LoadedFunction } from "./functions.js";
 
 /** The event as a function receives it (Inngest's payload shape). */
 export function eventPayload(event: EngineEventRecord): Record<string, unknown> {
@@ -65,20 +65,7 @@ async function startRun(
   orgId: string | null,
   now: Date,
 ): Promise<void> {
-  const concurrency = concurrencyKeyFor(fn, event);
-  await createEngineRun(
-    tx,
-    {
-      functionId: fn.id,
-      eventId,
-      event,
-      orgId,
-      maxAttempts: fn.maxAttempts,
-      concurrencyKey: concurrency?.key ?? null,
-      concurrencyLimit: concurrency?.limit ?? null,
-    },
-    now,
-  );
+  await createEngineRun(tx, { functionId: fn.id, eventId, event, orgId, maxAttempts: fn.maxAttempts }, now);
 }
 
 async function resumeWaits(tx: Db, event: EngineEventRecord, payload: Record<string, unknown>, now: Date) {

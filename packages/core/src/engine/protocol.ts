@@ -44,7 +44,7 @@ export const functionConfigSchema = z.object({
       retries: z.object({ attempts: z.number().int().min(0) }).optional(),
     }),
   }),
-  concurrency: z.union([concurrencySchema, z.array(concurrencySchema)]).optional(),
+  concurrency: z.union([z.number().int().min(0), concurrencySchema, z.array(concurrencySchema)]).optional(),
 });
 
 export type FunctionConfig = z.infer<typeof functionConfigSchema>;

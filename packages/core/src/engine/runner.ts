@@ -10,14 +10,14 @@ import {
   newId,
   openEngineWaitsOfRun,
   recordEngineStep,
-  releaseConcurrencySlot,
-  takeConcurrencySlot,
+  releaseConcurrencySlots,
+  takeConcurrencySlots,
   updateEngineRun,
 } from "@support/db";
 import type { Logger } from "pino";
 import { resolveWakeTime } from "./durations.js";
 import { parseExpression } from "./expressions.js";
-import type { LoadedFunction, ServeFetch } from "./functions.js";
+import { concurrencyKeysFor, type LoadedFunction, type ServeFetch } from "./functions.js";
 import { buildCallRequest, type CallOutcome, errorText, OpCode, parseCallResponse, type StepOp } from "./protocol.js";
 
 export interface RunnerContext {
@@ -50,12 +50,13 @@ export async function executeRun(ctx: RunnerContext, run: EngineRunRecord): Prom
     await finishFailed(ctx, run, `The function "${run.functionId}" is not served by this app`, run.lastStep);
     return;
   }
-  if (run.concurrencyKey && run.concurrencyLimit) {
+  const keys = concurrencyKeysFor(fn, run.event);
+  if (keys.length > 0) {
     const now = new Date();
-    const slot = { key: run.concurrencyKey, limit: run.concurrencyLimit, runId: run.id, orgId: run.orgId };
+    const claim = { runId: run.id, orgId: run.orgId, keys };
     const until = new Date(now.getTime() + ctx.leaseMs);
-    if (!(await ctx.database.transaction((tx) => takeConcurrencySlot(tx, slot, now, until)))) {
-      // The key is busy: step aside and try again on a later pass.
+    if (!(await ctx.database.transaction((tx) => takeConcurrencySlots(tx, claim, now, until)))) {
+      // A key is full: step aside (holding nothing) and try again on a later pass.
       await save(ctx, run.id, { leaseOwner: null, leaseUntil: null, nextRunAt: new Date(now.getTime() + ctx.pollMs) });
       return;
     }
@@ -78,7 +79,7 @@ export async function executeRun(ctx: RunnerContext, run: EngineRunRecord): Prom
     if (attempt + 1 >= fn.maxAttempts) await finishFailed(ctx, current, message, current.lastStep);
     else await scheduleRetry(ctx, current, attempt, message, current.lastStep, undefined);
   } finally {
-    if (run.concurrencyKey) await ctx.database.transaction((tx) => releaseConcurrencySlot(tx, run.id));
+    if (keys.length > 0) await ctx.database.transaction((tx) => releaseConcurrencySlots(tx, run.id));
   }
 }
 

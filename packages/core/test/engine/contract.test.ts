@@ -25,7 +25,15 @@ const inngest = createInngestClient({ mode: "embedded" }, logger);
 const event = { name: "contract/started", data: { key: "k1" }, id: "evt_contract", ts: 1 };
 
 const everything = inngest.createFunction(
-  { id: "everything", retries: 2, concurrency: { key: "event.data.key", limit: 1 }, triggers: [{ event: event.name }] },
+  {
+    id: "everything",
+    retries: 2,
+    concurrency: [
+      { key: "event.data.key", limit: 1 },
+      { key: "event.data.orgId", limit: 3, scope: "env" },
+    ],
+    triggers: [{ event: event.name }],
+  },
   async ({ step }) => {
     const a = await step.run("a", () => "A");
     await step.sleep("nap", "90s");
@@ -44,7 +52,10 @@ const failing = inngest.createFunction(
     throw new Error("function broke");
   },
 );
-const ticking = inngest.createFunction({ id: "ticking", triggers: [{ cron: "0 * * * *" }] }, async () => "tick");
+const ticking = inngest.createFunction(
+  { id: "ticking", concurrency: 2, triggers: [{ cron: "0 * * * *" }] },
+  async () => "tick",
+);
 const app = createInngestServeApp(inngest, [everything, failing, ticking]);
 const serve = async (request: Request) => app.fetch(request);
 
@@ -90,10 +101,18 @@ describe("inngest SDK contract", () => {
       maxAttempts: 3,
       events: [{ name: "contract/started", expression: undefined }],
       crons: [],
-      concurrency: { key: "event.data.key", limit: 1, scope: "fn" },
+      concurrency: [
+        { key: "event.data.key", limit: 1, scope: "fn" },
+        { key: "event.data.orgId", limit: 3, scope: "env" },
+      ],
     });
     expect(functions.get("support-failing")?.maxAttempts).toBe(4);
-    expect(functions.get("support-ticking")?.crons).toEqual(["0 * * * *"]);
+    expect(functions.get("support-failing")?.concurrency).toEqual([]);
+    // The shorthand `concurrency: <limit>` is one keyless rule over the function.
+    expect(functions.get("support-ticking")).toMatchObject({
+      crons: ["0 * * * *"],
+      concurrency: [{ key: undefined, limit: 2, scope: "fn" }],
+    });
   });
 
   it("refuses, at start, functions using flow control the engine does not implement", async () => {
@@ -104,6 +123,19 @@ describe("inngest SDK contract", () => {
     const app = createInngestServeApp(inngest, [debounced]);
     await expect(loadFunctions(async (request) => app.fetch(request), ORIGIN)).rejects.toThrow(
       "support-debounced: the embedded engine does not support debounce",
+    );
+  });
+
+  it("refuses more concurrency rules than Inngest accepts", async () => {
+    const rule = { key: "event.data.key", limit: 1 };
+    const crowded = inngest.createFunction(
+      // The SDK's types stop a third rule; a plain JavaScript caller could still pass one.
+      { id: "crowded", concurrency: [rule, rule, rule] as unknown as [typeof rule], triggers: [{ event: event.name }] },
+      async () => "crowded",
+    );
+    const app = createInngestServeApp(inngest, [crowded]);
+    await expect(loadFunctions(async (request) => app.fetch(request), ORIGIN)).rejects.toThrow(
+      "support-crowded: Inngest allows at most 2 concurrency rules per function",
     );
   });
 

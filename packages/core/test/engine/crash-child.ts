@@ -8,8 +8,10 @@ import { createInngestServeApp } from "../../src/inngest/serve.js";
 
 /**
  * A process running the embedded engine on a SQLite file, for the SIGKILL test. Each step of
- * the example function appends `start:` and `done:` lines to the marker file; with `hang`, step
- * two never returns, so the parent can kill the process in the middle of the run.
+ * the example function appends `<message>:start:` and `<message>:done:` lines to the marker file;
+ * with `hang`, step two never returns, so the parent can kill the process in the middle of the
+ * run. The function is limited as the pipeline is (per conversation, per organization), so the
+ * killed run leaves concurrency slots behind.
  */
 const [dbPath = "", marker = "", mode = "finish", eventJson] = process.argv.slice(2);
 const database = await openDatabase({ url: `file:${dbPath}`, dataDir: dirname(dbPath) });
@@ -17,15 +19,23 @@ await database.migrate();
 const logger = pino({ level: "silent" });
 const inngest = createInngestClient({ mode: "embedded" }, logger);
 const durable = inngest.createFunction(
-  { id: "durable", triggers: [{ event: "support/message.received" }] },
-  async ({ step }) => {
+  {
+    id: "durable",
+    concurrency: [
+      { key: "event.data.conversationId", limit: 1, scope: "env" },
+      { key: "event.data.orgId", limit: 1, scope: "env" },
+    ],
+    triggers: [{ event: "support/message.received" }],
+  },
+  async ({ event, step }) => {
+    const message = String(event.data.messageId);
     const done: string[] = [];
     for (const name of ["one", "two", "three"]) {
       done.push(
         await step.run(name, async () => {
-          appendFileSync(marker, `start:${name}\n`);
+          appendFileSync(marker, `${message}:start:${name}\n`);
           if (name === "two" && mode === "hang") await new Promise(() => {});
-          appendFileSync(marker, `done:${name}\n`);
+          appendFileSync(marker, `${message}:done:${name}\n`);
           return name;
         }),
       );

@@ -21,8 +21,9 @@ function startEngineProcess(dbPath: string, marker: string, mode: "hang" | "fini
   return proc;
 }
 
-const lines = (marker: string) => (existsSync(marker) ? readFileSync(marker, "utf8").split("\n").filter(Boolean) : []);
-const count = (marker: string, line: string) => lines(marker).filter((l) => l === line).length;
+const readMarker = (marker: string) =>
+  existsSync(marker) ? readFileSync(marker, "utf8").split("\n").filter(Boolean) : [];
+const count = (marker: string, line: string) => readMarker(marker).filter((l) => l === line).length;
 
 describe("embedded engine durability", () => {
   it("a SIGKILL mid-run loses nothing and re-runs no completed step; the run resumes after restart", async () => {
@@ -33,36 +34,49 @@ describe("embedded engine durability", () => {
 
     const first = startEngineProcess(dbPath, marker, "hang", event);
     await eventually(
-      async () => lines(marker),
-      (seen) => seen.includes("start:two"),
+      async () => readMarker(marker),
+      (seen) => seen.includes("crash:start:two"),
       "step two to start",
       // A cold child process (tsx transpiling the engine) takes seconds on a busy CI machine.
       40_000,
     );
     first.kill("SIGKILL");
     await new Promise((resolve) => first.once("exit", resolve));
-    expect(count(marker, "done:one")).toBe(1);
-    expect(count(marker, "done:two")).toBe(0);
+    expect(count(marker, "crash:done:one")).toBe(1);
+    expect(count(marker, "crash:done:two")).toBe(0);
+    const beforeRestart = readMarker(marker).length;
 
-    startEngineProcess(dbPath, marker, "finish");
+    // After the restart, a run of the same conversation and organization: it can only start once
+    // the killed run's slots are reclaimed (their lease expired) and released again.
+    const next = messageEvent("after-crash", event.data.conversationId);
+    startEngineProcess(dbPath, marker, "finish", next);
     const database = await openDatabase({ url: `file:${dbPath}`, dataDir: dir });
     try {
-      const run = await eventually(
-        async () => (await database.db.q.select().from(database.db.t.engineRuns))[0],
-        (row) => row?.status === "completed",
-        "the run to complete after the restart",
+      const runs = await eventually(
+        async () => database.db.q.select().from(database.db.t.engineRuns),
+        (rows) => rows.length === 2 && rows.every((row) => row.status === "completed"),
+        "both runs to complete after the restart",
         40_000,
       );
+      const run = runs.find((row) => row.eventId === event.id);
       expect(run?.output).toEqual(["one", "two", "three"]);
-      expect(run?.eventId).toBe(event.id);
       // Step one completed before the kill and was replayed from memory, not run again; step
       // two was interrupted, so it started twice and completed once.
-      expect(count(marker, "start:one")).toBe(1);
-      expect(count(marker, "done:one")).toBe(1);
-      expect(count(marker, "start:two")).toBe(2);
-      expect(count(marker, "done:two")).toBe(1);
-      expect(count(marker, "done:three")).toBe(1);
-      expect(await database.db.q.select().from(database.db.t.engineRuns)).toHaveLength(1);
+      expect(count(marker, "crash:start:one")).toBe(1);
+      expect(count(marker, "crash:done:one")).toBe(1);
+      expect(count(marker, "crash:start:two")).toBe(2);
+      expect(count(marker, "crash:done:two")).toBe(1);
+      expect(count(marker, "crash:done:three")).toBe(1);
+      expect(count(marker, "after-crash:done:three")).toBe(1);
+      // The two runs never overlapped (one conversation): after the restart, one ran, then the
+      // other, in whichever order they got the slots. And no slot outlived them.
+      const runOrder = readMarker(marker)
+        .slice(beforeRestart)
+        .filter((line) => line !== "ready")
+        .map((line) => line.split(":")[0])
+        .filter((message, index, all) => message !== all[index - 1]);
+      expect(runOrder).toHaveLength(2);
+      expect(await database.db.q.select().from(database.db.t.engineConcurrencySlots)).toEqual([]);
     } finally {
       await database.close();
     }

@@ -9,11 +9,14 @@ export interface Probe {
   attempts: Map<string, number>;
   active: number;
   maxActive: Record<string, number>;
+  /** Calls executing at once per `org:<id>` and `conversation:<id>` of the `tenant` function. */
+  activeBy: Record<string, number>;
+  maxActiveBy: Record<string, number>;
   fatal: boolean;
 }
 
 export function newProbe(): Probe {
-  return { completed: [], attempts: new Map(), active: 0, maxActive: {}, fatal: true };
+  return { completed: [], attempts: new Map(), active: 0, maxActive: {}, activeBy: {}, maxActiveBy: {}, fatal: true };
 }
 
 const received = supportEvents["support/message.received"];
@@ -98,6 +101,34 @@ export function exampleFunctions(inngest: SupportInngest, probe: Probe) {
         return "done";
       },
     );
+  // Both rules of the pipeline: one call per conversation, at most two per organization.
+  const tenant = inngest.createFunction(
+    {
+      id: "tenant",
+      retries: 0,
+      concurrency: [
+        { key: "event.data.conversationId", limit: 1, scope: "env" },
+        { key: "event.data.orgId", limit: 2, scope: "env" },
+      ],
+      triggers: [{ event: received.name, if: "event.data.messageId == 'tenant'" }],
+    },
+    async ({ event, step }) => {
+      const groups = [`org:${event.data.orgId}`, `conversation:${event.data.conversationId}`];
+      await step.run("work", async () => {
+        probe.active += 1;
+        probe.maxActive.tenant = Math.max(probe.maxActive.tenant ?? 0, probe.active);
+        for (const group of groups) {
+          probe.activeBy[group] = (probe.activeBy[group] ?? 0) + 1;
+          probe.maxActiveBy[group] = Math.max(probe.maxActiveBy[group] ?? 0, probe.activeBy[group] ?? 0);
+        }
+        await delay(250);
+        for (const group of groups) probe.activeBy[group] = (probe.activeBy[group] ?? 1) - 1;
+        probe.active -= 1;
+        if (event.data.conversationId.startsWith("cnv_fail")) throw new NonRetriableError("tenant work failed");
+      });
+      return "done";
+    },
+  );
   const ticker = inngest.createFunction(
     { id: "ticker", triggers: [{ cron: "*/5 * * * *" }] },
     async ({ event, runId }) => {
@@ -105,5 +136,5 @@ export function exampleFunctions(inngest: SupportInngest, probe: Probe) {
       return { cron: "cron" in event.data ? event.data.cron : null };
     },
   );
-  return [steps, sleeper, waiter, flaky, fatal, serial("keyed", true), serial("unkeyed", false), ticker];
+  return [steps, sleeper, waiter, flaky, fatal, serial("keyed", true), serial("unkeyed", false), tenant, ticker];
 }

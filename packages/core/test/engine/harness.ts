@@ -37,14 +37,14 @@ export function startTestEngine(database: Database) {
   return { probe, engine, serveApp };
 }
 
-export function messageEvent(messageId: string, conversationId = newId("conversation")) {
+export function messageEvent(messageId: string, conversationId = newId("conversation"), orgId = "org_engine_test") {
   return {
     id: newId("event"),
     name: "support/message.received",
     ts: Date.now(),
     data: {
       v: 1,
-      orgId: "org_engine_test",
+      orgId,
       appId: "app_engine_test",
       conversationId,
       messageId,

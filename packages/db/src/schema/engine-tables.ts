@@ -40,8 +40,6 @@ export const engineRuns = define({
     lastError: c.text().optional(),
     lastStep: c.string(200).optional(),
     output: c.json().optional(),
-    concurrencyKey: c.string(300).optional(),
-    concurrencyLimit: c.int().optional(),
     nextRunAt: c.time().optional(),
     leaseOwner: c.string(64).optional(),
     leaseUntil: c.time().optional(),
@@ -95,7 +93,8 @@ export const engineWaits = define({
 });
 
 /**
- * Concurrency slots: a run holds slot n of its key while it executes. The unique key makes
+ * Concurrency slots: a run holds slot n of each of its keys while it executes (one row per key;
+ * the keys are evaluated from the run's event and its function's rules). The unique key makes
  * taking a slot atomic on every dialect (and across processes sharing the database).
  */
 export const engineConcurrencySlots = define({

@@ -2,6 +2,7 @@ import { appSettings, findAppForWebhook } from "@support/db";
 import { onMessageReceived } from "../../drafts/handlers.js";
 import type { SupportInngest } from "../client.js";
 import { supportEvents } from "../events.js";
+import { conversationConcurrency } from "./concurrency.js";
 import type { PipelineContext } from "./pipeline-context.js";
 
 const received = supportEvents["support/message.received"];
@@ -16,7 +17,7 @@ export function draftOnMessage(inngest: SupportInngest, context: PipelineContext
     {
       id: "draft-on-message",
       retries: 4,
-      concurrency: { key: "event.data.conversationId", limit: 1 },
+      concurrency: conversationConcurrency(),
       triggers: [{ event: received, if: "event.data.direction == 'inbound' && event.data.authorKind == 'customer'" }],
     },
     async ({ event, step }) => {

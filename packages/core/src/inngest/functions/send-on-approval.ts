@@ -1,6 +1,7 @@
 import { sendApprovedDraft } from "../../drafts/decisions.js";
 import type { SupportInngest } from "../client.js";
 import { supportEvents } from "../events.js";
+import { conversationConcurrency } from "./concurrency.js";
 import type { PipelineContext } from "./pipeline-context.js";
 
 /**
@@ -12,7 +13,7 @@ export function sendOnApproval(inngest: SupportInngest, context: PipelineContext
     {
       id: "send-on-approval",
       retries: 5,
-      concurrency: { key: "event.data.conversationId", limit: 1 },
+      concurrency: conversationConcurrency(),
       triggers: [{ event: supportEvents["support/draft.approved"] }],
     },
     async ({ event, step }) =>

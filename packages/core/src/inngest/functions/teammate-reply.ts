@@ -1,6 +1,7 @@
 import { recordTeammateReply } from "../../drafts/teammate-reply.js";
 import type { SupportInngest } from "../client.js";
 import { supportEvents } from "../events.js";
+import { conversationConcurrency } from "./concurrency.js";
 import type { PipelineContext } from "./pipeline-context.js";
 
 /** A teammate answered in the channel: pending drafts are withdrawn with the draft-vs-sent outcome. */
@@ -9,7 +10,7 @@ export function teammateReply(inngest: SupportInngest, context: PipelineContext)
     {
       id: "record-teammate-reply",
       retries: 4,
-      concurrency: { key: "event.data.conversationId", limit: 1 },
+      concurrency: conversationConcurrency(),
       triggers: [
         {
           event: supportEvents["support/message.received"],
