@@ -2,11 +2,13 @@ import { sendApprovedDraft } from "../../drafts/decisions.js";
 import type { SupportInngest } from "../client.js";
 import { supportEvents } from "../events.js";
 import { conversationConcurrency } from "./concurrency.js";
+import { failPermanently } from "./permanent-failures.js";
 import type { PipelineContext } from "./pipeline-context.js";
 
 /**
  * A draft was approved (by a person or by autonomy): send it through its channel. The draft id
- * is the delivery's idempotency key, so a retried step never reaches the customer twice.
+ * is the delivery's idempotency key, so a retried step never reaches the customer twice. A draft
+ * that does not exist fails the run at once (nothing to retry).
  */
 export function sendOnApproval(inngest: SupportInngest, context: PipelineContext) {
   return inngest.createFunction(
@@ -17,9 +19,11 @@ export function sendOnApproval(inngest: SupportInngest, context: PipelineContext
       triggers: [{ event: supportEvents["support/draft.approved"] }],
     },
     async ({ event, step }) =>
-      step.run("send", async () => {
-        const draft = await sendApprovedDraft(context(), event.data.orgId, event.data.draftId);
-        return { status: draft.status, deliveryId: draft.deliveryId };
-      }),
+      step.run("send", () =>
+        failPermanently(async () => {
+          const draft = await sendApprovedDraft(context(), event.data.orgId, event.data.draftId);
+          return { status: draft.status, deliveryId: draft.deliveryId };
+        }),
+      ),
   );
 }

@@ -90,7 +90,10 @@ describe("draft-on-message", () => {
       text: "On it, Ada: use Forgot password on the sign-in page.",
       createdAt: new Date(question.createdAt.getTime() + 2000),
     });
-    const { result } = await engine().execute({ events: [messageReceived(tenant, followUp)], steps: debounceElapsed() });
+    const { result } = await engine().execute({
+      events: [messageReceived(tenant, followUp)],
+      steps: debounceElapsed(),
+    });
     expect(result).toMatchObject({ kind: "skipped" });
     expect((result as { reason: string }).reason).toMatch(/teammate|human/);
     expect((await getDraft(db, tenant.orgId, pending.draftId))?.status).toBe("superseded");
@@ -106,7 +109,10 @@ describe("draft-on-message", () => {
     const working = fixture.retrieve;
     fixture.retrieve = () => Promise.reject(new Error("vector store unreachable"));
     try {
-      const { error } = await engine().execute({ events: [messageReceived(tenant, message)], steps: debounceElapsed() });
+      const { error } = await engine().execute({
+        events: [messageReceived(tenant, message)],
+        steps: debounceElapsed(),
+      });
       expect(error).toMatchObject({ message: "vector store unreachable" });
     } finally {
       fixture.retrieve = working;

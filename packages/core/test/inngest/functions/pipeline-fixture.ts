@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { InngestTestEngine } from "@inngest/test";
 import {
   createApp,
   createOrganization,
@@ -10,16 +11,16 @@ import {
   type Message,
   upsertContact,
 } from "@support/db";
-import { InngestTestEngine } from "@inngest/test";
 import type { InngestFunction } from "inngest";
 import { loadConfig } from "../../../src/config.js";
+import { draftForMessage } from "../../../src/drafts/draft-message.js";
 import type { Retrieve } from "../../../src/drafts/pipeline-deps.js";
+import { createInngestClient } from "../../../src/inngest/client.js";
 import type { PipelineContext } from "../../../src/inngest/functions/index.js";
 import { addTextSource, processSource, searchKnowledge } from "../../../src/knowledge/index.js";
 import { buildTriageModel, draftReply, type LanguageModel, triage } from "../../../src/pipeline/index.js";
 import { createReplyAdapterRegistry, storedChannelAdapters } from "../../../src/replies/index.js";
 import { openRuntime, type Runtime } from "../../../src/runtime.js";
-import { createInngestClient } from "../../../src/inngest/client.js";
 
 /**
  * A real product database (SQLite in a temp dir, migrated) and the pipeline's real services over
@@ -68,7 +69,10 @@ export async function openPipelineFixture(): Promise<PipelineFixture> {
       secrets: runtime.secrets,
       model: offlineModel(),
       retrieve: (input) => fixture.retrieve(input),
-      replies: createReplyAdapterRegistry(runtime.database.db, storedChannelAdapters(runtime.database, runtime.secrets)),
+      replies: createReplyAdapterRegistry(
+        runtime.database.db,
+        storedChannelAdapters(runtime.database, runtime.secrets),
+      ),
       knowledge: runtime.knowledge,
       retentionDays: 90,
     }),
@@ -133,6 +137,24 @@ export async function seedConversation(
     );
   }
   return { conversation, messages };
+}
+
+/** A conversation whose customer question has a stored draft pending approval (the real pipeline). */
+export async function pendingDraft(fixture: PipelineFixture, tenant: { orgId: string; appId: string }) {
+  const { messages } = await seedConversation(fixture, tenant, [
+    { from: "customer", text: "Hi, how do I reset my password? I forgot it." },
+  ]);
+  const [question] = messages;
+  if (!question) throw new Error("seeded no message");
+  const attempt = await draftForMessage(fixture.context(), {
+    orgId: tenant.orgId,
+    conversationId: question.conversationId,
+    messageId: question.id,
+  });
+  if (attempt.kind !== "drafted" || attempt.draft.status !== "pending_approval") {
+    throw new Error(`expected a pending draft, got ${JSON.stringify(attempt)}`);
+  }
+  return { question, draft: attempt.draft };
 }
 
 /** The catalog event a channel emits for a stored message. */
