@@ -3,9 +3,9 @@ import type { ConcurrencyOption } from "inngest/types";
 /**
  * How many pipeline calls one organization may execute at once, over all its conversations and
  * all pipeline functions. It keeps a burst from one tenant (an import, a spam wave) from taking
- * every worker while the others' customers wait. Five is Inngest's smallest plan-wide limit, so
- * the same code runs on any Inngest plan; on the embedded engine a process runs four calls at
- * once (`parallelRuns`), so it binds when several processes share the database.
+ * every worker while the others' customers wait. A constant: Inngest receives the limit with the
+ * function config at sync, so it changes with a deploy. On the embedded engine a process runs
+ * four calls at once (`parallelRuns`), so it binds when several processes share the database.
  */
 export const ORG_CONCURRENCY_LIMIT = 5;
 
