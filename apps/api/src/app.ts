@@ -18,6 +18,7 @@ import { healthRoutes } from "./routes/health.js";
 import { integrationRoutes } from "./routes/integrations.js";
 import { keysRoutes } from "./routes/keys.js";
 import { knowledgeRoutes } from "./routes/knowledge.js";
+import { notificationRoutes } from "./routes/notifications.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { publicFormRoutes } from "./routes/public-form.js";
 import { runRoutes } from "./routes/runs.js";
@@ -99,6 +100,7 @@ export function createApi(runtime: Runtime, logger: Logger, options: ApiOptions 
   api.route("/api/v1/keys", keysRoutes());
   api.route("/api/v1/knowledge", knowledgeRoutes());
   api.route("/api/v1/events", eventRoutes());
+  api.route("/api/v1/notifications", notificationRoutes());
   api.route("/api/v1/slack", slackConfigRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });

@@ -12,6 +12,7 @@ import {
   type Tracer,
 } from "@support/core";
 import { languageModelFromConfig } from "@support/models";
+import { createSlackNotifier, slackDepsFromRuntime } from "@support/slack";
 import type { Logger } from "pino";
 
 /** The knowledge issue's retrieval port: the app's namespace plus the organization's shared one. */
@@ -53,6 +54,7 @@ export async function openProductRuntime(
     tracer: options.tracer,
     knowledge: runtime.knowledge,
     retentionDays: config.retentionDays,
+    notifier: createSlackNotifier(slackDepsFromRuntime(runtime)),
   };
   return runtime;
 }

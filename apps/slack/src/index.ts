@@ -8,7 +8,9 @@ export {
   postApprovalReminder,
   postDailySummary,
   postEscalationMessage,
+  postReplyFailedMessage,
 } from "./messages.js";
+export { createSlackNotifier } from "./notifier.js";
 export { createSlackReceiver, type SlackHttpRequest, type SlackHttpResponse, type SlackReceiver } from "./receiver.js";
 export { createSlackApi, type SlackApi } from "./slack-api.js";
 export { subscribeSlack } from "./subscribe.js";

@@ -5,8 +5,9 @@ import { connectionFor } from "./cards.js";
 import type { SlackDeps } from "./deps.js";
 
 /*
- * Messages the workflow engine's cron and sleep functions send. Each returns what it posted
- * (or undefined when there was nothing to say or Slack is not configured), so a caller can log it.
+ * Messages the notification functions send through the Slack notifier (`notifier.ts`). Each
+ * returns what it posted (or undefined when there was nothing to say or Slack is not
+ * configured), so the caller can record it and never post it twice.
  */
 
 export interface PostedMessage {
@@ -48,6 +49,19 @@ export async function postEscalationMessage(
   return { ...posted, text };
 }
 
+/** An approved reply the channel refused after its retries: said in the channel, with the way to the draft. */
+export async function postReplyFailedMessage(
+  deps: SlackDeps,
+  orgId: string,
+  input: { draftId: string; reason: string },
+): Promise<PostedMessage | undefined> {
+  const connection = await connectionFor(deps, orgId);
+  if (!connection) return undefined;
+  const text = `:x: A reply was not sent. ${escapeMrkdwn(input.reason)} <${deps.publicUrl}/drafts/${input.draftId}|Open the draft>`;
+  const posted = await deps.slackApi(connection).postMessage({ channel: connection.channelId, text });
+  return { ...posted, text };
+}
+
 export interface DailySummary {
   /** Customer messages received in the last 24 hours. */
   received: number;
@@ -70,7 +84,7 @@ export async function dailySummaryFigures(deps: SlackDeps, orgId: string, now = 
   return { ...counts, autoSendPrecision: wouldAutoSend === 0 ? null : right / wouldAutoSend };
 }
 
-/** The daily summary: volume, pending approvals and auto-send precision, to the configured channel. */
+/** The daily summary: volume, pending approvals and auto-send precision, to the summary channel. */
 export async function postDailySummary(
   deps: SlackDeps,
   orgId: string,
@@ -89,6 +103,6 @@ export async function postDailySummary(
     `• Drafts waiting for approval: ${figures.pendingApprovals} <${deps.publicUrl}/drafts|review queue>`,
     `• Auto-send precision: ${precision}`,
   ].join("\n");
-  const posted = await deps.slackApi(connection).postMessage({ channel: connection.channelId, text });
+  const posted = await deps.slackApi(connection).postMessage({ channel: connection.summaryChannelId, text });
   return { ...posted, text, figures };
 }

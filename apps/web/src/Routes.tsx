@@ -9,6 +9,7 @@ import { KnowledgePage } from "./pages/KnowledgePage.js";
 import { MembersPage } from "./pages/MembersPage.js";
 import { OutboxPage } from "./pages/OutboxPage.js";
 import { QueuePage } from "./pages/QueuePage.js";
+import { SlackPage } from "./pages/SlackPage.js";
 
 // The charting library is the bulk of the bundle; only the autonomy page loads it.
 const AutonomyPage = lazy(() => import("./pages/AutonomyPage.js").then((m) => ({ default: m.AutonomyPage })));
@@ -30,5 +31,6 @@ export function Routes({ role }: { role: Role | null }) {
   if (path === "/audit") return <AuditPage role={role} />;
   if (path === "/keys") return <KeysPage role={role} />;
   if (path === "/members") return <MembersPage role={role} />;
+  if (path === "/slack") return <SlackPage />;
   return <QueuePage role={role} />;
 }

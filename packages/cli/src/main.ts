@@ -60,7 +60,7 @@ const USAGE = `Usage: skill <command> [options]
   runs list [--status failed] | runs retry <run id>
   replay <conversation>          re-run the pipeline on it without storing or sending; prints each step
   slack connect --bot-token <xoxb-…> --signing-secret <secret> --channel <channel id> [--app <app>]
-      [--api-url <Slack Web API base URL>] | slack status
+      [--summary-channel <channel id>] [--api-url <Slack Web API base URL>] | slack status
   eval triage --train <jsonl> --test <jsonl> [--shots k]
   doctor
   eval retrieval --dataset <dir> [--mode bm25|dense|hybrid] [--k 100] [--run <file>]
@@ -94,6 +94,7 @@ export async function run(argv: string[]): Promise<void> {
       "bot-token": { type: "string" },
       "signing-secret": { type: "string" },
       channel: { type: "string" },
+      "summary-channel": { type: "string" },
       "api-url": { type: "string" },
       url: { type: "string" },
       "refund-auto-days": { type: "string" },
@@ -148,6 +149,7 @@ export async function run(argv: string[]): Promise<void> {
     "bot-token": values["bot-token"],
     "signing-secret": values["signing-secret"],
     channel: values.channel,
+    "summary-channel": values["summary-channel"],
     app: values.app,
     "api-url": values["api-url"],
   };

@@ -122,6 +122,7 @@ describe("skill CLI on a local data dir", () => {
     expect(view).toMatchObject({
       configured: true,
       channelId: "C0APPROVE",
+      summaryChannelId: null,
       appId: expect.stringMatching(/^app_/),
       apiUrl: "http://127.0.0.1:9/api",
       secretsSet: ["botToken", "signingSecret"],
@@ -129,6 +130,10 @@ describe("skill CLI on a local data dir", () => {
     expect(connect.stdout).not.toContain("xoxb-cli-token");
     const moved = JSON.parse((await skill(dataDir, "slack", "connect", "--channel", "C0OTHER", "--json")).stdout);
     expect(moved).toMatchObject({ channelId: "C0OTHER", appId: view.appId, secretsSet: ["botToken", "signingSecret"] });
+    const summary = await skill(dataDir, "slack", "connect", "--channel", "C0OTHER", "--summary-channel", "C0DAILY");
+    expect(summary.stdout).toContain("the daily summary to C0DAILY");
+    const status = JSON.parse((await skill(dataDir, "slack", "status", "--json")).stdout);
+    expect(status).toMatchObject({ channelId: "C0OTHER", summaryChannelId: "C0DAILY" });
   });
 
   it("doctor reports the embedded database as healthy", async () => {

@@ -102,6 +102,16 @@ export const eventCatalog = {
     draftId: z.string(),
     deliveryId: z.string(),
   }),
+  /** People were told something needs them (a reminder, an escalation, a failed send). */
+  "support/notification.created": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    notificationId: z.string(),
+    kind: z.enum(["approval_reminder", "escalation", "reply_failed"]),
+    appId: z.string().optional(),
+    conversationId: z.string().optional(),
+    draftId: z.string().optional(),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventCatalog;

@@ -24,6 +24,7 @@ export * from "./inngest/serve.js";
 export * from "./integrations/index.js";
 export * from "./knowledge/index.js";
 export * from "./metrics.js";
+export * from "./notifications/index.js";
 export * from "./outbox/publisher.js";
 export * from "./outbox/relay.js";
 export * from "./pipeline/index.js";

@@ -30,6 +30,7 @@ export const ID_PREFIXES = {
   concurrencySlot: "slt",
   slackConfig: "slk",
   slackCard: "slc",
+  notification: "ntf",
   integration: "itg",
   actionExecution: "axn",
   stripeAccount: "sac",

@@ -8,6 +8,7 @@ export * from "./engine-runs.js";
 export * from "./engine-scheduling.js";
 export * from "./ids.js";
 export * from "./integrations.js";
+export * from "./notifications.js";
 export * from "./outbox.js";
 export { tableDefs } from "./schema/tables.js";
 export * from "./secrets.js";

@@ -23,7 +23,7 @@ export async function listSlackConfigs(db: Db): Promise<SlackConfigRow[]> {
 export async function saveSlackConfig(
   db: Db,
   orgId: string,
-  values: Pick<SlackConfigRow, "channelId" | "appId" | "apiUrl" | "credentialsCiphertext">,
+  values: Pick<SlackConfigRow, "channelId" | "summaryChannelId" | "appId" | "apiUrl" | "credentialsCiphertext">,
 ): Promise<SlackConfigRow> {
   const existing = await getSlackConfig(db, orgId);
   const now = new Date();

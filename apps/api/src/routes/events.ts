@@ -5,7 +5,7 @@ import { streamSSE } from "hono/streaming";
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 
-/** Events a dashboard cares about: new messages, drafts and decisions on them. */
+/** Events a dashboard cares about: new messages, drafts, decisions on them and what needs a person. */
 const LIVE_EVENTS = new Set([
   "support/message.received",
   "support/conversation.updated",
@@ -16,6 +16,7 @@ const LIVE_EVENTS = new Set([
   "support/conversation.escalated",
   "support/reply.sent",
   "support/reply.failed",
+  "support/notification.created",
 ]);
 
 /** The stream in /openapi.json (a plain Hono route: zod-openapi has no schema for an event stream). */
@@ -26,8 +27,8 @@ export const eventsRouteDoc = createRoute({
   security: [{ apiKey: [] }],
   description:
     "Server-sent events of the caller's organization: `ready`, then `message.received`, `draft.created`, " +
-    "`approval.requested`, `draft.approved`, `draft.rejected`, `conversation.escalated`, `reply.sent`… " +
-    "Each `data` is JSON with ids and routing fields (orgId, appId, conversationId, draftId); `id` is the event id.",
+    "`approval.requested`, `draft.approved`, `draft.rejected`, `conversation.escalated`, `reply.sent`, `reply.failed`, `notification.created`… " +
+    "Each `data` is JSON with ids and routing fields (orgId, appId, conversationId, draftId, notificationId); `id` is the event id.",
   responses: {
     200: { description: "An event stream", content: { "text/event-stream": { schema: { type: "string" } } } },
     401: { description: "Missing or invalid credentials" },

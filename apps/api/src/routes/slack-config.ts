@@ -9,6 +9,10 @@ const slackSchema = z
   .object({
     configured: z.boolean(),
     channelId: z.string().nullable(),
+    summaryChannelId: z
+      .string()
+      .nullable()
+      .openapi({ description: "The daily summary's channel; null means the approvals channel" }),
     appId: z.string().nullable().openapi({ description: "Cards only for this app's drafts when set" }),
     apiUrl: z.string().nullable().openapi({ description: "Slack Web API base URL; null means Slack's own" }),
     secretsSet: z.array(z.string()).openapi({ description: "Names of the stored secrets; values are never returned." }),
@@ -21,6 +25,7 @@ const putBody = z
     botToken: z.string().optional().openapi({ description: "xoxb-… (write-only)" }),
     signingSecret: z.string().optional().openapi({ description: "write-only" }),
     channelId: z.string(),
+    summaryChannelId: z.string().nullable().optional(),
     app: z.string().nullable().optional(),
     apiUrl: z.string().nullable().optional(),
   })

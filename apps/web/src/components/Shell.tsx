@@ -13,6 +13,7 @@ const NAV: { to: string; label: string; min?: "admin" | "owner" }[] = [
   { to: "/knowledge", label: "Knowledge" },
   { to: "/autonomy", label: "Autonomy" },
   { to: "/outbox", label: "Sandbox outbox" },
+  { to: "/slack", label: "Slack", min: "admin" },
   { to: "/audit", label: "Audit log", min: "admin" },
   { to: "/keys", label: "API keys", min: "owner" },
   { to: "/members", label: "Members" },

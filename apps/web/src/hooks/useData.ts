@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, query } from "../lib/api.js";
 import type {
+  Attention,
   AuditEntry,
   ChannelView,
   Conversation,
@@ -8,6 +9,7 @@ import type {
   Draft,
   Page,
   SandboxMessage,
+  SlackView,
   SupportApp,
 } from "../lib/types.js";
 
@@ -45,3 +47,9 @@ export const useOutbox = (app: string | undefined, channel?: string) =>
 
 export const useAudit = (enabled = true) =>
   useQuery({ queryKey: ["audit"], queryFn: () => api<Page<AuditEntry>>("/api/v1/audit?limit=100"), enabled });
+
+/** What needs a person (GET /api/v1/notifications); `notification.created` events refresh it. */
+export const useNotifications = () =>
+  useQuery({ queryKey: ["notifications"], queryFn: () => api<{ data: Attention[] }>("/api/v1/notifications") });
+
+export const useSlack = () => useQuery({ queryKey: ["slack"], queryFn: () => api<SlackView>("/api/v1/slack") });

@@ -11,6 +11,7 @@ const EVENTS = [
   "conversation.escalated",
   "reply.sent",
   "reply.failed",
+  "notification.created",
 ];
 
 /**
@@ -33,6 +34,7 @@ export function useLiveEvents(orgId: string | null): "connecting" | "live" | "of
       void client.invalidateQueries({ queryKey: ["conversations"] });
       void client.invalidateQueries({ queryKey: ["outbox"] });
       void client.invalidateQueries({ queryKey: ["audit"] });
+      void client.invalidateQueries({ queryKey: ["notifications"] });
     };
     for (const name of EVENTS) source.addEventListener(name, refresh);
     return () => source.close();

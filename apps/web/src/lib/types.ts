@@ -155,3 +155,26 @@ export interface ShadowRow {
   precision: number | null;
   coverage: number | null;
 }
+
+/** A notification of GET /api/v1/notifications: something that needs a person. */
+export interface Attention {
+  id: string;
+  kind: "approval_reminder" | "escalation" | "reply_failed";
+  appId: string | null;
+  conversationId: string | null;
+  draftId: string | null;
+  reason: string;
+  postedToSlack: boolean;
+  createdAt: string;
+}
+
+/** GET /api/v1/slack: the connection, never its secrets. */
+export interface SlackView {
+  configured: boolean;
+  channelId: string | null;
+  summaryChannelId: string | null;
+  appId: string | null;
+  apiUrl: string | null;
+  secretsSet: string[];
+  updatedAt: string | null;
+}

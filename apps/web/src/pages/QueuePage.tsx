@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from "react";
 import { EmptyState } from "../components/EmptyState.js";
 import { ErrorNote } from "../components/ErrorNote.js";
+import { NeedsAttention } from "../components/NeedsAttention.js";
 import { OnboardingSteps } from "../components/OnboardingSteps.js";
 import { QueueFilterBar } from "../components/QueueFilterBar.js";
 import { QueueRow } from "../components/QueueRow.js";
@@ -93,6 +94,7 @@ export function QueuePage({ role }: { role: Role | null }) {
   return (
     <>
       <h1>Review queue</h1>
+      <NeedsAttention />
       <p className="hint">
         Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve, <kbd>e</kbd> edit, <kbd>r</kbd> reject.
       </p>

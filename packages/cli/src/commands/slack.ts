@@ -7,6 +7,7 @@ export interface SlackFlags {
   "bot-token"?: string;
   "signing-secret"?: string;
   channel?: string;
+  "summary-channel"?: string;
   app?: string;
   "api-url"?: string;
 }
@@ -40,7 +41,7 @@ export function remoteSlack(api: RemoteApi): SlackBackend {
 
 const slackLine = (v: SlackView) =>
   v.configured
-    ? `Slack connected: cards go to channel ${v.channelId}${v.appId ? ` (app ${v.appId} only)` : ""}${v.apiUrl ? ` via ${v.apiUrl}` : ""}.`
+    ? `Slack connected: cards go to channel ${v.channelId}${v.appId ? ` (app ${v.appId} only)` : ""}, the daily summary to ${v.summaryChannelId ?? v.channelId}${v.apiUrl ? `, via ${v.apiUrl}` : ""}.`
     : "Slack is not connected: approvals happen in the dashboard.";
 
 export async function slackCommand(backend: SlackBackend, out: Output, sub: string | undefined, flags: SlackFlags) {
@@ -51,6 +52,7 @@ export async function slackCommand(backend: SlackBackend, out: Output, sub: stri
         botToken: flags["bot-token"],
         signingSecret: flags["signing-secret"],
         channelId: flags.channel,
+        summaryChannelId: flags["summary-channel"],
         app: flags.app,
         apiUrl: flags["api-url"],
       });

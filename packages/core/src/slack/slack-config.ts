@@ -15,6 +15,8 @@ import { AppError } from "../errors.js";
 export interface SlackView {
   configured: boolean;
   channelId: string | null;
+  /** Where the daily summary goes; null means the approvals channel. */
+  summaryChannelId: string | null;
   appId: string | null;
   apiUrl: string | null;
   secretsSet: string[];
@@ -25,11 +27,15 @@ export interface SlackView {
 export interface SlackConnection {
   orgId: string;
   channelId: string;
+  /** The daily summary's channel (the approvals channel unless one was configured). */
+  summaryChannelId: string;
   appId: string | null;
   apiUrl: string | null;
   botToken: string;
   signingSecret: string;
 }
+
+const CHANNEL_ID = z.string().regex(/^[CGD][A-Z0-9]{2,30}$/, "a Slack channel id looks like C0123ABCD");
 
 export const slackConnectInput = z
   .object({
@@ -38,7 +44,9 @@ export const slackConnectInput = z
       .regex(/^xox[bp]-[\w-]{4,}$/, "a bot token starts with xoxb-")
       .optional(),
     signingSecret: z.string().min(8).max(200).optional(),
-    channelId: z.string().regex(/^[CGD][A-Z0-9]{2,30}$/, "a Slack channel id looks like C0123ABCD"),
+    channelId: CHANNEL_ID,
+    /** The daily summary's channel; null goes back to the approvals channel. */
+    summaryChannelId: CHANNEL_ID.nullable().optional(),
     app: z.string().min(1).max(100).nullable().optional(),
     apiUrl: z
       .url({ protocol: /^https?$/ })
@@ -59,6 +67,7 @@ function view(row: SlackConfigRow | undefined): SlackView {
   return {
     configured: Boolean(row),
     channelId: row?.channelId ?? null,
+    summaryChannelId: row?.summaryChannelId ?? null,
     appId: row?.appId ?? null,
     apiUrl: row?.apiUrl ?? null,
     secretsSet: row ? ["botToken", "signingSecret"] : [],
@@ -104,8 +113,11 @@ export async function configureSlack(
     appId = app.id;
   }
   const apiUrl = input.apiUrl === undefined ? (current?.apiUrl ?? null) : (input.apiUrl?.replace(/\/+$/, "") ?? null);
+  const summaryChannelId =
+    input.summaryChannelId === undefined ? (current?.summaryChannelId ?? null) : input.summaryChannelId;
   const row = await saveSlackConfig(db, orgId, {
     channelId: input.channelId,
+    summaryChannelId,
     appId,
     apiUrl,
     credentialsCiphertext: box.encrypt(JSON.stringify({ botToken, signingSecret })),
@@ -116,6 +128,7 @@ export async function configureSlack(
     subject: orgId,
     data: {
       channelId: input.channelId,
+      summaryChannelId,
       appId,
       apiUrl,
       secrets: [input.botToken ? "botToken" : null, input.signingSecret ? "signingSecret" : null].filter(Boolean),
@@ -127,6 +140,7 @@ export async function configureSlack(
 const connection = (box: SecretBox, row: SlackConfigRow): SlackConnection => ({
   orgId: row.orgId,
   channelId: row.channelId,
+  summaryChannelId: row.summaryChannelId ?? row.channelId,
   appId: row.appId,
   apiUrl: row.apiUrl,
   ...decrypt(box, row),

@@ -4,6 +4,7 @@ import * as dr from "./draft-tables.js";
 import * as e from "./engine-tables.js";
 import * as it from "./integration-tables.js";
 import * as k from "./knowledge-tables.js";
+import * as n from "./notification-tables.js";
 import * as sl from "./slack-tables.js";
 import * as t from "./tables.js";
 
@@ -39,6 +40,7 @@ export const engineConcurrencySlots = toMysql(e.engineConcurrencySlots);
 export const engineCrons = toMysql(e.engineCrons);
 export const slackConfigs = toMysql(sl.slackConfigs);
 export const slackCards = toMysql(sl.slackCards);
+export const notifications = toMysql(n.notifications);
 export const appIntegrations = toMysql(it.appIntegrations);
 export const actionExecutions = toMysql(it.actionExecutions);
 export const stripeAccounts = toMysql(it.stripeAccounts);

@@ -13,6 +13,8 @@ export const slackConfigs = define({
     orgId: c.id().required(),
     /** The channel approval cards, reminders and summaries go to. */
     channelId: c.string(32).required(),
+    /** The channel of the daily summary; null means the approvals channel. */
+    summaryChannelId: c.string(32).optional(),
     /** Restricts the cards to one app's drafts when set. */
     appId: c.id().optional(),
     /** The Slack Web API base URL (tests point it at a fake); null means Slack's own. */

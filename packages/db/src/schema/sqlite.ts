@@ -4,6 +4,7 @@ import * as dr from "./draft-tables.js";
 import * as e from "./engine-tables.js";
 import * as it from "./integration-tables.js";
 import * as k from "./knowledge-tables.js";
+import * as n from "./notification-tables.js";
 import * as sl from "./slack-tables.js";
 import * as t from "./tables.js";
 
@@ -39,6 +40,7 @@ export const engineConcurrencySlots = toSqlite(e.engineConcurrencySlots);
 export const engineCrons = toSqlite(e.engineCrons);
 export const slackConfigs = toSqlite(sl.slackConfigs);
 export const slackCards = toSqlite(sl.slackCards);
+export const notifications = toSqlite(n.notifications);
 export const appIntegrations = toSqlite(it.appIntegrations);
 export const actionExecutions = toSqlite(it.actionExecutions);
 export const stripeAccounts = toSqlite(it.stripeAccounts);

@@ -11,6 +11,7 @@ import {
 } from "./engine-tables.js";
 import { actionExecutions, appIntegrations, stripeAccounts } from "./integration-tables.js";
 import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowledge-tables.js";
+import { notifications } from "./notification-tables.js";
 import { slackCards, slackConfigs } from "./slack-tables.js";
 
 /**
@@ -359,6 +360,7 @@ export const tableDefs = {
   engineCrons,
   slackConfigs,
   slackCards,
+  notifications,
   appIntegrations,
   actionExecutions,
   stripeAccounts,

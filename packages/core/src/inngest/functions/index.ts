@@ -1,6 +1,10 @@
 import type { WorkflowFactory } from "../functions.js";
+import { dailySummary } from "./daily-summary.js";
 import { draftOnMessage } from "./draft-on-message.js";
 import { learnOnReply } from "./learn-on-reply.js";
+import { notifyEscalation } from "./notify-escalation.js";
+import { notifyReminder } from "./notify-reminder.js";
+import { notifyReplyFailed } from "./notify-reply-failed.js";
 import type { PipelineContext } from "./pipeline-context.js";
 import { sendOnApproval } from "./send-on-approval.js";
 import { sweep } from "./sweep.js";
@@ -16,5 +20,9 @@ export function pipelineWorkflows(context: PipelineContext): WorkflowFactory {
     sendOnApproval(inngest, context),
     learnOnReply(inngest, context),
     sweep(inngest, context),
+    notifyReminder(inngest, context),
+    notifyEscalation(inngest, context),
+    notifyReplyFailed(inngest, context),
+    dailySummary(inngest, context),
   ];
 }

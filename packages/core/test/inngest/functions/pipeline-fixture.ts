@@ -75,6 +75,8 @@ export async function openPipelineFixture(): Promise<PipelineFixture> {
       ),
       knowledge: runtime.knowledge,
       retentionDays: 90,
+      // These suites cover the pipeline functions; the notification functions have their own.
+      notifier: { post: async () => undefined, postDailySummary: async () => undefined },
     }),
     inngest: createInngestClient({ mode: "embedded" }),
     close: () => runtime.database.close(),

@@ -1,0 +1,23 @@
+import type { Attention } from "./types.js";
+
+const TITLES: Record<Attention["kind"], string> = {
+  reply_failed: "Reply not sent",
+  escalation: "Needs a person",
+  approval_reminder: "Waiting past the SLA",
+};
+
+/** Failed sends first (a customer is left without the answer they were promised), then escalations, then reminders. */
+const ORDER: Attention["kind"][] = ["reply_failed", "escalation", "approval_reminder"];
+
+export const attentionTitle = (item: Attention) => TITLES[item.kind];
+
+export function orderAttention(items: Attention[]): Attention[] {
+  return [...items].sort(
+    (a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || b.createdAt.localeCompare(a.createdAt),
+  );
+}
+
+/** Where a person acts on it: the draft page (the thread, the decision, the reason). */
+export function attentionLink(item: Attention): string | undefined {
+  return item.draftId ? `/drafts/${encodeURIComponent(item.draftId)}` : undefined;
+}

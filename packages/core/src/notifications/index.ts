@@ -1,0 +1,3 @@
+export * from "./attention.js";
+export * from "./notifier.js";
+export * from "./notify.js";
