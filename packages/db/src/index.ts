@@ -11,5 +11,6 @@ export * from "./integrations.js";
 export * from "./outbox.js";
 export { tableDefs } from "./schema/tables.js";
 export * from "./secrets.js";
+export * from "./signing-keys.js";
 export * from "./slack.js";
 export * from "./tenancy.js";
