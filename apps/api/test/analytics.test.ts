@@ -3,6 +3,8 @@ import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stopWorkers } from "../src/pipeline.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
+import { zendeskSign } from "./vendor-payloads.js";
+import { post } from "./webhook-helpers.js";
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
   for (let i = 0; i < 200; i++) {
@@ -123,6 +125,44 @@ for (const dialect of dialects) {
       expect(history.points).toEqual([{ date: today(), category: trust[0].category, score: 0, samples: 1 }]);
       expect((await jsonCall(p, `/api/v1/apps/${p.appId}/trust/history?to=bad`)).status).toBe(400);
       expect((await jsonCall(p, "/api/v1/apps/nope/trust/history")).status).toBe(404);
+    });
+
+    it("counts a conversation as resolved when Zendesk solves it, and no longer once the customer writes again", async () => {
+      const configured = await jsonCall(p, `/api/v1/apps/${p.appId}/channels/zendesk`, {
+        method: "PUT",
+        body: { secrets: { webhookSecret: "zendesk-secret" } },
+      });
+      expect(configured.status).toBe(200);
+      const event = (id: string, type: string, detail: Record<string, string>) =>
+        JSON.stringify({
+          type: `zen:event-type:${type}`,
+          account_id: 1,
+          id,
+          time: new Date().toISOString(),
+          zendesk_event_version: "2022-11-06",
+          subject: "zen:ticket:900",
+          detail: { id: "900", ...detail },
+          event: {},
+        });
+      const deliver = async (raw: string) =>
+        expect((await post(p, `/webhooks/zendesk/${p.appId}`, raw, zendeskSign("zendesk-secret", raw))).status).toBe(
+          200,
+        );
+      const resolved = async () =>
+        (await (await jsonCall(p, `/api/v1/analytics?app=${p.appId}`)).json()).totals.resolved as number;
+      const before = await resolved();
+      await deliver(
+        event("zd-resolve-1", "ticket.created", {
+          subject: "Invoice",
+          description: "Please send my invoice",
+          requester_id: "77",
+          status: "NEW",
+        }),
+      );
+      await deliver(event("zd-resolve-2", "ticket.status_changed", { status: "SOLVED" }));
+      expect(await resolved()).toBe(before + 1);
+      await deliver(event("zd-resolve-3", "ticket.status_changed", { status: "OPEN" }));
+      expect(await resolved()).toBe(before);
     });
 
     it("documents the routes and their schemas in the OpenAPI document", async () => {

@@ -184,7 +184,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     await nav("Analytics");
     await page.getByRole("heading", { name: "Analytics", exact: true }).waitFor();
     const totals = page.getByRole("definition").first();
-    await expect(totals.innerText()).resolves.toBe("3");
+    await expect(totals.textContent()).resolves.toBe("3");
     const volume = page.getByRole("region", { name: "Volume by channel" });
     await volume.getByText(/Conversations started in the period/).waitFor();
     // Three Zendesk tickets today: bars drawn, and the same figures in the table behind the chart.
@@ -210,7 +210,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     await rows.nth(1).waitFor({ state: "detached" });
     await expect(rows.count()).resolves.toBe(1);
     await page.getByLabel("Per").selectOption("week");
-    await expect(totals.innerText()).resolves.toBe("3");
+    await expect(totals.textContent()).resolves.toBe("3");
   });
 
   it("charts trust per category over time on the Autonomy page", async () => {
@@ -249,7 +249,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     await keys.getByRole("button", { name: "Remove old webhook signing secret" }).click();
     await keys.getByRole("button", { name: "Confirm removal" }).click();
     await keys.getByText("One webhook signing secret is live.").waitFor();
-    await expect(keys.getByRole("list", { name: "Live webhook signing keys" }).innerText()).resolves.toMatch(
+    await expect(keys.getByRole("list", { name: "Live webhook signing keys" }).textContent()).resolves.toMatch(
       /^version 2 ·/,
     );
     await expect(postGeneric(genericUrl, secret, "rotation-2")).resolves.toBe(200);
