@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumPath } from "./browser.js";
+import { postGeneric } from "./generic.js";
 import { type RunningServer, startProduct } from "./server.js";
 import { postZendeskTicket } from "./zendesk.js";
 
@@ -179,6 +180,82 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     }
   });
 
+  it("shows analytics over a date range as charts with data, each with its definition", async () => {
+    await nav("Analytics");
+    await page.getByRole("heading", { name: "Analytics", exact: true }).waitFor();
+    const totals = page.getByRole("definition").first();
+    await expect(totals.textContent()).resolves.toBe("3");
+    const volume = page.getByRole("region", { name: "Volume by channel" });
+    await volume.getByText(/Conversations started in the period/).waitFor();
+    // Three Zendesk tickets today: bars drawn, and the same figures in the table behind the chart.
+    await expect(volume.locator(".recharts-bar-rectangle").count()).resolves.toBeGreaterThan(0);
+    const today = new Date().toISOString().slice(0, 10);
+    await expect(
+      volume
+        .locator("table tr", { has: page.locator("th", { hasText: today }) })
+        .locator("td")
+        .last()
+        .textContent(),
+    ).resolves.toBe("3");
+    const rates = page.getByRole("region", { name: "Approval, auto-send and deflection" });
+    await expect(rates.locator(".recharts-line").count()).resolves.toBe(3);
+    await rates.getByText(/without a human writing or editing anything/).waitFor();
+    await shot("11-analytics");
+    const rows = volume.locator("tbody tr");
+    await page.getByRole("button", { name: "Last 7 days" }).click();
+    await rows.nth(7).waitFor({ state: "detached" });
+    await expect(rows.count()).resolves.toBe(7);
+    await page.getByRole("button", { name: "Custom" }).click();
+    await page.getByLabel("From").fill(today);
+    await rows.nth(1).waitFor({ state: "detached" });
+    await expect(rows.count()).resolves.toBe(1);
+    await page.getByLabel("Per").selectOption("week");
+    await expect(totals.textContent()).resolves.toBe("3");
+  });
+
+  it("charts trust per category over time on the Autonomy page", async () => {
+    await nav("Autonomy");
+    const history = page.getByRole("region", { name: "Trust over time" });
+    // Today's point per category: the lines have no length yet, so the data table is what proves them.
+    await history.locator(".recharts-surface").first().waitFor();
+    await history.locator("tbody tr").first().waitFor({ state: "attached" });
+    await expect(history.locator("tbody tr th").first().textContent()).resolves.toBe(
+      new Date().toISOString().slice(0, 10),
+    );
+    await history
+      .getByText(/outcomes\)/)
+      .first()
+      .waitFor();
+    await shot("12-trust-over-time");
+  });
+
+  it("rotates the webhook signing secret: the new one verifies at once, the old one until removed", async () => {
+    await nav("Apps & channels");
+    const keys = page.getByRole("region", { name: "Signing keys" });
+    await keys.getByText("One webhook signing secret is live.").waitFor();
+    await keys.getByRole("button", { name: "Rotate webhook signing secret" }).click();
+    const field = keys.getByRole("textbox", { name: "New webhook signing secret" });
+    await field.waitFor();
+    const secret = await field.inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await keys.getByRole("button", { name: "Copy New webhook signing secret" }).click();
+    await keys.getByRole("button", { name: "Copy New webhook signing secret" }).filter({ hasText: "Copied" }).waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(secret);
+    await keys.getByText(/Rotation in progress/).waitFor();
+    await shot("13-signing-key-rotated");
+    const genericUrl = webhookUrl.replace("/webhooks/zendesk/", "/webhooks/generic/");
+    await expect(postGeneric(genericUrl, secret, "rotation-1")).resolves.toBe(200);
+    await keys.getByRole("button", { name: "Remove old webhook signing secret" }).click();
+    await keys.getByRole("button", { name: "Confirm removal" }).click();
+    await keys.getByText("One webhook signing secret is live.").waitFor();
+    await expect(keys.getByRole("list", { name: "Live webhook signing keys" }).textContent()).resolves.toMatch(
+      /^version 2 ·/,
+    );
+    await expect(postGeneric(genericUrl, secret, "rotation-2")).resolves.toBe(200);
+    await expect(postGeneric(genericUrl, "whsec_not_the_secret", "rotation-3")).resolves.toBe(401);
+  });
+
   it("invites a teammate as agent by link; they sign up with that email, accept and get an agent's UI", async () => {
     const agentEmail = `sam-${Date.now()}@example.com`;
     await nav("Members");
@@ -212,5 +289,11 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     expect(navLinks).toContain("Review queue");
     expect(navLinks).not.toContain("Audit log");
     expect(navLinks).not.toContain("API keys");
+    await nav("Apps & channels");
+    await page
+      .getByRole("region", { name: "Signing keys" })
+      .getByText(/webhook signing secret is live/)
+      .waitFor();
+    await expect(page.getByRole("button", { name: /Rotate/ }).count()).resolves.toBe(0);
   });
 });

@@ -11,8 +11,9 @@ import { OutboxPage } from "./pages/OutboxPage.js";
 import { QueuePage } from "./pages/QueuePage.js";
 import { SlackPage } from "./pages/SlackPage.js";
 
-// The charting library is the bulk of the bundle; only the autonomy page loads it.
+// The charting library is the bulk of the bundle; only the autonomy and analytics pages load it.
 const AutonomyPage = lazy(() => import("./pages/AutonomyPage.js").then((m) => ({ default: m.AutonomyPage })));
+const AnalyticsPage = lazy(() => import("./pages/AnalyticsPage.js").then((m) => ({ default: m.AnalyticsPage })));
 
 export function Routes({ role }: { role: Role | null }) {
   const { path, params } = useRoute();
@@ -24,6 +25,13 @@ export function Routes({ role }: { role: Role | null }) {
     return (
       <Suspense fallback={<p>Loading…</p>}>
         <AutonomyPage role={role} app={params.get("app") ?? undefined} />
+      </Suspense>
+    );
+  }
+  if (path === "/analytics") {
+    return (
+      <Suspense fallback={<p>Loading…</p>}>
+        <AnalyticsPage app={params.get("app") ?? undefined} />
       </Suspense>
     );
   }

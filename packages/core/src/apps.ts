@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import {
   type App,
   type AppSettings,
@@ -7,13 +6,14 @@ import {
   createApp,
   type Db,
   getApp,
-  newId,
+  insertSigningKey,
   type SecretBox,
   updateApp,
 } from "@support/db";
 import { CHANNEL_KINDS } from "./channels/channel-config.js";
 import { webhookUrl } from "./channels/channels.js";
 import { AppError } from "./errors.js";
+import { generateSigningSecret } from "./signing-keys.js";
 
 /** Webhook URLs carry the app id, which is unique across organizations (slugs are per org). */
 export function webhookUrls(publicUrl: string, app: Pick<App, "id">): Record<string, string> {
@@ -54,16 +54,8 @@ export async function registerApp(
   if (!slug) throw new AppError("invalid_input", "name must contain letters or digits");
   if (await getApp(db, orgId, slug)) throw new AppError("conflict", `an app with slug "${slug}" already exists`);
   const app = await createApp(db, orgId, { name: input.name, slug, settings: input.settings });
-  const signingSecret = `whsec_${randomBytes(24).toString("base64url")}`;
-  await db.q.insert(db.t.signingKeys).values({
-    id: newId("signingKey"),
-    orgId,
-    appId: app.id,
-    secretCiphertext: secrets.encrypt(signingSecret),
-    keyVersion: 1,
-    active: true,
-    createdAt: new Date(),
-  });
+  const signingSecret = generateSigningSecret();
+  await insertSigningKey(db, { orgId, appId: app.id, secretCiphertext: secrets.encrypt(signingSecret), keyVersion: 1 });
   await appendAudit(db, orgId, { actor, action: "app.created", subject: app.id, data: { slug } });
   return { app, signingSecret };
 }

@@ -1,3 +1,4 @@
+export * from "./analytics/index.js";
 export * from "./api-keys.js";
 export * from "./apps.js";
 export * from "./auth.js";
@@ -32,5 +33,6 @@ export * from "./rate-limit.js";
 export * from "./replies/index.js";
 export * from "./runtime.js";
 export * from "./secrets-key.js";
+export * from "./signing-keys.js";
 export * from "./slack/slack-config.js";
 export * from "./tracing.js";

@@ -126,7 +126,7 @@ export async function updateConversation(
   db: Db,
   orgId: string,
   id: string,
-  patch: Partial<Pick<Conversation, "status" | "assignee" | "tags" | "lastMessageAt" | "subject">>,
+  patch: Partial<Pick<Conversation, "status" | "assignee" | "tags" | "lastMessageAt" | "subject" | "closedAt">>,
 ): Promise<void> {
   await db.q
     .update(db.t.conversations)

@@ -91,23 +91,30 @@ export async function insertOutcome(db: Db, row: Omit<DraftOutcomeRow, "id" | "c
   return full;
 }
 
-/** Outcomes of an app (optionally one category) since a date, for trust and the shadow report. */
+/** How many of the latest outcomes trust rests on: the decision and the trust history both read this many. */
+export const TRUST_OUTCOME_LIMIT = 5000;
+
+/**
+ * Outcomes of an app (optionally one category) since and/or before a date, newest first, for
+ * trust and the shadow report.
+ */
 export async function listOutcomes(
   db: Db,
   orgId: string,
   appId: string,
-  opts: { category?: string; since?: Date } = {},
+  opts: { category?: string; since?: Date; before?: Date; limit?: number } = {},
 ): Promise<DraftOutcomeRow[]> {
   const t = db.t.draftOutcomes;
   const where = [eq(t.orgId, orgId), eq(t.appId, appId)];
   if (opts.category) where.push(eq(t.category, opts.category));
   if (opts.since) where.push(gte(t.createdAt, opts.since));
+  if (opts.before) where.push(lt(t.createdAt, opts.before));
   return db.q
     .select()
     .from(t)
     .where(and(...where))
     .orderBy(desc(t.createdAt))
-    .limit(5000);
+    .limit(opts.limit ?? TRUST_OUTCOME_LIMIT);
 }
 
 /** Open drafts created before `before`, across organizations: the sweep's work list. */

@@ -12,5 +12,6 @@ export * from "./notifications.js";
 export * from "./outbox.js";
 export { tableDefs } from "./schema/tables.js";
 export * from "./secrets.js";
+export * from "./signing-keys.js";
 export * from "./slack.js";
 export * from "./tenancy.js";

@@ -1,17 +1,18 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { shadowForApp, trustForApp } from "@support/core";
+import { shadowForApp, trustForApp, trustHistory } from "@support/core";
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 import { problemResponse } from "../pagination.js";
 import { validationHook } from "../validation.js";
 
 const appParam = z.object({ app: z.string().min(1).max(100) });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
 const errors = {
   401: problemResponse("Missing or invalid credentials"),
   404: problemResponse("No such app in this organization"),
 };
 
-/** Trust per category and the shadow-mode report, computed from stored outcomes. */
+/** Trust per category (now and day by day) and the shadow-mode report, computed from stored outcomes. */
 export function autonomyRoutes() {
   const router = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   router.use("*", requireCaller);
@@ -38,6 +39,58 @@ export function autonomyRoutes() {
     async (c) => {
       const { runtime, principal } = c.var;
       return c.json({ data: await trustForApp(runtime.database.db, principal.orgId, c.req.valid("param").app) }, 200);
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/{app}/trust/history",
+      tags: ["autonomy"],
+      request: {
+        params: appParam,
+        query: z.object({
+          from: day.optional().openapi({ description: "First day (UTC), default 29 days before `to`" }),
+          to: day.optional().openapi({ description: "Last day (UTC, included), default today" }),
+        }),
+      },
+      responses: {
+        200: {
+          description:
+            "Trust per category at the end of each day (now, for today), by the same function and window the decisions use",
+          content: {
+            "application/json": {
+              schema: z
+                .object({
+                  range: z.object({ from: z.string(), to: z.string() }),
+                  threshold: z.number(),
+                  minOutcomes: z.number(),
+                  categories: z.array(z.string()),
+                  points: z.array(
+                    z.object({
+                      date: z.string(),
+                      category: z.string(),
+                      score: z.number().nullable(),
+                      samples: z.number(),
+                    }),
+                  ),
+                })
+                .openapi("TrustHistory"),
+            },
+          },
+        },
+        400: problemResponse("Invalid range"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { runtime, principal } = c.var;
+      const history = await trustHistory(
+        runtime.database.db,
+        principal.orgId,
+        c.req.valid("param").app,
+        c.req.valid("query"),
+      );
+      return c.json(history, 200);
     },
   );
   router.openapi(

@@ -12,6 +12,7 @@ const NAV: { to: string; label: string; min?: "admin" | "owner" }[] = [
   { to: "/apps", label: "Apps & channels" },
   { to: "/knowledge", label: "Knowledge" },
   { to: "/autonomy", label: "Autonomy" },
+  { to: "/analytics", label: "Analytics" },
   { to: "/outbox", label: "Sandbox outbox" },
   { to: "/slack", label: "Slack", min: "admin" },
   { to: "/audit", label: "Audit log", min: "admin" },

@@ -178,3 +178,55 @@ export interface SlackView {
   secretsSet: string[];
   updatedAt: string | null;
 }
+
+export interface AnalyticsFigures {
+  conversations: number;
+  byChannel: Record<string, number>;
+  byCategory: Record<string, number>;
+  responded: number;
+  firstResponseAvgMs: number | null;
+  resolved: number;
+  resolutionAvgMs: number | null;
+  deflected: number;
+  deflectionRate: number | null;
+  drafts: number;
+  autoSent: number;
+  autoSendRate: number | null;
+  humanDecided: number;
+  approved: number;
+  approvalRate: number | null;
+  unchanged: number;
+  edited: number;
+  rewritten: number;
+}
+
+export type MetricId =
+  | "volume"
+  | "firstResponse"
+  | "resolution"
+  | "approvalRate"
+  | "editRate"
+  | "autoSendRate"
+  | "deflection";
+
+export interface AnalyticsReport {
+  range: { from: string; to: string; bucket: "day" | "week"; app: string | null };
+  definitions: Record<MetricId, { label: string; definition: string }>;
+  channels: string[];
+  categories: string[];
+  totals: AnalyticsFigures;
+  buckets: (AnalyticsFigures & { start: string })[];
+}
+
+export interface TrustHistory {
+  range: { from: string; to: string };
+  threshold: number;
+  minOutcomes: number;
+  categories: string[];
+  points: { date: string; category: string; score: number | null; samples: number }[];
+}
+
+export interface SigningKeys {
+  appId: string;
+  keys: { id: string; version: number; createdAt: string }[];
+}

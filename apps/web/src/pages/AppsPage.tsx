@@ -3,6 +3,7 @@ import { ChannelForm } from "../components/ChannelForm.js";
 import { CreateAppForm } from "../components/CreateAppForm.js";
 import { EmptyState } from "../components/EmptyState.js";
 import { Link } from "../components/Link.js";
+import { SigningKeysCard } from "../components/SigningKeysCard.js";
 import { useApps, useChannels } from "../hooks/useData.js";
 import { roleAtLeast } from "../lib/roles.js";
 import type { Role } from "../lib/types.js";
@@ -52,10 +53,12 @@ export function AppsPage({ role }: { role: Role | null }) {
           <p>
             <Link to={`/outbox?app=${current.slug}`}>Sandbox outbox</Link> ·{" "}
             <Link to={`/autonomy?app=${current.slug}`}>Autonomy</Link> ·{" "}
-            <Link to={`/knowledge?app=${current.slug}`}>Knowledge</Link>
+            <Link to={`/knowledge?app=${current.slug}`}>Knowledge</Link> ·{" "}
+            <Link to={`/analytics?app=${current.slug}`}>Analytics</Link>
           </p>
           <h2>Channels of {current.name}</h2>
           <Channels app={current.slug} canEdit={canEdit} />
+          <SigningKeysCard key={current.id} app={current.slug} canEdit={canEdit} />
         </>
       )}
     </>

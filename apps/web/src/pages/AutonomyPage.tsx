@@ -4,6 +4,7 @@ import { AutonomyForm } from "../components/AutonomyForm.js";
 import { EmptyState } from "../components/EmptyState.js";
 import { Link } from "../components/Link.js";
 import { TrustChart } from "../components/TrustChart.js";
+import { TrustHistoryChart } from "../components/TrustHistoryChart.js";
 import { useApps } from "../hooks/useData.js";
 import { api } from "../lib/api.js";
 import { percent } from "../lib/autonomy-form.js";
@@ -50,6 +51,10 @@ export function AutonomyPage({ role, app }: { role: Role | null; app: string | u
         ) : (
           <TrustChart rows={trust.data?.data ?? []} threshold={current.settings.trustThreshold} />
         )}
+      </section>
+      <section aria-labelledby="trust-history-title" className="card">
+        <h2 id="trust-history-title">Trust over time</h2>
+        <TrustHistoryChart app={slug} />
       </section>
       <section aria-labelledby="shadow-title" className="card">
         <h2 id="shadow-title">Shadow report</h2>

@@ -119,7 +119,7 @@ async function storeDelivery(
     const reopen = message.direction === "inbound" && conversation.status === "closed";
     await updateConversation(tx, app.orgId, conversation.id, {
       lastMessageAt: new Date(Math.max(message.sentAt.getTime(), conversation.lastMessageAt.getTime())),
-      ...(reopen ? { status: "open" } : {}),
+      ...(reopen ? { status: "open", closedAt: null } : {}),
     });
     const event: EventData<"support/message.received"> = {
       v: 1,
@@ -157,6 +157,8 @@ async function storeDelivery(
     }
     if (change.status) {
       patch.status = change.status;
+      // Closing again (Zendesk "solved", then "closed") keeps the first close: that is when it was resolved.
+      if (change.status !== conversation.status) patch.closedAt = change.status === "closed" ? new Date() : null;
       changed.push("status");
     }
     if (changed.length === 0) continue;
@@ -212,6 +214,7 @@ async function resolveConversation(
     assignee: null,
     tags: null,
     lastMessageAt: message.sentAt,
+    closedAt: null,
   });
 }
 

@@ -42,6 +42,7 @@ export const drafts = define({
   indexes: [
     { name: "drafts_status_idx", columns: ["orgId", "status", "createdAt"] },
     { name: "drafts_conversation_idx", columns: ["orgId", "conversationId"] },
+    { name: "drafts_created_idx", columns: ["orgId", "createdAt"] },
   ],
 });
 

@@ -151,6 +151,8 @@ export const conversations = define({
     assignee: c.string(200).optional(),
     tags: c.json().optional(),
     lastMessageAt: c.time().required(),
+    /** When the conversation was last closed; null while it is open (analytics' time to resolution). */
+    closedAt: c.time().optional(),
     createdAt: c.time().required(),
     updatedAt: c.time().required(),
   },
@@ -158,6 +160,7 @@ export const conversations = define({
   indexes: [
     { name: "conversations_recent_idx", columns: ["orgId", "appId", "lastMessageAt"] },
     { name: "conversations_status_idx", columns: ["orgId", "status", "lastMessageAt"] },
+    { name: "conversations_created_idx", columns: ["orgId", "createdAt"] },
   ],
 });
 

@@ -117,6 +117,7 @@ export async function seedConversation(
     assignee: null,
     tags: null,
     lastMessageAt: new Date(),
+    closedAt: null,
   });
   const messages: Message[] = [];
   for (const [index, turn] of turns.entries()) {

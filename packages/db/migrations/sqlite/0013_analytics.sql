@@ -1,0 +1,3 @@
+ALTER TABLE `conversations` ADD `closed_at` integer;--> statement-breakpoint
+CREATE INDEX `conversations_created_idx` ON `conversations` (`org_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `drafts_created_idx` ON `drafts` (`org_id`,`created_at`);
