@@ -1,4 +1,4 @@
-import { loadSlackConnection, publicDraft, type SlackConnection } from "@support/core";
+import { loadPublicDraft, loadSlackConnection, type SlackConnection } from "@support/core";
 import { getContact, getConversation, getDraft, getSlackCard, insertSlackCard, setSlackCardShown } from "@support/db";
 import { approvalCard, type CardContext, decidedCard } from "./card.js";
 import type { SlackDeps } from "./deps.js";
@@ -17,7 +17,7 @@ export async function cardContext(deps: SlackDeps, orgId: string, draftId: strin
   const conversation = await getConversation(db, orgId, row.conversationId);
   const contact = conversation ? await getContact(db, orgId, conversation.contactId) : undefined;
   return {
-    draft: publicDraft(row),
+    draft: await loadPublicDraft(db, row),
     customer: contact?.name ?? contact?.email ?? contact?.phone ?? "A customer",
     subject: conversation?.subject ?? null,
     dashboardUrl: `${deps.publicUrl}/drafts/${row.id}`,

@@ -76,5 +76,7 @@ export async function pendingDraft(tenant: TestTenant, conversationId = `cnv_${M
     decidedVia: null,
     reason: null,
     remindedAt: null,
+    customer: null,
+    actions: null,
   });
 }
