@@ -26,9 +26,12 @@ export function approveActions(actions: DraftAction[], ids: string[] | undefined
   return actions.map((a) => ({ ...a, approved: ids ? ids.includes(a.id) : true }));
 }
 
+/** What running actions needs of the pipeline's dependencies. */
+export type ActionDeps = Pick<PipelineDeps, "database" | "secrets" | "stripe">;
+
 type Request = { orgId: string; appId: string; draftId: string };
 
-async function runAction(deps: PipelineDeps, request: Request, action: DraftAction) {
+async function runAction(deps: ActionDeps, request: Request, action: DraftAction) {
   const db = deps.database.db;
   const named = { ...request, action: action.action, input: action.input };
   try {
@@ -64,7 +67,7 @@ export type ActionsRun =
  * mid-call) is an error, so the workflow retries and then dead-letters it rather than send a
  * reply that may not be true.
  */
-export async function runApprovedActions(deps: PipelineDeps, orgId: string, draftId: string): Promise<ActionsRun> {
+export async function runApprovedActions(deps: ActionDeps, orgId: string, draftId: string): Promise<ActionsRun> {
   const draft = await getDraft(deps.database.db, orgId, draftId);
   if (!draft) throw new AppError("not_found", `draft "${draftId}" not found`);
   if (draft.status !== "approved") return { kind: "not_approved", status: draft.status };
@@ -87,7 +90,7 @@ export async function runApprovedActions(deps: PipelineDeps, orgId: string, draf
  * approver approves without it (`actions: []`), edits, or rejects.
  */
 export async function returnDraftAfterFailedAction(
-  deps: PipelineDeps,
+  deps: ActionDeps,
   orgId: string,
   draftId: string,
   failed: ExecutionView,
@@ -124,7 +127,7 @@ export async function returnDraftAfterFailedAction(
  * back. Returns what the step records (JSON): how many ran, and the failure if any.
  */
 export async function settleApprovedActions(
-  deps: PipelineDeps,
+  deps: ActionDeps,
   orgId: string,
   draftId: string,
 ): Promise<{ executed: number; failed: { action: string; error: string | null } | null }> {
@@ -138,7 +141,7 @@ export async function settleApprovedActions(
 
 /** The reply with what was done, told before the sign-off (the last paragraph). */
 export async function withExecutionSummaries(
-  deps: PipelineDeps,
+  deps: ActionDeps,
   orgId: string,
   draftId: string,
   text: string,
