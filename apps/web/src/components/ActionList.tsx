@@ -19,9 +19,9 @@ export function ActionList({
 }) {
   if (actions.length === 0) return null;
   return (
-    <div className="stack" aria-label="Proposed actions">
-      <h3>Actions</h3>
-      <ul>
+    <div className="stack">
+      <h3 id="actions-title">Actions</h3>
+      <ul aria-labelledby="actions-title">
         {actions.map((a) => {
           const outcome = actionOutcome(a, executions);
           return (
