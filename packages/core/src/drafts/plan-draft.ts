@@ -11,7 +11,7 @@ import {
 } from "@support/db";
 import { actionsNeedApproval, type DraftAction, planDraftActions } from "../integrations/draft-actions.js";
 import { type GatheredContext, gatherForConversation } from "../integrations/gather-step.js";
-import { decideAutonomy } from "../pipeline/autonomy.js";
+import { type AutonomyDecision, decideAutonomy } from "../pipeline/autonomy.js";
 import { DEFAULT_CATEGORIES } from "../pipeline/categories.js";
 import type { Draft, RetrievedPassage } from "../pipeline/drafter.js";
 import { runGates } from "../pipeline/gates/index.js";
@@ -73,17 +73,16 @@ function modelCall<T>(
 }
 
 /** An action waiting for approval holds the draft for a person, whatever the autonomy policy says. */
-function withActions<D extends { autoSend: boolean; wouldAutoSend: boolean; reasons: string[] }>(
-  actions: DraftAction[],
-  decision: D,
-): D {
+function withActions(actions: DraftAction[], decision: AutonomyDecision): AutonomyDecision {
   if (!actionsNeedApproval(actions)) return decision;
   const waiting = actions.filter((a) => a.risk === "approval_required" && !a.autoApprovable).map((a) => a.action);
+  const detail = `waits for approval of ${waiting.join(", ")}`;
   return {
     ...decision,
     autoSend: false,
     wouldAutoSend: false,
-    reasons: [...decision.reasons, `waits for approval of ${waiting.join(", ")}`],
+    reasons: [...decision.reasons, detail],
+    checks: [...decision.checks, { condition: "actions", passed: false, detail }],
   };
 }
 
