@@ -26,12 +26,16 @@ export async function cardContext(deps: SlackDeps, orgId: string, draftId: strin
 
 /**
  * Posts the approval card for a draft (once: a re-published event finds the stored card) and
- * remembers where it is, so a decision taken anywhere can update it.
+ * remembers where it is, so a decision taken anywhere can update it. A draft asking again (its
+ * approved action failed, so it is back to pending) gets its card reopened instead.
  */
 export async function postApprovalCard(deps: SlackDeps, input: { orgId: string; appId: string; draftId: string }) {
   const connection = await connectionFor(deps, input.orgId);
   if (!connection || (connection.appId && connection.appId !== input.appId)) return undefined;
-  if (await getSlackCard(deps.database.db, input.orgId, input.draftId)) return undefined;
+  if (await getSlackCard(deps.database.db, input.orgId, input.draftId)) {
+    await refreshApprovalCard(deps, input.orgId, input.draftId);
+    return undefined;
+  }
   const ctx = await cardContext(deps, input.orgId, input.draftId);
   if (!ctx) return undefined;
   const open = ctx.draft.status === "pending_approval" || ctx.draft.status === "declined";
