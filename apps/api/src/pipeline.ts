@@ -29,6 +29,7 @@ export function createPipelineDeps(runtime: Runtime, retrieve: Retrieve = knowle
     retrieve,
     findCanned: (input) => findCannedResponse(runtime.knowledge, input),
     replies: createReplyAdapterRegistry(runtime.database.db, storedChannelAdapters(runtime.database, runtime.secrets)),
+    stripe: runtime.stripe,
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { addTextSource, configureSlack, initProduct, processSource } from "@support/core";
+import { transitionDraft } from "@support/db";
 import { signPayload } from "@support/sdk/signing";
 import {
   postApprovalReminder,
@@ -311,6 +312,39 @@ for (const dialect of dialects) {
       expect(told.args.text).toContain(`by ${decidedBy}`);
       expect((await draft(draftId)).decidedBy).toBe(decidedBy);
       expect(await audits(draftId, "draft.approved")).toHaveLength(1);
+    });
+
+    it("an approved action that fails reopens the card with the error, and the reply is not sent", async () => {
+      const { draftId } = await askAndGetCard();
+      // A Stripe refund on a server without Stripe configured: the action step records a failure.
+      await transitionDraft(p.runtime.database.db, p.orgId, draftId, ["pending_approval"], {
+        status: "pending_approval",
+        actions: [
+          {
+            id: "a1",
+            action: "stripe.refund",
+            input: { chargeId: "ch_1", amount: 500 },
+            risk: "approval_required",
+            autoApprovable: false,
+            reason: "Refund 5.00 EUR.",
+            via: "stripe",
+          },
+        ],
+      });
+      expect((await jsonCall(p, `/api/v1/drafts/${draftId}/approve`, { method: "POST", body: {} })).status).toBe(200);
+      const reopened = await waitFor(
+        () =>
+          updatesFor(draftId).find((u) => cardText(u).includes(":x: failed:") && cardText(u).includes("draft_approve")),
+        "the card reopened with the failure",
+      );
+      expect(cardText(reopened)).toContain("not configured");
+      expect(await draft(draftId)).toMatchObject({ status: "pending_approval", deliveryId: null });
+      expect(await audits(draftId, "action.failed")).toHaveLength(1);
+      const rejected = await jsonCall(p, `/api/v1/drafts/${draftId}/reject`, {
+        method: "POST",
+        body: { reason: "the refund could not be made" },
+      });
+      expect(rejected.status).toBe(200);
     });
 
     it("reminder, escalation and daily summary messages are service functions the scheduler calls", async () => {

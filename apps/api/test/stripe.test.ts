@@ -85,6 +85,8 @@ for (const dialect of dialects) {
         decidedVia: null,
         reason: null,
         remindedAt: null,
+        customer: null,
+        actions: null,
       });
       const refund = () =>
         jsonCall(p, `/api/v1/apps/${p.appId}/stripe/refunds`, {

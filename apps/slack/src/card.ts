@@ -1,5 +1,5 @@
 import type { KnownBlock } from "@slack/web-api";
-import type { PublicDraft } from "@support/core";
+import { formatMoney, type PublicDraft } from "@support/core";
 
 /** What an approval card shows about a draft and the conversation it answers. */
 export interface CardContext {
@@ -56,6 +56,51 @@ function trustSummary(draft: PublicDraft): string {
   return `*Trust:* ${verdict}${reasons ? ` · ${reasons}` : ""}`;
 }
 
+/** The product app's data on the customer, and a warning for each call that failed. */
+function customerBlocks(draft: PublicDraft): KnownBlock[] {
+  const customer = draft.customer;
+  if (!customer) return [];
+  const user = customer.user as { name?: string; email?: string } | null;
+  const purchases = customer.purchases.map((p) => {
+    const { productName, amount, currency, status } = p as {
+      productName: string;
+      amount: number;
+      currency: string;
+      status: string;
+    };
+    return `${escapeMrkdwn(productName)} (${formatMoney(amount, currency)}, ${escapeMrkdwn(status)})`;
+  });
+  const who = user ? escapeMrkdwn([user.name, user.email].filter(Boolean).join(", ")) : "no account in the app";
+  const blocks = [context(`*In the app:* ${who}${purchases.length ? ` · ${purchases.join(" · ")}` : ""}`)];
+  const failures = customer.failures.map((f) => `:warning: ${f.action}: ${escapeMrkdwn(f.error)}`);
+  if (failures.length > 0) blocks.push(context(`Could not read from the app: ${failures.join(" · ")}`));
+  return blocks;
+}
+
+const RISK_LABELS: Record<string, string> = {
+  read: "read",
+  low_impact_write: "low impact",
+  approval_required: "needs approval",
+};
+
+/** Each proposed action with its risk and route, and once run, its outcome. */
+function actionBlocks(draft: PublicDraft): KnownBlock[] {
+  return draft.actions.map((a) => {
+    const execution = draft.executions.find((e) => e.action === a.action);
+    const outcome = execution
+      ? execution.status === "failed"
+        ? ` · :x: failed: ${escapeMrkdwn(execution.error ?? "unknown error")}`
+        : ` · ${execution.status}`
+      : a.approved === false
+        ? " · not approved"
+        : "";
+    const via = a.via === "recorded" ? "recorded only" : `via ${a.via}`;
+    return section(
+      `*Action:* ${escapeMrkdwn(a.action)} (${RISK_LABELS[a.risk] ?? a.risk}, ${via})${outcome}\n${escapeMrkdwn(a.reason)}`,
+    );
+  });
+}
+
 function bodyBlocks(ctx: CardContext): KnownBlock[] {
   const { draft } = ctx;
   const priority = String((draft.triage as { priority?: string }).priority ?? "normal");
@@ -74,6 +119,7 @@ function bodyBlocks(ctx: CardContext): KnownBlock[] {
     .filter((g) => !g.passed)
     .map((g) => `:warning: ${g.gate}: ${escapeMrkdwn(g.reason ?? "failed")}`);
   if (warnings.length > 0) blocks.push(section(warnings.join("\n")));
+  blocks.push(...customerBlocks(draft), ...actionBlocks(draft));
   blocks.push(context(trustSummary(draft)));
   return blocks;
 }

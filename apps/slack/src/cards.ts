@@ -1,4 +1,4 @@
-import { loadSlackConnection, publicDraft, type SlackConnection } from "@support/core";
+import { loadPublicDraft, loadSlackConnection, type SlackConnection } from "@support/core";
 import { getContact, getConversation, getDraft, getSlackCard, insertSlackCard, setSlackCardShown } from "@support/db";
 import { approvalCard, type CardContext, decidedCard } from "./card.js";
 import type { SlackDeps } from "./deps.js";
@@ -17,7 +17,7 @@ export async function cardContext(deps: SlackDeps, orgId: string, draftId: strin
   const conversation = await getConversation(db, orgId, row.conversationId);
   const contact = conversation ? await getContact(db, orgId, conversation.contactId) : undefined;
   return {
-    draft: publicDraft(row),
+    draft: await loadPublicDraft(db, row),
     customer: contact?.name ?? contact?.email ?? contact?.phone ?? "A customer",
     subject: conversation?.subject ?? null,
     dashboardUrl: `${deps.publicUrl}/drafts/${row.id}`,
@@ -26,12 +26,16 @@ export async function cardContext(deps: SlackDeps, orgId: string, draftId: strin
 
 /**
  * Posts the approval card for a draft (once: a re-published event finds the stored card) and
- * remembers where it is, so a decision taken anywhere can update it.
+ * remembers where it is, so a decision taken anywhere can update it. A draft asking again (its
+ * approved action failed, so it is back to pending) gets its card reopened instead.
  */
 export async function postApprovalCard(deps: SlackDeps, input: { orgId: string; appId: string; draftId: string }) {
   const connection = await connectionFor(deps, input.orgId);
   if (!connection || (connection.appId && connection.appId !== input.appId)) return undefined;
-  if (await getSlackCard(deps.database.db, input.orgId, input.draftId)) return undefined;
+  if (await getSlackCard(deps.database.db, input.orgId, input.draftId)) {
+    await refreshApprovalCard(deps, input.orgId, input.draftId);
+    return undefined;
+  }
   const ctx = await cardContext(deps, input.orgId, input.draftId);
   if (!ctx) return undefined;
   const open = ctx.draft.status === "pending_approval" || ctx.draft.status === "declined";

@@ -26,6 +26,9 @@ const draft = (over: Partial<PublicDraft> = {}): PublicDraft => ({
   decidedVia: null,
   decidedAt: null,
   reason: null,
+  customer: null,
+  actions: [],
+  executions: [],
   createdAt: new Date(0).toISOString(),
   ...over,
 });
@@ -60,5 +63,50 @@ describe("approval card", () => {
     const declined = draft({ status: "declined", text: "" });
     expect(JSON.stringify(approvalCard(ctx(declined)).blocks)).toContain("Use Edit to write the reply");
     expect(JSON.stringify(editModal(declined))).not.toContain("initial_value");
+  });
+
+  it("shows the product app's data, its failures, and each proposed action with its risk and outcome", () => {
+    const withActions = draft({
+      customer: {
+        user: { id: "usr_ada", name: "Ada", email: "ada@x.test" },
+        purchases: [
+          { id: "pur_1", productName: "Course <Pro>", amount: 9900, currency: "EUR", status: "paid", purchasedAt: "" },
+        ],
+        subscriptions: [],
+        charges: [],
+        failures: [{ action: "getSubscriptions", error: "timed out after 3000 ms" }],
+      },
+      actions: [
+        {
+          id: "a1",
+          action: "stripe.refund",
+          input: { chargeId: "ch_1", amount: 9900 },
+          risk: "approval_required",
+          autoApprovable: false,
+          reason: "Refund 99.00 EUR for Course.",
+          via: "stripe",
+        },
+      ],
+    });
+    const waiting = JSON.stringify(approvalCard(ctx(withActions)).blocks);
+    expect(waiting).toContain("Course &lt;Pro&gt; (99.00 EUR, paid)");
+    expect(waiting).toContain(":warning: getSubscriptions: timed out after 3000 ms");
+    expect(waiting).toContain("*Action:* stripe.refund (needs approval, via stripe)");
+    expect(waiting).not.toContain("failed:");
+
+    const execution = {
+      id: "exe_1",
+      draftId: "drf_01",
+      action: "stripe.refund",
+      input: {},
+      result: null,
+      idempotencyKey: "k",
+    };
+    const failed = decidedCard(
+      ctx({ ...withActions, executions: [{ ...execution, status: "failed", error: "charge disputed" }] }),
+    );
+    expect(JSON.stringify(failed.blocks)).toContain(":x: failed: charge disputed");
+    const done = decidedCard(ctx({ ...withActions, executions: [{ ...execution, status: "succeeded", error: null }] }));
+    expect(JSON.stringify(done.blocks)).toContain("via stripe) · succeeded");
   });
 });

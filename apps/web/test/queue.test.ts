@@ -29,6 +29,9 @@ function draft(id: string, status: DraftStatus, createdAt: string, extra: Partia
     decidedBy: null,
     decidedAt: null,
     reason: null,
+    customer: null,
+    actions: [],
+    executions: [],
     createdAt,
     ...extra,
   };

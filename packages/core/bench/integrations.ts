@@ -72,6 +72,8 @@ await measure("executeAction (magic link)", async (i) => {
     decidedVia: null,
     reason: null,
     remindedAt: null,
+    customer: null,
+    actions: null,
   });
   return executeAction(deps, {
     orgId: org.id,

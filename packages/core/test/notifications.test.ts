@@ -73,6 +73,8 @@ for (const dialect of dialects) {
         decidedVia: null,
         reason: null,
         remindedAt: null,
+        customer: null,
+        actions: null,
         ...over,
       });
     const event = (d: DraftRow) => ({ orgId, appId, conversationId: d.conversationId, draftId: d.id });

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { AppError, approveDraft, escalateDraft, publicDraft, rejectDraft } from "@support/core";
+import { AppError, approveDraft, escalateDraft, loadPublicDraft, publicDraft, rejectDraft } from "@support/core";
 import { getApp, getDraft, listDrafts } from "@support/db";
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
@@ -18,6 +18,42 @@ export const DRAFT_STATUSES = [
   "declined",
   "failed",
 ] as const;
+
+const customerSchema = z
+  .object({
+    user: z.record(z.string(), z.unknown()).nullable(),
+    purchases: z.array(z.record(z.string(), z.unknown())),
+    subscriptions: z.array(z.record(z.string(), z.unknown())),
+    charges: z.array(z.record(z.string(), z.unknown())),
+    failures: z.array(z.object({ action: z.string(), error: z.string() })),
+  })
+  .openapi("DraftCustomer");
+
+const actionSchema = z
+  .object({
+    id: z.string().openapi({ description: "Name it in the approve body's `actions` to run it" }),
+    action: z.string(),
+    input: z.record(z.string(), z.unknown()),
+    risk: z.enum(["read", "low_impact_write", "approval_required"]),
+    autoApprovable: z.boolean(),
+    reason: z.string(),
+    via: z.enum(["stripe", "app", "recorded"]),
+    approved: z.boolean().optional(),
+  })
+  .openapi("DraftAction");
+
+const executionSchema = z
+  .object({
+    id: z.string(),
+    draftId: z.string(),
+    action: z.string(),
+    input: z.unknown(),
+    status: z.enum(["running", "succeeded", "failed"]),
+    result: z.unknown(),
+    error: z.string().nullable(),
+    idempotencyKey: z.string(),
+  })
+  .openapi("ActionExecution");
 
 export const draftSchema = z
   .object({
@@ -51,6 +87,12 @@ export const draftSchema = z
     decidedVia: z.string().nullable(),
     decidedAt: z.string().nullable(),
     reason: z.string().nullable(),
+    customer: customerSchema.nullable().openapi({
+      description:
+        "What the gather step learnt from the product app, and the calls that failed: for the approver only, never sent to the model or the customer",
+    }),
+    actions: z.array(actionSchema),
+    executions: z.array(executionSchema).openapi({ description: "Each approved action as it ran, with its result" }),
     createdAt: z.string(),
   })
   .openapi("Draft");
@@ -100,10 +142,8 @@ export function draftRoutes() {
         { appId, status: q.status, conversationId: q.conversation },
         q,
       );
-      return c.json(
-        { data: page.data.map(publicDraft) as z.infer<typeof draftSchema>[], nextCursor: page.nextCursor },
-        200,
-      );
+      const data = await Promise.all(page.data.map((d) => loadPublicDraft(runtime.database.db, d)));
+      return c.json({ data: data as z.infer<typeof draftSchema>[], nextCursor: page.nextCursor }, 200);
     },
   );
 
@@ -119,7 +159,7 @@ export function draftRoutes() {
       const { runtime, principal } = c.var;
       const draft = await getDraft(runtime.database.db, principal.orgId, c.req.valid("param").id);
       if (!draft) throw new AppError("not_found", `draft "${c.req.valid("param").id}" not found`);
-      return c.json(publicDraft(draft) as z.infer<typeof draftSchema>, 200);
+      return c.json((await loadPublicDraft(runtime.database.db, draft)) as z.infer<typeof draftSchema>, 200);
     },
   );
 
@@ -131,7 +171,19 @@ export function draftRoutes() {
       request: {
         params: idParam,
         body: {
-          content: { "application/json": { schema: z.object({ text: z.string().max(20_000).optional() }).strict() } },
+          content: {
+            "application/json": {
+              schema: z
+                .object({
+                  text: z.string().max(20_000).optional(),
+                  actions: z.array(z.string().min(1).max(20)).max(20).optional().openapi({
+                    description:
+                      "Ids of the proposed actions to run (default: all of them); [] approves the reply without any action",
+                  }),
+                })
+                .strict(),
+            },
+          },
           required: false,
         },
       },
@@ -142,6 +194,7 @@ export function draftRoutes() {
       const body = c.req.header("content-type")?.includes("json") ? c.req.valid("json") : {};
       const draft = await approveDraft(runtime.database, principal.orgId, c.req.valid("param").id, {
         text: body.text,
+        actions: body.actions,
         actor: principal.actor,
         surface: principal.actor.startsWith("user:") ? "dashboard" : "api",
       });

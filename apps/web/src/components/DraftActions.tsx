@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { useDraftActions } from "../hooks/useDraftActions.js";
 import { isOpen } from "../lib/queue.js";
 import type { Draft } from "../lib/types.js";
+import { ActionList } from "./ActionList.js";
 import { ErrorNote } from "./ErrorNote.js";
 
 /**
@@ -21,6 +22,13 @@ export function DraftActions({
   const [editing, setEditing] = useState(startEditing || !draft.text);
   const [rejecting, setRejecting] = useState(startRejecting);
   const [text, setText] = useState(draft.text);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(draft.actions.map((a) => a.id)));
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const error = approve.error ?? reject.error ?? escalate.error;
   const pending = isOpen(draft);
   const busy = approve.isPending || reject.isPending || escalate.isPending;
@@ -43,13 +51,27 @@ export function DraftActions({
       ) : (
         <p className="draft-text">{draft.sentText ?? draft.text}</p>
       )}
+      <ActionList
+        actions={draft.actions}
+        executions={draft.executions}
+        selected={pending ? selected : undefined}
+        onToggle={pending ? toggle : undefined}
+      />
       {pending ? (
         <div className="actions">
           <button
             type="button"
             className="primary"
             disabled={busy}
-            onClick={() => approve.mutate({ id: draft.id, text: editing && text !== draft.text ? text : undefined })}
+            onClick={() =>
+              approve.mutate({
+                id: draft.id,
+                text: editing && text !== draft.text ? text : undefined,
+                actions: draft.actions.length
+                  ? draft.actions.filter((a) => selected.has(a.id)).map((a) => a.id)
+                  : undefined,
+              })
+            }
           >
             Approve
           </button>

@@ -16,8 +16,8 @@ export function useDraftActions() {
   };
   const path = (id: string, action: string) => `/api/v1/drafts/${encodeURIComponent(id)}/${action}`;
   const approve = useMutation({
-    mutationFn: ({ id, text }: { id: string; text?: string }) =>
-      api<Draft>(path(id, "approve"), { method: "POST", body: text === undefined ? {} : { text } }),
+    mutationFn: ({ id, text, actions }: { id: string; text?: string; actions?: string[] }) =>
+      api<Draft>(path(id, "approve"), { method: "POST", body: { text, actions } }),
     onSuccess: done,
   });
   const reject = useMutation({

@@ -78,7 +78,48 @@ export interface Draft {
   decidedBy: string | null;
   decidedAt: string | null;
   reason: string | null;
+  /** The product app's data on the customer and the calls that failed; null when the app has no integration. */
+  customer: DraftCustomer | null;
+  actions: DraftAction[];
+  executions: ActionExecution[];
   createdAt: string;
+}
+
+export interface Purchase {
+  id: string;
+  productName: string;
+  amount: number;
+  currency: string;
+  purchasedAt: string;
+  status: string;
+  refundedAmount?: number;
+}
+
+export interface DraftCustomer {
+  user: { id: string; name?: string; email?: string } | null;
+  purchases: Purchase[];
+  subscriptions: { id: string; plan: string; status: string }[];
+  charges: { id: string; amount: number; currency: string }[];
+  failures: { action: string; error: string }[];
+}
+
+export interface DraftAction {
+  id: string;
+  action: string;
+  input: Record<string, unknown>;
+  risk: "read" | "low_impact_write" | "approval_required";
+  autoApprovable: boolean;
+  reason: string;
+  via: "stripe" | "app" | "recorded";
+  approved?: boolean;
+}
+
+export interface ActionExecution {
+  id: string;
+  action: string;
+  status: "running" | "succeeded" | "failed";
+  result: unknown;
+  error: string | null;
 }
 
 export interface Message {

@@ -1,3 +1,4 @@
+import { AppDataCard } from "../components/AppDataCard.js";
 import { AuditTimeline } from "../components/AuditTimeline.js";
 import { CitationList } from "../components/CitationList.js";
 import { CustomerCard } from "../components/CustomerCard.js";
@@ -45,6 +46,7 @@ export function DraftPage({ id, role }: { id: string; role: Role | null }) {
         </div>
         <div className="col-side">
           {conversation.data && <CustomerCard conversation={conversation.data} />}
+          {draft.data.customer && <AppDataCard customer={draft.data.customer} />}
           <TriageCard triage={draft.data.triage} />
           <GateList gates={draft.data.gates} />
           <TrustDecision draft={draft.data} />

@@ -20,7 +20,7 @@ export function localDrafts(runtime: Runtime, org?: string): DraftsBackend {
       const app = filter.app ? await getApp(db, o.id, filter.app) : undefined;
       if (filter.app && !app) throw new CliError(`app "${filter.app}" not found`);
       const page = await listDrafts(db, o.id, { appId: app?.id, status: filter.status }, { limit: 100 });
-      return page.data.map(publicDraft);
+      return page.data.map((d) => publicDraft(d));
     },
     async show(id) {
       const o = await resolveOrg(runtime, org);

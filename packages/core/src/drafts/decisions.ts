@@ -13,6 +13,7 @@ import { emit } from "../events.js";
 import { draftDiff } from "../pipeline/draft-diff.js";
 import { replyTargetFor } from "../replies/reply-target.js";
 import { sendReply } from "../replies/send-reply.js";
+import { approveActions, draftActions, withExecutionSummaries } from "./approved-actions.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
 
 export type Surface = "dashboard" | "slack" | "channel" | "api" | "cli";
@@ -27,16 +28,20 @@ async function requireOpen(database: Database, orgId: string, draftId: string): 
 
 const wouldAutoSend = (d: DraftRow) => Boolean((d.decision as { wouldAutoSend?: boolean }).wouldAutoSend);
 
-/** A human approves (optionally with edited text); the send happens on `support/draft.approved`. */
+/**
+ * A human approves (optionally with edited text, and with the ids of the proposed actions to run:
+ * all by default, `[]` for none); the actions run and the reply is sent on `support/draft.approved`.
+ */
 export async function approveDraft(
   database: Database,
   orgId: string,
   draftId: string,
-  input: { text?: string; actor: string; surface: Surface },
+  input: { text?: string; actions?: string[]; actor: string; surface: Surface },
 ): Promise<DraftRow> {
   const draft = await requireOpen(database, orgId, draftId);
   const text = input.text?.trim() ? input.text.trim() : draft.text;
   if (!text) throw new AppError("invalid_input", "this draft has no text: approve it with the reply to send (text)");
+  const actions = approveActions(draftActions(draft), input.actions);
   return database.transaction(async (tx) => {
     const { draft: after, changed } = await transitionDraft(tx, orgId, draftId, OPEN, {
       status: "approved",
@@ -44,6 +49,7 @@ export async function approveDraft(
       decidedBy: input.actor,
       decidedAt: new Date(),
       decidedVia: input.surface,
+      actions,
     });
     if (!changed || !after) throw new AppError("conflict", `draft ${draftId} is already ${after?.status ?? "gone"}`);
     await appendAudit(tx, orgId, {
@@ -51,7 +57,11 @@ export async function approveDraft(
       action: "draft.approved",
       subject: draftId,
       traceId: draft.traceId,
-      data: { edited: text !== draft.text, surface: input.surface },
+      data: {
+        edited: text !== draft.text,
+        surface: input.surface,
+        actions: actions.filter((a) => a.approved).map((a) => a.action),
+      },
     });
     await emit(tx, "support/draft.approved", {
       v: 1,
@@ -143,16 +153,18 @@ export async function escalateDraft(
 }
 
 /**
- * Sends an approved draft through its channel (idempotent on the draft id), then records the
- * outcome: the diff between draft and sent text for a human approval; nothing for an auto-send,
- * whose quality no human judged.
+ * Sends an approved draft through its channel (idempotent on the draft id), telling what its
+ * executed actions did, then records the outcome: the diff between draft and sent text for a
+ * human approval; nothing for an auto-send, whose quality no human judged. Run the approved
+ * actions first (`runApprovedActions`).
  */
 export async function sendApprovedDraft(deps: PipelineDeps, orgId: string, draftId: string): Promise<DraftRow> {
   const { database } = deps;
   const draft = await getDraft(database.db, orgId, draftId);
   if (!draft) throw new AppError("not_found", `draft "${draftId}" not found`);
   if (draft.status !== "approved") return draft;
-  const text = draft.sentText ?? draft.text;
+  const approvedText = draft.sentText ?? draft.text;
+  const text = await withExecutionSummaries(deps, orgId, draftId, approvedText);
   const target = await replyTargetFor(database.db, orgId, draft.conversationId);
   const delivery = await sendReply(database.db, deps.replies, target, { text }, { idempotencyKey: draft.id });
   const auto = draft.decidedBy === "autonomy";
@@ -200,7 +212,8 @@ export async function sendApprovedDraft(deps: PipelineDeps, orgId: string, draft
       createdAt: new Date(),
     });
     if (!auto) {
-      const diff = draftDiff(draft.text, text);
+      // Judged on what the approver sent: the action summary is the platform's, not theirs.
+      const diff = draftDiff(draft.text, approvedText);
       await insertOutcome(tx, {
         orgId,
         appId: draft.appId,

@@ -1,5 +1,6 @@
 import { appendAudit, type Db, type DraftRow, findDraftForMessage, insertDraft } from "@support/db";
 import { emit } from "../events.js";
+import type { GatheredContext } from "../integrations/gather-step.js";
 import { noopTracer } from "../tracing.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
 import { planDraft } from "./plan-draft.js";
@@ -10,17 +11,23 @@ export type DraftAttempt =
   | { kind: "existing"; draft: DraftRow }
   | { kind: "skipped"; reason: string };
 
+export interface DraftForMessageInput {
+  orgId: string;
+  conversationId: string;
+  messageId: string;
+  /** The workflow's memoized gather step; without it the plan gathers for itself. */
+  gathered?: GatheredContext;
+}
+
 /**
- * The pipeline for one customer message: plan (guard, triage, retrieve, draft, validate, score
- * trust, decide), then store. One draft per message (re-running returns the stored one); the
- * draft, its audit trail and its events are written in one transaction.
+ * The pipeline for one customer message: plan (guard, triage, gather, retrieve, draft, validate,
+ * propose actions, score trust, decide), then store. One draft per message (re-running returns
+ * the stored one); the draft, its audit trail and its events are written in one transaction.
  */
-export async function draftForMessage(
-  deps: PipelineDeps,
-  input: { orgId: string; conversationId: string; messageId: string },
-): Promise<DraftAttempt> {
+export async function draftForMessage(deps: PipelineDeps, input: DraftForMessageInput): Promise<DraftAttempt> {
   const tracer = deps.tracer ?? noopTracer;
-  return tracer.observe("pipeline.draft", "span", { ...input }, async (run) => {
+  const { gathered: _memoized, ...ids } = input;
+  return tracer.observe("pipeline.draft", "span", ids, async (run) => {
     const attempt = await draftAndStore(deps, input);
     run.update({
       output:
@@ -37,10 +44,7 @@ export async function draftForMessage(
   });
 }
 
-async function draftAndStore(
-  deps: PipelineDeps,
-  input: { orgId: string; conversationId: string; messageId: string },
-): Promise<DraftAttempt> {
+async function draftAndStore(deps: PipelineDeps, input: DraftForMessageInput): Promise<DraftAttempt> {
   const existing = await findDraftForMessage(deps.database.db, input.orgId, input.messageId);
   if (existing) return { kind: "existing", draft: existing };
   const plan = await planDraft(deps, deps.tracer ?? noopTracer, input);
@@ -77,7 +81,11 @@ async function auditTrail(tx: Db, draft: DraftRow, gatesPassed: boolean) {
   await appendAudit(tx, draft.orgId, {
     ...base,
     action: "draft.created",
-    data: { conversationId: draft.conversationId, citations: (draft.citations as unknown[]).length },
+    data: {
+      conversationId: draft.conversationId,
+      citations: (draft.citations as unknown[]).length,
+      actions: ((draft.actions as { action: string }[] | null) ?? []).map((a) => a.action),
+    },
   });
   await appendAudit(tx, draft.orgId, { ...base, action: "draft.validated", data: { passed: gatesPassed } });
   const decision = draft.decision as { autoSend: boolean; wouldAutoSend: boolean; reasons: string[] };

@@ -1,4 +1,6 @@
 import type { EventData } from "../events.js";
+import type { GatheredContext } from "../integrations/gather-step.js";
+import { settleApprovedActions } from "./approved-actions.js";
 import { sendApprovedDraft } from "./decisions.js";
 import { type DraftAttempt, draftForMessage } from "./draft-message.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
@@ -10,6 +12,7 @@ import type { PipelineDeps } from "./pipeline-deps.js";
 export async function onMessageReceived(
   deps: PipelineDeps,
   event: EventData<"support/message.received">,
+  gathered?: GatheredContext,
 ): Promise<DraftAttempt | { kind: "ignored"; reason: string }> {
   if (event.direction !== "inbound" || event.authorKind !== "customer") {
     return { kind: "ignored", reason: "not a customer message" };
@@ -18,9 +21,13 @@ export async function onMessageReceived(
     orgId: event.orgId,
     conversationId: event.conversationId,
     messageId: event.messageId,
+    gathered,
   });
 }
 
+/** Approved: run the approved actions, then send - or, when one failed, hand the draft back. */
 export async function onDraftApproved(deps: PipelineDeps, event: EventData<"support/draft.approved">) {
-  return sendApprovedDraft(deps, event.orgId, event.draftId);
+  const actions = await settleApprovedActions(deps, event.orgId, event.draftId);
+  if (actions.failed) return { kind: "action_failed" as const, failed: actions.failed };
+  return { kind: "sent" as const, draft: await sendApprovedDraft(deps, event.orgId, event.draftId) };
 }

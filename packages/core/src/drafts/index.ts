@@ -1,3 +1,5 @@
+export * from "./approved-actions.js";
+export * from "./customer-record.js";
 export * from "./decisions.js";
 export * from "./draft-message.js";
 export * from "./handlers.js";

@@ -1,4 +1,5 @@
 import type { Database, SecretBox } from "@support/db";
+import type { StripeAdapter } from "@support/payments";
 import type { RetrievedPassage } from "../pipeline/drafter.js";
 import type { LanguageModel } from "../pipeline/model-port.js";
 import type { ReplyAdapterRegistry } from "../replies/registry.js";
@@ -29,4 +30,8 @@ export interface PipelineDeps {
   replies: ReplyAdapterRegistry;
   /** Langfuse when configured; absent means no tracing. */
   tracer?: Tracer;
+  /** Stripe Connect when configured: charges are read while gathering, refunds run on approval. */
+  stripe?: StripeAdapter;
+  /** Per call to the product app while gathering (default 3 s). */
+  gatherTimeoutMs?: number;
 }

@@ -9,13 +9,16 @@ import {
   listOutcomes,
   type Message,
 } from "@support/db";
-import { decideAutonomy } from "../pipeline/autonomy.js";
+import { actionsNeedApproval, type DraftAction, planDraftActions } from "../integrations/draft-actions.js";
+import { type GatheredContext, gatherForConversation } from "../integrations/gather-step.js";
+import { type AutonomyDecision, decideAutonomy } from "../pipeline/autonomy.js";
 import { DEFAULT_CATEGORIES } from "../pipeline/categories.js";
 import type { Draft, RetrievedPassage } from "../pipeline/drafter.js";
 import { runGates } from "../pipeline/gates/index.js";
 import type { ModelResult } from "../pipeline/model-port.js";
 import { trustScore } from "../pipeline/trust.js";
 import type { Tracer } from "../tracing.js";
+import { customerRecord } from "./customer-record.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
 
 /** A draft ready to be stored, and what each step produced on the way (for replays and traces). */
@@ -69,6 +72,20 @@ function modelCall<T>(
   });
 }
 
+/** An action waiting for approval holds the draft for a person, whatever the autonomy policy says. */
+function withActions(actions: DraftAction[], decision: AutonomyDecision): AutonomyDecision {
+  if (!actionsNeedApproval(actions)) return decision;
+  const waiting = actions.filter((a) => a.risk === "approval_required" && !a.autoApprovable).map((a) => a.action);
+  const detail = `waits for approval of ${waiting.join(", ")}`;
+  return {
+    ...decision,
+    autoSend: false,
+    wouldAutoSend: false,
+    reasons: [...decision.reasons, detail],
+    checks: [...decision.checks, { condition: "actions", passed: false, detail }],
+  };
+}
+
 /** A canned response used as the draft itself: its text verbatim, citing the macro. */
 function cannedDraft(canned: { passage: RetrievedPassage; similarity: number }): ModelResult<Draft> {
   const { passage } = canned;
@@ -86,14 +103,23 @@ function cannedDraft(canned: { passage: RetrievedPassage; similarity: number }):
   };
 }
 
+/** The gather step, for callers that did not run it as a step of their own (replays, tests). */
+export function gatherForDraft(deps: PipelineDeps, input: { orgId: string; conversationId: string }) {
+  return gatherForConversation(
+    { db: deps.database.db, secrets: deps.secrets, stripe: deps.stripe, timeoutMs: deps.gatherTimeoutMs },
+    input,
+  );
+}
+
 /**
  * Everything the pipeline decides for one customer message, without writing anything: guards,
- * triage, retrieval, drafting, gates, trust and the autonomy decision.
+ * triage, the product app's data (`gathered`, or gathered here), retrieval, drafting, gates,
+ * proposed actions, trust and the autonomy decision.
  */
 export async function planDraft(
   deps: PipelineDeps,
   tracer: Tracer,
-  input: { orgId: string; conversationId: string; messageId: string },
+  input: { orgId: string; conversationId: string; messageId: string; gathered?: GatheredContext },
 ): Promise<DraftPlan> {
   const steps: PipelineStep[] = [];
   const skip = (reason: string, humanTookOver = false): DraftPlan => {
@@ -132,6 +158,16 @@ export async function planDraft(
   steps.push({ step: "triage", output: { ...t, fallbackReason: triage.fallbackReason } });
   if (t.automated || t.spam) return skip(t.automated ? `automated message (${t.automated})` : "spam");
 
+  const gathered = input.gathered ?? (await gatherForDraft(deps, input));
+  steps.push({
+    step: "gather",
+    output: {
+      user: gathered.user?.id ?? null,
+      purchases: gathered.purchases.length,
+      charges: gathered.charges.length,
+      failures: gathered.failures,
+    },
+  });
   const traceId = randomUUID();
   const question = [conversation.subject, message.text].filter(Boolean).join("\n");
   const retrieval = t.needsHuman
@@ -174,7 +210,7 @@ export async function planDraft(
                 from: m.direction === "inbound" ? ("customer" as const) : ("agent" as const),
                 text: m.text,
               })),
-            customerContext: [],
+            customerContext: gathered.lines,
           }),
         );
   const draft = drafted?.value;
@@ -185,13 +221,20 @@ export async function planDraft(
           text: draft.text,
           citedPassageIds: draft.citations.map((c) => c.passageId),
           passages: retrieval.passages,
-          customerData: [],
+          customerData: gathered.lines,
           customerLanguage: t.language,
           bannedPhrases: settings.bannedPhrases,
           earlierReplies,
         })
       : [];
   steps.push({ step: "gates", output: gates });
+  const actions = t.needsHuman
+    ? []
+    : await planDraftActions(
+        { db, secrets: deps.secrets },
+        { orgId: input.orgId, appId: app.id, intent: t.intent, context: gathered },
+      );
+  steps.push({ step: "actions", output: actions });
   const category = DEFAULT_CATEGORIES.find((c) => c.name === t.category);
   const outcomes = await listOutcomes(db, input.orgId, app.id, { category: t.category });
   const trust = trustScore(
@@ -202,18 +245,21 @@ export async function planDraft(
     new Date(),
   );
   steps.push({ step: "trust", output: trust });
-  const decision = decideAutonomy({
-    settings,
-    category: t.category,
-    categoryRisk: category?.risk ?? "high",
-    intent: t.intent,
-    flags: t.flags,
-    needsHuman: t.needsHuman || !draft || draft.needsHuman,
-    confidence: Math.min(t.confidence, draft?.confidence ?? 0),
-    trust,
-    gates,
-    shadowMode: settings.shadowMode,
-  });
+  const decision = withActions(
+    actions,
+    decideAutonomy({
+      settings,
+      category: t.category,
+      categoryRisk: category?.risk ?? "high",
+      intent: t.intent,
+      flags: t.flags,
+      needsHuman: t.needsHuman || !draft || draft.needsHuman,
+      confidence: Math.min(t.confidence, draft?.confidence ?? 0),
+      trust,
+      gates,
+      shadowMode: settings.shadowMode,
+    }),
+  );
   const status = t.needsHuman
     ? "escalated"
     : !draft || draft.kind === "decline"
@@ -251,6 +297,9 @@ export async function planDraft(
       decidedVia: null,
       remindedAt: null,
       reason: status === "escalated" ? "the customer asked for a person" : (draft?.reasons.join("; ") ?? null),
+      customer: customerRecord(gathered),
+      // An auto-sent draft runs the actions that may run without a person (all of them, or it would wait).
+      actions: actions.map((a) => (status === "approved" ? { ...a, approved: a.autoApprovable } : a)),
     },
   };
 }

@@ -1,7 +1,14 @@
-import type { DraftRow } from "@support/db";
+import { type Db, type DraftRow, listExecutionsForDraft } from "@support/db";
+import { type ExecutionView, executionView } from "../integrations/actions.js";
+import type { DraftAction } from "../integrations/draft-actions.js";
+import type { CustomerRecord } from "./customer-record.js";
 
-/** A draft as the API, CLI and dashboard show it: text, citations, gates and the decision that explains it. */
-export function publicDraft(d: DraftRow) {
+/**
+ * A draft as the API, CLI, dashboard and Slack show it: text, citations, gates and the decision
+ * that explains it; the product app's data on the customer with the calls that failed (for the
+ * approver); the proposed actions and, once run, their executions.
+ */
+export function publicDraft(d: DraftRow, executions: ExecutionView[] = []) {
   return {
     id: d.id,
     appId: d.appId,
@@ -22,7 +29,16 @@ export function publicDraft(d: DraftRow) {
     decidedVia: d.decidedVia,
     decidedAt: d.decidedAt?.toISOString() ?? null,
     reason: d.reason,
+    customer: (d.customer as CustomerRecord | null) ?? null,
+    actions: (d.actions as DraftAction[] | null) ?? [],
+    executions,
     createdAt: d.createdAt.toISOString(),
   };
 }
 export type PublicDraft = ReturnType<typeof publicDraft>;
+
+/** `publicDraft` with the draft's action executions read from the database. */
+export async function loadPublicDraft(db: Db, d: DraftRow): Promise<PublicDraft> {
+  const rows = await listExecutionsForDraft(db, d.orgId, d.id);
+  return publicDraft(d, rows.map(executionView));
+}

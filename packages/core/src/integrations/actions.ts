@@ -123,7 +123,7 @@ export interface ExecutionView {
   idempotencyKey: string;
 }
 
-function executionView(row: ActionExecution): ExecutionView {
+export function executionView(row: ActionExecution): ExecutionView {
   return {
     id: row.id,
     draftId: row.draftId,

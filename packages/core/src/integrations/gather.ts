@@ -7,8 +7,11 @@ export interface GatherDeps extends IntegrationDeps {
   fetch?: typeof fetch;
 }
 
+type GatherCall = "lookupUser" | "getPurchases" | "getSubscriptions";
+
 export interface GatherFailure {
-  action: "lookupUser" | "getPurchases" | "getSubscriptions";
+  /** The product-app method, or `stripe.payments` for the read on the app's connected account. */
+  action: GatherCall | "stripe.payments";
   error: string;
 }
 
@@ -56,10 +59,7 @@ function appOffers(integration: LoadedIntegration, action: string): boolean {
 }
 
 function callerFor(deps: GatherDeps, integration: LoadedIntegration, failures: GatherFailure[]) {
-  return async <A extends GatherFailure["action"]>(
-    action: A,
-    input: Parameters<typeof callProductApp<A>>[0]["input"],
-  ) => {
+  return async <A extends GatherCall>(action: A, input: Parameters<typeof callProductApp<A>>[0]["input"]) => {
     try {
       return await callProductApp({
         url: integration.url,

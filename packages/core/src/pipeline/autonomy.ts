@@ -25,7 +25,17 @@ export interface AutonomyInputs {
 }
 
 export interface AutonomyCheck {
-  condition: "tier" | "risk" | "never_auto_send" | "needs_human" | "min_outcomes" | "trust" | "confidence" | "gates";
+  condition:
+    | "tier"
+    | "risk"
+    | "never_auto_send"
+    | "needs_human"
+    | "min_outcomes"
+    | "trust"
+    | "confidence"
+    | "gates"
+    /** Added by the pipeline: a proposed action waits for a person (integrations/draft-actions). */
+    | "actions";
   passed: boolean;
   detail: string;
 }

@@ -34,6 +34,8 @@ export interface DraftRequest {
   /** Who signs the reply, e.g. "The Acme team". */
   signature: string;
   passages: readonly RetrievedPassage[];
+  /** Facts from the product app (gather step), as "Label id: fact." lines; see `accountFacts`. */
+  customerContext?: readonly string[];
 }
 
 export interface Draft {
@@ -64,6 +66,26 @@ function stems(text: string): Set<string> {
       .filter((w) => w.length >= 3 && !isFunctionWord(w))
       .map((w) => w.slice(0, 5)),
   );
+}
+
+/** Per-item context lines ("Purchase pur_1: Course, 99.00 EUR on 2026-11-10, paid."): the fact after the label. */
+const ITEM_LINE = /^\S+ \S+: (.+)$/;
+const MAX_FACTS = 2;
+
+/**
+ * The account facts the customer's message is about: item lines (a purchase, a subscription)
+ * sharing content words with the question, most shared first. A question naming no item gets none.
+ */
+export function accountFacts(question: Set<string>, lines: readonly string[]): string[] {
+  return lines
+    .flatMap((line) => {
+      const fact = line.match(ITEM_LINE)?.[1];
+      const shared = fact ? [...stems(fact)].filter((s) => question.has(s)).length : 0;
+      return fact && shared > 0 ? [{ fact, shared }] : [];
+    })
+    .sort((a, b) => b.shared - a.shared)
+    .slice(0, MAX_FACTS)
+    .map((f) => f.fact);
 }
 
 export function draftReply(request: DraftRequest, options: DrafterOptions = DEFAULT_DRAFTER_OPTIONS): Draft {
@@ -107,9 +129,11 @@ export function draftReply(request: DraftRequest, options: DrafterOptions = DEFA
   const covered = new Set(chosen.flatMap((c) => c.shared));
   const cited = [...new Map(chosen.map((c) => [c.passage.id, c.passage])).values()];
   const frame = replyFrame(request.language, request.tone);
+  const facts = accountFacts(question, request.customerContext ?? []);
   const text = [
     frame.greeting(request.customerName),
     chosen.map((c) => c.text).join(" "),
+    ...facts.map(frame.accountFact),
     frame.closing,
     `${frame.signOff}\n${request.signature}`,
   ].join("\n\n");

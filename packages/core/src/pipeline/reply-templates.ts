@@ -9,6 +9,8 @@ interface Template {
   greeting: (name: string | null, formal: boolean) => string;
   closing: (formal: boolean) => string;
   signOff: (formal: boolean) => string;
+  /** Introduces a fact from the customer's account in the product app. */
+  accountFact: (fact: string) => string;
 }
 
 const named = (word: string, name: string | null) => (name ? `${word} ${name},` : `${word},`);
@@ -21,6 +23,7 @@ const TEMPLATES: Record<Language, Template> = {
         ? "Please let us know if you need anything else."
         : "I hope this helps. Just reply if anything is unclear!",
     signOff: (formal) => (formal ? "Kind regards," : "Best,"),
+    accountFact: (fact) => `On your account: ${fact}`,
   },
   fr: {
     greeting: (name) => named("Bonjour", name),
@@ -29,6 +32,7 @@ const TEMPLATES: Record<Language, Template> = {
         ? "N'hésitez pas à nous écrire si vous avez besoin d'autre chose."
         : "J'espère que cela vous aide. Répondez simplement si quelque chose n'est pas clair !",
     signOff: (formal) => (formal ? "Cordialement," : "Belle journée,"),
+    accountFact: (fact) => `Sur votre compte : ${fact}`,
   },
   es: {
     greeting: (name, formal) => named(formal ? "Buenos días" : "Hola", name),
@@ -37,6 +41,7 @@ const TEMPLATES: Record<Language, Template> = {
         ? "Quedamos a su disposición para cualquier otra consulta."
         : "Espero que te ayude. ¡Responde si algo no queda claro!",
     signOff: (formal) => (formal ? "Atentamente," : "Un saludo,"),
+    accountFact: (fact) => `En su cuenta: ${fact}`,
   },
   de: {
     greeting: (name, formal) => named(formal ? "Guten Tag" : "Hallo", name),
@@ -45,6 +50,7 @@ const TEMPLATES: Record<Language, Template> = {
         ? "Bitte melden Sie sich, wenn Sie weitere Fragen haben."
         : "Ich hoffe, das hilft dir weiter. Antworte einfach, wenn etwas unklar ist!",
     signOff: (formal) => (formal ? "Mit freundlichen Grüßen," : "Viele Grüße,"),
+    accountFact: (fact) => `In Ihrem Konto: ${fact}`,
   },
   pt: {
     greeting: (name, formal) => named(formal ? "Bom dia" : "Olá", name),
@@ -53,6 +59,7 @@ const TEMPLATES: Record<Language, Template> = {
         ? "Ficamos à disposição para qualquer outra questão."
         : "Espero que isso ajude. É só responder se algo não estiver claro!",
     signOff: (formal) => (formal ? "Atenciosamente," : "Abraços,"),
+    accountFact: (fact) => `Na sua conta: ${fact}`,
   },
   it: {
     greeting: (name, formal) => named(formal ? "Buongiorno" : "Ciao", name),
@@ -61,11 +68,13 @@ const TEMPLATES: Record<Language, Template> = {
         ? "Restiamo a disposizione per qualsiasi altra domanda."
         : "Spero che questo ti aiuti. Rispondi pure se qualcosa non è chiaro!",
     signOff: (formal) => (formal ? "Cordiali saluti," : "A presto,"),
+    accountFact: (fact) => `Sul suo account: ${fact}`,
   },
   mg: {
     greeting: (name, formal) => named(formal ? "Manao ahoana" : "Salama", name),
     closing: () => "Aza misalasala manoratra aminay raha mila fanazavana fanampiny ianao.",
     signOff: () => "Misaotra,",
+    accountFact: (fact) => `Ao amin'ny kaontinao: ${fact}`,
   },
 };
 
@@ -76,5 +85,6 @@ export function replyFrame(language: string, tone: string) {
     greeting: (name: string | null) => template.greeting(name, formal),
     closing: template.closing(formal),
     signOff: template.signOff(formal),
+    accountFact: template.accountFact,
   };
 }

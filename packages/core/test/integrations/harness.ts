@@ -8,6 +8,7 @@ import {
   createOrganization,
   createSecretBox,
   type Database,
+  type DraftRow,
   insertDraft,
   openDatabase,
   type SecretBox,
@@ -54,7 +55,11 @@ export async function openTestTenant(): Promise<TestTenant> {
 }
 
 /** A pending draft to hang actions on, as the pipeline would have stored it. */
-export async function pendingDraft(tenant: TestTenant, conversationId = `cnv_${Math.random().toString(36).slice(2)}`) {
+export async function pendingDraft(
+  tenant: TestTenant,
+  conversationId = `cnv_${Math.random().toString(36).slice(2)}`,
+  over: Partial<DraftRow> = {},
+) {
   return insertDraft(tenant.database.db, {
     orgId: tenant.orgId,
     appId: tenant.appId,
@@ -76,5 +81,8 @@ export async function pendingDraft(tenant: TestTenant, conversationId = `cnv_${M
     decidedVia: null,
     reason: null,
     remindedAt: null,
+    customer: null,
+    actions: null,
+    ...over,
   });
 }

@@ -91,4 +91,31 @@ describe("draftReply", () => {
   it("is deterministic", () => {
     expect(draftReply(request)).toEqual(draftReply(request));
   });
+
+  it("states the account fact the message is about, and the gates accept its figures as the customer's data", () => {
+    const customerContext = [
+      "Customer account usr_ann (Ann, ann@example.com).",
+      "Purchase pur_course: TypeScript Pro course, 99.00 EUR on 2026-11-10, paid.",
+      "Purchase pur_ebook: Testing ebook, 19.00 EUR on 2026-06-01, paid.",
+    ];
+    const question = "When will my refund for the TypeScript course be sent back?";
+    const draft = draftReply({ ...request, question, customerContext });
+    expect(draft.text).toContain("On your account: TypeScript Pro course, 99.00 EUR on 2026-11-10, paid.");
+    expect(draft.text).not.toContain("ebook");
+    expect(draft.text).not.toContain("usr_ann");
+    const gates = (customerData: string[]) =>
+      runGates({
+        text: draft.text,
+        citedPassageIds: draft.citations.map((c) => c.passageId),
+        passages,
+        customerData,
+        customerLanguage: "en",
+        bannedPhrases: [],
+        earlierReplies: [],
+      });
+    expect(allGatesPassed(gates(customerContext))).toBe(true);
+    expect(gates([]).find((g) => g.gate === "unsupported_claims")?.passed).toBe(false);
+    // A message naming no purchase gets no account fact.
+    expect(draftReply({ ...request, customerContext }).text).not.toContain("On your account");
+  });
 });

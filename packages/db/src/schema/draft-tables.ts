@@ -35,6 +35,13 @@ export const drafts = define({
     reason: c.text().optional(),
     /** When the approval reminder went out (one reminder, then escalation). */
     remindedAt: c.time().optional(),
+    /**
+     * What the gather step learnt from the product app (account, purchases, subscriptions) and
+     * the calls that failed: for the approver only, never sent to the model or the customer.
+     */
+    customer: c.json().optional(),
+    /** Actions proposed with the draft (refund, login link ...), with their risk class and route. */
+    actions: c.json().optional(),
     createdAt: c.time().required(),
     updatedAt: c.time().required(),
   },

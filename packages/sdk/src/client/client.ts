@@ -97,7 +97,8 @@ export class SupportClient {
   }
 
   /** Approves as written, or with `text` replacing the draft's. */
-  approveDraft(id: string, options: { text?: string } = {}): Promise<Draft> {
+  /** `actions`: ids of the proposed actions to run (default all of them; `[]` sends the reply alone). */
+  approveDraft(id: string, options: { text?: string; actions?: string[] } = {}): Promise<Draft> {
     return this.post(`api/v1/drafts/${encodeURIComponent(id)}/approve`, options);
   }
 

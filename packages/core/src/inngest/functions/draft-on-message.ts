@@ -1,5 +1,6 @@
 import { appSettings, findAppForWebhook } from "@support/db";
 import { onMessageReceived } from "../../drafts/handlers.js";
+import { gatherForDraft } from "../../drafts/plan-draft.js";
 import type { SupportInngest } from "../client.js";
 import { supportEvents } from "../events.js";
 import { conversationConcurrency } from "./concurrency.js";
@@ -8,9 +9,10 @@ import type { PipelineContext } from "./pipeline-context.js";
 const received = supportEvents["support/message.received"];
 
 /**
- * A customer wrote: wait out the burst (the app's debounce), then plan and store the draft. One
- * run per conversation at a time; after the wait, a newer customer message means this run skips
- * and the newer one is answered.
+ * A customer wrote: wait out the burst (the app's debounce), gather the customer's data from the
+ * product app (its own step, so a retried draft does not call the app again), then plan and
+ * store the draft. One run per conversation at a time; after the wait, a newer customer message
+ * means this run skips and the newer one is answered.
  */
 export function draftOnMessage(inngest: SupportInngest, context: PipelineContext) {
   return inngest.createFunction(
@@ -26,8 +28,11 @@ export function draftOnMessage(inngest: SupportInngest, context: PipelineContext
         return app ? appSettings(app).debounceSeconds : 0;
       });
       if (debounceSeconds > 0) await step.sleep("debounce", `${debounceSeconds}s`);
+      const gathered = await step.run("gather", () =>
+        gatherForDraft(context(), { orgId: event.data.orgId, conversationId: event.data.conversationId }),
+      );
       return step.run("draft", async () => {
-        const attempt = await onMessageReceived(context(), event.data);
+        const attempt = await onMessageReceived(context(), event.data, gathered);
         return "draft" in attempt
           ? { kind: attempt.kind, draftId: attempt.draft.id, status: attempt.draft.status }
           : { kind: attempt.kind, reason: attempt.reason };

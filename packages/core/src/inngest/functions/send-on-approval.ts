@@ -1,3 +1,4 @@
+import { settleApprovedActions } from "../../drafts/approved-actions.js";
 import { sendApprovedDraft } from "../../drafts/decisions.js";
 import type { SupportInngest } from "../client.js";
 import { supportEvents } from "../events.js";
@@ -6,9 +7,10 @@ import { failPermanently } from "./permanent-failures.js";
 import type { PipelineContext } from "./pipeline-context.js";
 
 /**
- * A draft was approved (by a person or by autonomy): send it through its channel. The draft id
- * is the delivery's idempotency key, so a retried step never reaches the customer twice. A draft
- * that does not exist fails the run at once (nothing to retry).
+ * A draft was approved (by a person or by autonomy): run its approved actions, each exactly
+ * once, then send it through its channel. The draft id is the delivery's idempotency key, so a
+ * retried step never reaches the customer twice. A failed action withholds the reply and hands
+ * the draft back to a person; a draft that does not exist fails the run at once (nothing to retry).
  */
 export function sendOnApproval(inngest: SupportInngest, context: PipelineContext) {
   return inngest.createFunction(
@@ -18,12 +20,18 @@ export function sendOnApproval(inngest: SupportInngest, context: PipelineContext
       concurrency: conversationConcurrency(),
       triggers: [{ event: supportEvents["support/draft.approved"] }],
     },
-    async ({ event, step }) =>
-      step.run("send", () =>
+    async ({ event, step }) => {
+      const { orgId, draftId } = event.data;
+      const actions = await step.run("execute-actions", () =>
+        failPermanently(() => settleApprovedActions(context(), orgId, draftId)),
+      );
+      if (actions.failed) return { status: "pending_approval", failedAction: actions.failed };
+      return step.run("send", () =>
         failPermanently(async () => {
-          const draft = await sendApprovedDraft(context(), event.data.orgId, event.data.draftId);
+          const draft = await sendApprovedDraft(context(), orgId, draftId);
           return { status: draft.status, deliveryId: draft.deliveryId };
         }),
-      ),
+      );
+    },
   );
 }

@@ -1,0 +1,99 @@
+import { getStripeAccount } from "@support/db";
+import type { Purchase } from "@support/sdk";
+import { type ProposedAction, proposeActions, type RiskClass, STRIPE_REFUND } from "./actions.js";
+import type { GatheredCharge, GatheredContext } from "./gather-step.js";
+import { type IntegrationDeps, loadIntegration } from "./integrations.js";
+
+/**
+ * How an approved action is carried out: on the app's connected Stripe account, by the product
+ * app's own SDK method, or - with neither (the embedded default) - only recorded as what would
+ * have been done.
+ */
+export type ActionRoute = "stripe" | "app" | "recorded";
+
+/** An action as stored with its draft: what to run, how, and whether the approver allowed it. */
+export interface DraftAction {
+  /** Stable within the draft (`a1`, `a2` ...): what an approval names to run a subset. */
+  id: string;
+  action: string;
+  input: Record<string, unknown>;
+  risk: RiskClass;
+  autoApprovable: boolean;
+  reason: string;
+  via: ActionRoute;
+  /** Set when the draft is approved: false for an action the approver left out. */
+  approved?: boolean;
+}
+
+/** A charge is the purchase's when amount and currency agree and it was made within two days of it. */
+const SAME_PURCHASE_WINDOW_MS = 2 * 86_400_000;
+
+function chargeFor(purchase: Purchase, charges: GatheredCharge[]): GatheredCharge | undefined {
+  const at = Date.parse(purchase.purchasedAt);
+  return charges
+    .filter(
+      (c) =>
+        c.amount === purchase.amount &&
+        c.currency.toUpperCase() === purchase.currency.toUpperCase() &&
+        c.refunded < c.amount &&
+        Math.abs(Date.parse(c.created) - at) <= SAME_PURCHASE_WINDOW_MS,
+    )
+    .sort((a, b) => Math.abs(Date.parse(a.created) - at) - Math.abs(Date.parse(b.created) - at))[0];
+}
+
+/**
+ * The actions to propose with a draft: `proposeActions` from the triage intent and the gathered
+ * context, under the app's policy, each routed. A refund goes to the connected Stripe account
+ * when a charge there is the purchase's, else to the app's `refund` when it implements one, else
+ * it is only recorded; so a refund is proposed whenever the customer has something to refund.
+ */
+export async function planDraftActions(
+  deps: IntegrationDeps,
+  input: { orgId: string; appId: string; intent: string; context: GatheredContext; now?: Date },
+): Promise<DraftAction[]> {
+  if (!input.context.user) return [];
+  const integration = await loadIntegration(deps, input.orgId, input.appId);
+  const capabilities = integration?.capabilities ?? null;
+  const appOffers = (action: string) => capabilities === null || capabilities.includes(action);
+  const stripe = await getStripeAccount(deps.db, input.orgId, input.appId);
+  const proposals = proposeActions({
+    intent: input.intent,
+    context: input.context,
+    policy: integration?.policy ?? {},
+    capabilities: capabilities && [...capabilities, "refund"],
+    now: input.now,
+  });
+  return proposals.map((proposal, index) => ({
+    id: `a${index + 1}`,
+    ...routed(proposal, input.context, stripe?.status === "connected", appOffers),
+  }));
+}
+
+function routed(
+  proposal: ProposedAction,
+  context: GatheredContext,
+  stripeConnected: boolean,
+  appOffers: (action: string) => boolean,
+): Omit<DraftAction, "id"> {
+  const base = { ...proposal, action: proposal.action as string };
+  if (proposal.action !== "refund") return { ...base, via: "app" };
+  const purchase = context.purchases.find((p) => p.id === proposal.input.purchaseId);
+  const charge = stripeConnected && purchase ? chargeFor(purchase, context.charges) : undefined;
+  if (charge) {
+    const amount = proposal.input.amount as number;
+    return {
+      ...base,
+      action: STRIPE_REFUND,
+      input: { chargeId: charge.id, amount },
+      via: "stripe",
+      reason: `${proposal.reason} Refunded on Stripe charge ${charge.id}.`,
+    };
+  }
+  if (appOffers("refund")) return { ...base, via: "app" };
+  return { ...base, via: "recorded", reason: `${proposal.reason} Recorded only: no Stripe account or app refund.` };
+}
+
+/** Whether the draft must wait for a person because of its actions. */
+export function actionsNeedApproval(actions: DraftAction[]): boolean {
+  return actions.some((a) => a.risk === "approval_required" && !a.autoApprovable);
+}

@@ -1,0 +1,72 @@
+import { getContact, getConversation, getStripeAccount } from "@support/db";
+import type { StripeAdapter } from "@support/payments";
+import { type CustomerContext, type GatherDeps, gatherCustomerContext } from "./gather.js";
+
+/** A card charge on the app's connected Stripe account, kept only to route a refund to it. */
+export interface GatheredCharge {
+  id: string;
+  amount: number;
+  refunded: number;
+  currency: string;
+  created: string;
+}
+
+/** What the drafting workflow's gather step returns and the draft stores (minus `lines`, which are derived). */
+export interface GatheredContext extends CustomerContext {
+  /** Charges on the app's connected Stripe account; empty when none is connected. */
+  charges: GatheredCharge[];
+}
+
+export interface GatherStepDeps extends GatherDeps {
+  stripe?: StripeAdapter;
+}
+
+const NOTHING: GatheredContext = {
+  user: null,
+  purchases: [],
+  subscriptions: [],
+  failures: [],
+  lines: [],
+  charges: [],
+};
+
+/**
+ * The gather step for the customer of a conversation: the product app's account, purchases and
+ * subscriptions, and - when the app connected Stripe - the customer's charges, read now and not
+ * stored beyond this draft. Like `gatherCustomerContext`, it records failures and never throws
+ * for the app's or Stripe's sake.
+ */
+export async function gatherForConversation(
+  deps: GatherStepDeps,
+  input: { orgId: string; conversationId: string },
+): Promise<GatheredContext> {
+  const conversation = await getConversation(deps.db, input.orgId, input.conversationId);
+  if (!conversation) return NOTHING;
+  const contact = await getContact(deps.db, input.orgId, conversation.contactId);
+  const email = contact?.email ?? undefined;
+  const phone = contact?.phone ?? undefined;
+  const context = await gatherCustomerContext(deps, {
+    orgId: input.orgId,
+    appId: conversation.appId,
+    contact: { email, phone },
+  });
+  const account = deps.stripe && email ? await getStripeAccount(deps.db, input.orgId, conversation.appId) : undefined;
+  if (!deps.stripe || !email || account?.status !== "connected") return { ...context, charges: [] };
+  try {
+    const payments = await deps.stripe.customerPayments(account.stripeAccountId, email);
+    const charges = payments.charges.map(({ id, amount, refunded, currency, created }) => ({
+      id,
+      amount,
+      refunded,
+      currency,
+      created,
+    }));
+    return { ...context, charges };
+  } catch (error) {
+    const failure = {
+      action: "stripe.payments" as const,
+      error: error instanceof Error ? error.message : String(error),
+    };
+    return { ...context, charges: [], failures: [...context.failures, failure] };
+  }
+}
