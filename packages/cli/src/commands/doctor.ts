@@ -20,5 +20,5 @@ export async function doctorCommand(runtime: Runtime, out: Output) {
   });
   const ok = checks.every((c) => c.ok);
   out.result({ ok, checks }, () => checks.map((c) => `${c.ok ? "ok  " : "FAIL"} ${c.name.padEnd(14)} ${c.detail}`));
-  if (!ok) process.exitCode = 1;
+  if (!ok) out.fail();
 }
