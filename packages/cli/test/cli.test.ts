@@ -115,12 +115,13 @@ describe("skill CLI on a local data dir", () => {
     expect(moved).toMatchObject({ channelId: "C0OTHER", appId: view.appId, secretsSet: ["botToken", "signingSecret"] });
   });
 
-  it("doctor reports the embedded database as healthy", async () => {
-    const report = JSON.parse((await skill(dataDir, "doctor", "--json")).stdout);
-    expect(report.ok).toBe(true);
-    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(
-      expect.arrayContaining(["database", "migrations"]),
-    );
+  it("doctor reports the embedded database as healthy and the unreachable Slack API as a failure", async () => {
+    const doctor = await skill(dataDir, "doctor", "--json");
+    expect(doctor.code).toBe(1);
+    const report = JSON.parse(doctor.stdout);
+    const status = Object.fromEntries(report.checks.map((c: { name: string; status: string }) => [c.name, c.status]));
+    expect(status).toMatchObject({ database: "ok", migrations: "ok", "slack (default)": "fail" });
+    expect(report.ok).toBe(false);
   });
 
   it("turns bad input into one clear line on stderr and a non-zero exit", async () => {
