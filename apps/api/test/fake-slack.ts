@@ -54,6 +54,14 @@ export async function startFakeSlack(expectedToken: string) {
         return reply({ ok: true, message_ts: ts });
       case "views.open":
         return reply({ ok: true, view: { id: `V${seq}` } });
+      case "auth.test":
+        return reply({
+          ok: true,
+          url: "https://fake.slack.com/",
+          team: "Fake Team",
+          user: "support-bot",
+          team_id: "T0FAKE",
+        });
       default:
         return reply({ ok: false, error: "unknown_method" });
     }

@@ -83,7 +83,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     await page.getByRole("button", { name: "Search", exact: true }).click();
     const hit = page.getByRole("listitem").filter({ hasText: "Delivery takes three to five days" });
     await hit.waitFor();
-    await expect(hit.locator(".badge").innerText()).resolves.toMatch(/^(bm25|dense|hybrid)$/);
+    await expect(hit.locator(".badge").textContent()).resolves.toMatch(/^(bm25|dense|hybrid)$/);
     await shot("03b-knowledge");
   });
 

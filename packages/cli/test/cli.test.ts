@@ -1,31 +1,15 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApi, openProductRuntime, startWorkers, stopWorkers } from "@support/api";
 import { changeApp, initProduct, loadConfig, openRuntime } from "@support/core";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
+import { skillIn, skillProcess } from "./skill.js";
 
-const exec = promisify(execFile);
-const main = resolve(import.meta.dirname, "../src/main.ts");
-const tsx = resolve(import.meta.dirname, "../node_modules/.bin/tsx");
-
-async function skill(dataDir: string, ...args: string[]) {
-  return skillWith({ DATA_DIR: dataDir }, ...args);
-}
-
-async function skillWith(env: Record<string, string>, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec(tsx, [main, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const skill = (dataDir: string, ...args: string[]) => skillIn({ DATA_DIR: dataDir }, ...args);
+const skillWith = skillIn;
 
 describe("skill CLI on a local data dir", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "support-cli-"));
@@ -136,12 +120,13 @@ describe("skill CLI on a local data dir", () => {
     expect(status).toMatchObject({ channelId: "C0OTHER", summaryChannelId: "C0DAILY" });
   });
 
-  it("doctor reports the embedded database as healthy", async () => {
-    const report = JSON.parse((await skill(dataDir, "doctor", "--json")).stdout);
-    expect(report.ok).toBe(true);
-    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(
-      expect.arrayContaining(["database", "migrations"]),
-    );
+  it("doctor reports the embedded database as healthy and the unreachable Slack API as a failure", async () => {
+    const doctor = await skill(dataDir, "doctor", "--json");
+    expect(doctor.code).toBe(1);
+    const report = JSON.parse(doctor.stdout);
+    const status = Object.fromEntries(report.checks.map((c: { name: string; status: string }) => [c.name, c.status]));
+    expect(status).toMatchObject({ database: "ok", migrations: "ok", "slack (default)": "fail" });
+    expect(report.ok).toBe(false);
   });
 
   it("turns bad input into one clear line on stderr and a non-zero exit", async () => {
@@ -155,6 +140,38 @@ describe("skill CLI on a local data dir", () => {
     expect(unknownKey.stderr.trim()).toBe("skill: API key key_nope not found");
     const unknown = await skill(dataDir, "frobnicate");
     expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr.trim()).toBe('skill: unknown command "frobnicate"; run skill --help');
+  });
+});
+
+describe("skill as a process", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "support-cli-proc-"));
+
+  it("prints the usage on stdout and exits 0 for --help", async () => {
+    const help = await skillProcess({ DATA_DIR: dataDir }, "--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: skill <command>/);
+    expect(help.stdout).toContain("doctor");
+    expect(help.stderr).toBe("");
+  });
+
+  it("exits 1 with one line on stderr and nothing on stdout for bad input and bad configuration", async () => {
+    const missing = await skillProcess({ DATA_DIR: dataDir }, "init", "--json");
+    expect(missing).toMatchObject({ code: 1, stdout: "", stderr: "skill: init needs --name <product>\n" });
+    const badFlag = await skillProcess({ DATA_DIR: dataDir }, "apps", "list", "--frobnicate");
+    expect(badFlag.code).toBe(1);
+    expect(badFlag.stderr).toMatch(/^skill: Unknown option '--frobnicate'/);
+    const halfRemote = await skillProcess({ DATA_DIR: dataDir, SUPPORT_API_URL: "http://127.0.0.1:9" }, "apps", "list");
+    expect(halfRemote.code).toBe(1);
+    expect(halfRemote.stderr).toBe(
+      "skill: Invalid configuration:\n  SUPPORT_API_URL and SUPPORT_API_KEY: set both or neither\n",
+    );
+  });
+
+  it("creates the product and prints JSON on stdout with exit 0", async () => {
+    const init = await skillProcess({ DATA_DIR: dataDir }, "init", "--name", "Spawned", "--json");
+    expect(init.code, init.stderr).toBe(0);
+    expect(JSON.parse(init.stdout).app).toMatchObject({ slug: "spawned", created: true });
   });
 });
 
@@ -236,8 +253,13 @@ describe("skill CLI against a running server", () => {
       expect(twice.stderr).toContain("409");
       const notSet = await skillWith(env, "channels", "test", "front", "--app", "remote-shop");
       expect(notSet.stderr).toContain("409");
-      const badKey = await skillWith({ ...env, SUPPORT_API_KEY: "sk_wrongwrongwrongwrongwrong" }, "apps", "list");
-      expect(badKey.stderr.trim()).toBe("skill: 401 The API key is invalid or revoked.");
+      const badKey = await skillProcess({ ...env, SUPPORT_API_KEY: "sk_wrongwrongwrongwrongwrong" }, "apps", "list");
+      expect(badKey).toMatchObject({ code: 1, stdout: "", stderr: "skill: 401 The API key is invalid or revoked.\n" });
+      const spawned = await skillProcess(env, "apps", "list", "--json");
+      expect(spawned.code, spawned.stderr).toBe(0);
+      expect(JSON.parse(spawned.stdout).data.map((a: { slug: string }) => a.slug)).toEqual(["remote-shop"]);
+      // Remote mode never opened a local database (nor generated a secrets key) in DATA_DIR.
+      expect(readdirSync(env.DATA_DIR)).toEqual([]);
     } finally {
       server.close();
       await stopWorkers(runtime);

@@ -1,23 +1,10 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { skillIn } from "./skill.js";
 
-const exec = promisify(execFile);
-const main = resolve(import.meta.dirname, "../src/main.ts");
-const tsx = resolve(import.meta.dirname, "../node_modules/.bin/tsx");
-
-async function skill(...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec(tsx, [main, ...args], { env: { ...process.env, DATA_DIR: dir } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const skill = (...args: string[]) => skillIn({ DATA_DIR: dir }, ...args);
 
 const dir = mkdtempSync(join(tmpdir(), "support-eval-"));
 const topics: Record<string, string[]> = {

@@ -1,9 +1,7 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApi } from "@support/api";
 import { initProduct, loadConfig, openRuntime } from "@support/core";
@@ -11,20 +9,9 @@ import { createSampleApp } from "@support/example-sample-app";
 import { seededStore } from "@support/example-sample-app/store";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { skillIn } from "./skill.js";
 
-const exec = promisify(execFile);
-const main = resolve(import.meta.dirname, "../src/main.ts");
-const tsx = resolve(import.meta.dirname, "../node_modules/.bin/tsx");
-
-async function skill(env: Record<string, string>, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec(tsx, [main, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const skill = skillIn;
 
 function listen(fetch: (request: Request) => Response | Promise<Response>) {
   return new Promise<{ url: string; close: () => void }>((done) => {

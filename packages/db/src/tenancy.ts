@@ -59,6 +59,11 @@ export async function findOrganizationBySlug(db: Db, slug: string): Promise<Orga
   return rows[0];
 }
 
+/** Every organization: for operator tooling (`skill doctor`) that checks each tenant's setup. */
+export async function listOrganizations(db: Db): Promise<Organization[]> {
+  return db.q.select().from(db.t.organizations).orderBy(asc(db.t.organizations.id));
+}
+
 export async function createOrganization(db: Db, input: { name: string; slug: string }): Promise<Organization> {
   const row = {
     id: newId("org"),

@@ -68,6 +68,12 @@ export async function startFakeUpstash(token: string) {
         return send(200, { result: { deleted } });
       }
       if (command === "query") return send(200, { result: query(store, body) });
+      if (command === "info") {
+        const vectorCount = [...namespaces.values()].reduce((sum, items) => sum + items.size, 0);
+        return send(200, {
+          result: { vectorCount, pendingVectorCount: 0, indexSize: 0, dimension: 0, similarityFunction: "COSINE" },
+        });
+      }
       return send(404, { error: `unknown command ${command}` });
     });
   });

@@ -66,7 +66,8 @@ export function apiError(status: 429 | 500 | 529, retryAfterMs = 1): FakeReply {
   };
 }
 
-export async function startFakeAnthropic(key: string, replies: FakeReply[]) {
+/** `GET /v1/models/{id}` answers for these models and 404 for any other. */
+export async function startFakeAnthropic(key: string, replies: FakeReply[], knownModels = ["claude-sonnet-5-5"]) {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -81,6 +82,14 @@ export async function startFakeAnthropic(key: string, replies: FakeReply[]) {
         return send({
           status: 401,
           body: { type: "error", error: { type: "authentication_error", message: "invalid x-api-key" } },
+        });
+      }
+      const model = req.method === "GET" ? /^\/v1\/models\/([^/?]+)/.exec(req.url ?? "")?.[1] : undefined;
+      if (model && knownModels.includes(decodeURIComponent(model))) {
+        const id = decodeURIComponent(model);
+        return send({
+          status: 200,
+          body: { type: "model", id, display_name: id, created_at: "2026-01-01T00:00:00Z" },
         });
       }
       if (req.method !== "POST" || req.url !== "/v1/messages") {

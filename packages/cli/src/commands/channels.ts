@@ -1,20 +1,7 @@
-import { createApi } from "@support/api";
-import {
-  CHANNEL_KINDS,
-  type ChannelKind,
-  type ChannelView,
-  configureChannel,
-  describeChannels,
-  isChannelKind,
-  type Runtime,
-  sendTestMessage,
-  type TestReport,
-} from "@support/core";
-import { getApp } from "@support/db";
-import pino from "pino";
+import type { ChannelView, TestReport } from "@support/core";
+import { CHANNEL_KINDS, type ChannelKind, isChannelKind } from "@support/core/channel-config";
 import { CliError, type Output } from "../output.js";
 import type { RemoteApi } from "../remote.js";
-import { resolveOrg } from "./org.js";
 
 export interface ChannelFlags {
   secret?: string;
@@ -73,36 +60,6 @@ export interface ChannelsBackend {
   set(app: string, kind: ChannelKind, change: ReturnType<typeof channelChange>): Promise<ChannelView>;
   list(app: string): Promise<ChannelView[]>;
   test(app: string, kind: ChannelKind): Promise<TestReport>;
-}
-
-export function localChannels(runtime: Runtime, org?: string): ChannelsBackend {
-  const { db } = runtime.database;
-  const { secrets, config } = runtime;
-  return {
-    async set(app, kind, change) {
-      const o = await resolveOrg(runtime, org);
-      return configureChannel(db, secrets, config.publicUrl, o.id, app, kind, change, "cli");
-    },
-    async list(app) {
-      const o = await resolveOrg(runtime, org);
-      return describeChannels(db, secrets, config.publicUrl, o.id, app);
-    },
-    async test(ref, kind) {
-      const o = await resolveOrg(runtime, org);
-      const app = await getApp(db, o.id, ref);
-      if (!app) throw new CliError(`app "${ref}" not found`);
-      // The sample goes through the product's own HTTP routes, in process.
-      const api = createApi(runtime, pino({ level: "silent" }));
-      return sendTestMessage(runtime, app, kind, async (request) => {
-        const res = await api.request(request.path, {
-          method: request.method,
-          headers: request.headers,
-          body: request.body,
-        });
-        return { status: res.status, body: await res.json().catch(() => ({})) };
-      });
-    },
-  };
 }
 
 export function remoteChannels(api: RemoteApi): ChannelsBackend {

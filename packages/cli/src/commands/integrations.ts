@@ -1,16 +1,6 @@
-import {
-  checkIntegrationHealth,
-  describeIntegrationOf,
-  finishSecretRotation,
-  type HealthReport,
-  type IntegrationView,
-  integrateApp,
-  type Runtime,
-  rotateIntegrationSecret,
-} from "@support/core";
+import type { HealthReport, IntegrationView } from "@support/core";
 import { CliError, type Output } from "../output.js";
 import type { RemoteApi } from "../remote.js";
-import { resolveOrg } from "./org.js";
 
 type WithSecret = { integration: IntegrationView; secret?: string };
 
@@ -21,18 +11,6 @@ export interface IntegrationsBackend {
   health(app: string): Promise<HealthReport>;
   rotate(app: string, secret?: string): Promise<WithSecret>;
   removeOldSecret(app: string): Promise<IntegrationView>;
-}
-
-export function localIntegrations(runtime: Runtime, org?: string): IntegrationsBackend {
-  const deps = { db: runtime.database.db, secrets: runtime.secrets };
-  const orgId = async () => (await resolveOrg(runtime, org)).id;
-  return {
-    integrate: async (app, input) => integrateApp(deps, await orgId(), app, input, "cli"),
-    show: async (app) => describeIntegrationOf(deps, await orgId(), app),
-    health: async (app) => checkIntegrationHealth(deps, await orgId(), app),
-    rotate: async (app, secret) => rotateIntegrationSecret(deps, await orgId(), app, { secret }, "cli"),
-    removeOldSecret: async (app) => finishSecretRotation(deps, await orgId(), app, "cli"),
-  };
 }
 
 export function remoteIntegrations(api: RemoteApi): IntegrationsBackend {

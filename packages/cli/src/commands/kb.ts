@@ -102,7 +102,7 @@ export async function kbAddCommand(
     ),
     `${results.length - failed.length} added (${chunks} chunks), ${failed.length} failed.`,
   ]);
-  if (failed.length > 0) process.exitCode = 1;
+  if (failed.length > 0) out.fail();
 }
 
 export async function kbListCommand(runtime: Runtime, out: Output, opts: { org?: string; app?: string }) {

@@ -1,6 +1,5 @@
-import { ROLES } from "@support/core";
 import { appLine, keyLine } from "../format.js";
-import { CliError, type Output } from "../output.js";
+import type { Output } from "../output.js";
 import type { RemoteApi } from "../remote.js";
 
 interface AppView {
@@ -22,9 +21,8 @@ export async function remoteAppsList(api: RemoteApi, out: Output) {
   out.result({ data: page.data }, () => (page.data.length === 0 ? ["No apps yet."] : page.data.map(appLine)));
 }
 
+/** The server validates the role (and answers 400 naming the allowed ones). */
 export async function remoteKeysCreate(api: RemoteApi, out: Output, opts: { name: string; role: string }) {
-  if (!ROLES.includes(opts.role as (typeof ROLES)[number]))
-    throw new CliError(`--role must be one of ${ROLES.join(", ")}`);
   const key = await api.request<KeyView>("POST", "/api/v1/keys", opts);
   out.result(key, () => [`Created ${key.role} key ${key.id}. Token (shown once): ${key.token}`]);
 }

@@ -1,7 +1,6 @@
-import { configureSlack, describeSlack, type Runtime, type SlackConnectInput, type SlackView } from "@support/core";
+import type { SlackConnectInput, SlackView } from "@support/core";
 import { CliError, type Output } from "../output.js";
 import type { RemoteApi } from "../remote.js";
-import { resolveOrg } from "./org.js";
 
 export interface SlackFlags {
   "bot-token"?: string;
@@ -16,20 +15,6 @@ export interface SlackFlags {
 export interface SlackBackend {
   connect(input: SlackConnectInput): Promise<SlackView>;
   status(): Promise<SlackView>;
-}
-
-export function localSlack(runtime: Runtime, org?: string): SlackBackend {
-  const { db } = runtime.database;
-  return {
-    async connect(input) {
-      const o = await resolveOrg(runtime, org);
-      return configureSlack(db, runtime.secrets, o.id, input, "cli");
-    },
-    async status() {
-      const o = await resolveOrg(runtime, org);
-      return describeSlack(db, o.id);
-    },
-  };
 }
 
 export function remoteSlack(api: RemoteApi): SlackBackend {

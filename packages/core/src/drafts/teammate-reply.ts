@@ -20,7 +20,7 @@ export async function recordTeammateReply(
   messageId: string,
 ): Promise<{ draftId: string; outcome: string }[]> {
   const reply = (await listMessages(database.db, orgId, conversationId)).find((m) => m.id === messageId);
-  if (!reply || reply.direction !== "outbound" || reply.authorKind !== "agent") return [];
+  if (reply?.direction !== "outbound" || reply.authorKind !== "agent") return [];
   const open = (await listDraftsForConversation(database.db, orgId, conversationId)).filter(
     (d) => d.status === "pending_approval" || (d.status === "declined" && d.text),
   );

@@ -14,7 +14,7 @@ export async function learnFromSentDraft(
   draftId: string,
 ): Promise<string | undefined> {
   const draft = await getDraft(deps.database.db, orgId, draftId);
-  if (!draft || draft.status !== "sent" || !draft.sentText?.trim()) return undefined;
+  if (draft?.status !== "sent" || !draft.sentText?.trim()) return undefined;
   const question = (await listMessages(deps.database.db, orgId, draft.conversationId)).find(
     (m) => m.id === draft.messageId,
   );

@@ -1,0 +1,109 @@
+import { parseArgs } from "node:util";
+
+/** Every flag any command takes; parsing never loads a command's module. */
+export function parseCliArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      name: { type: "string" },
+      org: { type: "string" },
+      role: { type: "string", default: "admin" },
+      app: { type: "string" },
+      secret: { type: "string" },
+      "api-token": { type: "string" },
+      "verify-token": { type: "string" },
+      "phone-number-id": { type: "string" },
+      "base-url": { type: "string" },
+      "callback-url": { type: "string" },
+      "smtp-url": { type: "string" },
+      from: { type: "string" },
+      "agent-email": { type: "string" },
+      status: { type: "string" },
+      text: { type: "string" },
+      reason: { type: "string" },
+      "agent-id": { type: "string" },
+      "bot-token": { type: "string" },
+      "signing-secret": { type: "string" },
+      channel: { type: "string" },
+      "summary-channel": { type: "string" },
+      "api-url": { type: "string" },
+      url: { type: "string" },
+      "refund-auto-days": { type: "string" },
+      "refund-auto-below": { type: "string" },
+      "new-key": { type: "boolean", default: false },
+      train: { type: "string" },
+      test: { type: "string" },
+      shots: { type: "string" },
+      dataset: { type: "string" },
+      mode: { type: "string", default: "hybrid" },
+      k: { type: "string" },
+      "max-pages": { type: "string" },
+      run: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+}
+
+export type CliValues = ReturnType<typeof parseCliArgs>["values"];
+
+/** One parsed command line: `skill <command> <sub> <arg> ... --flags`. */
+export interface Invocation {
+  command: string;
+  sub?: string;
+  arg?: string;
+  /** `command sub`, e.g. "apps list". */
+  route: string;
+  positionals: string[];
+  values: CliValues;
+}
+
+export function invocationOf(argv: string[]): Invocation | undefined {
+  const { values, positionals } = parseCliArgs(argv);
+  const [command, sub, arg] = positionals;
+  if (values.help || !command) return undefined;
+  return { command, sub, arg, route: `${command} ${sub ?? ""}`.trim(), positionals, values };
+}
+
+export const channelOptions = ({ values, arg }: Invocation) => ({
+  app: values.app,
+  kind: arg,
+  flags: {
+    secret: values.secret,
+    "api-token": values["api-token"],
+    "verify-token": values["verify-token"],
+    "phone-number-id": values["phone-number-id"],
+    "base-url": values["base-url"],
+    "callback-url": values["callback-url"],
+    "smtp-url": values["smtp-url"],
+    from: values.from,
+    "agent-email": values["agent-email"],
+    "agent-id": values["agent-id"],
+  },
+});
+
+export const draftOptions = ({ values, arg }: Invocation) => ({
+  id: arg,
+  app: values.app,
+  status: values.status,
+  text: values.text,
+  reason: values.reason,
+});
+
+export const slackFlags = ({ values }: Invocation) => ({
+  "bot-token": values["bot-token"],
+  "signing-secret": values["signing-secret"],
+  channel: values.channel,
+  "summary-channel": values["summary-channel"],
+  app: values.app,
+  "api-url": values["api-url"],
+});
+
+export const integrationOptions = ({ values }: Invocation) => ({
+  app: values.app,
+  url: values.url,
+  secret: values.secret,
+  refundAutoDays: values["refund-auto-days"],
+  refundAutoBelow: values["refund-auto-below"],
+});

@@ -1,0 +1,22 @@
+import {
+  checkIntegrationHealth,
+  describeIntegrationOf,
+  finishSecretRotation,
+  integrateApp,
+  type Runtime,
+  rotateIntegrationSecret,
+} from "@support/core";
+import type { IntegrationsBackend } from "./integrations.js";
+import { resolveOrg } from "./org.js";
+
+export function localIntegrations(runtime: Runtime, org?: string): IntegrationsBackend {
+  const deps = { db: runtime.database.db, secrets: runtime.secrets };
+  const orgId = async () => (await resolveOrg(runtime, org)).id;
+  return {
+    integrate: async (app, input) => integrateApp(deps, await orgId(), app, input, "cli"),
+    show: async (app) => describeIntegrationOf(deps, await orgId(), app),
+    health: async (app) => checkIntegrationHealth(deps, await orgId(), app),
+    rotate: async (app, secret) => rotateIntegrationSecret(deps, await orgId(), app, { secret }, "cli"),
+    removeOldSecret: async (app) => finishSecretRotation(deps, await orgId(), app, "cli"),
+  };
+}

@@ -1,0 +1,44 @@
+import { channelOptions, draftOptions, type Invocation, integrationOptions, slackFlags } from "./args.js";
+import { CliError, type Output } from "./output.js";
+import { RemoteApi } from "./remote.js";
+
+/** A command against a running server: only HTTP, no database, no engine, no product modules. */
+export async function runRemote(remote: { url: string; apiKey: string }, inv: Invocation, out: Output) {
+  const api = new RemoteApi(remote.url, remote.apiKey);
+  const { command, sub, arg, route, values } = inv;
+  switch (command) {
+    case "channels": {
+      const { channelsCommand, remoteChannels } = await import("./commands/channels.js");
+      return channelsCommand(remoteChannels(api), out, sub, channelOptions(inv));
+    }
+    case "drafts": {
+      const { draftsCommand, remoteDrafts } = await import("./commands/drafts.js");
+      return draftsCommand(remoteDrafts(api), out, sub, draftOptions(inv));
+    }
+    case "runs": {
+      const { runsCommand, remoteRuns } = await import("./commands/runs.js");
+      return runsCommand(remoteRuns(api), out, sub, { id: arg, status: values.status });
+    }
+    case "slack": {
+      const { remoteSlack, slackCommand } = await import("./commands/slack.js");
+      return slackCommand(remoteSlack(api), out, sub, slackFlags(inv));
+    }
+  }
+  if (command === "apps" && sub !== "list") {
+    const { integrationsCommand, remoteIntegrations } = await import("./commands/integrations.js");
+    return integrationsCommand(remoteIntegrations(api), out, sub, integrationOptions(inv));
+  }
+  const remoteCommands = await import("./commands/remote-commands.js");
+  switch (route) {
+    case "apps list":
+      return remoteCommands.remoteAppsList(api, out);
+    case "keys create":
+      if (!values.name) throw new CliError("keys create needs --name <name>");
+      return remoteCommands.remoteKeysCreate(api, out, { name: values.name, role: values.role ?? "admin" });
+    case "keys list":
+      return remoteCommands.remoteKeysList(api, out);
+    default:
+      if (!arg) throw new CliError("keys revoke needs the key id");
+      return remoteCommands.remoteKeysRevoke(api, out, arg);
+  }
+}

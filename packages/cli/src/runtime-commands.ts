@@ -1,0 +1,116 @@
+import type { Runtime } from "@support/core";
+import { channelOptions, draftOptions, type Invocation, integrationOptions, slackFlags } from "./args.js";
+import { CliError, type Output } from "./output.js";
+
+/** The commands that act on the opened runtime; each imports its own module when it runs. */
+export async function runOnRuntime(runtime: Runtime, inv: Invocation, out: Output): Promise<void> {
+  const { command, sub, arg, route, values } = inv;
+  const org = values.org;
+  switch (command) {
+    case "channels": {
+      const [{ channelsCommand }, { localChannels }] = await Promise.all([
+        import("./commands/channels.js"),
+        import("./commands/channels-local.js"),
+      ]);
+      return channelsCommand(localChannels(runtime, org), out, sub, channelOptions(inv));
+    }
+    case "drafts": {
+      const [{ draftsCommand }, { localDrafts }] = await Promise.all([
+        import("./commands/drafts.js"),
+        import("./commands/drafts-local.js"),
+      ]);
+      return draftsCommand(localDrafts(runtime, org), out, sub, draftOptions(inv));
+    }
+    case "runs": {
+      const [{ runsCommand }, { localRuns }] = await Promise.all([
+        import("./commands/runs.js"),
+        import("./commands/runs-local.js"),
+      ]);
+      return runsCommand(localRuns(runtime, org), out, sub, { id: arg, status: values.status });
+    }
+    case "slack": {
+      const [{ slackCommand }, { localSlack }] = await Promise.all([
+        import("./commands/slack.js"),
+        import("./commands/slack-local.js"),
+      ]);
+      return slackCommand(localSlack(runtime, org), out, sub, slackFlags(inv));
+    }
+    case "replay": {
+      const { replayCommand } = await import("./commands/replay.js");
+      return replayCommand(runtime, out, { org, conversation: sub });
+    }
+    case "init": {
+      if (!values.name) throw new CliError("init needs --name <product>");
+      const { initCommand } = await import("./commands/init.js");
+      return initCommand(runtime, out, { name: values.name, org, newKey: values["new-key"] ?? false });
+    }
+    case "doctor": {
+      const { doctorCommand } = await import("./commands/doctor.js");
+      return doctorCommand(runtime, out);
+    }
+  }
+  if (command === "apps" && sub !== "list") {
+    const [{ integrationsCommand }, { localIntegrations }] = await Promise.all([
+      import("./commands/integrations.js"),
+      import("./commands/integrations-local.js"),
+    ]);
+    return integrationsCommand(localIntegrations(runtime, org), out, sub, integrationOptions(inv));
+  }
+  switch (route) {
+    case "apps list": {
+      const { appsListCommand } = await import("./commands/apps.js");
+      return appsListCommand(runtime, out, { org });
+    }
+    case "keys create": {
+      if (!values.name) throw new CliError("keys create needs --name <name>");
+      const { keysCreateCommand } = await import("./commands/keys.js");
+      return keysCreateCommand(runtime, out, { org, name: values.name, role: values.role ?? "admin" });
+    }
+    case "keys list": {
+      const { keysListCommand } = await import("./commands/keys.js");
+      return keysListCommand(runtime, out, { org });
+    }
+    case "keys revoke": {
+      if (!arg) throw new CliError("keys revoke needs the key id");
+      const { keysRevokeCommand } = await import("./commands/keys.js");
+      return keysRevokeCommand(runtime, out, { org, id: arg });
+    }
+    case "db migrate":
+      return out.result({ migrated: true, dialect: runtime.database.dialect }, () => [
+        `Migrations applied (${runtime.database.dialect}).`,
+      ]);
+  }
+  if (command === "kb") return kbCommand(runtime, inv, out);
+  throw new CliError(`unknown command "${route}"; run skill --help`);
+}
+
+async function kbCommand(runtime: Runtime, { sub, arg, route, positionals, values }: Invocation, out: Output) {
+  const kb = await import("./commands/kb.js");
+  const org = values.org;
+  switch (sub) {
+    case "add":
+      if (!values.app) throw new CliError("kb add needs --app <app> (or --app shared)");
+      return kb.kbAddCommand(runtime, out, {
+        org,
+        app: values.app,
+        inputs: positionals.slice(2),
+        maxPages: values["max-pages"] ? Number(values["max-pages"]) : undefined,
+      });
+    case "list":
+      return kb.kbListCommand(runtime, out, { org, app: values.app });
+    case "search":
+      if (!values.app || !arg) throw new CliError('kb search needs "<query>" and --app <app>');
+      return kb.kbSearchCommand(runtime, out, {
+        org,
+        app: values.app,
+        query: positionals.slice(2).join(" "),
+        k: Number(values.k ?? 5),
+        mode: values.mode ?? "hybrid",
+      });
+    case "remove":
+      if (!arg) throw new CliError("kb remove needs the source id");
+      return kb.kbRemoveCommand(runtime, out, { org, id: arg });
+    default:
+      throw new CliError(`unknown command "${route}"; run skill --help`);
+  }
+}

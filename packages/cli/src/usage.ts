@@ -1,0 +1,30 @@
+export const USAGE = `Usage: skill <command> [options]
+
+  init --name <product> [--org <organization>] [--new-key]
+  apps list [--org <organization>]
+  apps integrate --app <app> --url <url> [--secret <secret>] [--refund-auto-days N] [--refund-auto-below <cents>]
+  apps health --app <app> | apps rotate-secret --app <app> [--secret <secret>] | apps remove-old-secret --app <app>
+  keys create --name <name> [--role owner|admin|agent] | keys list | keys revoke <id>
+  channels set <front|zendesk|whatsapp|email|web|generic> --app <app> [--secret …] [--api-token …]
+      [--verify-token …] [--phone-number-id …] [--base-url …] [--callback-url …] [--smtp-url …] [--from …]
+      [--agent-email …] [--agent-id …]
+  channels list --app <app>
+  channels test <channel> --app <app>
+  kb add <path|url>... --app <app|shared> [--max-pages 50] | kb list [--app <app>]
+  kb search "<query>" --app <app> [--k 5] [--mode bm25|dense|hybrid] | kb remove <source id>
+  db migrate
+  drafts list [--app <app>] [--status pending_approval|sent|…] | drafts show <id>
+  drafts approve <id> [--text <edited reply>] | drafts reject <id> --reason <why>
+  runs list [--status failed] | runs retry <run id>
+  replay <conversation>          re-run the pipeline on it without storing or sending; prints each step
+  slack connect --bot-token <xoxb-…> --signing-secret <secret> --channel <channel id> [--app <app>]
+      [--summary-channel <channel id>] [--api-url <Slack Web API base URL>] | slack status
+  eval triage --train <jsonl> --test <jsonl> [--shots k]
+  eval retrieval --dataset <dir> [--mode bm25|dense|hybrid] [--k 100] [--run <file>]
+  doctor                         checks every adapter the configuration names (database, workflows,
+                                 vectors, model, Slack, channels, payments, observability): ok, warn
+                                 or fail per line; exits 1 when any check fails
+
+Every command accepts --json. With SUPPORT_API_URL and SUPPORT_API_KEY set, the apps, keys,
+channels, drafts, runs and slack commands act on that server; otherwise every command acts on
+the local DATA_DIR. doctor always checks the local configuration.`;
