@@ -10,7 +10,9 @@ import { signPayload } from "@support/sdk/signing";
 /**
  * bench/ingest: N signed generic webhooks at C concurrent connections against the embedded
  * product (a real `pnpm start` process on a fresh SQLite data dir), and the same load against
- * a bare Hono "200 OK" server, measured in the same run.
+ * a bare Hono "200 OK" server, measured in the same run. The product drafts every message in
+ * the same process meanwhile; the bench then waits for the pipeline to draft them all and
+ * prints how far drafting got during the burst and how long it took to catch up after it.
  *   pnpm --filter @support/bench-ingest bench [--requests 2000] [--concurrency 16]
  */
 const { values } = parseArgs({
@@ -100,6 +102,22 @@ const message = (i: number, run: string) => {
   return { payload, headers: { "x-support-signature": signPayload(payload, [secret]) } };
 };
 
+/** Counts drafts (read-only, beside the running product) until `expected` are stored or 10 minutes pass. */
+async function waitForDrafts(expected: number): Promise<{ atBurstEnd: number; drafted: number; seconds: number }> {
+  const watcher = await openRuntime(loadConfig({ DATA_DIR: dataDir }), { migrate: false });
+  const { db } = watcher.database;
+  const drafted = () => db.q.$count(db.t.drafts);
+  const started = performance.now();
+  const atBurstEnd = await drafted();
+  let now = atBurstEnd;
+  while (now < expected && performance.now() - started < 600_000) {
+    await new Promise((r) => setTimeout(r, 250));
+    now = await drafted();
+  }
+  await watcher.database.close();
+  return { atBurstEnd, drafted: now, seconds: (performance.now() - started) / 1000 };
+}
+
 const productPort = await freePort();
 const product = await start(
   ["apps/api/src/main.ts"],
@@ -121,11 +139,16 @@ try {
   const productResult = await load(`http://127.0.0.1:${productPort}/webhooks/generic/${init.app.id}`, (i) =>
     message(i, "run"),
   );
+  const drafting = await waitForDrafts(total * 2);
   const bareResult = await load(`http://127.0.0.1:${barePort}/webhooks/generic/x`, (i) => message(i, "bare"));
   console.log(`bench/ingest: ${total} signed webhooks, ${concurrency} concurrent connections, embedded SQLite`);
   console.log(line("product (verify+store)", productResult));
   console.log(line("bare Hono 200 OK", bareResult));
   console.log(`throughput ratio product/bare: ${(bareResult.seconds / productResult.seconds).toFixed(2)}`);
+  console.log(
+    `pipeline: ${drafting.atBurstEnd}/${total * 2} messages drafted when the burst ended (warm-up included), ` +
+      `all ${drafting.drafted} ${drafting.seconds.toFixed(1)} s after it`,
+  );
 } finally {
   product.kill("SIGTERM");
   bare.kill("SIGTERM");
