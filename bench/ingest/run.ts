@@ -68,14 +68,19 @@ async function load(
       for (let i = next++; i < total; i = next++) {
         const { payload, headers } = body(i);
         const t0 = performance.now();
-        const res = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", ...headers },
-          body: payload,
-        });
-        await res.arrayBuffer();
+        try {
+          const res = await fetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/json", ...headers },
+            body: payload,
+          });
+          await res.arrayBuffer();
+          if (res.status !== 200) failures++;
+        } catch {
+          // A reset connection (a server that stalled past the keep-alive timeout) is a failure too.
+          failures++;
+        }
         latencies.push(performance.now() - t0);
-        if (res.status !== 200) failures++;
       }
     }),
   );
@@ -108,7 +113,12 @@ const message = (i: number, run: string) => {
  * published, every engine event taken, every run finished. Messages of one conversation share
  * drafts, so idleness, not a draft count, says drafting caught up.
  */
-async function waitForPipeline(): Promise<{ atBurstEnd: Backlog; drafts: number; seconds: number }> {
+async function waitForPipeline(): Promise<{
+  atBurstEnd: Backlog;
+  drafts: number;
+  failedRuns: number;
+  seconds: number;
+}> {
   const watcher = await openRuntime(loadConfig({ DATA_DIR: dataDir }), { migrate: false });
   const { q, t } = watcher.database.db;
   const backlog = async (): Promise<Backlog> => ({
@@ -124,8 +134,9 @@ async function waitForPipeline(): Promise<{ atBurstEnd: Backlog; drafts: number;
     now = await backlog();
   }
   const drafts = await q.$count(t.drafts);
+  const failedRuns = await q.$count(t.engineRuns, eq(t.engineRuns.status, "failed"));
   await watcher.database.close();
-  return { atBurstEnd, drafts, seconds: (performance.now() - started) / 1000 };
+  return { atBurstEnd, drafts, failedRuns, seconds: (performance.now() - started) / 1000 };
 }
 
 interface Backlog {
@@ -164,7 +175,8 @@ try {
   const { outbox, events, runs } = pipeline.atBurstEnd;
   console.log(
     `pipeline backlog when the burst ended: ${outbox} outbox events, ${events} engine events, ${runs} runs; ` +
-      `idle ${pipeline.seconds.toFixed(1)} s later (${pipeline.drafts} drafts for ${total * 2} messages incl. warm-up)`,
+      `idle ${pipeline.seconds.toFixed(1)} s later; ${pipeline.drafts} drafts for ${total * 2} messages (warm-up ` +
+      `included; a conversation's later messages share its draft), ${pipeline.failedRuns} failed runs`,
   );
 } finally {
   product.kill("SIGTERM");
