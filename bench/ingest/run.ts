@@ -6,11 +6,14 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { initProduct, loadConfig, openRuntime } from "@support/core";
 import { signPayload } from "@support/sdk/signing";
+import { eq, isNull } from "drizzle-orm";
 
 /**
  * bench/ingest: N signed generic webhooks at C concurrent connections against the embedded
  * product (a real `pnpm start` process on a fresh SQLite data dir), and the same load against
- * a bare Hono "200 OK" server, measured in the same run.
+ * a bare Hono "200 OK" server, measured in the same run. The product drafts every message in
+ * the same process meanwhile; the bench then waits for the pipeline to draft them all and
+ * prints how far drafting got during the burst and how long it took to catch up after it.
  *   pnpm --filter @support/bench-ingest bench [--requests 2000] [--concurrency 16]
  */
 const { values } = parseArgs({
@@ -65,14 +68,19 @@ async function load(
       for (let i = next++; i < total; i = next++) {
         const { payload, headers } = body(i);
         const t0 = performance.now();
-        const res = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", ...headers },
-          body: payload,
-        });
-        await res.arrayBuffer();
+        try {
+          const res = await fetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/json", ...headers },
+            body: payload,
+          });
+          await res.arrayBuffer();
+          if (res.status !== 200) failures++;
+        } catch {
+          // A reset connection (a server that stalled past the keep-alive timeout) is a failure too.
+          failures++;
+        }
         latencies.push(performance.now() - t0);
-        if (res.status !== 200) failures++;
       }
     }),
   );
@@ -100,6 +108,43 @@ const message = (i: number, run: string) => {
   return { payload, headers: { "x-support-signature": signPayload(payload, [secret]) } };
 };
 
+/**
+ * Waits (read-only, beside the running product) until the pipeline is idle: every outbox event
+ * published, every engine event taken, every run finished. Messages of one conversation share
+ * drafts, so idleness, not a draft count, says drafting caught up.
+ */
+async function waitForPipeline(): Promise<{
+  atBurstEnd: Backlog;
+  drafts: number;
+  failedRuns: number;
+  seconds: number;
+}> {
+  const watcher = await openRuntime(loadConfig({ DATA_DIR: dataDir }), { migrate: false });
+  const { q, t } = watcher.database.db;
+  const backlog = async (): Promise<Backlog> => ({
+    outbox: await q.$count(t.outbox, isNull(t.outbox.publishedAt)),
+    events: await q.$count(t.engineEvents, isNull(t.engineEvents.processedAt)),
+    runs: await q.$count(t.engineRuns, eq(t.engineRuns.status, "running")),
+  });
+  const started = performance.now();
+  const atBurstEnd = await backlog();
+  let now = atBurstEnd;
+  while (now.outbox + now.events + now.runs > 0 && performance.now() - started < 600_000) {
+    await new Promise((r) => setTimeout(r, 250));
+    now = await backlog();
+  }
+  const drafts = await q.$count(t.drafts);
+  const failedRuns = await q.$count(t.engineRuns, eq(t.engineRuns.status, "failed"));
+  await watcher.database.close();
+  return { atBurstEnd, drafts, failedRuns, seconds: (performance.now() - started) / 1000 };
+}
+
+interface Backlog {
+  outbox: number;
+  events: number;
+  runs: number;
+}
+
 const productPort = await freePort();
 const product = await start(
   ["apps/api/src/main.ts"],
@@ -121,11 +166,18 @@ try {
   const productResult = await load(`http://127.0.0.1:${productPort}/webhooks/generic/${init.app.id}`, (i) =>
     message(i, "run"),
   );
+  const pipeline = await waitForPipeline();
   const bareResult = await load(`http://127.0.0.1:${barePort}/webhooks/generic/x`, (i) => message(i, "bare"));
   console.log(`bench/ingest: ${total} signed webhooks, ${concurrency} concurrent connections, embedded SQLite`);
   console.log(line("product (verify+store)", productResult));
   console.log(line("bare Hono 200 OK", bareResult));
   console.log(`throughput ratio product/bare: ${(bareResult.seconds / productResult.seconds).toFixed(2)}`);
+  const { outbox, events, runs } = pipeline.atBurstEnd;
+  console.log(
+    `pipeline backlog when the burst ended: ${outbox} outbox events, ${events} engine events, ${runs} runs; ` +
+      `idle ${pipeline.seconds.toFixed(1)} s later; ${pipeline.drafts} drafts for ${total * 2} messages (warm-up ` +
+      `included; a conversation's later messages share its draft), ${pipeline.failedRuns} failed runs`,
+  );
 } finally {
   product.kill("SIGTERM");
   bare.kill("SIGTERM");

@@ -60,6 +60,8 @@ export function createApi(runtime: Runtime, logger: Logger, options: ApiOptions 
       "request",
     );
   });
+  // Every request goes ahead of the engine and the relay; `/api/inngest` is their work (Inngest mode).
+  api.use("*", (c, next) => (c.req.path === "/api/inngest" ? next() : runtime.foreground.track(next)));
   api.use(
     "*",
     bodyLimit({

@@ -15,6 +15,7 @@ export * from "./engine/engine.js";
 export * from "./engine/retry-run.js";
 export * from "./errors.js";
 export * from "./events.js";
+export * from "./foreground.js";
 export * from "./init.js";
 export * from "./inngest/client.js";
 export * from "./inngest/events.js";

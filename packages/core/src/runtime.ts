@@ -6,6 +6,7 @@ import pino, { type Logger } from "pino";
 import { type Auth, createAuth } from "./auth.js";
 import type { Config } from "./config.js";
 import { createEmbeddedEngine, type EmbeddedEngine, type EmbeddedEngineOptions } from "./engine/engine.js";
+import { createForegroundGate, type ForegroundGate } from "./foreground.js";
 import { createInngestClient, type SupportInngest } from "./inngest/client.js";
 import { supportWorkflows, type WorkflowFactory } from "./inngest/functions.js";
 import { createInngestPublisher } from "./inngest/publisher.js";
@@ -26,6 +27,8 @@ export interface Runtime {
   counters: Counters;
   replayCache: ReplayCache;
   rateLimiter: RateLimiter;
+  /** Request-path work (the HTTP server) goes ahead of the engine and the relay in this process. */
+  foreground: ForegroundGate;
   /** In-process subscribers (live updates) see every event after the workflow engine took it. */
   bus: InProcessEventBus;
   /** Started by the server only; other entry points just append to the outbox. */
@@ -59,10 +62,14 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const bus = new InProcessEventBus();
   const inngest = createInngestClient(config.inngest, logger);
   const inngestServe = createInngestServeApp(inngest, (options.workflows ?? supportWorkflows)(inngest));
+  const foreground = createForegroundGate();
   // Embedded: the engine calls the serve handler in-process. Otherwise Inngest calls /api/inngest.
   const engine =
     config.inngest.mode === "embedded"
-      ? createEmbeddedEngine(database, async (request) => inngestServe.fetch(request), logger, options.engine)
+      ? createEmbeddedEngine(database, async (request) => inngestServe.fetch(request), logger, {
+          turn: foreground.turn,
+          ...options.engine,
+        })
       : undefined;
   const workflowPublisher = engine ? engine.publisher : createInngestPublisher(inngest);
   return {
@@ -74,8 +81,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     counters: new Counters(),
     replayCache: createReplayCache(),
     rateLimiter: createRateLimiter(),
+    foreground,
     bus,
-    relay: createOutboxRelay(database, fanOutPublisher(workflowPublisher, bus), logger),
+    relay: createOutboxRelay(database, fanOutPublisher(workflowPublisher, bus), logger, { turn: foreground.turn }),
     knowledge: knowledgeFor(config, database.db),
     inngest,
     inngestServe,

@@ -8,6 +8,7 @@ import {
   registerEngineCron,
 } from "@support/db";
 import type { Logger } from "pino";
+import { yieldToEventLoop } from "../foreground.js";
 import type { EventPublisher, PublishedEvent } from "../outbox/publisher.js";
 import { nextCronTime } from "./cron.js";
 import { type LoadedFunction, loadFunctions, type ServeFetch } from "./functions.js";
@@ -25,6 +26,8 @@ export interface EmbeddedEngineOptions {
   /** Runs executing at once in this process. */
   parallelRuns?: number;
   batchSize?: number;
+  /** Awaited before each unit of work, so request-path work goes first (see `ForegroundGate`). */
+  turn?: () => Promise<void>;
 }
 
 /**
@@ -48,6 +51,7 @@ export function createEmbeddedEngine(
   const leaseMs = options.leaseMs ?? 30_000;
   const parallelRuns = options.parallelRuns ?? 4;
   const batchSize = options.batchSize ?? 100;
+  const turn = options.turn ?? yieldToEventLoop;
   const owner = `wrk_${randomUUID()}`;
   const inFlight = new Map<string, Promise<void>>();
   let functions: Map<string, LoadedFunction> | undefined;
@@ -77,6 +81,7 @@ export function createEmbeddedEngine(
       owner,
       leaseMs,
       pollMs,
+      turn,
       retryBaseMs: options.retryBaseMs ?? 1000,
       retryMaxMs: options.retryMaxMs ?? 10 * 60_000,
       logger,
@@ -86,6 +91,7 @@ export function createEmbeddedEngine(
 
   async function pass(): Promise<void> {
     const context = await load();
+    await turn();
     while ((await processPendingEvents(database, context.functions, batchSize)) === batchSize) {}
     await fireDueCrons(database, context.functions);
     const now = new Date();

@@ -28,6 +28,8 @@ export interface RunnerContext {
   owner: string;
   leaseMs: number;
   pollMs: number;
+  /** Awaited before each call of the serve handler: request-path work goes first. */
+  turn: () => Promise<void>;
   retryBaseMs: number;
   retryMaxMs: number;
   logger: Logger;
@@ -90,6 +92,7 @@ async function call(
   stepId: string,
   attempt: number,
 ): Promise<CallOutcome> {
+  await ctx.turn();
   const steps = await engineRunSteps(ctx.database.db, run.id);
   const request = buildCallRequest(ctx.origin, {
     functionId: fn.id,

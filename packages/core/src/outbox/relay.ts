@@ -9,6 +9,8 @@ export interface RelayOptions {
   /** Backoff for a failed publication: base * 2^attempts, capped, with jitter. */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** Awaited before each batch, so request-path work goes first (see `ForegroundGate`). */
+  turn?: () => Promise<void>;
 }
 
 /**
@@ -26,6 +28,7 @@ export function createOutboxRelay(
   const pollMs = options.pollMs ?? 500;
   const retryBaseMs = options.retryBaseMs ?? 500;
   const retryMaxMs = options.retryMaxMs ?? 60_000;
+  const turn = options.turn ?? (async () => {});
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let again = false;
@@ -34,6 +37,7 @@ export function createOutboxRelay(
   async function publishDue(): Promise<number> {
     let total = 0;
     for (;;) {
+      await turn();
       const due = await duePendingOutbox(database.db, new Date(), batchSize);
       if (due.length === 0) return total;
       try {
