@@ -51,3 +51,6 @@ const engine = createEmbeddedEngine(database, async (request) => serveApp.fetch(
 await engine.start();
 if (eventJson) await engine.publisher.publish([JSON.parse(eventJson)]);
 appendFileSync(marker, "ready\n");
+// The engine's timers are unref'd (in the product the HTTP server keeps the process up): without
+// this, a child whose runs all wait on a lease would exit before the lease expires.
+setInterval(() => {}, 60_000);
