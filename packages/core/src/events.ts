@@ -112,6 +112,12 @@ export const eventCatalog = {
     conversationId: z.string().optional(),
     draftId: z.string().optional(),
   }),
+  /** An organization's daily summary for `day` (YYYY-MM-DD, UTC) is due: the cron fans out one per org. */
+  "support/summary.due": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventCatalog;

@@ -134,9 +134,17 @@ export async function deliverNotification(
   return { notificationId, slackTs: posted.ts, postedNow: true };
 }
 
-/** The organizations that get a daily summary: those with Slack configured. */
-export async function summaryOrganizations(db: Db): Promise<string[]> {
-  return (await listSlackConfigs(db)).map((row) => row.orgId);
+/**
+ * Fans the daily summary out: one `support/summary.due` per organization with Slack configured,
+ * all in one transaction. Each organization's summary then runs (and fails, and retries) on its
+ * own, so one revoked token cannot hold back the others.
+ */
+export async function requestDailySummaries(database: Database, day: string): Promise<string[]> {
+  return database.transaction(async (tx) => {
+    const orgIds = (await listSlackConfigs(tx)).map((row) => row.orgId);
+    for (const orgId of orgIds) await emit(tx, "support/summary.due", { v: 1, orgId, day });
+    return orgIds;
+  });
 }
 
 /**

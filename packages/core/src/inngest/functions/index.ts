@@ -6,6 +6,7 @@ import { notifyEscalation } from "./notify-escalation.js";
 import { notifyReminder } from "./notify-reminder.js";
 import { notifyReplyFailed } from "./notify-reply-failed.js";
 import type { PipelineContext } from "./pipeline-context.js";
+import { postDailySummary } from "./post-daily-summary.js";
 import { sendOnApproval } from "./send-on-approval.js";
 import { sweep } from "./sweep.js";
 import { teammateReply } from "./teammate-reply.js";
@@ -24,5 +25,6 @@ export function pipelineWorkflows(context: PipelineContext): WorkflowFactory {
     notifyEscalation(inngest, context),
     notifyReplyFailed(inngest, context),
     dailySummary(inngest, context),
+    postDailySummary(inngest, context),
   ];
 }
