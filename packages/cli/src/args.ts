@@ -66,6 +66,10 @@ export function invocationOf(argv: string[]): Invocation | undefined {
   return { command, sub, arg, route: `${command} ${sub ?? ""}`.trim(), positionals, values };
 }
 
+/** `skill keys <sub>` that act on an app's webhook signing keys rather than on API keys. */
+export const isSigningKeyCommand = ({ command, sub }: Invocation) =>
+  command === "keys" && (sub === "signing" || sub === "rotate" || sub === "remove-old");
+
 export const channelOptions = ({ values, arg }: Invocation) => ({
   app: values.app,
   kind: arg,

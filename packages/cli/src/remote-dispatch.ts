@@ -1,4 +1,11 @@
-import { channelOptions, draftOptions, type Invocation, integrationOptions, slackFlags } from "./args.js";
+import {
+  channelOptions,
+  draftOptions,
+  type Invocation,
+  integrationOptions,
+  isSigningKeyCommand,
+  slackFlags,
+} from "./args.js";
 import { CliError, type Output } from "./output.js";
 import { RemoteApi } from "./remote.js";
 
@@ -27,6 +34,10 @@ export async function runRemote(remote: { url: string; apiKey: string }, inv: In
   if (command === "apps" && sub !== "list") {
     const { integrationsCommand, remoteIntegrations } = await import("./commands/integrations.js");
     return integrationsCommand(remoteIntegrations(api), out, sub, integrationOptions(inv));
+  }
+  if (isSigningKeyCommand(inv)) {
+    const { remoteSigningKeys, signingKeysCommand } = await import("./commands/signing-keys.js");
+    return signingKeysCommand(remoteSigningKeys(api), out, sub, values.app);
   }
   const remoteCommands = await import("./commands/remote-commands.js");
   switch (route) {

@@ -1,5 +1,12 @@
 import type { Runtime } from "@support/core";
-import { channelOptions, draftOptions, type Invocation, integrationOptions, slackFlags } from "./args.js";
+import {
+  channelOptions,
+  draftOptions,
+  type Invocation,
+  integrationOptions,
+  isSigningKeyCommand,
+  slackFlags,
+} from "./args.js";
 import { CliError, type Output } from "./output.js";
 
 /** The commands that act on the opened runtime; each imports its own module when it runs. */
@@ -55,6 +62,13 @@ export async function runOnRuntime(runtime: Runtime, inv: Invocation, out: Outpu
       import("./commands/integrations-local.js"),
     ]);
     return integrationsCommand(localIntegrations(runtime, org), out, sub, integrationOptions(inv));
+  }
+  if (isSigningKeyCommand(inv)) {
+    const [{ signingKeysCommand }, { localSigningKeys }] = await Promise.all([
+      import("./commands/signing-keys.js"),
+      import("./commands/signing-keys-local.js"),
+    ]);
+    return signingKeysCommand(localSigningKeys(runtime, org), out, sub, values.app);
   }
   switch (route) {
     case "apps list": {

@@ -5,6 +5,10 @@ export const USAGE = `Usage: skill <command> [options]
   apps integrate --app <app> --url <url> [--secret <secret>] [--refund-auto-days N] [--refund-auto-below <cents>]
   apps health --app <app> | apps rotate-secret --app <app> [--secret <secret>] | apps remove-old-secret --app <app>
   keys create --name <name> [--role owner|admin|agent] | keys list | keys revoke <id>
+                                 API keys (Authorization: Bearer) of the organization
+  keys signing --app <app>       the app's live webhook signing key versions (never the secrets)
+  keys rotate --app <app>        new webhook signing secret, shown once; the old one keeps working
+  keys remove-old --app <app>    after every sender has the new secret: only the newest one works
   channels set <front|zendesk|whatsapp|email|web|generic> --app <app> [--secret …] [--api-token …]
       [--verify-token …] [--phone-number-id …] [--base-url …] [--callback-url …] [--smtp-url …] [--from …]
       [--agent-email …] [--agent-id …]

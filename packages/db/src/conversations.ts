@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { contacts, conversations, inboundEvents, messages } from "./schema/sqlite.js";
@@ -255,25 +255,4 @@ export async function findMessagesByExternalId(db: Db, orgId: string, externalId
     .from(t)
     .where(and(eq(t.orgId, orgId), eq(t.externalId, externalId)))
     .limit(10);
-}
-
-/** Retention: raw payloads older than `before` are emptied (the row and its metadata stay). */
-export async function purgeInboundPayloadsBefore(db: Db, before: Date): Promise<number> {
-  const t = db.t.inboundEvents;
-  const old = await db.q
-    .select({ id: t.id })
-    .from(t)
-    .where(and(lt(t.receivedAt, before), ne(t.payload, "")))
-    .limit(5000);
-  if (old.length === 0) return 0;
-  await db.q
-    .update(t)
-    .set({ payload: "" })
-    .where(
-      inArray(
-        t.id,
-        old.map((r) => r.id),
-      ),
-    );
-  return old.length;
 }

@@ -10,6 +10,7 @@ export * from "./ids.js";
 export * from "./integrations.js";
 export * from "./notifications.js";
 export * from "./outbox.js";
+export * from "./retention.js";
 export { tableDefs } from "./schema/tables.js";
 export * from "./secrets.js";
 export * from "./signing-keys.js";

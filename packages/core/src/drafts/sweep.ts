@@ -6,40 +6,36 @@ import {
   findAppForWebhook,
   insertOutcome,
   listOpenDraftsBefore,
-  purgeInboundPayloadsBefore,
   transitionDraft,
 } from "@support/db";
 import { AppError } from "../errors.js";
 import { emit } from "../events.js";
 import { escalateDraft } from "./decisions.js";
+import { applyRetention, type RetentionReport } from "./retention.js";
 
 const HOUR = 3_600_000;
 const OPEN = ["pending_approval", "declined"];
 
-export interface SweepReport {
+export interface SweepReport extends RetentionReport {
   reminded: number;
   escalated: number;
   expired: number;
-  purgedPayloads: number;
 }
 
 /**
  * The scheduled sweep: per app, an open draft older than its SLA gets one reminder, one older
  * than twice the SLA is escalated, one older than the expiry window expires (outcome `expired`);
- * raw webhook payloads older than the retention window are emptied.
+ * then personal data older than the retention window is dropped (`applyRetention`).
  */
 export async function sweepDrafts(
   database: Database,
   options: { now?: Date; retentionDays: number; batch?: number },
 ): Promise<SweepReport> {
   const now = options.now ?? new Date();
-  const report: SweepReport = { reminded: 0, escalated: 0, expired: 0, purgedPayloads: 0 };
+  const batch = options.batch ?? 500;
+  const decisions = { reminded: 0, escalated: 0, expired: 0 };
   // The shortest SLA an app may set is 15 minutes: nothing younger can be due.
-  const candidates = await listOpenDraftsBefore(
-    database.db,
-    new Date(now.getTime() - 0.25 * HOUR),
-    options.batch ?? 500,
-  );
+  const candidates = await listOpenDraftsBefore(database.db, new Date(now.getTime() - 0.25 * HOUR), batch);
   const settingsByApp = new Map<string, ReturnType<typeof appSettings> | undefined>();
   for (const draft of candidates) {
     if (!settingsByApp.has(draft.appId)) {
@@ -50,7 +46,7 @@ export async function sweepDrafts(
     if (!settings) continue;
     const age = now.getTime() - draft.createdAt.getTime();
     if (age > settings.draftExpiryHours * HOUR) {
-      if (await expire(database, draft, now)) report.expired++;
+      if (await expire(database, draft, now)) decisions.expired++;
     } else if (age > 2 * settings.approvalSlaHours * HOUR && draft.remindedAt) {
       try {
         await escalateDraft(database, draft.orgId, draft.id, {
@@ -58,20 +54,20 @@ export async function sweepDrafts(
           surface: "api",
           reason: `waited more than ${2 * settings.approvalSlaHours} hours for approval`,
         });
-        report.escalated++;
+        decisions.escalated++;
       } catch (error) {
         // Decided by someone in the meantime: nothing to escalate.
         if (!(error instanceof AppError && error.code === "conflict")) throw error;
       }
     } else if (age > settings.approvalSlaHours * HOUR && !draft.remindedAt) {
-      if (await remind(database, draft, now)) report.reminded++;
+      if (await remind(database, draft, now)) decisions.reminded++;
     }
   }
-  report.purgedPayloads = await purgeInboundPayloadsBefore(
-    database.db,
-    new Date(now.getTime() - options.retentionDays * 24 * HOUR),
-  );
-  return report;
+  const retention = await applyRetention(database, {
+    before: new Date(now.getTime() - options.retentionDays * 24 * HOUR),
+    batch,
+  });
+  return { ...decisions, ...retention };
 }
 
 async function remind(database: Database, draft: DraftRow, now: Date): Promise<boolean> {

@@ -33,7 +33,15 @@ describe("sweep", () => {
       .where(eq(db.t.drafts.id, draft.id));
     const engine = testEngine(sweep(fixture.inngest, fixture.context));
     const { result, ctx } = await engine.execute({ events: [tick] });
-    expect(result).toEqual({ reminded: 1, escalated: 0, expired: 0, purgedPayloads: 0 });
+    expect(result).toEqual({
+      reminded: 1,
+      escalated: 0,
+      expired: 0,
+      purgedPayloads: 0,
+      purgedCustomerData: 0,
+      purgedActionData: 0,
+      purgedRunSteps: 0,
+    });
     expect(ctx.step.run).toHaveBeenCalledWith("sweep", expect.any(Function));
     expect((await getDraft(db, tenant.orgId, draft.id))?.remindedAt).toBeInstanceOf(Date);
     const reminders = (await emitted(fixture, tenant.orgId)).filter((e) => e.name === "support/approval.reminded");
@@ -45,6 +53,14 @@ describe("sweep", () => {
     ]);
     // The next tick finds the reminder sent and does nothing more for that draft.
     const next = await testEngine(sweep(fixture.inngest, fixture.context)).execute({ events: [tick] });
-    expect(next.result).toEqual({ reminded: 0, escalated: 0, expired: 0, purgedPayloads: 0 });
+    expect(next.result).toEqual({
+      reminded: 0,
+      escalated: 0,
+      expired: 0,
+      purgedPayloads: 0,
+      purgedCustomerData: 0,
+      purgedActionData: 0,
+      purgedRunSteps: 0,
+    });
   });
 });
