@@ -1,8 +1,10 @@
 import Anthropic, { APIError } from "@anthropic-ai/sdk";
 import type {
-  Draft,
+  ActionTool,
   ModelDraftRequest as DraftRequest,
   LanguageModel,
+  ModelActionProposal,
+  ModelDraft,
   ModelResult,
   ModelUsage,
   ModelTriageRequest as TriageRequest,
@@ -20,7 +22,8 @@ import { draftToolInput, toolInputSchema, triageToolInput } from "./schemas.js";
  * malformed answer; a malformed answer is not retried (it would likely repeat) but handed to a human with
  * the reason. The SDK retries 429, 529 and other 5xx with exponential backoff, honouring
  * retry-after; once retries are exhausted the call throws ModelCallError (as do auth errors and timeouts) so the workflow
- * step can retry later.
+ * step can retry later. Drafting also offers the app's actions as tools: every other tool call in
+ * the answer is passed on as an unchecked proposal, which the pipeline validates.
  */
 
 export interface AnthropicModelOptions {
@@ -59,7 +62,8 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
     system: string,
     tool: { name: string; description: string; schema: S },
     user: string,
-  ): Promise<{ input: z.infer<S> | null; problem: string | null; usage: ModelUsage }> {
+    actionTools: ActionTool[] = [],
+  ): Promise<{ input: z.infer<S> | null; problem: string | null; usage: ModelUsage; others: ModelActionProposal[] }> {
     const started = performance.now();
     let result: { data: Anthropic.Message; request_id?: string | null };
     try {
@@ -69,7 +73,14 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
           // Room for adaptive thinking before the tool call, which counts against max_tokens.
           max_tokens: options.maxTokens ?? 4096,
           system: [{ type: "text", text: system, cache_control: { type: "ephemeral" } }],
-          tools: [{ name: tool.name, description: tool.description, input_schema: toolInputSchema(tool.schema) }],
+          tools: [
+            { name: tool.name, description: tool.description, input_schema: toolInputSchema(tool.schema) },
+            ...actionTools.map((a) => ({
+              name: a.name,
+              description: a.description,
+              input_schema: toolInputSchema(a.input),
+            })),
+          ],
           tool_choice: { type: "auto" },
           messages: [{ role: "user", content: user }],
         })
@@ -100,16 +111,19 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
       durationMs: performance.now() - started,
       requestId: result.request_id ?? null,
     };
+    const others = message.content.flatMap((block) =>
+      block.type === "tool_use" && block.name !== tool.name ? [{ action: block.name, input: block.input }] : [],
+    );
     const call = message.content.find((block) => block.type === "tool_use" && block.name === tool.name);
     if (call?.type !== "tool_use") {
-      return { input: null, problem: `no ${tool.name} tool call (stop reason ${message.stop_reason})`, usage };
+      return { input: null, problem: `no ${tool.name} tool call (stop reason ${message.stop_reason})`, usage, others };
     }
     const parsed = tool.schema.safeParse(call.input);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
-      return { input: null, problem: `invalid ${tool.name} input (${issues})`, usage };
+      return { input: null, problem: `invalid ${tool.name} input (${issues})`, usage, others };
     }
-    return { input: parsed.data, problem: null, usage };
+    return { input: parsed.data, problem: null, usage, others };
   }
 
   return {
@@ -149,8 +163,8 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
         fallbackReason: null,
       };
     },
-    async draft(request: DraftRequest): Promise<ModelResult<Draft>> {
-      const { input, problem, usage } = await callTool(
+    async draft(request: DraftRequest): Promise<ModelResult<ModelDraft>> {
+      const { input, problem, usage, others } = await callTool(
         DRAFT_SYSTEM_PROMPT,
         {
           name: DRAFT_TOOL,
@@ -158,7 +172,10 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
           schema: draftToolInput,
         },
         draftUserMessage(request),
+        request.actions,
       );
+      // Passed on whatever became of the reply: the approver may still want the refund it asked for.
+      const proposals = request.actions ? others : undefined;
       const byId = new Map(request.passages.map((p) => [p.id, p]));
       const unknown = input?.citations.filter((id) => !byId.has(id)) ?? [];
       const reason =
@@ -178,6 +195,7 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
             confidence: 0,
             needsHuman: true,
             reasons: [`needs a human: ${why}`],
+            proposals,
           },
           usage: [usage],
           fallbackReason: reason,
@@ -195,6 +213,7 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
           confidence: input.confidence,
           needsHuman: false,
           reasons: [`claude: ${input.reason}`],
+          proposals,
         },
         usage: [usage],
         fallbackReason: null,

@@ -31,7 +31,11 @@ your draft, or it may be sent automatically, so it must be ready to send as is. 
   short closing signed with the signature given.
 - Never mention that you are an AI, the passages, the context, tools, categories or any internal
   process, and never address the support agent.
-Always answer by calling the write_reply tool, never with text.`;
+- Other tools, when offered, propose actions in the customer's product app (a refund, a login link).
+  Call one only when the customer asks for what it does and the customer context shows it applies,
+  with ids and amounts exactly as the context gives them. A person approves every proposal before it
+  runs, so never tell the customer it has been done; the platform adds that once it has.
+Always answer by calling the write_reply tool, never with text, alongside any action tools.`;
 
 function describeCategories(categories: TriageCategory[]): string {
   return categories

@@ -33,7 +33,7 @@ export const draftToolInput = z.object({
 export type TriageToolInput = z.infer<typeof triageToolInput>;
 export type DraftToolInput = z.infer<typeof draftToolInput>;
 
-export function toolInputSchema(schema: z.ZodObject) {
+export function toolInputSchema(schema: z.ZodType) {
   const { $schema: _, ...json } = z.toJSONSchema(schema) as Record<string, unknown>;
   return json as { type: "object"; properties: Record<string, unknown>; required?: string[] };
 }

@@ -180,6 +180,8 @@ describe("Anthropic adapter against a fake Messages API", () => {
     expect(user).toContain('<passage id=\\"psg_1\\"');
     expect(user).toContain("plan: Pro");
     expect(fake?.requests[0]?.body.tools).toMatchObject([{ name: "write_reply" }]);
+    // Offered no actions, the model proposes none, and the offline rules propose instead.
+    expect(result.value.proposals).toBeUndefined();
   });
 
   it.each([

@@ -19,6 +19,14 @@ export interface RecordedRequest {
 }
 
 export function toolUse(name: string, input: unknown, usage: Partial<Record<string, number>> = {}): FakeReply {
+  return toolUses([{ name, input }], usage);
+}
+
+/** One answer calling several tools, as the API does when the model uses tools in parallel. */
+export function toolUses(
+  calls: { name: string; input: unknown }[],
+  usage: Partial<Record<string, number>> = {},
+): FakeReply {
   return {
     status: 200,
     headers: { "request-id": `req_${Math.random().toString(36).slice(2)}` },
@@ -27,7 +35,7 @@ export function toolUse(name: string, input: unknown, usage: Partial<Record<stri
       type: "message",
       role: "assistant",
       model: "claude-sonnet-5-5",
-      content: [{ type: "tool_use", id: "toolu_fake", name, input }],
+      content: calls.map((call, index) => ({ type: "tool_use", id: `toolu_fake_${index}`, ...call })),
       stop_reason: "tool_use",
       stop_sequence: null,
       usage: {

@@ -9,13 +9,20 @@ import {
   listOutcomes,
   type Message,
 } from "@support/db";
-import { actionsNeedApproval, type DraftAction, planDraftActions } from "../integrations/draft-actions.js";
+import {
+  type ActionSetup,
+  actionsNeedApproval,
+  loadActionSetup,
+  offeredActionTools,
+  type PlannedActions,
+  planDraftActions,
+} from "../integrations/draft-actions.js";
 import { type GatheredContext, gatherForConversation } from "../integrations/gather-step.js";
 import { type AutonomyDecision, decideAutonomy } from "../pipeline/autonomy.js";
 import { DEFAULT_CATEGORIES } from "../pipeline/categories.js";
 import type { Draft, RetrievedPassage } from "../pipeline/drafter.js";
 import { runGates } from "../pipeline/gates/index.js";
-import type { ModelResult } from "../pipeline/model-port.js";
+import type { ModelDraft, ModelResult } from "../pipeline/model-port.js";
 import { trustScore } from "../pipeline/trust.js";
 import type { Tracer } from "../tracing.js";
 import { customerRecord } from "./customer-record.js";
@@ -72,16 +79,19 @@ function modelCall<T>(
   });
 }
 
-/** An action waiting for approval holds the draft for a person, whatever the autonomy policy says. */
-function withActions(actions: DraftAction[], decision: AutonomyDecision): AutonomyDecision {
-  if (!actionsNeedApproval(actions)) return decision;
+/**
+ * An action waiting for approval holds the draft for a person, whatever the autonomy policy says;
+ * model proposals that were dropped are told to the approver.
+ */
+function withActions({ actions, dropped }: PlannedActions, decision: AutonomyDecision): AutonomyDecision {
+  if (!actionsNeedApproval(actions)) return { ...decision, reasons: [...decision.reasons, ...dropped] };
   const waiting = actions.filter((a) => a.risk === "approval_required" && !a.autoApprovable).map((a) => a.action);
   const detail = `waits for approval of ${waiting.join(", ")}`;
   return {
     ...decision,
     autoSend: false,
     wouldAutoSend: false,
-    reasons: [...decision.reasons, detail],
+    reasons: [...decision.reasons, detail, ...dropped],
     checks: [...decision.checks, { condition: "actions", passed: false, detail }],
   };
 }
@@ -180,6 +190,12 @@ export async function planDraft(
       passages: retrieval.passages.map((p) => ({ id: p.id, title: p.title, score: p.score })),
     },
   });
+  // Without an account in the app there is nothing to act on, and no integration to ask about.
+  const actionSetup: ActionSetup | undefined =
+    t.needsHuman || !gathered.user
+      ? undefined
+      : await loadActionSetup({ db, secrets: deps.secrets }, input.orgId, app.id);
+  const actionTools = actionSetup ? offeredActionTools(actionSetup, gathered) : [];
   const earlierReplies = messages.filter((m) => m.direction === "outbound").map((m) => m.text);
   const canned = t.needsHuman
     ? undefined
@@ -191,7 +207,7 @@ export async function planDraft(
     });
     retrieval.passages = [canned.passage, ...retrieval.passages.filter((p) => p.id !== canned.passage.id)];
   }
-  const drafted = t.needsHuman
+  const drafted: ModelResult<ModelDraft> | undefined = t.needsHuman
     ? undefined
     : canned
       ? cannedDraft(canned)
@@ -211,6 +227,7 @@ export async function planDraft(
                 text: m.text,
               })),
             customerContext: gathered.lines,
+            actions: actionTools,
           }),
         );
   const draft = drafted?.value;
@@ -228,13 +245,11 @@ export async function planDraft(
         })
       : [];
   steps.push({ step: "gates", output: gates });
-  const actions = t.needsHuman
-    ? []
-    : await planDraftActions(
-        { db, secrets: deps.secrets },
-        { orgId: input.orgId, appId: app.id, intent: t.intent, context: gathered },
-      );
-  steps.push({ step: "actions", output: actions });
+  const planned: PlannedActions = actionSetup
+    ? planDraftActions(actionSetup, { intent: t.intent, context: gathered, proposals: draft?.proposals })
+    : { actions: [], dropped: [] };
+  const { actions } = planned;
+  steps.push({ step: "actions", output: planned });
   const category = DEFAULT_CATEGORIES.find((c) => c.name === t.category);
   const outcomes = await listOutcomes(db, input.orgId, app.id, { category: t.category });
   const trust = trustScore(
@@ -246,7 +261,7 @@ export async function planDraft(
   );
   steps.push({ step: "trust", output: trust });
   const decision = withActions(
-    actions,
+    planned,
     decideAutonomy({
       settings,
       category: t.category,

@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import { type ActionExecution, claimExecution, type Db, finishExecution, getDraft } from "@support/db";
-import { actions, callProductApp, type IntegrationMethodName, type Purchase, type User } from "@support/sdk";
+import { actions, callProductApp, type IntegrationMethodName } from "@support/sdk";
 import { AppError } from "../errors.js";
 import { formatMoney } from "./gather.js";
 import { type IntegrationDeps, loadIntegration } from "./integrations.js";
-import { type ActionPolicy, refundWithinAutoApproval } from "./policy.js";
 
 /**
  * How much harm an action can do, which decides who may run it: reads run freely, low-impact
@@ -26,71 +25,6 @@ export const ACTION_RISK: Record<IntegrationMethodName, RiskClass> = {
   transferPurchase: "approval_required",
   updateEmail: "approval_required",
 };
-
-export interface ProposedAction {
-  action: IntegrationMethodName;
-  input: Record<string, unknown>;
-  risk: RiskClass;
-  /** True when it may run without a human: low-impact, or within the app's policy limits. */
-  autoApprovable: boolean;
-  /** Why it was proposed, for the approver. */
-  reason: string;
-}
-
-export interface ProposalInput {
-  intent: string;
-  context: { user: User | null; purchases: Purchase[] };
-  policy: ActionPolicy;
-  /** What the app implements (from `describe`); null when never checked, which proposes anything. */
-  capabilities?: string[] | null;
-  now?: Date;
-}
-
-const REFUND_INTENTS = new Set(["refund_request", "double_charge"]);
-const LOGIN_INTENTS = new Set(["login_problem", "password_reset"]);
-
-/**
- * The offline drafter's rule for actions: a refund of the newest purchase that still has
- * something to refund for refund intents, a magic link for "can't log in". Nothing is proposed
- * for a customer the app does not know.
- */
-export function proposeActions(input: ProposalInput): ProposedAction[] {
-  const { user, purchases } = input.context;
-  const offered = (action: IntegrationMethodName) => !input.capabilities || input.capabilities.includes(action);
-  if (!user) return [];
-  if (REFUND_INTENTS.has(input.intent) && offered("refund")) {
-    const refundable = purchases
-      .filter((p) => (p.status === "paid" || p.status === "partially_refunded") && p.amount > (p.refundedAmount ?? 0))
-      .sort((a, b) => Date.parse(b.purchasedAt) - Date.parse(a.purchasedAt))[0];
-    if (!refundable) return [];
-    const amount = refundable.amount - (refundable.refundedAmount ?? 0);
-    return [
-      {
-        action: "refund",
-        input: { purchaseId: refundable.id, amount, reason: `customer request (${input.intent})` },
-        risk: ACTION_RISK.refund,
-        autoApprovable: refundWithinAutoApproval(
-          input.policy,
-          { amount, purchasedAt: refundable.purchasedAt },
-          input.now,
-        ),
-        reason: `Refund ${formatMoney(amount, refundable.currency)} for ${refundable.productName} bought ${refundable.purchasedAt.slice(0, 10)}.`,
-      },
-    ];
-  }
-  if (LOGIN_INTENTS.has(input.intent) && user.email && offered("generateMagicLink")) {
-    return [
-      {
-        action: "generateMagicLink",
-        input: { email: user.email },
-        risk: ACTION_RISK.generateMagicLink,
-        autoApprovable: true,
-        reason: `Send a one-time login link to ${user.email}, the address on the account.`,
-      },
-    ];
-  }
-  return [];
-}
 
 /** Conversation + action + a hash of the input: one decision, however often it is retried. */
 export function actionIdempotencyKey(conversationId: string, action: string, input: unknown): string {

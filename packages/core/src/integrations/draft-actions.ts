@@ -1,8 +1,12 @@
 import { getStripeAccount } from "@support/db";
 import type { Purchase } from "@support/sdk";
-import { type ProposedAction, proposeActions, type RiskClass, STRIPE_REFUND } from "./actions.js";
+import type { ActionTool, ModelActionProposal } from "../pipeline/model-port.js";
+import { type RiskClass, STRIPE_REFUND } from "./actions.js";
 import type { GatheredCharge, GatheredContext } from "./gather-step.js";
 import { type IntegrationDeps, loadIntegration } from "./integrations.js";
+import { acceptModelProposals, actionTools } from "./model-proposals.js";
+import type { ActionPolicy } from "./policy.js";
+import { type ProposedAction, proposeActions } from "./proposals.js";
 
 /**
  * How an approved action is carried out: on the app's connected Stripe account, by the product
@@ -41,32 +45,62 @@ function chargeFor(purchase: Purchase, charges: GatheredCharge[]): GatheredCharg
     .sort((a, b) => Math.abs(Date.parse(a.created) - at) - Math.abs(Date.parse(b.created) - at))[0];
 }
 
-/**
- * The actions to propose with a draft: `proposeActions` from the triage intent and the gathered
- * context, under the app's policy, each routed. A refund goes to the connected Stripe account
- * when a charge there is the purchase's, else to the app's `refund` when it implements one, else
- * it is only recorded; so a refund is proposed whenever the customer has something to refund.
- */
-export async function planDraftActions(
-  deps: IntegrationDeps,
-  input: { orgId: string; appId: string; intent: string; context: GatheredContext; now?: Date },
-): Promise<DraftAction[]> {
-  if (!input.context.user) return [];
-  const integration = await loadIntegration(deps, input.orgId, input.appId);
-  const capabilities = integration?.capabilities ?? null;
-  const appOffers = (action: string) => capabilities === null || capabilities.includes(action);
-  const stripe = await getStripeAccount(deps.db, input.orgId, input.appId);
-  const proposals = proposeActions({
-    intent: input.intent,
-    context: input.context,
+/** What deciding on a draft's actions needs to know about the app, loaded once per draft. */
+export interface ActionSetup {
+  /** What the app reported from `describe`; null when never checked, which allows anything. */
+  capabilities: string[] | null;
+  policy: ActionPolicy;
+  stripeConnected: boolean;
+}
+
+export async function loadActionSetup(deps: IntegrationDeps, orgId: string, appId: string): Promise<ActionSetup> {
+  const integration = await loadIntegration(deps, orgId, appId);
+  const stripe = await getStripeAccount(deps.db, orgId, appId);
+  return {
+    capabilities: integration?.capabilities ?? null,
     policy: integration?.policy ?? {},
-    capabilities: capabilities && [...capabilities, "refund"],
-    now: input.now,
-  });
-  return proposals.map((proposal, index) => ({
+    stripeConnected: stripe?.status === "connected",
+  };
+}
+
+/** A refund can always be proposed: Stripe or the app carries it out, or it is recorded. */
+function proposable(setup: ActionSetup): string[] | null {
+  return setup.capabilities && [...setup.capabilities, "refund"];
+}
+
+/** The actions to offer the drafting model as tools for this customer. */
+export function offeredActionTools(setup: ActionSetup, context: GatheredContext): ActionTool[] {
+  return actionTools(proposable(setup), context);
+}
+
+export interface PlannedActions {
+  actions: DraftAction[];
+  /** Model proposals that failed validation, as reasons for the approver. */
+  dropped: string[];
+}
+
+/**
+ * The actions to propose with a draft, each routed: the model's `proposals` when it was offered
+ * tools and answered (validated by `acceptModelProposals`), else `proposeActions` from the triage
+ * intent. A refund goes to the connected Stripe account when a charge there is the purchase's,
+ * else to the app's `refund` when it implements one, else it is only recorded; so a refund is
+ * proposed whenever the customer has something to refund.
+ */
+export function planDraftActions(
+  setup: ActionSetup,
+  input: { intent: string; context: GatheredContext; proposals?: ModelActionProposal[]; now?: Date },
+): PlannedActions {
+  if (!input.context.user) return { actions: [], dropped: [] };
+  const setting = { context: input.context, policy: setup.policy, now: input.now };
+  const { proposed, dropped } = input.proposals
+    ? acceptModelProposals(input.proposals, offeredActionTools(setup, input.context), setting)
+    : { proposed: proposeActions({ ...setting, intent: input.intent, capabilities: proposable(setup) }), dropped: [] };
+  const appOffers = (action: string) => setup.capabilities === null || setup.capabilities.includes(action);
+  const actions = proposed.map((proposal, index) => ({
     id: `a${index + 1}`,
-    ...routed(proposal, input.context, stripe?.status === "connected", appOffers),
+    ...routed(proposal, input.context, setup.stripeConnected, appOffers),
   }));
+  return { actions, dropped };
 }
 
 function routed(

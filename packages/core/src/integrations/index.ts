@@ -3,5 +3,7 @@ export * from "./draft-actions.js";
 export * from "./gather.js";
 export * from "./gather-step.js";
 export * from "./integrations.js";
+export * from "./model-proposals.js";
 export * from "./policy.js";
+export * from "./proposals.js";
 export * from "./stripe-connect.js";

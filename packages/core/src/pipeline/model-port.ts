@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { InboundEnvelope } from "./automated-messages.js";
 import type { TriageCategory } from "./categories.js";
 import type { Draft, RetrievedPassage } from "./drafter.js";
@@ -32,6 +33,30 @@ export interface ModelDraftRequest {
   conversation: ConversationTurn[];
   /** Facts about the customer from the product app (plan, purchases ...), as short lines. */
   customerContext: string[];
+  /**
+   * Actions the model may propose beside the reply (the app implements them and the gathered
+   * context makes them possible). A model that can propose answers with `proposals`; one that
+   * cannot ignores them and the offline rules propose instead.
+   */
+  actions?: ActionTool[];
+}
+
+/** A product-app action offered to the model as a tool: its contract name and zod input schema. */
+export interface ActionTool {
+  name: string;
+  description: string;
+  input: z.ZodType;
+}
+
+/** What the model asked for, unchecked: the pipeline validates it before anything is stored. */
+export interface ModelActionProposal {
+  action: string;
+  input: unknown;
+}
+
+export interface ModelDraft extends Draft {
+  /** Set by a model that was offered actions (possibly empty); absent when it cannot propose. */
+  proposals?: ModelActionProposal[];
 }
 
 export interface ModelUsage {
@@ -58,5 +83,5 @@ export interface ModelResult<T> {
 export interface LanguageModel {
   readonly name: string;
   triage(request: ModelTriageRequest): Promise<ModelResult<TriageResult>>;
-  draft(request: ModelDraftRequest): Promise<ModelResult<Draft>>;
+  draft(request: ModelDraftRequest): Promise<ModelResult<ModelDraft>>;
 }

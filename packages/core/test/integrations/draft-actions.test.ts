@@ -1,7 +1,7 @@
 import { getDraft, listExecutionsForDraft, saveIntegration, saveStripeAccount } from "@support/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveActions, settleApprovedActions, withExecutionSummaries } from "../../src/drafts/approved-actions.js";
-import { type DraftAction, planDraftActions } from "../../src/integrations/draft-actions.js";
+import { type DraftAction, loadActionSetup, planDraftActions } from "../../src/integrations/draft-actions.js";
 import type { GatheredContext } from "../../src/integrations/gather-step.js";
 import { gatherCustomerContext, integrateApp } from "../../src/integrations/index.js";
 import { openTestTenant, pendingDraft, type RunningSampleApp, startSampleApp, type TestTenant } from "./harness.js";
@@ -31,8 +31,8 @@ async function adaContext(charges: GatheredContext["charges"] = []): Promise<Gat
   });
   return { ...context, charges };
 }
-const plan = (context: GatheredContext, intent = "refund_request") =>
-  planDraftActions(deps(), { orgId: tenant.orgId, appId: tenant.appId, intent, context, now: NOW });
+const plan = async (context: GatheredContext, intent = "refund_request") =>
+  planDraftActions(await loadActionSetup(deps(), tenant.orgId, tenant.appId), { intent, context, now: NOW }).actions;
 
 const courseCharge = {
   id: "ch_course",
