@@ -1,6 +1,6 @@
 // `create [server]`: makes a fresh MySQL database for the test suite and prints its URL; fails
 // loudly when MySQL is unreachable, since CI must never silently skip the MySQL suite.
-// `drop <url>`: removes that database and the PlanetScale suite's sibling (`<name>_ps`).
+// `drop <url>`: removes that database and those derived from it (`<name>_ps`, `<name>_<hex>`).
 import { createRequire } from "node:module";
 
 const require = createRequire(new URL("../packages/db/package.json", import.meta.url));
@@ -18,7 +18,10 @@ try {
     const name = url.pathname.slice(1);
     url.pathname = "/";
     const connection = await mysql.createConnection(url.toString());
-    for (const db of [name, `${name}_ps`]) await connection.query(`DROP DATABASE IF EXISTS \`${db}\``);
+    // The database itself and those derived from it: the PlanetScale suite's `<name>_ps` and the
+    // per-test-file databases of `@support/db/testing` (`<name>_<hex>`).
+    const [rows] = await connection.query("SHOW DATABASES LIKE ?", [`${name.replaceAll("_", "\\_")}%`]);
+    for (const row of rows) await connection.query(`DROP DATABASE IF EXISTS \`${Object.values(row)[0]}\``);
     await connection.end();
   } else {
     throw new Error("usage: mysql-test-db.mjs create [server-url] | drop <database-url>");

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { changeApp, initProduct, loadConfig, openRuntime, type Runtime } from "@support/core";
+import { isolatedMysqlUrl } from "@support/db/testing";
 import pino from "pino";
 import { createApi } from "../src/app.js";
 import { openProductRuntime, startWorkers } from "../src/pipeline.js";
@@ -27,13 +28,18 @@ export interface TestProduct {
   signingSecret: string;
 }
 
-/** A fresh runtime with one organization and app (unique names, so MySQL runs can share a database). */
+/** A fresh runtime with one organization and app; on MySQL, in a database of this test file's own. */
 export async function openTestProduct(
   env: Record<string, string>,
   name = "Acme",
   options: { pipeline?: boolean } = {},
 ): Promise<TestProduct> {
-  const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-api-")), ...env });
+  const databaseUrl = env.DATABASE_URL?.startsWith("mysql://") ? await isolatedMysqlUrl(env.DATABASE_URL) : undefined;
+  const config = loadConfig({
+    DATA_DIR: mkdtempSync(join(tmpdir(), "support-api-")),
+    ...env,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
   // With the pipeline: the product's workflow functions on the embedded engine, started.
   const runtime = options.pipeline ? await openProductRuntime(config) : await openRuntime(config);
   const api = createApi(runtime, pino({ level: "silent" }));

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Database, openDatabase } from "@support/db";
+import { isolatedMysqlUrl } from "@support/db/testing";
 
 const mysqlUrl = process.env.MYSQL_URL;
 
@@ -19,7 +20,7 @@ export const dialects: { name: string; skipReason?: string; open(): Promise<Data
     name: "mysql",
     skipReason: mysqlUrl ? undefined : "MYSQL_URL is not set: the MySQL suite runs under .ci/run",
     open: async () => {
-      const database = await openDatabase({ url: mysqlUrl, dataDir: tmpdir() });
+      const database = await openDatabase({ url: await isolatedMysqlUrl(mysqlUrl ?? ""), dataDir: tmpdir() });
       await database.migrate();
       return database;
     },

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Database, type EngineRunRecord, getEngineRun, newId, openDatabase } from "@support/db";
+import { isolatedMysqlUrl } from "@support/db/testing";
 import pino from "pino";
 import { createEmbeddedEngine } from "../../src/engine/engine.js";
 import { createInngestClient } from "../../src/inngest/client.js";
@@ -17,7 +18,11 @@ export const engineDialects = [
 ];
 
 export async function openTestDatabase(url: string | undefined): Promise<Database> {
-  const database = await openDatabase({ url, dataDir: mkdtempSync(join(tmpdir(), "support-engine-")) });
+  // On MySQL, a database of this test file's own: the engine leases due runs of every organization.
+  const database = await openDatabase({
+    url: url ? await isolatedMysqlUrl(url) : undefined,
+    dataDir: mkdtempSync(join(tmpdir(), "support-engine-")),
+  });
   await database.migrate();
   return database;
 }
