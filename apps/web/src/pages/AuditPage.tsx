@@ -88,5 +88,5 @@ export function AuditPage({ role }: { role: Role | null }) {
 /** Drafts and conversations open their page; other subjects (apps, keys…) stay plain ids. */
 function AuditSubject({ subject }: { subject: string }) {
   const to = subjectLink(subject);
-  return to ? <Link to={to}>{subject}</Link> : <>{subject}</>;
+  return to ? <Link to={to}>{subject}</Link> : subject;
 }
