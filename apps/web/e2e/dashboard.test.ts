@@ -266,9 +266,11 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     await expect(registerProductApp(page, appId, sample.url, PRODUCT_APP_SECRET)).resolves.toBe(200);
     await nav("Review queue");
     const genericUrl = webhookUrl.replace("/webhooks/zendesk/", "/webhooks/generic/");
-    const asked = await postGeneric(genericUrl, signingSecret, "refund-course", {
-      customer: { email: "ada@example.com", name: "Ada Lovelace" },
-      subject: "Refund for my course",
+    const ada = { email: "ada@example.com", name: "Ada Lovelace" };
+    const thread = { externalId: "refund-course", subject: "Refund for my course" };
+    const asked = await postGeneric(genericUrl, signingSecret, "refund-course-1", {
+      customer: ada,
+      conversation: thread,
       text: "Hello, I would like a refund for the TypeScript course, it is not for me.",
     });
     expect(asked).toBe(200);
@@ -310,10 +312,10 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     // As a Slack escalation opens it: a fresh load of the conversation's address.
     await page.goto(`${server.url}${conversationPath}`);
     await page.getByRole("heading", { level: 1, name: /Refund for my course/ }).waitFor();
-    const thread = page.getByRole("region", { name: "Conversation" });
-    await thread.getByText(/from customer via generic/).waitFor();
-    await thread.getByText(/reply sent via generic/).waitFor();
-    await thread.getByText(/We have refunded 99\.00 EUR/).waitFor();
+    const messages = page.getByRole("region", { name: "Conversation" });
+    await messages.getByText(/from customer via generic/).waitFor();
+    await messages.getByText(/reply sent via generic/).waitFor();
+    await messages.getByText(/We have refunded 99\.00 EUR/).waitFor();
     await page.getByRole("region", { name: "Customer" }).getByText("ada@example.com").waitFor();
     await page
       .getByRole("region", { name: "In the product app" })
@@ -321,8 +323,19 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
       .waitFor();
     const drafts = page.getByRole("region", { name: "Drafts" });
     await drafts.getByText("Sent", { exact: true }).waitFor();
+    // Ada answers in the same thread: the page shows it through live events, without a reload.
+    await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
+    const thanks = "Thank you, the refund arrived.";
+    await expect(
+      postGeneric(genericUrl, signingSecret, "refund-course-2", { customer: ada, conversation: thread, text: thanks }),
+    ).resolves.toBe(200);
+    await messages.getByText(thanks).waitFor();
     await shot("15-conversation");
-    await drafts.getByRole("link").click();
+    await drafts
+      .getByRole("listitem")
+      .filter({ has: page.getByText("Sent", { exact: true }) })
+      .getByRole("link")
+      .click();
     await page.getByRole("heading", { name: "Draft reply" }).waitFor();
     const draftId = /\/drafts\/(drf_\w+)$/.exec(page.url())?.[1] ?? "";
     expect(draftId).not.toBe("");

@@ -3,8 +3,8 @@ import { signPayload } from "@support/sdk/signing";
 export interface GenericMessage {
   customer: { email: string; name: string };
   text: string;
-  /** Starts a conversation with this subject (the queue shows it); without one the message has none. */
-  subject?: string;
+  /** The thread it belongs to (the queue shows its subject); without one each message starts its own. */
+  conversation?: { externalId: string; subject?: string };
 }
 
 /** A generic/SDK webhook message signed with `secret` (x-support-signature); answers the status. */
@@ -21,7 +21,7 @@ export async function postGeneric(
     type: "message.received",
     id,
     customer: message.customer,
-    conversation: message.subject ? { externalId: id, subject: message.subject } : undefined,
+    conversation: message.conversation,
     message: { text: message.text },
   });
   const res = await fetch(webhookUrl, {
