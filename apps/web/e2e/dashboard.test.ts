@@ -4,12 +4,15 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumPath } from "./browser.js";
 import { postGeneric } from "./generic.js";
+import { type RunningSampleApp, startSampleApp } from "./sample-app.js";
 import { type RunningServer, startProduct } from "./server.js";
+import { addKnowledge, registerProductApp } from "./steps.js";
 import { postZendeskTicket } from "./zendesk.js";
 
 const browserPath = chromiumPath();
 const artifacts = resolve(import.meta.dirname, "../test-artifacts");
 const ZENDESK_SECRET = "zendesk-e2e-secret";
+const PRODUCT_APP_SECRET = "whsec_sample_app_e2e";
 
 if (browserPath.skipReason) console.warn(`[skip] dashboard end-to-end suite: ${browserPath.skipReason}`);
 
@@ -18,12 +21,16 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
   let browser: Browser;
   let page: Page;
   let webhookUrl = "";
+  let sample: RunningSampleApp;
+  /** The app's webhook signing secret, known once the rotation test has made a new one. */
+  let signingSecret = "";
   const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
   const nav = (name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     server = await startProduct();
+    sample = await startSampleApp(PRODUCT_APP_SECRET);
     browser = await chromium.launch({ executablePath: browserPath.path, args: ["--no-sandbox"] });
     page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
     page.setDefaultTimeout(15_000);
@@ -31,6 +38,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await sample?.close();
   });
 
   it("signs up, creates an organization and sees what to do first", async () => {
@@ -65,20 +73,11 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
   });
 
   it("adds knowledge as text and finds it in the search playground with its retriever", async () => {
-    await nav("Knowledge");
-    await page.getByLabel("Title").fill("Shipping times");
-    await page
-      .getByRole("textbox", { name: "Text", exact: true })
-      .fill("Orders ship within two business days. Delivery takes three to five days after shipping.");
-    await page.getByRole("button", { name: "Add knowledge" }).click();
-    const source = page.getByRole("listitem").filter({ hasText: "Shipping times" });
-    await source.waitFor();
-    // Sources are processed in the background; the page refreshes their status on request.
-    for (let i = 0; i < 50 && !(await source.getByText(/^ready/).isVisible()); i++) {
-      await page.getByRole("button", { name: "Refresh status" }).click();
-      await page.waitForTimeout(200);
-    }
-    await source.getByText(/^ready/).waitFor();
+    await addKnowledge(
+      page,
+      "Shipping times",
+      "Orders ship within two business days. Delivery takes three to five days after shipping.",
+    );
     await page.getByLabel("Question").fill("how many days does delivery take");
     await page.getByRole("button", { name: "Search", exact: true }).click();
     const hit = page.getByRole("listitem").filter({ hasText: "Delivery takes three to five days" });
@@ -238,6 +237,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     await field.waitFor();
     const secret = await field.inputValue();
     expect(secret).toMatch(/^whsec_/);
+    signingSecret = secret;
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
     await keys.getByRole("button", { name: "Copy New webhook signing secret" }).click();
     await keys.getByRole("button", { name: "Copy New webhook signing secret" }).filter({ hasText: "Copied" }).waitFor();
@@ -254,6 +254,97 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     );
     await expect(postGeneric(genericUrl, secret, "rotation-2")).resolves.toBe(200);
     await expect(postGeneric(genericUrl, "whsec_not_the_secret", "rotation-3")).resolves.toBe(401);
+  });
+
+  it("shows the product app's data and the proposed refund on the draft, runs the refund on approval, and opens the conversation", async () => {
+    const appId = /\/webhooks\/zendesk\/([^/]+)$/.exec(webhookUrl)?.[1] ?? "";
+    await addKnowledge(
+      page,
+      "Refunds",
+      "You can ask for a refund of any course within 30 days of purchase; we refund the full amount to your card.",
+    );
+    await expect(registerProductApp(page, appId, sample.url, PRODUCT_APP_SECRET)).resolves.toBe(200);
+    await nav("Review queue");
+    const genericUrl = webhookUrl.replace("/webhooks/zendesk/", "/webhooks/generic/");
+    const ada = { email: "ada@example.com", name: "Ada Lovelace" };
+    const thread = { externalId: "refund-course", subject: "Refund for my course" };
+    const asked = await postGeneric(genericUrl, signingSecret, "refund-course-1", {
+      customer: ada,
+      conversation: thread,
+      text: "Hello, I would like a refund for the TypeScript course, it is not for me.",
+    });
+    expect(asked).toBe(200);
+    const row = page.locator("table.queue tbody tr", { hasText: "Refund for my course" });
+    await row.waitFor();
+    await row.getByRole("link").click();
+
+    const appData = page.getByRole("region", { name: "In the product app" });
+    await appData.getByText("Account usr_ada · Ada Lovelace · ada@example.com").waitFor();
+    await appData
+      .getByRole("list", { name: "Purchases" })
+      .getByText(/^TypeScript Pro course: 99\.00 EUR/)
+      .waitFor();
+    await expect(appData.getByRole("list", { name: "Failed calls" }).count()).resolves.toBe(0);
+    const refund = page.getByRole("list", { name: "Actions" }).getByRole("listitem");
+    await expect(refund.count()).resolves.toBe(1);
+    await refund.getByText("needs approval", { exact: true }).waitFor();
+    await refund.getByText("by the product app", { exact: true }).waitFor();
+    await refund.getByText(/"purchaseId":"pur_course","amount":9900/).waitFor();
+    const tick = refund.getByRole("checkbox", { name: "Run refund with the approval" });
+    await expect(tick.isChecked()).resolves.toBe(true);
+    await tick.uncheck();
+    await expect(tick.isChecked()).resolves.toBe(false);
+    await tick.check();
+    await expect(tick.isChecked()).resolves.toBe(true);
+    await shot("14-draft-actions");
+    const conversationLink = page.getByRole("link", { name: "Whole conversation and its drafts" });
+    const conversationPath = (await conversationLink.getAttribute("href")) ?? "";
+    expect(conversationPath).toMatch(/^\/conversations\/cnv_/);
+
+    await page.getByRole("button", { name: "Approve" }).click();
+    // The refund runs after the approval, in the pipeline: its result arrives through live events.
+    await refund.getByText("done", { exact: true }).waitFor();
+    await page.getByRole("status").filter({ hasText: /^sent/ }).waitFor();
+    expect(sample.store.refunds).toEqual([expect.objectContaining({ purchaseId: "pur_course", amount: 9900 })]);
+    await nav("Sandbox outbox");
+    await page.getByText(/We have refunded 99\.00 EUR/).waitFor();
+
+    // As a Slack escalation opens it: a fresh load of the conversation's address.
+    await page.goto(`${server.url}${conversationPath}`);
+    await page.getByRole("heading", { level: 1, name: /Refund for my course/ }).waitFor();
+    const messages = page.getByRole("region", { name: "Conversation" });
+    await messages.getByText(/from customer via generic/).waitFor();
+    await messages.getByText(/reply sent via generic/).waitFor();
+    await messages.getByText(/We have refunded 99\.00 EUR/).waitFor();
+    await page.getByRole("region", { name: "Customer" }).getByText("ada@example.com").waitFor();
+    await page
+      .getByRole("region", { name: "In the product app" })
+      .getByText(/usr_ada/)
+      .waitFor();
+    const drafts = page.getByRole("region", { name: "Drafts" });
+    await drafts.getByText("Sent", { exact: true }).waitFor();
+    // Ada answers in the same thread: the page shows it through live events, without a reload.
+    await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
+    const thanks = "Thank you, the refund arrived.";
+    await expect(
+      postGeneric(genericUrl, signingSecret, "refund-course-2", { customer: ada, conversation: thread, text: thanks }),
+    ).resolves.toBe(200);
+    await messages.getByText(thanks).waitFor();
+    await shot("15-conversation");
+    await drafts
+      .getByRole("listitem")
+      .filter({ has: page.getByText("Sent", { exact: true }) })
+      .getByRole("link")
+      .click();
+    await page.getByRole("heading", { name: "Draft reply" }).waitFor();
+    const draftId = /\/drafts\/(drf_\w+)$/.exec(page.url())?.[1] ?? "";
+    expect(draftId).not.toBe("");
+    // The audit log's subjects open their draft; the Slack summary's /drafts is the queue.
+    await nav("Audit log");
+    await page.getByRole("link", { name: draftId }).first().click();
+    await page.getByRole("heading", { name: "Draft reply" }).waitFor();
+    await page.goto(`${server.url}/drafts`);
+    await page.getByRole("heading", { name: "Review queue" }).waitFor();
   });
 
   it("invites a teammate as agent by link; they sign up with that email, accept and get an agent's UI", async () => {

@@ -1,12 +1,15 @@
 import { lazy, Suspense } from "react";
 import { useRoute } from "./hooks/useRoute.js";
+import { matchRoute } from "./lib/links.js";
 import type { Role } from "./lib/types.js";
 import { AppsPage } from "./pages/AppsPage.js";
 import { AuditPage } from "./pages/AuditPage.js";
+import { ConversationPage } from "./pages/ConversationPage.js";
 import { DraftPage } from "./pages/DraftPage.js";
 import { KeysPage } from "./pages/KeysPage.js";
 import { KnowledgePage } from "./pages/KnowledgePage.js";
 import { MembersPage } from "./pages/MembersPage.js";
+import { NotFoundPage } from "./pages/NotFoundPage.js";
 import { OutboxPage } from "./pages/OutboxPage.js";
 import { QueuePage } from "./pages/QueuePage.js";
 import { SlackPage } from "./pages/SlackPage.js";
@@ -17,28 +20,42 @@ const AnalyticsPage = lazy(() => import("./pages/AnalyticsPage.js").then((m) => 
 
 export function Routes({ role }: { role: Role | null }) {
   const { path, params } = useRoute();
-  const draft = /^\/drafts\/([^/]+)$/.exec(path);
-  if (draft?.[1]) return <DraftPage id={decodeURIComponent(draft[1])} role={role} />;
-  if (path === "/apps") return <AppsPage role={role} />;
-  if (path === "/outbox") return <OutboxPage app={params.get("app") ?? undefined} />;
-  if (path === "/autonomy") {
-    return (
-      <Suspense fallback={<p>Loading…</p>}>
-        <AutonomyPage role={role} app={params.get("app") ?? undefined} />
-      </Suspense>
-    );
+  const app = params.get("app") ?? undefined;
+  const route = matchRoute(path);
+  switch (route.page) {
+    case "queue":
+      return <QueuePage role={role} />;
+    case "draft":
+      return <DraftPage id={route.id} role={role} />;
+    case "conversation":
+      return <ConversationPage id={route.id} role={role} />;
+    case "apps":
+      return <AppsPage role={role} />;
+    case "outbox":
+      return <OutboxPage app={app} />;
+    case "autonomy":
+      return (
+        <Suspense fallback={<p>Loading…</p>}>
+          <AutonomyPage role={role} app={app} />
+        </Suspense>
+      );
+    case "analytics":
+      return (
+        <Suspense fallback={<p>Loading…</p>}>
+          <AnalyticsPage app={app} />
+        </Suspense>
+      );
+    case "knowledge":
+      return <KnowledgePage app={app} />;
+    case "audit":
+      return <AuditPage role={role} />;
+    case "keys":
+      return <KeysPage role={role} />;
+    case "members":
+      return <MembersPage role={role} />;
+    case "slack":
+      return <SlackPage />;
+    case "not_found":
+      return <NotFoundPage path={path} />;
   }
-  if (path === "/analytics") {
-    return (
-      <Suspense fallback={<p>Loading…</p>}>
-        <AnalyticsPage app={params.get("app") ?? undefined} />
-      </Suspense>
-    );
-  }
-  if (path === "/knowledge") return <KnowledgePage app={params.get("app") ?? undefined} />;
-  if (path === "/audit") return <AuditPage role={role} />;
-  if (path === "/keys") return <KeysPage role={role} />;
-  if (path === "/members") return <MembersPage role={role} />;
-  if (path === "/slack") return <SlackPage />;
-  return <QueuePage role={role} />;
 }

@@ -3,11 +3,17 @@ import { attentionLink, attentionTitle, orderAttention } from "../src/lib/attent
 import { slackConnectBody } from "../src/lib/slack-form.js";
 import type { Attention } from "../src/lib/types.js";
 
-const item = (id: string, kind: Attention["kind"], createdAt: string, draftId: string | null = `drf_${id}`) => ({
+const item = (
+  id: string,
+  kind: Attention["kind"],
+  createdAt: string,
+  draftId: string | null = `drf_${id}`,
+  conversationId: string | null = `cnv_${id}`,
+) => ({
   id,
   kind,
   appId: "app_1",
-  conversationId: `cnv_${id}`,
+  conversationId,
   draftId,
   reason: "why",
   postedToSlack: false,
@@ -25,10 +31,17 @@ describe("needs attention", () => {
     expect(ordered.map((n) => n.id)).toEqual(["f", "e2", "e1", "r"]);
   });
 
-  it("names each kind and links to the draft when there is one", () => {
+  it("names each kind and links to the draft, else to the conversation", () => {
     expect(attentionTitle(item("f", "reply_failed", "2026-01-01T00:00:00Z"))).toBe("Reply not sent");
-    expect(attentionLink(item("a/b", "escalation", "2026-01-01T00:00:00Z"))).toBe("/drafts/drf_a%2Fb");
-    expect(attentionLink(item("x", "escalation", "2026-01-01T00:00:00Z", null))).toBeUndefined();
+    expect(attentionLink(item("a/b", "escalation", "2026-01-01T00:00:00Z"))).toEqual({
+      to: "/drafts/drf_a%2Fb",
+      label: "Open the draft",
+    });
+    expect(attentionLink(item("x", "escalation", "2026-01-01T00:00:00Z", null))).toEqual({
+      to: "/conversations/cnv_x",
+      label: "Open the conversation",
+    });
+    expect(attentionLink(item("y", "escalation", "2026-01-01T00:00:00Z", null, null))).toBeUndefined();
   });
 });
 

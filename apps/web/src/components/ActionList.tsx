@@ -27,7 +27,7 @@ export function ActionList({
           return (
             <li key={a.id}>
               {selected && onToggle ? (
-                <label>
+                <label className="inline">
                   <input type="checkbox" checked={selected.has(a.id)} onChange={() => onToggle(a.id)} /> Run{" "}
                   <strong>{a.action}</strong> with the approval
                 </label>

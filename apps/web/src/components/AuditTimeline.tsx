@@ -1,9 +1,9 @@
 import { useAudit } from "../hooks/useData.js";
 
-/** What happened to the draft, oldest first: audit entries share the draft's trace id. */
-export function AuditTimeline({ traceId }: { traceId: string }) {
+/** What happened to the drafts, oldest first: audit entries share their draft's trace id. */
+export function AuditTimeline({ traceIds }: { traceIds: readonly string[] }) {
   const audit = useAudit();
-  const entries = (audit.data?.data ?? []).filter((e) => e.traceId === traceId).reverse();
+  const entries = (audit.data?.data ?? []).filter((e) => e.traceId && traceIds.includes(e.traceId)).reverse();
   return (
     <section aria-labelledby="timeline-title" className="card">
       <h2 id="timeline-title">Timeline</h2>

@@ -27,7 +27,7 @@ export function NeedsAttention() {
           const link = attentionLink(item);
           return (
             <li key={item.id} className={`attention-${item.kind}`}>
-              <strong>{attentionTitle(item)}</strong> {item.reason} {link && <Link to={link}>Open the draft</Link>}{" "}
+              <strong>{attentionTitle(item)}</strong> {item.reason} {link && <Link to={link.to}>{link.label}</Link>}{" "}
               <time dateTime={item.createdAt}>{new Date(item.createdAt).toLocaleString()}</time>{" "}
               <button
                 type="button"

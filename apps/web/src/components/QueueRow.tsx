@@ -1,3 +1,4 @@
+import { draftPath } from "../lib/links.js";
 import { isOpen, STATUS_LABEL } from "../lib/queue.js";
 import type { Conversation, Draft } from "../lib/types.js";
 import { Link } from "./Link.js";
@@ -33,7 +34,7 @@ export function QueueRow({
       <td>{conversation?.channel ?? "…"}</td>
       <td>{conversation?.subject ?? ""}</td>
       <td className="excerpt">
-        <Link to={`/drafts/${draft.id}`}>{draft.text.slice(0, 120) || "(no draft: write the reply)"}</Link>
+        <Link to={draftPath(draft.id)}>{draft.text.slice(0, 120) || "(no draft: write the reply)"}</Link>
       </td>
       <td>
         <time dateTime={draft.createdAt}>{new Date(draft.createdAt).toLocaleString()}</time>

@@ -22,6 +22,13 @@ export const useDrafts = () =>
 export const useDraft = (id: string) =>
   useQuery({ queryKey: ["draft", id], queryFn: () => api<Draft>(`/api/v1/drafts/${encodeURIComponent(id)}`) });
 
+/** The drafts of one conversation, newest first; under ["drafts"] so every draft event refreshes them. */
+export const useConversationDrafts = (id: string) =>
+  useQuery({
+    queryKey: ["drafts", "conversation", id],
+    queryFn: () => api<Page<Draft>>(`/api/v1/drafts${query({ conversation: id, limit: "100" })}`),
+  });
+
 export const useConversations = () =>
   useQuery({ queryKey: ["conversations"], queryFn: () => api<Page<Conversation>>("/api/v1/conversations?limit=100") });
 

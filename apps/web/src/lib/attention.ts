@@ -1,3 +1,4 @@
+import { conversationPath, draftPath } from "./links.js";
 import type { Attention } from "./types.js";
 
 const TITLES: Record<Attention["kind"], string> = {
@@ -17,7 +18,12 @@ export function orderAttention(items: Attention[]): Attention[] {
   );
 }
 
-/** Where a person acts on it: the draft page (the thread, the decision, the reason). */
-export function attentionLink(item: Attention): string | undefined {
-  return item.draftId ? `/drafts/${encodeURIComponent(item.draftId)}` : undefined;
+/**
+ * Where a person acts on it: the draft page (the thread, the decision, the reason), or the
+ * conversation when nothing was drafted (a customer asking for a person before any draft).
+ */
+export function attentionLink(item: Attention): { to: string; label: string } | undefined {
+  if (item.draftId) return { to: draftPath(item.draftId), label: "Open the draft" };
+  if (item.conversationId) return { to: conversationPath(item.conversationId), label: "Open the conversation" };
+  return undefined;
 }

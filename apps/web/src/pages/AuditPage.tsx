@@ -1,7 +1,9 @@
 import { useState } from "react";
 import { EmptyState } from "../components/EmptyState.js";
+import { Link } from "../components/Link.js";
 import { useAudit } from "../hooks/useData.js";
 import { type AuditFilters, actionFamilies, filterAudit } from "../lib/audit-filter.js";
+import { subjectLink } from "../lib/links.js";
 import { roleAtLeast } from "../lib/roles.js";
 import type { Role } from "../lib/types.js";
 
@@ -72,11 +74,19 @@ export function AuditPage({ role }: { role: Role | null }) {
                 <code>{e.action}</code>
               </td>
               <td>{e.actor}</td>
-              <td>{e.subject}</td>
+              <td>
+                <AuditSubject subject={e.subject} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </>
   );
+}
+
+/** Drafts and conversations open their page; other subjects (apps, keys…) stay plain ids. */
+function AuditSubject({ subject }: { subject: string }) {
+  const to = subjectLink(subject);
+  return to ? <Link to={to}>{subject}</Link> : subject;
 }

@@ -12,6 +12,7 @@ import { TriageCard } from "../components/TriageCard.js";
 import { TrustDecision } from "../components/TrustDecision.js";
 import { useConversation, useDraft } from "../hooks/useData.js";
 import { useRoute } from "../hooks/useRoute.js";
+import { conversationPath } from "../lib/links.js";
 import { roleAtLeast } from "../lib/roles.js";
 import type { Role } from "../lib/types.js";
 
@@ -25,7 +26,8 @@ export function DraftPage({ id, role }: { id: string; role: Role | null }) {
   return (
     <>
       <p>
-        <Link to="/">← Review queue</Link>
+        <Link to="/">← Review queue</Link> ·{" "}
+        <Link to={conversationPath(draft.data.conversationId)}>Whole conversation and its drafts</Link>
       </p>
       <h1>
         {conversation.data?.subject ?? "Conversation"} <span className="badge">{draft.data.category}</span>
@@ -51,7 +53,7 @@ export function DraftPage({ id, role }: { id: string; role: Role | null }) {
           <GateList gates={draft.data.gates} />
           <TrustDecision draft={draft.data} />
           <ModelCalls usage={draft.data.usage} />
-          {roleAtLeast(role, "admin") && <AuditTimeline traceId={draft.data.traceId} />}
+          {roleAtLeast(role, "admin") && <AuditTimeline traceIds={[draft.data.traceId]} />}
         </div>
       </div>
     </>

@@ -9,6 +9,7 @@ import { useApps, useConversations, useDrafts } from "../hooks/useData.js";
 import { useDraftActions } from "../hooks/useDraftActions.js";
 import { useQueueKeyboard } from "../hooks/useQueueKeyboard.js";
 import { navigate } from "../hooks/useRoute.js";
+import { draftPath } from "../lib/links.js";
 import {
   approvable,
   type ChannelByConversation,
@@ -63,9 +64,9 @@ export function QueuePage({ role }: { role: Role | null }) {
       // A draft without text (the drafter declined) has nothing to approve: write the reply first.
       if (command === "approve" && isOpen(draft) && draft.text) approve.mutate({ id: draft.id }, { onError: setError });
       if (command === "edit" || (command === "approve" && isOpen(draft) && !draft.text)) {
-        navigate(`/drafts/${draft.id}?edit=1`);
+        navigate(`${draftPath(draft.id)}?edit=1`);
       }
-      if (command === "reject") navigate(`/drafts/${draft.id}?reject=1`);
+      if (command === "reject") navigate(`${draftPath(draft.id)}?reject=1`);
     },
     [ids, activeId, visible, approve],
   );

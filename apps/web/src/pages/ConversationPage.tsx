@@ -1,0 +1,47 @@
+import { AppDataCard } from "../components/AppDataCard.js";
+import { AuditTimeline } from "../components/AuditTimeline.js";
+import { ConversationDrafts } from "../components/ConversationDrafts.js";
+import { CustomerCard } from "../components/CustomerCard.js";
+import { ErrorNote } from "../components/ErrorNote.js";
+import { Link } from "../components/Link.js";
+import { Thread } from "../components/Thread.js";
+import { TriageCard } from "../components/TriageCard.js";
+import { useConversation, useConversationDrafts } from "../hooks/useData.js";
+import { roleAtLeast } from "../lib/roles.js";
+import type { Role } from "../lib/types.js";
+
+/**
+ * One conversation as a whole: the thread, who the customer is, and every draft made for it.
+ * Where escalations and Slack messages point; live events refresh it like the rest.
+ */
+export function ConversationPage({ id, role }: { id: string; role: Role | null }) {
+  const conversation = useConversation(id);
+  const drafts = useConversationDrafts(id);
+  if (conversation.error) return <ErrorNote error={conversation.error} />;
+  if (!conversation.data) return <p>Loading conversation…</p>;
+  const list = drafts.data?.data;
+  // The newest draft carries what the pipeline knows now: the app's data, the triage.
+  const latest = list?.[0];
+  return (
+    <>
+      <p>
+        <Link to="/">← Review queue</Link>
+      </p>
+      <h1>
+        {conversation.data.subject ?? "(no subject)"} <span className="badge">{conversation.data.status}</span>
+      </h1>
+      <div className="columns">
+        <div className="col-main">
+          <Thread messages={conversation.data.messages} channel={conversation.data.channel} />
+          <ConversationDrafts drafts={list} error={drafts.error} />
+        </div>
+        <div className="col-side">
+          <CustomerCard conversation={conversation.data} />
+          {latest?.customer && <AppDataCard customer={latest.customer} />}
+          {latest && <TriageCard triage={latest.triage} />}
+          {list && roleAtLeast(role, "admin") && <AuditTimeline traceIds={list.map((d) => d.traceId)} />}
+        </div>
+      </div>
+    </>
+  );
+}
