@@ -18,6 +18,7 @@ import type { Retrieve } from "../../../src/drafts/pipeline-deps.js";
 import { createInngestClient } from "../../../src/inngest/client.js";
 import type { PipelineContext } from "../../../src/inngest/functions/index.js";
 import { addTextSource, processSource, searchKnowledge } from "../../../src/knowledge/index.js";
+import type { Notifier } from "../../../src/notifications/notifier.js";
 import { buildTriageModel, draftReply, type LanguageModel, triage } from "../../../src/pipeline/index.js";
 import { createReplyAdapterRegistry, storedChannelAdapters } from "../../../src/replies/index.js";
 import { openRuntime, type Runtime } from "../../../src/runtime.js";
@@ -33,6 +34,11 @@ export interface PipelineFixture {
   context: PipelineContext;
   /** Replaces the retrieval port, e.g. with one that fails like an unreachable vector store. */
   retrieve: Retrieve;
+  /**
+   * Tells people; silent by default (the pipeline suites do not look at it), replaced by the
+   * notification suites with a recording one (`recording-notifier.ts`).
+   */
+  notifier: Notifier;
   inngest: ReturnType<typeof createInngestClient>;
   close(): Promise<void>;
 }
@@ -64,6 +70,7 @@ export async function openPipelineFixture(): Promise<PipelineFixture> {
   const fixture: PipelineFixture = {
     runtime,
     retrieve: (input) => searchKnowledge(runtime.knowledge, input),
+    notifier: { post: async () => undefined, postDailySummary: async () => undefined },
     context: () => ({
       database: runtime.database,
       secrets: runtime.secrets,
@@ -75,8 +82,7 @@ export async function openPipelineFixture(): Promise<PipelineFixture> {
       ),
       knowledge: runtime.knowledge,
       retentionDays: 90,
-      // These suites cover the pipeline functions; the notification functions have their own.
-      notifier: { post: async () => undefined, postDailySummary: async () => undefined },
+      notifier: fixture.notifier,
     }),
     inngest: createInngestClient({ mode: "embedded" }),
     close: () => runtime.database.close(),
