@@ -2,6 +2,7 @@ import { and, eq, inArray, lt, lte } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { engineCrons } from "./schema/sqlite.js";
+import { isUniqueViolation } from "./unique-violation.js";
 
 export type EngineCronRecord = typeof engineCrons.$inferSelect;
 
@@ -61,8 +62,9 @@ async function takeSlot(
         .insert(s)
         .values({ id, orgId: claim.orgId, concurrencyKey: key, slot: index, runId: claim.runId, leaseUntil: until });
       return id;
-    } catch {
+    } catch (error) {
       // Another worker took this slot between the read and the insert: try the next one.
+      if (!isUniqueViolation(error)) throw error;
     }
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { type Database, takeConcurrencySlots } from "@support/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineDialects, messageEvent, openTestDatabase, settledRun, startTestEngine } from "./harness.js";
+import { engineDialects, eventually, messageEvent, openTestDatabase, settledRun, startTestEngine } from "./harness.js";
 
 const tenant = "support-tenant";
 
@@ -8,6 +8,15 @@ async function slotsOf(database: Database, runId?: string) {
   const rows = await database.db.q.select().from(database.db.t.engineConcurrencySlots);
   return runId ? rows.filter((row) => row.runId === runId) : rows;
 }
+
+/** A run's slots are released just after its final state is stored, in the next transaction. */
+const noSlotsLeft = (database: Database, runId?: string) =>
+  eventually(
+    () => slotsOf(database, runId),
+    (rows) => rows.length === 0,
+    "the slots to be released",
+    5_000,
+  );
 
 describe.each(engineDialects)("concurrency rules on $name", ({ skipReason, url }) => {
   let database: Database;
@@ -41,7 +50,7 @@ describe.each(engineDialects)("concurrency rules on $name", ({ skipReason, url }
       expect(test.probe.maxActiveBy["conversation:cnv_a1"]).toBe(1);
       // The busy organization did not hold the other one back: it ran beside org A's two.
       expect(test.probe.maxActive.tenant).toBe(3);
-      expect(await slotsOf(database)).toEqual([]);
+      await noSlotsLeft(database);
     },
   );
 
@@ -51,14 +60,14 @@ describe.each(engineDialects)("concurrency rules on $name", ({ skipReason, url }
     const failed = await settledRun(database, tenant, first.id);
     expect(failed.status).toBe("failed");
     expect(failed.lastError).toBe("NonRetriableError: tenant work failed");
-    expect(await slotsOf(database, failed.id)).toEqual([]);
+    await noSlotsLeft(database, failed.id);
     // Same conversation and organization: it could not even start if a slot had leaked.
     const second = messageEvent("tenant", "cnv_fail_c1", "org_c");
     await test.engine.publisher.publish([second]);
     const next = await settledRun(database, tenant, second.id);
     expect(next.status).toBe("failed");
     expect(next.lastStep).toBe("work");
-    expect(await slotsOf(database)).toEqual([]);
+    await noSlotsLeft(database);
   });
 
   it.skipIf(skipReason)("a run whose worker died holds its slots only until their lease expires", async () => {
@@ -83,7 +92,7 @@ describe.each(engineDialects)("concurrency rules on $name", ({ skipReason, url }
     const event = messageEvent("tenant", "cnv_d1", "org_d");
     await test.engine.publisher.publish([event]);
     expect((await settledRun(database, tenant, event.id)).status).toBe("completed");
-    expect(await slotsOf(database)).toEqual([]);
+    await noSlotsLeft(database);
   });
 
   it.skipIf(skipReason)("takes a slot of every key or of none", async () => {

@@ -46,7 +46,9 @@ const durable = inngest.createFunction(
 const serveApp = createInngestServeApp(inngest, [durable]);
 const engine = createEmbeddedEngine(database, async (request) => serveApp.fetch(request), logger, {
   pollMs: 20,
-  leaseMs: 1000,
+  // Long enough that a busy machine's stalls never outlast a live worker's lease (an expired lease
+  // lets another run take the conversation's slot), short enough that the restart waits little.
+  leaseMs: 4000,
 });
 await engine.start();
 if (eventJson) await engine.publisher.publish([JSON.parse(eventJson)]);
