@@ -11,6 +11,7 @@ import { drizzle as drizzlePlanetscale } from "drizzle-orm/planetscale-serverles
 import { createPool } from "mysql2/promise";
 import * as mysqlSchema from "./schema/mysql.js";
 import * as sqliteSchema from "./schema/sqlite.js";
+import { withLockRetries } from "./sql-errors.js";
 
 export type Dialect = "sqlite" | "mysql" | "planetscale";
 
@@ -92,7 +93,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       dialect,
       db: asSharedDb(db, mysqlSchema),
-      transaction: (work) => db.transaction((tx) => work(asSharedDb(tx, mysqlSchema))),
+      transaction: (work) => withLockRetries(() => db.transaction((tx) => work(asSharedDb(tx, mysqlSchema)))),
       migrate: () => migrateMysql(db, { migrationsFolder: join(migrationsRoot, "mysql") }),
       ping: async () => {
         await pool.query("select 1");
@@ -105,7 +106,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     dialect,
     db: asSharedDb(db, mysqlSchema),
-    transaction: (work) => db.transaction((tx) => work(asSharedDb(tx, mysqlSchema))),
+    transaction: (work) => withLockRetries(() => db.transaction((tx) => work(asSharedDb(tx, mysqlSchema)))),
     // PlanetScale applies schema through deploy requests; the mysql migrations are the source.
     migrate: async () => {
       const { migrate } = await import("drizzle-orm/planetscale-serverless/migrator");

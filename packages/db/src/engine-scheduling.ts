@@ -1,8 +1,8 @@
-import { and, eq, inArray, lt, lte } from "drizzle-orm";
+import { and, eq, inArray, lte } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { engineCrons } from "./schema/sqlite.js";
-import { isUniqueViolation } from "./unique-violation.js";
+import { isUniqueViolation } from "./sql-errors.js";
 
 export type EngineCronRecord = typeof engineCrons.$inferSelect;
 
@@ -47,8 +47,12 @@ async function takeSlot(
   until: Date,
 ): Promise<string | undefined> {
   const s = db.t.engineConcurrencySlots;
-  await db.q.delete(s).where(and(eq(s.concurrencyKey, key), lt(s.leaseUntil, now)));
-  const held = await db.q.select().from(s).where(eq(s.concurrencyKey, key));
+  const rows = await db.q.select().from(s).where(eq(s.concurrencyKey, key));
+  // Expired slots are deleted by primary key: a range delete over the key would take gap locks
+  // on MySQL that deadlock with another worker inserting a slot of the same key.
+  const expired = rows.filter((row) => row.leaseUntil < now).map((row) => row.id);
+  if (expired.length > 0) await db.q.delete(s).where(inArray(s.id, expired));
+  const held = rows.filter((row) => row.leaseUntil >= now);
   if (held.some((row) => row.runId === claim.runId)) return "";
   // Functions sharing an env- or account-scoped key may declare different limits: each counts
   // every holder of the key against its own.
