@@ -2,8 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig, openRuntime } from "@support/core";
-import { appendOutbox, listEngineRuns } from "@support/db";
+import { appendOutbox, listEngineRuns } from "@support/engine";
+import { loadConfig, openProduct } from "@support/product";
 
 /**
  * bench/engine: N events through the outbox relay into the embedded engine (SQLite, fresh data
@@ -17,7 +17,7 @@ const { values } = parseArgs({
 const total = Number(values.events);
 const orgId = "org_bench";
 
-const runtime = await openRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-bench-engine-")) }), {
+const runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-bench-engine-")) }), {
   engine: { pollMs: 20, parallelRuns: Number(values.parallel) },
   workflows: (inngest) => [
     inngest.createFunction(
@@ -30,8 +30,7 @@ const runtime = await openRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir
     ),
   ],
 });
-await runtime.engine?.start();
-runtime.relay.start();
+await runtime.start();
 
 const started = performance.now();
 for (let i = 0; i < total; i++) {
@@ -64,6 +63,5 @@ console.log(
   `bench/engine: ${total} runs x 3 steps (${4 * total} serve-handler calls), parallel ${values.parallel}: ` +
     `${(total / seconds).toFixed(1)} runs/s sustained, latency p50 ${pct(50)} ms, p95 ${pct(95)} ms`,
 );
-await runtime.relay.stop();
-await runtime.engine?.stop();
+await runtime.stop();
 await runtime.database.close();

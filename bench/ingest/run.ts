@@ -4,7 +4,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { initProduct, loadConfig, openRuntime } from "@support/core";
+import { initProduct } from "@support/core";
+import { loadConfig, openProduct } from "@support/product";
 import { signPayload } from "@support/sdk/signing";
 import { eq, isNull } from "drizzle-orm";
 
@@ -93,7 +94,7 @@ const line = (name: string, r: Result) =>
   `${name.padEnd(22)} ${(total / r.seconds).toFixed(0).padStart(7)} req/s   p50 ${pct(r.latencies, 50).toFixed(2).padStart(7)} ms   p99 ${pct(r.latencies, 99).toFixed(2).padStart(7)} ms   failures ${r.failures}`;
 
 const dataDir = mkdtempSync(join(tmpdir(), "support-bench-ingest-"));
-const setup = await openRuntime(loadConfig({ DATA_DIR: dataDir }));
+const setup = await openProduct(loadConfig({ DATA_DIR: dataDir }));
 const init = await initProduct(setup.database.db, setup.secrets, { name: "Bench Shop" });
 await setup.database.close();
 const secret = init.signingSecret ?? "";
@@ -119,7 +120,7 @@ async function waitForPipeline(): Promise<{
   failedRuns: number;
   seconds: number;
 }> {
-  const watcher = await openRuntime(loadConfig({ DATA_DIR: dataDir }), { migrate: false });
+  const watcher = await openProduct(loadConfig({ DATA_DIR: dataDir }), { migrate: false });
   const { q, t } = watcher.database.db;
   const backlog = async (): Promise<Backlog> => ({
     outbox: await q.$count(t.outbox, isNull(t.outbox.publishedAt)),

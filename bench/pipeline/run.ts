@@ -4,7 +4,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { createApiKey, initProduct, loadConfig, openRuntime } from "@support/core";
+import { createApiKey, initProduct } from "@support/core";
+import { loadConfig, openProduct } from "@support/product";
 import { signPayload } from "@support/sdk/signing";
 import { eq } from "drizzle-orm";
 
@@ -83,7 +84,7 @@ const pct = (sorted: number[], p: number) =>
 
 const dataDir = mkdtempSync(join(tmpdir(), "support-bench-pipeline-"));
 const env = { DATA_DIR: dataDir, LOG_LEVEL: "silent" };
-const setup = await openRuntime(loadConfig(env));
+const setup = await openProduct(loadConfig(env));
 const init = await initProduct(setup.database.db, setup.secrets, { name: "Bench Shop" });
 const key = (await createApiKey(setup.database.db, init.organization.id, { name: "bench", role: "owner" })).token;
 await setup.database.close();
@@ -106,7 +107,7 @@ try {
       body: JSON.stringify({ app: init.app.id, ...article }),
     });
   }
-  const watcher = await openRuntime(loadConfig(env), { migrate: false });
+  const watcher = await openProduct(loadConfig(env), { migrate: false });
   const { db } = watcher.database;
   const sentAt = new Map<string, number>();
   const doneAt = new Map<string, number>();

@@ -3,12 +3,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { createApi, openProductRuntime, startWorkers } from "@support/api";
-import { addTextSource, changeApp, configureSlack, initProduct, loadConfig, processSource } from "@support/core";
+import { createApi } from "@support/api";
+import { addTextSource, changeApp, configureSlack, initProduct, processSource } from "@support/core";
+import { loadConfig, openProduct } from "@support/product";
 import { signPayload } from "@support/sdk/signing";
-import { slackDepsFromRuntime, subscribeSlack } from "@support/slack";
+import { startFakeSlack } from "@support/slack/testing";
 import pino from "pino";
-import { startFakeSlack } from "../../apps/api/test/fake-slack.js";
 
 /**
  * bench/slack: N drafts waiting in Slack, each approved with a signed `block_actions` click, on
@@ -21,7 +21,7 @@ const total = Number(values.drafts);
 const token = "xoxb-bench";
 const secret = "bench-signing-secret";
 
-const runtime = await openProductRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-bench-slack-")) }));
+const runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-bench-slack-")) }));
 const init = await initProduct(runtime.database.db, runtime.secrets, { name: "Bench" });
 const slack = await startFakeSlack(token);
 await configureSlack(
@@ -41,8 +41,7 @@ const source = await addTextSource(
   "bench",
 );
 await processSource(runtime.knowledge, init.organization.id, source.id);
-subscribeSlack(runtime, slackDepsFromRuntime(runtime));
-await startWorkers(runtime);
+await runtime.start();
 
 const until = async (probe: () => boolean) => {
   while (!probe()) await new Promise((r) => setTimeout(r, 2));
@@ -102,6 +101,6 @@ const pct = (xs: number[], p: number) => {
 console.log(`Slack approve clicks: ${total} drafts, embedded SQLite, fake Slack Web API on 127.0.0.1`);
 console.log(`  click → 200 (decision stored):  p50 ${pct(ack, 50)} ms  p95 ${pct(ack, 95)} ms`);
 console.log(`  click → chat.update received:   p50 ${pct(updated, 50)} ms  p95 ${pct(updated, 95)} ms`);
-await runtime.relay.stop();
+await runtime.stop();
 await runtime.database.close();
 await slack.close();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { Runtime } from "@support/core";
-import { createSlackReceiver, slackDepsFromRuntime } from "@support/slack";
+import type { Product } from "@support/product";
+import { createSlackReceiver } from "@support/slack";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
@@ -36,7 +36,7 @@ export interface ApiOptions {
 }
 
 /** Builds the whole HTTP surface from its services; tests and main.ts both call this. */
-export function createApi(runtime: Runtime, logger: Logger, options: ApiOptions = {}) {
+export function createApi(runtime: Product, logger: Logger, options: ApiOptions = {}) {
   const api = new OpenAPIHono<ApiEnv>();
 
   api.use("*", async (c, next) => {
@@ -79,20 +79,10 @@ export function createApi(runtime: Runtime, logger: Logger, options: ApiOptions 
   api.route("/", healthRoutes());
   api.route("/", stripePublicRoutes());
   api.route("/webhooks", webhookRoutes());
-  api.route("/slack", slackRoutes(createSlackReceiver(slackDepsFromRuntime(runtime))));
+  api.route("/slack", slackRoutes(createSlackReceiver(runtime.slack)));
   api.route("/", publicFormRoutes());
   api.route("/api/v1/apps", appsRoutes());
-  api.route(
-    "/api/v1/apps",
-    channelRoutes(async (request) => {
-      const res = await api.request(request.path, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-      });
-      return { status: res.status, body: await res.json().catch(() => ({})) };
-    }),
-  );
+  api.route("/api/v1/apps", channelRoutes());
   api.route("/api/v1/conversations", conversationRoutes());
   api.route("/api/v1/apps", autonomyRoutes());
   api.route("/api/v1/apps", integrationRoutes());

@@ -1,4 +1,5 @@
-import type { Role, Runtime } from "@support/core";
+import type { Role } from "@support/core";
+import type { Product } from "@support/product";
 import type { Logger } from "pino";
 
 export interface Principal {
@@ -10,7 +11,7 @@ export interface Principal {
 /** The typed context every route sees: services in, request-scoped facts set by middleware. */
 export interface ApiEnv {
   Variables: {
-    runtime: Runtime;
+    runtime: Product;
     logger: Logger;
     requestId: string;
     principal: Principal;

@@ -1,2 +1,1 @@
-export { createApi } from "./app.js";
-export { createPipelineDeps, openProductRuntime, startWorkers, stopWorkers } from "./pipeline.js";
+export { type ApiOptions, createApi } from "./app.js";

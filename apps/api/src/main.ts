@@ -1,24 +1,21 @@
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { ConfigError, loadConfig } from "@support/core";
 import { createLangfuseTracer, createLogger } from "@support/observability";
-import { slackDepsFromRuntime, subscribeSlack } from "@support/slack";
+import { ConfigError, loadConfig, openProduct } from "@support/product";
 import { createApi } from "./app.js";
-import { openProductRuntime, startWorkers, stopWorkers } from "./pipeline.js";
 
 async function main() {
   const config = loadConfig();
   const logs = createLogger({ level: config.logLevel, axiom: config.axiom });
   const logger = logs.logger;
   const tracer = config.langfuse ? createLangfuseTracer(config.langfuse) : undefined;
-  const runtime = await openProductRuntime(config, { logger, tracer });
-  const api = createApi(runtime, logger, { webDist: fileURLToPath(new URL("../../web/dist", import.meta.url)) });
-  subscribeSlack(runtime, slackDepsFromRuntime(runtime));
-  await startWorkers(runtime);
+  const product = await openProduct(config, { logger, tracer });
+  const api = createApi(product, logger, { webDist: fileURLToPath(new URL("../../web/dist", import.meta.url)) });
+  await product.start();
   const server = serve({ fetch: api.fetch, port: config.port, hostname: config.host }, () => {
     const mode = config.embedded
       ? "embedded (SQLite under DATA_DIR, no external services)"
-      : `production (${runtime.database.dialect})`;
+      : `production (${product.database.dialect})`;
     const extras = [config.langfuse && "Langfuse tracing", config.axiom && "Axiom logs"].filter(Boolean);
     console.log(
       `Support platform listening on http://${config.host}:${config.port} - ${mode}; data in ${config.dataDir}${extras.length ? `; ${extras.join(", ")}` : ""}`,
@@ -26,9 +23,9 @@ async function main() {
   });
   const stop = () => {
     server.close(async () => {
-      await stopWorkers(runtime);
+      await product.stop();
       await Promise.allSettled([tracer?.shutdown(), logs.flush()]);
-      await runtime.database.close();
+      await product.database.close();
       process.exit(0);
     });
   };

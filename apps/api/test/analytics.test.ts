@@ -1,7 +1,6 @@
 import { createApiKey } from "@support/core";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stopWorkers } from "../src/pipeline.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 import { zendeskSign } from "./vendor-payloads.js";
 import { post } from "./webhook-helpers.js";
@@ -53,7 +52,7 @@ for (const dialect of dialects) {
       }, "the reply to be sent");
     });
     afterAll(async () => {
-      await stopWorkers(p.runtime);
+      await p.runtime.stop();
       await p.runtime.database.close();
     });
 

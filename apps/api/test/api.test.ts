@@ -1,12 +1,13 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApiKey, initProduct, loadConfig, openRuntime, type Runtime } from "@support/core";
+import { createApiKey, initProduct } from "@support/core";
+import { loadConfig, openProduct, type Product } from "@support/product";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "../src/app.js";
 
-let runtime: Runtime;
+let runtime: Product;
 let api: ReturnType<typeof createApi>;
 let ownerA: string;
 let agentA: string;
@@ -15,7 +16,7 @@ let appId: string;
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "support-api-"));
-  runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, BODY_LIMIT_BYTES: "2048" }));
+  runtime = await openProduct(loadConfig({ DATA_DIR: dataDir, BODY_LIMIT_BYTES: "2048" }));
   api = createApi(runtime, pino({ level: "silent" }));
   const a = await initProduct(runtime.database.db, runtime.secrets, { name: "Acme", org: "Org A" });
   const b = await initProduct(runtime.database.db, runtime.secrets, { name: "Other", org: "Org B" });

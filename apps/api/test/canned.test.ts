@@ -2,7 +2,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stopWorkers } from "../src/pipeline.js";
 import { jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 let p: TestProduct;
@@ -45,7 +44,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vendor.close();
-  await stopWorkers(p.runtime);
+  await p.runtime.stop();
   await p.runtime.database.close();
 });
 

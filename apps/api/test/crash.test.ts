@@ -3,7 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { initProduct, loadConfig, openRuntime } from "@support/core";
+import { initProduct } from "@support/core";
+import { loadConfig, openProduct } from "@support/product";
 import { signPayload } from "@support/sdk/signing";
 import { describe, expect, it } from "vitest";
 
@@ -42,7 +43,7 @@ describe("crash safety of inbound webhooks and the pipeline", () => {
     timeout: 120_000,
   }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "support-crash-"));
-    const setup = await openRuntime(loadConfig({ DATA_DIR: dataDir }));
+    const setup = await openProduct(loadConfig({ DATA_DIR: dataDir }));
     const init = await initProduct(setup.database.db, setup.secrets, { name: "Crash Shop" });
     await setup.database.close();
     const appId = init.app.id;
@@ -92,7 +93,7 @@ describe("crash safety of inbound webhooks and the pipeline", () => {
     try {
       // Senders retry what was not acknowledged; redeliveries of the rest must be no-ops.
       for (const id of ids) expect(await send(id)).toBe(200);
-      const check = await openRuntime(loadConfig({ DATA_DIR: dataDir }), { migrate: false });
+      const check = await openProduct(loadConfig({ DATA_DIR: dataDir }), { migrate: false });
       try {
         const { db } = check.database;
         let pending = -1;

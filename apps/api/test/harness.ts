@@ -1,11 +1,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { changeApp, initProduct, loadConfig, openRuntime, type Runtime } from "@support/core";
+import { changeApp, initProduct } from "@support/core";
 import { isolatedMysqlUrl } from "@support/db/testing";
+import { loadConfig, openProduct, type Product } from "@support/product";
 import pino from "pino";
 import { createApi } from "../src/app.js";
-import { openProductRuntime, startWorkers } from "../src/pipeline.js";
 
 const mysqlUrl = process.env.MYSQL_URL;
 
@@ -20,7 +20,7 @@ export const dialects = [
 ];
 
 export interface TestProduct {
-  runtime: Runtime;
+  runtime: Product;
   api: ReturnType<typeof createApi>;
   orgId: string;
   appId: string;
@@ -40,8 +40,7 @@ export async function openTestProduct(
     ...env,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
-  // With the pipeline: the product's workflow functions on the embedded engine, started.
-  const runtime = options.pipeline ? await openProductRuntime(config) : await openRuntime(config);
+  const runtime = await openProduct(config);
   const api = createApi(runtime, pino({ level: "silent" }));
   const suffix = Math.random().toString(36).slice(2, 8);
   const init = await initProduct(runtime.database.db, runtime.secrets, {
@@ -57,7 +56,7 @@ export async function openTestProduct(
       { settings: { debounceSeconds: 0 } },
       "test",
     );
-    await startWorkers(runtime);
+    await runtime.start();
   }
   return {
     runtime,

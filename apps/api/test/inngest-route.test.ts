@@ -2,7 +2,8 @@ import { createHmac } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig, openRuntime, type Runtime, type WorkflowFactory } from "@support/core";
+import type { WorkflowFactory } from "@support/engine";
+import { loadConfig, openProduct, type Product } from "@support/product";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApi } from "../src/app.js";
@@ -12,9 +13,9 @@ const workflows: WorkflowFactory = (inngest) => [
     hello: event.data.messageId,
   })),
 ];
-const opened: Runtime[] = [];
+const opened: Product[] = [];
 async function apiWith(env: Record<string, string>) {
-  const runtime = await openRuntime(
+  const runtime = await openProduct(
     loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-inngest-api-")), ...env }),
     {
       workflows,

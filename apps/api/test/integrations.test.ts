@@ -5,7 +5,6 @@ import { createSampleApp } from "@support/example-sample-app";
 import { seededStore } from "@support/example-sample-app/store";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stopWorkers } from "../src/pipeline.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 const refundPolicy = {
@@ -51,7 +50,7 @@ for (const dialect of dialects) {
     });
     afterAll(async () => {
       await sample.close();
-      await stopWorkers(p.runtime);
+      await p.runtime.stop();
       await p.runtime.database.close();
     });
 

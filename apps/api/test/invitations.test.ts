@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig, openRuntime, type Runtime } from "@support/core";
+import { loadConfig, openProduct, type Product } from "@support/product";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "../src/app.js";
@@ -14,11 +14,11 @@ const cookieOf = (res: Response) =>
     .join("; ");
 
 describe("dashboard invitations (better-auth organization plugin, no email sender)", () => {
-  let runtime: Runtime;
+  let runtime: Product;
   let api: ReturnType<typeof createApi>;
   const suffix = Math.random().toString(36).slice(2, 8);
   beforeAll(async () => {
-    runtime = await openRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-invite-")) }));
+    runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-invite-")) }));
     api = createApi(runtime, pino({ level: "silent" }));
   });
   afterAll(async () => runtime.database.close());

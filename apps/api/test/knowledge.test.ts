@@ -3,12 +3,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApiKey, initProduct, loadConfig, openRuntime, type Runtime } from "@support/core";
+import { createApiKey, initProduct } from "@support/core";
+import { loadConfig, openProduct, type Product } from "@support/product";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "../src/app.js";
 
-let runtime: Runtime;
+let runtime: Product;
 let api: ReturnType<typeof createApi>;
 let ownerA: string;
 let agentA: string;
@@ -17,7 +18,7 @@ let site: Server;
 let siteUrl: string;
 
 beforeAll(async () => {
-  runtime = await openRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-kb-api-")) }));
+  runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-kb-api-")) }));
   api = createApi(runtime, pino({ level: "silent" }));
   const a = await initProduct(runtime.database.db, runtime.secrets, { name: "Acme", org: "Org A" });
   const b = await initProduct(runtime.database.db, runtime.secrets, { name: "Acme", org: "Org B" });

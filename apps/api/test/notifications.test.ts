@@ -1,12 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { addTextSource, deliverNotification, postDailySummaryOnce, processSource, sweepDrafts } from "@support/core";
-import { advanceEngineCron } from "@support/db";
+import { advanceEngineCron } from "@support/engine";
 import { signPayload } from "@support/sdk/signing";
-import { createSlackNotifier, slackDepsFromRuntime, subscribeSlack } from "@support/slack";
+import { createSlackNotifier } from "@support/slack";
+import { type SlackCall, startFakeSlack } from "@support/slack/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stopWorkers } from "../src/pipeline.js";
-import { type SlackCall, startFakeSlack } from "./fake-slack.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 const BOT_TOKEN = "xoxb-notify-bot-token";
@@ -56,10 +55,9 @@ for (const dialect of dialects) {
       await new Promise<void>((resolve) => refusingChannel.listen(0, "127.0.0.1", resolve));
       const source = await addTextSource(p.runtime.knowledge, p.orgId, p.appId, helpArticle, "test");
       await processSource(p.runtime.knowledge, p.orgId, source.id);
-      subscribeSlack(p.runtime, slackDepsFromRuntime(p.runtime));
     });
     afterAll(async () => {
-      await stopWorkers(p.runtime);
+      await p.runtime.stop();
       await p.runtime.database.close();
       await slack.close();
       refusingChannel.close();
@@ -175,7 +173,7 @@ for (const dialect of dialects) {
       expect(inThread()[0]?.args).toMatchObject({ channel: CHANNEL });
       expect(String(inThread()[0]?.args.text)).toContain("Still waiting for approval");
       // A retried delivery step finds the recorded message and posts nothing.
-      const notifier = createSlackNotifier(slackDepsFromRuntime(p.runtime));
+      const notifier = createSlackNotifier(p.runtime.slack);
       const again = await deliverNotification(p.runtime.database, notifier, p.orgId, reminder.id);
       expect(again).toMatchObject({ postedNow: false, slackTs: inThread()[0]?.response?.ts });
       expect(inThread()).toHaveLength(1);
@@ -277,7 +275,7 @@ for (const dialect of dialects) {
       expect(summaries[0]?.args.channel).toBe(SUMMARY_CHANNEL);
       expect(String(summaries[0]?.args.text)).toContain("Customer messages (24 h):");
       // The service on its own keeps the same promise.
-      const notifier = createSlackNotifier(slackDepsFromRuntime(p.runtime));
+      const notifier = createSlackNotifier(p.runtime.slack);
       expect(await postDailySummaryOnce(p.runtime.database, notifier, p.orgId, day)).toMatchObject({
         postedNow: false,
       });

@@ -1,7 +1,6 @@
 import { addTextSource, processSource, sweepDrafts } from "@support/core";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stopWorkers } from "../src/pipeline.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 const helpArticle = {
@@ -29,7 +28,7 @@ for (const dialect of dialects) {
       await processSource(p.runtime.knowledge, p.orgId, source.id);
     });
     afterAll(async () => {
-      await stopWorkers(p.runtime);
+      await p.runtime.stop();
       await p.runtime.database.close();
     });
 

@@ -7,7 +7,6 @@ import { seededStore } from "@support/example-sample-app/store";
 import { type FakeStripe, startFakeStripe } from "@support/payments/testing";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPipelineDeps, stopWorkers } from "../src/pipeline.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 const SECRET = "whsec_sample_app_pipeline_e2e";
@@ -97,7 +96,7 @@ for (const dialect of dialects) {
       await processSource(p.runtime.knowledge, p.orgId, source.id);
     });
     afterAll(async () => {
-      await stopWorkers(p.runtime);
+      await p.runtime.stop();
       await p.runtime.database.close();
       await sample.close();
       await fake.close();
@@ -162,7 +161,7 @@ for (const dialect of dialects) {
       expect(sent.text).toContain("TypeScript Pro course");
 
       // The approval event delivered again (a redelivery, a retried run): nothing is refunded or sent twice.
-      await onDraftApproved(createPipelineDeps(p.runtime), {
+      await onDraftApproved(p.runtime.ports, {
         v: 1,
         orgId: p.orgId,
         appId: p.appId,

@@ -6,7 +6,6 @@ import { seededStore } from "@support/example-sample-app/store";
 import { signPayload } from "@support/sdk/signing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stopWorkers } from "../src/pipeline.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 const SECRET = "whsec_sample_app_retention";
@@ -65,7 +64,7 @@ for (const dialect of dialects) {
       expect(integration.status).toBe(200);
     });
     afterAll(async () => {
-      await stopWorkers(p.runtime);
+      await p.runtime.stop();
       await p.runtime.database.close();
       sample.close();
     });

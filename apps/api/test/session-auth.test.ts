@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig, openRuntime, type Runtime } from "@support/core";
+import { loadConfig, openProduct, type Product } from "@support/product";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "../src/app.js";
@@ -26,11 +26,11 @@ const cookieOf = (res: Response) =>
 for (const dialect of dialects) {
   if (dialect.skipReason) console.warn(`[skip] better-auth on ${dialect.name}: ${dialect.skipReason}`);
   describe.skipIf(Boolean(dialect.skipReason))(`dashboard sessions (better-auth) on ${dialect.name}`, () => {
-    let runtime: Runtime;
+    let runtime: Product;
     let api: ReturnType<typeof createApi>;
     const email = `ada-${Math.random().toString(36).slice(2, 8)}@example.com`;
     beforeAll(async () => {
-      runtime = await openRuntime(
+      runtime = await openProduct(
         loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-auth-")), ...dialect.env }),
       );
       api = createApi(runtime, pino({ level: "silent" }));

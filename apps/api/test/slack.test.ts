@@ -2,16 +2,9 @@ import { createHmac, randomBytes } from "node:crypto";
 import { addTextSource, configureSlack, initProduct, processSource } from "@support/core";
 import { transitionDraft } from "@support/db";
 import { signPayload } from "@support/sdk/signing";
-import {
-  postApprovalReminder,
-  postDailySummary,
-  postEscalationMessage,
-  slackDepsFromRuntime,
-  subscribeSlack,
-} from "@support/slack";
+import { postApprovalReminder, postDailySummary, postEscalationMessage } from "@support/slack";
+import { type SlackCall, startFakeSlack } from "@support/slack/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stopWorkers } from "../src/pipeline.js";
-import { type SlackCall, startFakeSlack } from "./fake-slack.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 const BOT_TOKEN = "xoxb-test-bot-token";
@@ -89,10 +82,9 @@ for (const dialect of dialects) {
       slack = await startFakeSlack(BOT_TOKEN);
       const source = await addTextSource(p.runtime.knowledge, p.orgId, p.appId, helpArticle, "test");
       await processSource(p.runtime.knowledge, p.orgId, source.id);
-      subscribeSlack(p.runtime, slackDepsFromRuntime(p.runtime));
     });
     afterAll(async () => {
-      await stopWorkers(p.runtime);
+      await p.runtime.stop();
       await p.runtime.database.close();
       await slack.close();
     });
@@ -348,7 +340,7 @@ for (const dialect of dialects) {
     });
 
     it("reminder, escalation and daily summary messages are service functions the scheduler calls", async () => {
-      const deps = slackDepsFromRuntime(p.runtime);
+      const deps = p.runtime.slack;
       const { draftId, ts } = await askAndGetCard();
       // The card is stored once Slack answered the post; until then there is nothing to remind on.
       const reminder = await waitFor(

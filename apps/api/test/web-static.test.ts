@@ -1,20 +1,20 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig, openRuntime, type Runtime } from "@support/core";
+import { loadConfig, openProduct, type Product } from "@support/product";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "../src/app.js";
 
 describe("serving the built dashboard", () => {
-  let runtime: Runtime;
+  let runtime: Product;
   let api: ReturnType<typeof createApi>;
   beforeAll(async () => {
     const dist = mkdtempSync(join(tmpdir(), "support-web-dist-"));
     mkdirSync(join(dist, "assets"));
     writeFileSync(join(dist, "index.html"), "<!doctype html><title>Support</title><div id=root></div>");
     writeFileSync(join(dist, "assets", "app-1234.js"), "console.log('hi')");
-    runtime = await openRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-web-")) }));
+    runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-web-")) }));
     api = createApi(runtime, pino({ level: "silent" }), { webDist: dist });
   });
   afterAll(async () => runtime.database.close());

@@ -52,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return 0;
     }
     const out = createOutput(invocation.values.json ?? false, io.stdout);
-    const { loadConfig } = await import("@support/core/config");
+    const { loadConfig } = await import("@support/product/config");
     const config = io.env ? loadConfig(io.env) : loadConfig();
     if (config.remote && REMOTE_ROUTES.has(invocation.route)) {
       const { runRemote } = await import("./remote-dispatch.js");

@@ -1,4 +1,4 @@
-import type { Config } from "@support/core/config";
+import type { Config } from "@support/product/config";
 import type { Invocation } from "./args.js";
 import { CliError, type Output } from "./output.js";
 
@@ -19,9 +19,9 @@ export async function runLocal(config: Config, inv: Invocation, out: Output) {
     const { evalTriageCommand } = await import("./commands/eval-triage.js");
     return evalTriageCommand(out, values);
   }
-  const { openRuntime } = await import("@support/core");
+  const { openProduct } = await import("@support/product");
   const migrate = inv.command === "db" || inv.command === "init" || inv.command === "kb";
-  const runtime = await openRuntime(config, { migrate });
+  const runtime = await openProduct(config, { migrate });
   try {
     const { runOnRuntime } = await import("./runtime-commands.js");
     return await runOnRuntime(runtime, inv, out);

@@ -1,4 +1,4 @@
-import type { Runtime } from "@support/core";
+import type { Product } from "@support/product";
 import {
   channelOptions,
   draftOptions,
@@ -10,7 +10,7 @@ import {
 import { CliError, type Output } from "./output.js";
 
 /** The commands that act on the opened runtime; each imports its own module when it runs. */
-export async function runOnRuntime(runtime: Runtime, inv: Invocation, out: Output): Promise<void> {
+export async function runOnRuntime(runtime: Product, inv: Invocation, out: Output): Promise<void> {
   const { command, sub, arg, route, values } = inv;
   const org = values.org;
   switch (command) {
@@ -98,7 +98,7 @@ export async function runOnRuntime(runtime: Runtime, inv: Invocation, out: Outpu
   throw new CliError(`unknown command "${route}"; run skill --help`);
 }
 
-async function kbCommand(runtime: Runtime, { sub, arg, route, positionals, values }: Invocation, out: Output) {
+async function kbCommand(runtime: Product, { sub, arg, route, positionals, values }: Invocation, out: Output) {
   const kb = await import("./commands/kb.js");
   const org = values.org;
   switch (sub) {

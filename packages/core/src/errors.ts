@@ -20,3 +20,17 @@ export class AppError extends Error {
     super(message);
   }
 }
+
+/** The HTTP status each code answers with: the API's problem responses and the channel test report share it. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  invalid_signature: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+};

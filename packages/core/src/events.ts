@@ -1,4 +1,5 @@
-import { appendOutbox, type Db } from "@support/db";
+import type { Db } from "@support/db";
+import { appendOutbox } from "@support/engine";
 import { z } from "zod";
 
 /**

@@ -1,11 +1,5 @@
-import {
-  createSecretBox,
-  type Database,
-  type DraftRow,
-  insertDraft,
-  listOutboxForOrg,
-  type NotificationRow,
-} from "@support/db";
+import { createSecretBox, type Database, type DraftRow, insertDraft, type NotificationRow } from "@support/db";
+import { listOutboxForOrg } from "@support/engine";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initProduct } from "../src/init.js";

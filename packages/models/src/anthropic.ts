@@ -9,7 +9,7 @@ import type {
   ModelUsage,
   ModelTriageRequest as TriageRequest,
   TriageResult,
-} from "@support/core";
+} from "@support/decisions";
 import type { z } from "zod";
 import { costUsd, type ModelPrice, priceOf } from "./pricing.js";
 import { DRAFT_SYSTEM_PROMPT, draftUserMessage, TRIAGE_SYSTEM_PROMPT, triageUserMessage } from "./prompts.js";

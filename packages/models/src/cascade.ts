@@ -1,4 +1,4 @@
-import type { LanguageModel } from "@support/core";
+import type { LanguageModel } from "@support/decisions";
 
 /**
  * Offline first, Claude for the rest: a confident offline triage (or a rule's verdict: automated

@@ -1,5 +1,5 @@
-import type { LanguageModel } from "@support/core";
-import { buildTriageModel, draftReply, type TriageCategory, type TriageModel, triage } from "@support/core";
+import type { LanguageModel } from "@support/decisions";
+import { buildTriageModel, draftReply, type TriageCategory, type TriageModel, triage } from "@support/decisions";
 
 /**
  * The default model: the rules-and-classifier triage and the extractive drafter. Deterministic,

@@ -2,7 +2,7 @@ import type {
   ModelDraftRequest as DraftRequest,
   TriageCategory,
   ModelTriageRequest as TriageRequest,
-} from "@support/core";
+} from "@support/decisions";
 
 /**
  * System prompts are static (identical for every app and call) so they can be cached; everything

@@ -1,5 +1,5 @@
-import type { ModelDraftRequest as DraftRequest, ModelTriageRequest as TriageRequest } from "@support/core";
-import { DEFAULT_CATEGORIES, type RetrievedPassage } from "@support/core";
+import type { ModelDraftRequest as DraftRequest, ModelTriageRequest as TriageRequest } from "@support/decisions";
+import { DEFAULT_CATEGORIES, type RetrievedPassage } from "@support/decisions";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAnthropicModel, ModelCallError } from "../src/anthropic.js";
 import { apiError, type FakeReply, startFakeAnthropic, textOnly, toolUse } from "./fake-anthropic.js";

@@ -1,5 +1,5 @@
-import type { ModelDraftRequest as DraftRequest } from "@support/core";
-import { buildTriageModel, DEFAULT_CATEGORIES, draftReply, triage } from "@support/core";
+import type { ModelDraftRequest as DraftRequest } from "@support/decisions";
+import { buildTriageModel, DEFAULT_CATEGORIES, draftReply, triage } from "@support/decisions";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAnthropicModel } from "../src/anthropic.js";
 import { createCascadeModel } from "../src/cascade.js";

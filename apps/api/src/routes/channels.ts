@@ -1,12 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import {
-  AppError,
-  CHANNEL_KINDS,
-  configureChannel,
-  type Dispatch,
-  describeChannels,
-  sendTestMessage,
-} from "@support/core";
+import { AppError, CHANNEL_KINDS, configureChannel, describeChannels, sendTestMessage } from "@support/core";
 import { getApp } from "@support/db";
 import { requireCaller, requireRole } from "../auth.js";
 import type { ApiEnv } from "../context.js";
@@ -52,8 +45,7 @@ const testReportSchema = z
   })
   .openapi("ChannelTestReport");
 
-/** `dispatch` sends a request through this same API, so a test message takes the real route. */
-export function channelRoutes(dispatch: Dispatch) {
+export function channelRoutes() {
   const router = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   router.use("*", requireCaller);
 
@@ -139,7 +131,8 @@ export function channelRoutes(dispatch: Dispatch) {
       const { app: ref, channel } = c.req.valid("param");
       const app = await getApp(runtime.database.db, principal.orgId, ref);
       if (!app) throw new AppError("not_found", `app "${ref}" not found`);
-      const report = await sendTestMessage(runtime, app, channel as (typeof CHANNEL_KINDS)[number], dispatch);
+      const report = await sendTestMessage(runtime, app, channel as (typeof CHANNEL_KINDS)[number]);
+      runtime.relay.notify();
       return c.json(report, 200);
     },
   );

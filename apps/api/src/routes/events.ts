@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import type { PublishedEvent } from "@support/core";
+import type { PublishedEvent } from "@support/engine";
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { requireCaller } from "../auth.js";

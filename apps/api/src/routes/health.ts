@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { countPendingOutbox } from "@support/db";
+import { countPendingOutbox } from "@support/engine";
 import type { ApiEnv } from "../context.js";
 
 const status = z.object({ status: z.string(), dialect: z.string().optional(), embedded: z.boolean().optional() });

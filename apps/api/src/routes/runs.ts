@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { retryRun } from "@support/core";
-import { type EngineRunRecord, listEngineRuns } from "@support/db";
+import { retryWorkflowRun } from "@support/core";
+import { type EngineRunRecord, listEngineRuns } from "@support/engine";
 import { requireCaller, requireRole } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 import { problemResponse } from "../pagination.js";
@@ -89,7 +89,7 @@ export function runRoutes() {
     }),
     async (c) => {
       const { runtime, principal } = c.var;
-      const run = await retryRun(runtime.database, principal.orgId, c.req.valid("param").id);
+      const run = await retryWorkflowRun(runtime.database, principal.orgId, c.req.valid("param").id);
       return c.json(publicRun(run) as z.infer<typeof runSchema>, 200);
     },
   );

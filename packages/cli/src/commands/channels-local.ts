@@ -1,12 +1,11 @@
-import { createApi } from "@support/api";
-import { configureChannel, describeChannels, type Runtime, sendTestMessage } from "@support/core";
+import { configureChannel, describeChannels, sendTestMessage } from "@support/core";
 import { getApp } from "@support/db";
-import pino from "pino";
+import type { Product } from "@support/product";
 import { CliError } from "../output.js";
 import type { ChannelsBackend } from "./channels.js";
 import { resolveOrg } from "./org.js";
 
-export function localChannels(runtime: Runtime, org?: string): ChannelsBackend {
+export function localChannels(runtime: Product, org?: string): ChannelsBackend {
   const { db } = runtime.database;
   const { secrets, config } = runtime;
   return {
@@ -22,16 +21,8 @@ export function localChannels(runtime: Runtime, org?: string): ChannelsBackend {
       const o = await resolveOrg(runtime, org);
       const app = await getApp(db, o.id, ref);
       if (!app) throw new CliError(`app "${ref}" not found`);
-      // The sample goes through the product's own HTTP routes, in process.
-      const api = createApi(runtime, pino({ level: "silent" }));
-      return sendTestMessage(runtime, app, kind, async (request) => {
-        const res = await api.request(request.path, {
-          method: request.method,
-          headers: request.headers,
-          body: request.body,
-        });
-        return { status: res.status, body: await res.json().catch(() => ({})) };
-      });
+      // The sample takes the channel's real receiving path (signature check included), in process.
+      return sendTestMessage(runtime, app, kind);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Runtime } from "@support/core";
+import type { Product } from "@support/product";
 import { type Check, redact } from "../doctor/check.js";
 import { adapterChecks, databaseChecks } from "../doctor/configuration.js";
 import { tenantChecks } from "../doctor/tenants.js";
@@ -7,7 +7,7 @@ import type { Output } from "../output.js";
 const LABEL = { ok: "ok  ", warn: "warn", fail: "FAIL" } as const;
 
 /** `skill doctor`: every adapter of the configuration and every tenant's Slack and channels. */
-export async function doctorCommand(runtime: Runtime, out: Output) {
+export async function doctorCommand(runtime: Product, out: Output) {
   const { config } = runtime;
   const database = await databaseChecks(runtime);
   const [adapters, tenants] = await Promise.all([

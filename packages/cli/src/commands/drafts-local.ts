@@ -1,10 +1,11 @@
-import { approveDraft, publicDraft, type Runtime, rejectDraft } from "@support/core";
+import { approveDraft, publicDraft, rejectDraft } from "@support/core";
 import { getApp, getDraft, listDrafts } from "@support/db";
+import type { Product } from "@support/product";
 import { CliError } from "../output.js";
 import type { DraftsBackend } from "./drafts.js";
 import { resolveOrg } from "./org.js";
 
-export function localDrafts(runtime: Runtime, org?: string): DraftsBackend {
+export function localDrafts(runtime: Product, org?: string): DraftsBackend {
   const db = runtime.database.db;
   return {
     async list(filter) {

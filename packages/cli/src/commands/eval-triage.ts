@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { evaluateTriage, parseLabelledRows } from "@support/core";
+import { evaluateTriage, parseLabelledRows } from "@support/decisions";
 import { CliError, type Output } from "../output.js";
 
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;

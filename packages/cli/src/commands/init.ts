@@ -1,8 +1,9 @@
-import { initProduct, publicApp, type Runtime } from "@support/core";
+import { initProduct, publicApp } from "@support/core";
+import type { Product } from "@support/product";
 import type { Output } from "../output.js";
 
 export async function initCommand(
-  runtime: Runtime,
+  runtime: Product,
   out: Output,
   opts: { name: string; org?: string; newKey: boolean },
 ) {

@@ -3,13 +3,13 @@ import {
   describeIntegrationOf,
   finishSecretRotation,
   integrateApp,
-  type Runtime,
   rotateIntegrationSecret,
 } from "@support/core";
+import type { Product } from "@support/product";
 import type { IntegrationsBackend } from "./integrations.js";
 import { resolveOrg } from "./org.js";
 
-export function localIntegrations(runtime: Runtime, org?: string): IntegrationsBackend {
+export function localIntegrations(runtime: Product, org?: string): IntegrationsBackend {
   const deps = { db: runtime.database.db, secrets: runtime.secrets };
   const orgId = async () => (await resolveOrg(runtime, org)).id;
   return {

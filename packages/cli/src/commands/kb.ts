@@ -8,11 +8,11 @@ import {
   listSources,
   processSource,
   publicSource,
-  type Runtime,
   resolveNamespace,
   searchKnowledge,
 } from "@support/core";
 import { RETRIEVAL_MODES, type RetrievalMode, SUPPORTED_EXTENSIONS } from "@support/knowledge";
+import type { Product } from "@support/product";
 import { CliError, type Output } from "../output.js";
 import { progressBar } from "../progress.js";
 import { resolveOrg } from "./org.js";
@@ -53,7 +53,7 @@ function expandTargets(inputs: string[]): { targets: Target[]; missing: string[]
 }
 
 export async function kbAddCommand(
-  runtime: Runtime,
+  runtime: Product,
   out: Output,
   opts: { org?: string; app: string; inputs: string[]; maxPages?: number },
 ) {
@@ -105,7 +105,7 @@ export async function kbAddCommand(
   if (failed.length > 0) out.fail();
 }
 
-export async function kbListCommand(runtime: Runtime, out: Output, opts: { org?: string; app?: string }) {
+export async function kbListCommand(runtime: Product, out: Output, opts: { org?: string; app?: string }) {
   const org = await resolveOrg(runtime, opts.org);
   const namespaces = opts.app ? [await resolveNamespace(runtime.database.db, org.id, opts.app)] : undefined;
   const sources: ReturnType<typeof publicSource>[] = [];
@@ -126,7 +126,7 @@ export async function kbListCommand(runtime: Runtime, out: Output, opts: { org?:
 }
 
 export async function kbSearchCommand(
-  runtime: Runtime,
+  runtime: Product,
   out: Output,
   opts: { org?: string; app: string; query: string; k: number; mode: string },
 ) {
@@ -153,7 +153,7 @@ export async function kbSearchCommand(
   ]);
 }
 
-export async function kbRemoveCommand(runtime: Runtime, out: Output, opts: { org?: string; id: string }) {
+export async function kbRemoveCommand(runtime: Product, out: Output, opts: { org?: string; id: string }) {
   const org = await resolveOrg(runtime, opts.org);
   await deleteSource(runtime.knowledge, org.id, opts.id, "cli").catch((error: AppError) => {
     throw new CliError(error.message);

@@ -1,11 +1,12 @@
-import { createApiKey, publicApiKey, ROLES, type Role, type Runtime } from "@support/core";
+import { createApiKey, publicApiKey, ROLES, type Role } from "@support/core";
 import { appendAudit, listApiKeys, revokeApiKey } from "@support/db";
+import type { Product } from "@support/product";
 import { keyLine } from "../format.js";
 import { CliError, type Output } from "../output.js";
 import { resolveOrg } from "./org.js";
 
 export async function keysCreateCommand(
-  runtime: Runtime,
+  runtime: Product,
   out: Output,
   opts: { org?: string; name: string; role: string },
 ) {
@@ -18,13 +19,13 @@ export async function keysCreateCommand(
   ]);
 }
 
-export async function keysListCommand(runtime: Runtime, out: Output, opts: { org?: string }) {
+export async function keysListCommand(runtime: Product, out: Output, opts: { org?: string }) {
   const org = await resolveOrg(runtime, opts.org);
   const keys = (await listApiKeys(runtime.database.db, org.id)).map(publicApiKey);
   out.result({ data: keys }, () => keys.map(keyLine));
 }
 
-export async function keysRevokeCommand(runtime: Runtime, out: Output, opts: { org?: string; id: string }) {
+export async function keysRevokeCommand(runtime: Product, out: Output, opts: { org?: string; id: string }) {
   const org = await resolveOrg(runtime, opts.org);
   if (!(await revokeApiKey(runtime.database.db, org.id, opts.id))) throw new CliError(`API key ${opts.id} not found`);
   await appendAudit(runtime.database.db, org.id, { actor: "cli", action: "api_key.revoked", subject: opts.id });

@@ -1,13 +1,13 @@
-import { createPipelineDeps } from "@support/api";
-import { type Runtime, replayConversation } from "@support/core";
+import { replayConversation } from "@support/core";
+import type { Product } from "@support/product";
 import { CliError, type Output } from "../output.js";
 import { resolveOrg } from "./org.js";
 
 /** `skill replay <conversation>`: the pipeline's steps for the latest customer message, nothing stored or sent. */
-export async function replayCommand(runtime: Runtime, out: Output, opts: { org?: string; conversation?: string }) {
+export async function replayCommand(runtime: Product, out: Output, opts: { org?: string; conversation?: string }) {
   if (!opts.conversation) throw new CliError("replay needs the conversation id");
   const org = await resolveOrg(runtime, opts.org);
-  const deps = createPipelineDeps(runtime);
+  const deps = runtime.ports;
   const { messageId, plan } = await replayConversation(deps, org.id, opts.conversation);
   const result = { conversationId: opts.conversation, messageId, outcome: plan.kind, steps: plan.steps };
   out.result(result, () => [

@@ -1,8 +1,9 @@
-import { describeSigningKeys, type Runtime, removeOldSigningKeys, rotateSigningKey } from "@support/core";
+import { describeSigningKeys, removeOldSigningKeys, rotateSigningKey } from "@support/core";
+import type { Product } from "@support/product";
 import { resolveOrg } from "./org.js";
 import type { SigningKeysBackend } from "./signing-keys.js";
 
-export function localSigningKeys(runtime: Runtime, org?: string): SigningKeysBackend {
+export function localSigningKeys(runtime: Product, org?: string): SigningKeysBackend {
   const { database, secrets } = runtime;
   const orgId = async () => (await resolveOrg(runtime, org)).id;
   return {

@@ -1,8 +1,9 @@
-import { configureSlack, describeSlack, type Runtime } from "@support/core";
+import { configureSlack, describeSlack } from "@support/core";
+import type { Product } from "@support/product";
 import { resolveOrg } from "./org.js";
 import type { SlackBackend } from "./slack.js";
 
-export function localSlack(runtime: Runtime, org?: string): SlackBackend {
+export function localSlack(runtime: Product, org?: string): SlackBackend {
   const { db } = runtime.database;
   return {
     async connect(input) {

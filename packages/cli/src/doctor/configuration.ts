@@ -1,9 +1,9 @@
-import type { Runtime } from "@support/core";
+import type { Product } from "@support/product";
 import { type Check, check, reasonOf } from "./check.js";
 import { probeModel, probeVectors, probeWorkflows } from "./probes.js";
 
 /** The database first: nothing else can be checked without it. */
-export async function databaseChecks({ database }: Runtime): Promise<{ checks: Check[]; usable: boolean }> {
+export async function databaseChecks({ database }: Product): Promise<{ checks: Check[]; usable: boolean }> {
   try {
     await database.ping();
   } catch (error) {
@@ -25,7 +25,7 @@ export async function databaseChecks({ database }: Runtime): Promise<{ checks: C
 }
 
 /** Every adapter the configuration chooses (BRIEF §3), the reachable ones probed in parallel. */
-export async function adapterChecks(runtime: Runtime): Promise<Check[]> {
+export async function adapterChecks(runtime: Product): Promise<Check[]> {
   const { config } = runtime;
   const probed = await Promise.all([
     probeWorkflows(config.inngest, runtime.database.dialect),

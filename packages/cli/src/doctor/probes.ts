@@ -1,4 +1,5 @@
-import type { Config, InngestSettings } from "@support/core/config";
+import type { InngestSettings } from "@support/engine";
+import type { Config } from "@support/product/config";
 import { type Check, check, PROBE_TIMEOUT_MS, reasonOf, shownUrl, withTimeout } from "./check.js";
 
 /** The Inngest API Inngest Cloud's SDK talks to, and where `inngest dev` listens by default. */

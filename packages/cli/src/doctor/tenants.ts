@@ -1,10 +1,11 @@
-import { describeChannels, loadSlackConnection, type Runtime } from "@support/core";
+import { describeChannels, loadSlackConnection } from "@support/core";
 import { listApps, listOrganizations } from "@support/db";
+import type { Product } from "@support/product";
 import { type Check, check } from "./check.js";
 import { probeSlack } from "./probes.js";
 
 /** Slack per organization and channels per app; answers the checks and the secrets it read. */
-export async function tenantChecks(runtime: Runtime): Promise<{ checks: Check[]; secrets: string[] }> {
+export async function tenantChecks(runtime: Product): Promise<{ checks: Check[]; secrets: string[] }> {
   const { db } = runtime.database;
   const checks: Check[] = [];
   const secrets: string[] = [];
@@ -24,7 +25,7 @@ export async function tenantChecks(runtime: Runtime): Promise<{ checks: Check[];
   return { checks, secrets };
 }
 
-async function channelsCheck(runtime: Runtime, orgId: string, label: string, appId: string): Promise<Check> {
+async function channelsCheck(runtime: Product, orgId: string, label: string, appId: string): Promise<Check> {
   const name = `channels (${label})`;
   const views = await describeChannels(runtime.database.db, runtime.secrets, runtime.config.publicUrl, orgId, appId);
   const configured = views.filter((v) => v.updatedAt !== null);

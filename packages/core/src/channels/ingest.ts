@@ -1,7 +1,6 @@
 import type { InboundMessage, NormalizedDelivery } from "@support/channels";
 import {
   type App,
-  appendOutbox,
   type Conversation,
   type Database,
   type Db,
@@ -15,6 +14,7 @@ import {
   updateConversation,
   upsertContact,
 } from "@support/db";
+import { appendOutbox } from "@support/engine";
 import type { EventData } from "../events.js";
 import type { ChannelKind } from "./channel-config.js";
 

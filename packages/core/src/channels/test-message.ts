@@ -1,10 +1,12 @@
 import { createHmac, randomUUID } from "node:crypto";
-import type { App, Database, SecretBox } from "@support/db";
-import { findMessagesByExternalId } from "@support/db";
+import { type App, findMessagesByExternalId } from "@support/db";
 import { signPayload } from "@support/sdk/signing";
-import { AppError } from "../errors.js";
+import { AppError, HTTP_STATUS } from "../errors.js";
+import type { RateLimiter } from "../rate-limit.js";
 import type { ChannelKind } from "./channel-config.js";
 import { type LoadedChannel, loadChannel } from "./channels.js";
+import { type ReceiveDeps, receiveWebhook, type WebhookChannel } from "./receive.js";
+import { receiveWebForm } from "./web-form.js";
 
 export interface TestRequest {
   method: "POST";
@@ -14,8 +16,6 @@ export interface TestRequest {
   /** The vendor message id the sample carries, to find what it became. */
   messageExternalId?: string;
 }
-
-export type Dispatch = (request: TestRequest) => Promise<{ status: number; body: unknown }>;
 
 export interface TestReport {
   channel: ChannelKind;
@@ -181,29 +181,58 @@ function signedGeneric(path: string, body: string, secrets: string[], externalId
   };
 }
 
-/** Posts a signed sample through the real route and reports what it became. */
-export async function sendTestMessage(
-  deps: { database: Database; secrets: SecretBox },
+/**
+ * Hands the sample to the service behind the channel's route (the webhook receiver, with its
+ * signature check on the raw bytes, or the public form), as the route would, and answers the
+ * status the route would have answered.
+ */
+async function deliver(
+  deps: ReceiveDeps & { rateLimiter: RateLimiter },
   app: App,
   kind: ChannelKind,
-  dispatch: Dispatch,
+  request: TestRequest,
+): Promise<{ status: number; outcome: string; detail?: string }> {
+  try {
+    if (kind === "web") {
+      const fields = JSON.parse(request.body) as Record<string, unknown>;
+      await receiveWebForm(deps, { appId: app.id, ip: "channel-test", fields });
+      return { status: 201, outcome: "stored" };
+    }
+    const headers = new Map(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const outcome = await receiveWebhook(deps, {
+      channel: kind as WebhookChannel,
+      appId: app.id,
+      rawBody: new TextEncoder().encode(request.body),
+      header: (name) => headers.get(name.toLowerCase()),
+    });
+    return { status: 200, outcome: outcome.kind };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { status: HTTP_STATUS[error.code], outcome: "failed", detail: error.message };
+  }
+}
+
+/** Sends a signed sample through the channel's real receiving path and reports what it became. */
+export async function sendTestMessage(
+  deps: ReceiveDeps & { rateLimiter: RateLimiter },
+  app: App,
+  kind: ChannelKind,
 ): Promise<TestReport> {
   const channel = await loadChannel(deps.database.db, deps.secrets, app, kind);
   if (!channel) {
     throw new AppError("conflict", `the ${kind} channel is not configured yet: set its secrets first`);
   }
   const request = buildTestRequest(app, channel);
-  const response = await dispatch(request);
-  const body = (response.body ?? {}) as { status?: string; detail?: string };
+  const delivered = await deliver(deps, app, kind, request);
   const stored = request.messageExternalId
     ? (await findMessagesByExternalId(deps.database.db, app.orgId, request.messageExternalId))[0]
     : undefined;
   return {
     channel: kind,
-    status: response.status,
-    outcome: response.status < 300 ? (body.status ?? "stored") : "failed",
+    status: delivered.status,
+    outcome: delivered.outcome,
     conversationId: stored?.conversationId ?? null,
     messageId: stored?.id ?? null,
-    detail: response.status < 300 ? undefined : body.detail,
+    detail: delivered.detail,
   };
 }

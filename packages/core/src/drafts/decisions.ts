@@ -8,9 +8,9 @@ import {
   transitionDraft,
   updateConversation,
 } from "@support/db";
+import { draftDiff } from "@support/decisions";
 import { AppError } from "../errors.js";
 import { emit } from "../events.js";
-import { draftDiff } from "../pipeline/draft-diff.js";
 import { replyTargetFor } from "../replies/reply-target.js";
 import { sendReply } from "../replies/send-reply.js";
 import { approveActions, draftActions, withExecutionSummaries } from "./approved-actions.js";

@@ -1,7 +1,6 @@
 import type { Database, SecretBox } from "@support/db";
+import type { LanguageModel, RetrievedPassage } from "@support/decisions";
 import type { StripeAdapter } from "@support/payments";
-import type { RetrievedPassage } from "../pipeline/drafter.js";
-import type { LanguageModel } from "../pipeline/model-port.js";
 import type { ReplyAdapterRegistry } from "../replies/registry.js";
 import type { Tracer } from "../tracing.js";
 

@@ -10,6 +10,17 @@ import {
   type Message,
 } from "@support/db";
 import {
+  type AutonomyDecision,
+  DEFAULT_CATEGORIES,
+  type Draft,
+  decideAutonomy,
+  type ModelDraft,
+  type ModelResult,
+  type RetrievedPassage,
+  runGates,
+  trustScore,
+} from "@support/decisions";
+import {
   type ActionSetup,
   actionsNeedApproval,
   loadActionSetup,
@@ -18,12 +29,6 @@ import {
   planDraftActions,
 } from "../integrations/draft-actions.js";
 import { type GatheredContext, gatherForConversation } from "../integrations/gather-step.js";
-import { type AutonomyDecision, decideAutonomy } from "../pipeline/autonomy.js";
-import { DEFAULT_CATEGORIES } from "../pipeline/categories.js";
-import type { Draft, RetrievedPassage } from "../pipeline/drafter.js";
-import { runGates } from "../pipeline/gates/index.js";
-import type { ModelDraft, ModelResult } from "../pipeline/model-port.js";
-import { trustScore } from "../pipeline/trust.js";
 import type { Tracer } from "../tracing.js";
 import { customerRecord } from "./customer-record.js";
 import type { PipelineDeps } from "./pipeline-deps.js";

@@ -6,7 +6,7 @@ import {
   listMessages,
   transitionDraft,
 } from "@support/db";
-import { draftDiff } from "../pipeline/draft-diff.js";
+import { draftDiff } from "@support/decisions";
 
 /**
  * A teammate answered in the channel (Front `outbound_sent`, a Zendesk agent comment) while our

@@ -1,7 +1,6 @@
 import { type Db, getApp, listOutcomes } from "@support/db";
+import { type DraftOutcome, shadowReport, trustScore } from "@support/decisions";
 import { AppError } from "../errors.js";
-import { shadowReport } from "../pipeline/shadow.js";
-import { type DraftOutcome, trustScore } from "../pipeline/trust.js";
 
 async function outcomesOf(db: Db, orgId: string, appRef: string) {
   const app = await getApp(db, orgId, appRef);

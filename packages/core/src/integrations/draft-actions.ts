@@ -1,6 +1,6 @@
 import { getStripeAccount } from "@support/db";
+import type { ActionTool, ModelActionProposal } from "@support/decisions";
 import type { Purchase } from "@support/sdk";
-import type { ActionTool, ModelActionProposal } from "../pipeline/model-port.js";
 import { type RiskClass, STRIPE_REFUND } from "./actions.js";
 import type { GatheredCharge, GatheredContext } from "./gather-step.js";
 import { type IntegrationDeps, loadIntegration } from "./integrations.js";

@@ -1,5 +1,5 @@
+import type { ActionTool, ModelActionProposal } from "@support/decisions";
 import { actions, type IntegrationMethodName } from "@support/sdk";
-import type { ActionTool, ModelActionProposal } from "../pipeline/model-port.js";
 import { formatMoney } from "./gather.js";
 import {
   type ActionCandidate,

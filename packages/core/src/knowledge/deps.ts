@@ -1,6 +1,5 @@
 import type { Db } from "@support/db";
 import { type Embedder, HashedNgramEmbedder, type KnowledgeIndex, UpstashKnowledgeIndex } from "@support/knowledge";
-import type { Config } from "../config.js";
 import { EmbeddedKnowledgeIndex } from "./embedded-index.js";
 
 /** What the knowledge services need: the database, an embedder and a retrieval index. */
@@ -15,8 +14,16 @@ export function embeddedKnowledge(db: Db): KnowledgeDeps {
   return { db, embedder: new HashedNgramEmbedder(), index: new EmbeddedKnowledgeIndex(db) };
 }
 
+/** Upstash Vector's settings, as the product's configuration validated them (UPSTASH_VECTOR_*). */
+export interface VectorSettings {
+  url: string;
+  token: string;
+  fusion: "RRF" | "DBSF";
+  hostedEmbeddings: boolean;
+}
+
 /** Upstash Vector when configured, otherwise the embedded index; the embedder is local either way. */
-export function knowledgeFor(config: Pick<Config, "vectors">, db: Db): KnowledgeDeps {
+export function knowledgeFor(config: { vectors?: VectorSettings }, db: Db): KnowledgeDeps {
   if (!config.vectors) return embeddedKnowledge(db);
   return { db, embedder: new HashedNgramEmbedder(), index: new UpstashKnowledgeIndex(config.vectors) };
 }

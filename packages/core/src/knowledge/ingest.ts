@@ -1,5 +1,4 @@
 import { appendAudit, newId } from "@support/db";
-import type { IndexedChunk } from "@support/knowledge";
 import {
   type Chunk,
   chunkMarkdown,
@@ -7,6 +6,7 @@ import {
   crawlSite,
   embeddingText,
   encodeVector,
+  type IndexedChunk,
   quantize,
   UnsupportedContentError,
 } from "@support/knowledge";

@@ -1,5 +1,4 @@
-import type { ChunkHit } from "@support/knowledge";
-import { analyze, cleanQuery, decodeVector, type RetrievalMode } from "@support/knowledge";
+import { analyze, type ChunkHit, cleanQuery, decodeVector, type RetrievalMode } from "@support/knowledge";
 import type { KnowledgeDeps } from "./deps.js";
 import { type ChunkRow, chunksByIds } from "./repository.js";
 import { type KnowledgeFilters, type Passage, type SearchInput, type SearchResult, SHARED_NAMESPACE } from "./types.js";

@@ -1,4 +1,3 @@
-import type { SlackConfigRow } from "@support/db";
 import {
   appendAudit,
   type Db,
@@ -6,6 +5,7 @@ import {
   getSlackConfig,
   listSlackConfigs,
   type SecretBox,
+  type SlackConfigRow,
   saveSlackConfig,
 } from "@support/db";
 import { z } from "zod";

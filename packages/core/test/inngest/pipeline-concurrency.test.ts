@@ -1,12 +1,10 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createInngestClient, createInngestServeApp, loadFunctions } from "@support/engine";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadFunctions } from "../../src/engine/functions.js";
-import { createInngestClient } from "../../src/inngest/client.js";
 import { ORG_CONCURRENCY_LIMIT } from "../../src/inngest/functions/concurrency.js";
 import { pipelineWorkflows } from "../../src/inngest/functions/index.js";
-import { createInngestServeApp } from "../../src/inngest/serve.js";
 
 const logger = pino({ level: "silent" });
 const unused = () => {
@@ -38,7 +36,7 @@ describe("pipeline concurrency", () => {
   it("Inngest Cloud receives both rules of each pipeline function when the app syncs", async () => {
     const inngest = createInngestClient(
       { mode: "cloud", eventKey: "test-event-key", signingKey: "signkey-test-0123456789abcdef", baseUrl },
-      logger,
+      { appId: "support", logger },
     );
     const app = createInngestServeApp(inngest, pipelineWorkflows(unused)(inngest));
     const sync = await app.fetch(new Request("http://127.0.0.1:3000/api/inngest", { method: "PUT" }));
@@ -50,7 +48,7 @@ describe("pipeline concurrency", () => {
   });
 
   it("the embedded engine loads the same rules from its in-band sync", async () => {
-    const inngest = createInngestClient({ mode: "embedded" }, logger);
+    const inngest = createInngestClient({ mode: "embedded" }, { appId: "support", logger });
     const app = createInngestServeApp(inngest, pipelineWorkflows(unused)(inngest));
     const functions = await loadFunctions(async (request) => app.fetch(request), "http://embedded.invalid");
     for (const id of limited) expect(functions.get(`support-${id}`)?.concurrency).toEqual(conversationRules);

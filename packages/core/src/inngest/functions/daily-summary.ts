@@ -1,5 +1,5 @@
+import type { WorkflowClient } from "@support/engine";
 import { requestDailySummaries } from "../../notifications/notify.js";
-import type { SupportInngest } from "../client.js";
 import type { PipelineContext } from "./pipeline-context.js";
 
 /**
@@ -7,7 +7,7 @@ import type { PipelineContext } from "./pipeline-context.js";
  * posts each). The day comes from the scheduled event, so a retry (or a run resumed after
  * midnight) keeps the same day key, and each summary is posted at most once per day.
  */
-export function dailySummary(inngest: SupportInngest, context: PipelineContext) {
+export function dailySummary(inngest: WorkflowClient, context: PipelineContext) {
   return inngest.createFunction(
     { id: "daily-summary", retries: 3, triggers: [{ cron: "0 8 * * *" }] },
     async ({ event, step }) => {

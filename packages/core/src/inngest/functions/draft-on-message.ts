@@ -1,7 +1,7 @@
 import { appSettings, findAppForWebhook } from "@support/db";
+import type { WorkflowClient } from "@support/engine";
 import { onMessageReceived } from "../../drafts/handlers.js";
 import { gatherForDraft } from "../../drafts/plan-draft.js";
-import type { SupportInngest } from "../client.js";
 import { supportEvents } from "../events.js";
 import { conversationConcurrency } from "./concurrency.js";
 import type { PipelineContext } from "./pipeline-context.js";
@@ -14,7 +14,7 @@ const received = supportEvents["support/message.received"];
  * store the draft. One run per conversation at a time; after the wait, a newer customer message
  * means this run skips and the newer one is answered.
  */
-export function draftOnMessage(inngest: SupportInngest, context: PipelineContext) {
+export function draftOnMessage(inngest: WorkflowClient, context: PipelineContext) {
   return inngest.createFunction(
     {
       id: "draft-on-message",

@@ -1,4 +1,4 @@
-import type { WorkflowFactory } from "../functions.js";
+import type { WorkflowFactory } from "@support/engine";
 import { dailySummary } from "./daily-summary.js";
 import { draftOnMessage } from "./draft-on-message.js";
 import { learnOnReply } from "./learn-on-reply.js";

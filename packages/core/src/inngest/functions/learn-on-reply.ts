@@ -1,11 +1,11 @@
+import type { WorkflowClient } from "@support/engine";
 import { learnFromSentDraft } from "../../knowledge/learn.js";
-import type { SupportInngest } from "../client.js";
 import { supportEvents } from "../events.js";
 import { conversationConcurrency } from "./concurrency.js";
 import type { PipelineContext } from "./pipeline-context.js";
 
 /** A human-approved reply went out: learn it as a resolved conversation (personal data redacted). */
-export function learnOnReply(inngest: SupportInngest, context: PipelineContext) {
+export function learnOnReply(inngest: WorkflowClient, context: PipelineContext) {
   return inngest.createFunction(
     {
       id: "learn-on-reply",

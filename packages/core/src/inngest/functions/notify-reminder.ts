@@ -1,10 +1,10 @@
+import type { WorkflowClient } from "@support/engine";
 import { deliverNotification, raiseNotification, reminderNotification } from "../../notifications/notify.js";
-import type { SupportInngest } from "../client.js";
 import { supportEvents } from "../events.js";
 import type { PipelineContext } from "./pipeline-context.js";
 
 /** A draft passed its approval SLA: record the reminder (dashboard), then nudge in the card's Slack thread. */
-export function notifyReminder(inngest: SupportInngest, context: PipelineContext) {
+export function notifyReminder(inngest: WorkflowClient, context: PipelineContext) {
   return inngest.createFunction(
     { id: "notify-reminder", retries: 5, triggers: [{ event: supportEvents["support/approval.reminded"] }] },
     async ({ event, step }) => {

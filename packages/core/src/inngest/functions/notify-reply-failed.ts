@@ -1,10 +1,10 @@
+import type { WorkflowClient } from "@support/engine";
 import { deliverNotification, raiseNotification, replyFailedNotification } from "../../notifications/notify.js";
-import type { SupportInngest } from "../client.js";
 import { supportEvents } from "../events.js";
 import type { PipelineContext } from "./pipeline-context.js";
 
 /** An approved reply failed after its last retry: the customer has no answer, so a person must know. */
-export function notifyReplyFailed(inngest: SupportInngest, context: PipelineContext) {
+export function notifyReplyFailed(inngest: WorkflowClient, context: PipelineContext) {
   return inngest.createFunction(
     { id: "notify-reply-failed", retries: 5, triggers: [{ event: supportEvents["support/reply.failed"] }] },
     async ({ event, step }) => {

@@ -1,6 +1,6 @@
+import type { WorkflowClient } from "@support/engine";
 import { settleApprovedActions } from "../../drafts/approved-actions.js";
 import { sendApprovedDraft } from "../../drafts/decisions.js";
-import type { SupportInngest } from "../client.js";
 import { supportEvents } from "../events.js";
 import { conversationConcurrency } from "./concurrency.js";
 import { failPermanently } from "./permanent-failures.js";
@@ -12,7 +12,7 @@ import type { PipelineContext } from "./pipeline-context.js";
  * retried step never reaches the customer twice. A failed action withholds the reply and hands
  * the draft back to a person; a draft that does not exist fails the run at once (nothing to retry).
  */
-export function sendOnApproval(inngest: SupportInngest, context: PipelineContext) {
+export function sendOnApproval(inngest: WorkflowClient, context: PipelineContext) {
   return inngest.createFunction(
     {
       id: "send-on-approval",

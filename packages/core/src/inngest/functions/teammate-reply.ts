@@ -1,11 +1,11 @@
+import type { WorkflowClient } from "@support/engine";
 import { recordTeammateReply } from "../../drafts/teammate-reply.js";
-import type { SupportInngest } from "../client.js";
 import { supportEvents } from "../events.js";
 import { conversationConcurrency } from "./concurrency.js";
 import type { PipelineContext } from "./pipeline-context.js";
 
 /** A teammate answered in the channel: pending drafts are withdrawn with the draft-vs-sent outcome. */
-export function teammateReply(inngest: SupportInngest, context: PipelineContext) {
+export function teammateReply(inngest: WorkflowClient, context: PipelineContext) {
   return inngest.createFunction(
     {
       id: "record-teammate-reply",

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,32 +6,46 @@ import { InngestTestEngine } from "@inngest/test";
 import {
   createApp,
   createOrganization,
+  createSecretBox,
+  type Database,
   insertConversation,
   insertMessage,
-  listOutboxForOrg,
   type Message,
+  openDatabase,
+  type SecretBox,
   upsertContact,
 } from "@support/db";
+import { buildTriageModel, draftReply, type LanguageModel, triage } from "@support/decisions";
+import { createInngestClient, listOutboxForOrg } from "@support/engine";
 import type { InngestFunction } from "inngest";
-import { loadConfig } from "../../../src/config.js";
 import { draftForMessage } from "../../../src/drafts/draft-message.js";
 import type { Retrieve } from "../../../src/drafts/pipeline-deps.js";
-import { createInngestClient } from "../../../src/inngest/client.js";
 import type { PipelineContext } from "../../../src/inngest/functions/index.js";
-import { addTextSource, processSource, searchKnowledge } from "../../../src/knowledge/index.js";
+import {
+  addTextSource,
+  embeddedKnowledge,
+  type KnowledgeDeps,
+  processSource,
+  searchKnowledge,
+} from "../../../src/knowledge/index.js";
 import type { Notifier } from "../../../src/notifications/notifier.js";
-import { buildTriageModel, draftReply, type LanguageModel, triage } from "../../../src/pipeline/index.js";
 import { createReplyAdapterRegistry, storedChannelAdapters } from "../../../src/replies/index.js";
-import { openRuntime, type Runtime } from "../../../src/runtime.js";
 
 /**
  * A real product database (SQLite in a temp dir, migrated) and the pipeline's real services over
  * it, for running one workflow function at a time with `@inngest/test`. Only the model is built
- * here: the offline model lives in @support/models (which depends on core), so the fixture
- * composes the same rules-and-classifier triage and extractive drafter from core's functions.
+ * here: the offline model lives in @support/models (a composition choice of the product), so the
+ * fixture composes the same rules-and-classifier triage and extractive drafter from @support/decisions.
  */
+/** The parts of the product the workflow functions read, opened over a migrated database. */
+export interface FixtureRuntime {
+  database: Database;
+  secrets: SecretBox;
+  knowledge: KnowledgeDeps;
+}
+
 export interface PipelineFixture {
-  runtime: Runtime;
+  runtime: FixtureRuntime;
   context: PipelineContext;
   /** Replaces the retrieval port, e.g. with one that fails like an unreachable vector store. */
   retrieve: Retrieve;
@@ -66,7 +81,13 @@ function offlineModel(): LanguageModel {
 }
 
 export async function openPipelineFixture(): Promise<PipelineFixture> {
-  const runtime = await openRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-fn-")) }));
+  const database = await openDatabase({ dataDir: mkdtempSync(join(tmpdir(), "support-fn-")) });
+  await database.migrate();
+  const runtime: FixtureRuntime = {
+    database,
+    secrets: createSecretBox({ 1: randomBytes(32) }, 1),
+    knowledge: embeddedKnowledge(database.db),
+  };
   const fixture: PipelineFixture = {
     runtime,
     retrieve: (input) => searchKnowledge(runtime.knowledge, input),
@@ -84,7 +105,7 @@ export async function openPipelineFixture(): Promise<PipelineFixture> {
       retentionDays: 90,
       notifier: fixture.notifier,
     }),
-    inngest: createInngestClient({ mode: "embedded" }),
+    inngest: createInngestClient({ mode: "embedded" }, { appId: "support" }),
     close: () => runtime.database.close(),
   };
   return fixture;

@@ -1,0 +1,151 @@
+import { isFunctionWord } from "../text/language.js";
+import { sentences, words } from "../text/text.js";
+import { replyFrame } from "./reply-templates.js";
+
+/**
+ * The offline drafter: an extractive reply built from the retrieved passages' sentences that best
+ * answer the customer, framed with a greeting and closing in the app's tone and the customer's
+ * language, citing the passages it used. With nothing relevant, it declines and asks for a human.
+ */
+
+/** What the retrieval port returns; structural so the pipeline does not depend on the knowledge package. */
+export interface RetrievedPassage {
+  id: string;
+  sourceId: string;
+  title: string;
+  url: string | null;
+  text: string;
+  score: number;
+}
+
+export interface Citation {
+  passageId: string;
+  sourceId: string;
+  title: string;
+  url: string | null;
+}
+
+export interface DraftRequest {
+  /** The customer's message (subject included) that the reply answers. */
+  question: string;
+  customerName: string | null;
+  language: string;
+  tone: string;
+  /** Who signs the reply, e.g. "The Acme team". */
+  signature: string;
+  passages: readonly RetrievedPassage[];
+  /** Facts from the product app (gather step), as "Label id: fact." lines; see `accountFacts`. */
+  customerContext?: readonly string[];
+}
+
+export interface Draft {
+  /** `decline`: nothing to send; a human must answer. */
+  kind: "reply" | "decline";
+  text: string;
+  citations: Citation[];
+  /** How much of the question the chosen sentences cover (0-1). */
+  confidence: number;
+  needsHuman: boolean;
+  reasons: string[];
+}
+
+export interface DrafterOptions {
+  /** Passages considered, best retrieval score first. */
+  maxPassages: number;
+  maxSentences: number;
+  /** Share of the question's content words a sentence must share to count as an answer. */
+  minSentenceCoverage: number;
+}
+
+export const DEFAULT_DRAFTER_OPTIONS: DrafterOptions = { maxPassages: 3, maxSentences: 3, minSentenceCoverage: 0.2 };
+
+/** Content words, cut to five letters: a cheap stemmer that joins "refunds", "refunded" and "refund". */
+function stems(text: string): Set<string> {
+  return new Set(
+    words(text)
+      .filter((w) => w.length >= 3 && !isFunctionWord(w))
+      .map((w) => w.slice(0, 5)),
+  );
+}
+
+/** Per-item context lines ("Purchase pur_1: Course, 99.00 EUR on 2026-11-10, paid."): the fact after the label. */
+const ITEM_LINE = /^\S+ \S+: (.+)$/;
+const MAX_FACTS = 2;
+
+/**
+ * The account facts the customer's message is about: item lines (a purchase, a subscription)
+ * sharing content words with the question, most shared first. A question naming no item gets none.
+ */
+export function accountFacts(question: Set<string>, lines: readonly string[]): string[] {
+  return lines
+    .flatMap((line) => {
+      const fact = line.match(ITEM_LINE)?.[1];
+      const shared = fact ? [...stems(fact)].filter((s) => question.has(s)).length : 0;
+      return fact && shared > 0 ? [{ fact, shared }] : [];
+    })
+    .sort((a, b) => b.shared - a.shared)
+    .slice(0, MAX_FACTS)
+    .map((f) => f.fact);
+}
+
+export function draftReply(request: DraftRequest, options: DrafterOptions = DEFAULT_DRAFTER_OPTIONS): Draft {
+  const question = stems(request.question);
+  const passages = [...request.passages].sort((a, b) => b.score - a.score).slice(0, options.maxPassages);
+  const candidates = passages.flatMap((passage, passageRank) =>
+    sentences(passage.text).map((text, position) => {
+      const shared = [...stems(text)].filter((s) => question.has(s));
+      return {
+        passage,
+        passageRank,
+        position,
+        text,
+        shared,
+        coverage: question.size ? shared.length / question.size : 0,
+      };
+    }),
+  );
+  // A sentence must also be at least half as good as the best one, so weak matches do not pad the reply.
+  const best = Math.max(0, ...candidates.map((c) => c.coverage));
+  const chosen = candidates
+    .filter((c) => c.coverage >= Math.max(options.minSentenceCoverage, best / 2))
+    .sort((a, b) => b.coverage - a.coverage || a.passageRank - b.passageRank || a.position - b.position)
+    .slice(0, options.maxSentences)
+    // Read in the passages' own order: retrieval rank first, then position within the passage.
+    .sort((a, b) => a.passageRank - b.passageRank || a.position - b.position);
+  if (chosen.length === 0) {
+    return {
+      kind: "decline",
+      text: "",
+      citations: [],
+      confidence: 0,
+      needsHuman: true,
+      reasons: [
+        passages.length === 0
+          ? "needs a human: retrieval found no passage"
+          : "needs a human: no retrieved passage answers the question",
+      ],
+    };
+  }
+  const covered = new Set(chosen.flatMap((c) => c.shared));
+  const cited = [...new Map(chosen.map((c) => [c.passage.id, c.passage])).values()];
+  const frame = replyFrame(request.language, request.tone);
+  const facts = accountFacts(question, request.customerContext ?? []);
+  const text = [
+    frame.greeting(request.customerName),
+    chosen.map((c) => c.text).join(" "),
+    ...facts.map(frame.accountFact),
+    frame.closing,
+    `${frame.signOff}\n${request.signature}`,
+  ].join("\n\n");
+  return {
+    kind: "reply",
+    text,
+    citations: cited.map((p) => ({ passageId: p.id, sourceId: p.sourceId, title: p.title, url: p.url })),
+    confidence: question.size ? covered.size / question.size : 0,
+    needsHuman: false,
+    reasons: [
+      `${chosen.length} sentence${chosen.length > 1 ? "s" : ""} from ${cited.map((p) => p.id).join(", ")}`,
+      `covers ${covered.size} of ${question.size} content words of the question`,
+    ],
+  };
+}

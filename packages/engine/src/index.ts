@@ -1,0 +1,15 @@
+export * from "./data/engine-events.js";
+export * from "./data/engine-runs.js";
+export * from "./data/engine-scheduling.js";
+export * from "./data/outbox.js";
+export * from "./embedded/engine.js";
+export { type LoadedFunction, loadFunctions, type ServeFetch } from "./embedded/functions.js";
+export { SERVE_PATH } from "./embedded/protocol.js";
+export * from "./embedded/retry-run.js";
+export * from "./foreground.js";
+export * from "./inngest/client.js";
+export * from "./inngest/publisher.js";
+export * from "./inngest/serve.js";
+export * from "./inngest/workflows.js";
+export * from "./outbox/publisher.js";
+export * from "./outbox/relay.js";

@@ -1,0 +1,177 @@
+import { resolve } from "node:path";
+import type { VectorSettings } from "@support/core";
+import type { InngestSettings } from "@support/engine";
+import type { AnthropicSettings } from "@support/models";
+import { z } from "zod";
+
+/**
+ * The only place that reads the environment. Everything else receives a validated Config.
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|mysql:\/\/|https?:\/\/)/, "must start with file:, mysql:// or https://")
+    .optional(),
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
+    .optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  SUPPORT_API_URL: z.string().url().optional(),
+  SUPPORT_API_KEY: z.string().startsWith("sk_").optional(),
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: z.string().url().optional(),
+  ANTHROPIC_MODEL: z.string().min(1).default("claude-sonnet-5-5"),
+  LANGFUSE_PUBLIC_KEY: z.string().min(1).optional(),
+  LANGFUSE_SECRET_KEY: z.string().min(1).optional(),
+  LANGFUSE_BASE_URL: z.string().url().optional(),
+  AXIOM_TOKEN: z.string().min(1).optional(),
+  AXIOM_DATASET: z.string().min(1).default("support-platform"),
+  AXIOM_URL: z.string().url().optional(),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  UPSTASH_VECTOR_REST_URL: z.string().url().optional(),
+  UPSTASH_VECTOR_REST_TOKEN: z.string().min(1).optional(),
+  UPSTASH_VECTOR_FUSION: z.enum(["RRF", "DBSF"]).default("RRF"),
+  UPSTASH_VECTOR_HOSTED_EMBEDDINGS: z.enum(["true", "false"]).default("false"),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  INNGEST_BASE_URL: z.string().url().optional(),
+  INNGEST_DEV: z.enum(["0", "1", "true", "false"]).optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_/, "must be a Stripe secret or restricted key")
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  STRIPE_CLIENT_ID: z.string().startsWith("ca_").optional(),
+  STRIPE_API_BASE: z.string().url().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  secretsKey?: string;
+  publicUrl: string;
+  logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+  bodyLimitBytes: number;
+  embedded: boolean;
+  remote?: { url: string; apiKey: string };
+  /** Set when ANTHROPIC_API_KEY is: Claude triages what the offline model is unsure of, and drafts. */
+  anthropic?: AnthropicSettings;
+  /** Set when both Langfuse keys are: pipeline runs and model calls are traced there. */
+  langfuse?: { publicKey: string; secretKey: string; baseUrl?: string };
+  /** Set when AXIOM_TOKEN is: logs are shipped to that dataset as well as stdout. */
+  axiom?: { token: string; dataset: string; url?: string };
+  /** Raw webhook payloads older than this are emptied by the sweep. */
+  retentionDays: number;
+  /** Upstash Vector (hybrid index) for knowledge retrieval; unset means the embedded index. */
+  vectors?: VectorSettings;
+  inngest: InngestSettings;
+  /** Set when the Stripe Connect variables are: apps can connect their account for refunds. */
+  stripe?: { secretKey: string; webhookSecret: string; clientId: string; apiBase?: string };
+}
+
+export class ConfigError extends Error {
+  readonly code = "config_invalid";
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const embedded = !e.DATABASE_URL || e.DATABASE_URL.startsWith("file:");
+  if (!embedded && !e.SECRETS_KEY) {
+    throw new ConfigError(
+      "Invalid configuration:\n  SECRETS_KEY: required when DATABASE_URL points at a production database",
+    );
+  }
+  if (Boolean(e.LANGFUSE_PUBLIC_KEY) !== Boolean(e.LANGFUSE_SECRET_KEY)) {
+    throw new ConfigError("Invalid configuration:\n  LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY: set both or neither");
+  }
+  if (Boolean(e.SUPPORT_API_URL) !== Boolean(e.SUPPORT_API_KEY)) {
+    throw new ConfigError("Invalid configuration:\n  SUPPORT_API_URL and SUPPORT_API_KEY: set both or neither");
+  }
+  if (Boolean(e.UPSTASH_VECTOR_REST_URL) !== Boolean(e.UPSTASH_VECTOR_REST_TOKEN)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  UPSTASH_VECTOR_REST_URL and UPSTASH_VECTOR_REST_TOKEN: set both or neither",
+    );
+  }
+  const inngest = inngestSettings(e);
+  const stripeSet = [e.STRIPE_SECRET_KEY, e.STRIPE_WEBHOOK_SECRET, e.STRIPE_CLIENT_ID].filter(Boolean).length;
+  if (stripeSet !== 0 && stripeSet !== 3) {
+    throw new ConfigError(
+      "Invalid configuration:\n  STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_CLIENT_ID: set all three or none",
+    );
+  }
+  const displayHost = e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    secretsKey: e.SECRETS_KEY,
+    publicUrl: (e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/$/, ""),
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    embedded,
+    remote: e.SUPPORT_API_URL && e.SUPPORT_API_KEY ? { url: e.SUPPORT_API_URL, apiKey: e.SUPPORT_API_KEY } : undefined,
+    anthropic: e.ANTHROPIC_API_KEY
+      ? { apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.ANTHROPIC_MODEL }
+      : undefined,
+    langfuse:
+      e.LANGFUSE_PUBLIC_KEY && e.LANGFUSE_SECRET_KEY
+        ? { publicKey: e.LANGFUSE_PUBLIC_KEY, secretKey: e.LANGFUSE_SECRET_KEY, baseUrl: e.LANGFUSE_BASE_URL }
+        : undefined,
+    axiom: e.AXIOM_TOKEN ? { token: e.AXIOM_TOKEN, dataset: e.AXIOM_DATASET, url: e.AXIOM_URL } : undefined,
+    retentionDays: e.RETENTION_DAYS,
+    vectors:
+      e.UPSTASH_VECTOR_REST_URL && e.UPSTASH_VECTOR_REST_TOKEN
+        ? {
+            url: e.UPSTASH_VECTOR_REST_URL,
+            token: e.UPSTASH_VECTOR_REST_TOKEN,
+            fusion: e.UPSTASH_VECTOR_FUSION,
+            hostedEmbeddings: e.UPSTASH_VECTOR_HOSTED_EMBEDDINGS === "true",
+          }
+        : undefined,
+    inngest,
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET && e.STRIPE_CLIENT_ID
+        ? {
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            clientId: e.STRIPE_CLIENT_ID,
+            apiBase: e.STRIPE_API_BASE,
+          }
+        : undefined,
+  };
+}
+
+function inngestSettings(e: z.infer<typeof schema>): InngestSettings {
+  const dev = e.INNGEST_DEV === "1" || e.INNGEST_DEV === "true";
+  if (dev) return { mode: "dev", baseUrl: e.INNGEST_BASE_URL };
+  if (e.INNGEST_EVENT_KEY || e.INNGEST_SIGNING_KEY) {
+    if (!e.INNGEST_EVENT_KEY || !e.INNGEST_SIGNING_KEY) {
+      throw new ConfigError(
+        "Invalid configuration:\n  INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY: set both for Inngest Cloud (or INNGEST_DEV=1)",
+      );
+    }
+    return {
+      mode: "cloud",
+      eventKey: e.INNGEST_EVENT_KEY,
+      signingKey: e.INNGEST_SIGNING_KEY,
+      baseUrl: e.INNGEST_BASE_URL,
+    };
+  }
+  // A base URL alone names a self-hosted `inngest start` or dev server.
+  if (e.INNGEST_BASE_URL) return { mode: "dev", baseUrl: e.INNGEST_BASE_URL };
+  return { mode: "embedded" };
+}

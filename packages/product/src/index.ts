@@ -1,0 +1,3 @@
+export * from "./config.js";
+export * from "./ports.js";
+export * from "./product.js";

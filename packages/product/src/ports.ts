@@ -1,0 +1,69 @@
+import {
+  type Counters,
+  createReplyAdapterRegistry,
+  findCannedResponse,
+  type KnowledgeDeps,
+  type PipelineContext,
+  searchKnowledge,
+  storedChannelAdapters,
+  type Tracer,
+} from "@support/core";
+import type { Database, SecretBox } from "@support/db";
+import { languageModelFromConfig } from "@support/models";
+import type { StripeAdapter } from "@support/payments";
+import { createSlackApi, createSlackNotifier, type SlackDeps } from "@support/slack";
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+
+export type Ports = ReturnType<PipelineContext>;
+
+/** Ports a caller may replace (tests, benches); everything else follows the configuration. */
+export type PortOverrides = Partial<Pick<Ports, "retrieve" | "model" | "notifier">>;
+
+export interface PortSources {
+  config: Config;
+  database: Database;
+  secrets: SecretBox;
+  knowledge: KnowledgeDeps;
+  stripe?: StripeAdapter;
+  logger: Logger;
+  counters: Counters;
+  tracer?: Tracer;
+  /** Wakes the outbox relay after a decision so its effects follow at once. */
+  wakeRelay(): void;
+}
+
+/** What Slack needs from the product, built the same way for the server, the CLI and the tests. */
+export function slackDeps(sources: PortSources): SlackDeps {
+  return {
+    database: sources.database,
+    secrets: sources.secrets,
+    publicUrl: sources.config.publicUrl,
+    logger: sources.logger,
+    counters: sources.counters,
+    notify: sources.wakeRelay,
+    slackApi: createSlackApi,
+  };
+}
+
+/**
+ * Which model, retrieval, canned responses, channels, Slack notifier and Stripe the product's
+ * services and workflow functions use: the embedded defaults, or the production adapters the
+ * configuration names.
+ */
+export function productPorts(sources: PortSources, overrides: PortOverrides = {}): Ports {
+  const { config, database, secrets, knowledge } = sources;
+  return {
+    database,
+    secrets,
+    model: overrides.model ?? languageModelFromConfig(config),
+    retrieve: overrides.retrieve ?? ((input) => searchKnowledge(knowledge, input)),
+    findCanned: (input) => findCannedResponse(knowledge, input),
+    replies: createReplyAdapterRegistry(database.db, storedChannelAdapters(database, secrets)),
+    stripe: sources.stripe,
+    tracer: sources.tracer,
+    knowledge,
+    retentionDays: config.retentionDays,
+    notifier: overrides.notifier ?? createSlackNotifier(slackDeps(sources)),
+  };
+}

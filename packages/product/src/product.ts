@@ -1,0 +1,171 @@
+import { createReplayCache, type ReplayCache } from "@support/channels";
+import {
+  type Auth,
+  Counters,
+  createAuth,
+  createRateLimiter,
+  type KnowledgeDeps,
+  knowledgeFor,
+  type PipelineContext,
+  pipelineWorkflows,
+  type RateLimiter,
+  type Tracer,
+} from "@support/core";
+import { type Database, openDatabase, type SecretBox } from "@support/db";
+import {
+  createEmbeddedEngine,
+  createForegroundGate,
+  createInngestClient,
+  createInngestPublisher,
+  createInngestServeApp,
+  createOutboxRelay,
+  type EmbeddedEngine,
+  type EmbeddedEngineOptions,
+  type ForegroundGate,
+  fanOutPublisher,
+  InProcessEventBus,
+  type OutboxRelay,
+  type WorkflowClient,
+  type WorkflowFactory,
+} from "@support/engine";
+import { loadStripeAdapter, type StripeAdapter } from "@support/payments";
+import { type SlackDeps, subscribeSlack } from "@support/slack";
+import type { Hono } from "hono";
+import pino, { type Logger } from "pino";
+import type { Config } from "./config.js";
+import { type PortOverrides, productPorts, slackDeps } from "./ports.js";
+import { deriveSecret, loadMasterKey, loadSecretBox } from "./secrets-key.js";
+
+/** The Inngest app id: function ids are prefixed with it (`support-<function id>`). */
+export const INNGEST_APP_ID = "support";
+
+/** The whole product, assembled from a validated configuration: what every entry point runs on. */
+export interface Product {
+  config: Config;
+  database: Database;
+  secrets: SecretBox;
+  auth: Auth;
+  logger: Logger;
+  counters: Counters;
+  replayCache: ReplayCache;
+  rateLimiter: RateLimiter;
+  /** Request-path work (the HTTP server) goes ahead of the engine and the relay in this process. */
+  foreground: ForegroundGate;
+  /** In-process subscribers (live updates, Slack cards) see every event after the workflow engine took it. */
+  bus: InProcessEventBus;
+  /** Started by `start()` only; other entry points just append to the outbox. */
+  relay: OutboxRelay;
+  knowledge: KnowledgeDeps;
+  /** What the workflow functions and the services use: model, retrieval, channels, Slack, Stripe. */
+  ports: ReturnType<PipelineContext>;
+  /** The one Inngest client the workflow functions are defined on. */
+  inngest: WorkflowClient;
+  /** The serve handler (`/api/inngest`) of the workflow functions. */
+  inngestServe: Hono;
+  /** The embedded engine when Inngest is not configured; started by `start()` only. */
+  engine?: EmbeddedEngine;
+  /** Stripe Connect, when configured (STRIPE_* variables). */
+  stripe?: StripeAdapter;
+  /** What the Slack app (cards, interactions, notifier) works with. */
+  slack: SlackDeps;
+  /**
+   * Starts the background work: the embedded engine (resuming runs a crash left), the outbox
+   * relay, and Slack's approval cards on the event bus.
+   */
+  start(): Promise<void>;
+  /** Stops the background work; the database stays open. */
+  stop(): Promise<void>;
+  /** Stops the background work and closes the database. */
+  close(): Promise<void>;
+}
+
+export interface ProductOptions {
+  /** Apply the database migrations first (default true). */
+  migrate?: boolean;
+  logger?: Logger;
+  tracer?: Tracer;
+  engine?: EmbeddedEngineOptions;
+  /** Replaces the product's workflow functions (engine wiring tests serve their own). */
+  workflows?: WorkflowFactory;
+  /** Replaces ports, e.g. retrieval that fails like an unreachable vector store. */
+  ports?: PortOverrides;
+}
+
+/**
+ * The composition root: opens the database (and migrates it), the secrets, auth, the adapters
+ * configuration selects (model, vectors, Stripe, Slack, channels), the workflow functions on the
+ * one Inngest client, and the embedded engine when Inngest is not configured. The API, the CLI,
+ * the benches and the test harnesses all start the product here.
+ */
+export async function openProduct(config: Config, options: ProductOptions = {}): Promise<Product> {
+  const masterKey = loadMasterKey(config);
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  if (options.migrate ?? true) await database.migrate();
+  const secrets = loadSecretBox(masterKey);
+  const logger = options.logger ?? pino({ level: "silent" });
+  const counters = new Counters();
+  const auth = createAuth(database, { baseURL: config.publicUrl, secret: deriveSecret(masterKey, "better-auth") });
+  const knowledge = knowledgeFor(config, database.db);
+  const stripe = config.stripe ? await loadStripeAdapter(config.stripe) : undefined;
+  const bus = new InProcessEventBus();
+  const foreground = createForegroundGate();
+  // The relay is built last (it publishes to the engine); decisions taken in Slack wake it.
+  const wakeRelay = () => relay.notify();
+  const sources = { config, database, secrets, knowledge, stripe, logger, counters, tracer: options.tracer, wakeRelay };
+  const ports = productPorts(sources, options.ports);
+  const slack = slackDeps(sources);
+  const inngest = createInngestClient(config.inngest, { appId: INNGEST_APP_ID, logger });
+  const functions = (options.workflows ?? pipelineWorkflows(() => ports))(inngest);
+  const inngestServe = createInngestServeApp(inngest, functions);
+  // Embedded: the engine calls the serve handler in-process. Otherwise Inngest calls /api/inngest.
+  const engine =
+    config.inngest.mode === "embedded"
+      ? createEmbeddedEngine(database, async (request) => inngestServe.fetch(request), logger, {
+          turn: foreground.turn,
+          ...options.engine,
+        })
+      : undefined;
+  const workflowPublisher = engine ? engine.publisher : createInngestPublisher(inngest);
+  const relay: OutboxRelay = createOutboxRelay(database, fanOutPublisher(workflowPublisher, bus), logger, {
+    turn: foreground.turn,
+  });
+  let unsubscribeSlack: (() => void) | undefined;
+  const stop = async () => {
+    unsubscribeSlack?.();
+    unsubscribeSlack = undefined;
+    await relay.stop();
+    await engine?.stop();
+  };
+  return {
+    config,
+    database,
+    secrets,
+    auth,
+    logger,
+    counters,
+    replayCache: createReplayCache(),
+    rateLimiter: createRateLimiter(),
+    foreground,
+    bus,
+    relay,
+    knowledge,
+    ports,
+    inngest,
+    inngestServe,
+    engine,
+    stripe,
+    slack,
+    async start() {
+      unsubscribeSlack ??= subscribeSlack(bus, slack);
+      // Resumes runs left pending by a crash or restart before new events arrive.
+      await engine?.start();
+      // Publishes what was committed before a crash as well as everything new.
+      relay.start();
+    },
+    stop,
+    async close() {
+      await stop();
+      await database.close();
+    },
+  };
+}
