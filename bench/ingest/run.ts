@@ -95,7 +95,7 @@ const line = (name: string, r: Result) =>
 
 const dataDir = mkdtempSync(join(tmpdir(), "support-bench-ingest-"));
 const setup = await openProduct(loadConfig({ DATA_DIR: dataDir }));
-const init = await initProduct(setup.database.db, setup.secrets, { name: "Bench Shop" });
+const init = await initProduct(setup.platform, { name: "Bench Shop" });
 await setup.database.close();
 const secret = init.signingSecret ?? "";
 const message = (i: number, run: string) => {

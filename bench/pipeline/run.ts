@@ -85,8 +85,8 @@ const pct = (sorted: number[], p: number) =>
 const dataDir = mkdtempSync(join(tmpdir(), "support-bench-pipeline-"));
 const env = { DATA_DIR: dataDir, LOG_LEVEL: "silent" };
 const setup = await openProduct(loadConfig(env));
-const init = await initProduct(setup.database.db, setup.secrets, { name: "Bench Shop" });
-const key = (await createApiKey(setup.database.db, init.organization.id, { name: "bench", role: "owner" })).token;
+const init = await initProduct(setup.platform, { name: "Bench Shop" });
+const key = init.apiKey?.token ?? "";
 await setup.database.close();
 
 const port = await freePort();

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createApi } from "@support/api";
-import { addTextSource, changeApp, configureSlack, initProduct, processSource } from "@support/core";
+import { addTextSource, changeApp, configureSlack, initProduct, OPERATOR, processSource } from "@support/core";
 import { loadConfig, openProduct } from "@support/product";
 import { signPayload } from "@support/sdk/signing";
 import { startFakeSlack } from "@support/slack/testing";
@@ -22,7 +22,7 @@ const token = "xoxb-bench";
 const secret = "bench-signing-secret";
 
 const runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-bench-slack-")) }));
-const init = await initProduct(runtime.database.db, runtime.secrets, { name: "Bench" });
+const init = await initProduct(runtime.platform, { name: "Bench" });
 const slack = await startFakeSlack(token);
 await configureSlack(
   runtime.database.db,
@@ -32,7 +32,7 @@ await configureSlack(
   "bench",
 );
 const api = createApi(runtime, pino({ level: "silent" }));
-await changeApp(runtime.database.db, init.organization.id, init.app.id, { settings: { debounceSeconds: 0 } }, "bench");
+await changeApp(runtime.contextFor(init.organization.id, OPERATOR), init.app.id, { settings: { debounceSeconds: 0 } });
 const source = await addTextSource(
   runtime.knowledge,
   init.organization.id,

@@ -1,4 +1,4 @@
-import type { Role } from "@support/core";
+import type { Role, ServiceContext } from "@support/core";
 import type { Product } from "@support/product";
 import type { Logger } from "pino";
 
@@ -15,5 +15,7 @@ export interface ApiEnv {
     logger: Logger;
     requestId: string;
     principal: Principal;
+    /** The service context of the authenticated caller: database, organization, actor with role, ports. */
+    ctx: ServiceContext;
   };
 }

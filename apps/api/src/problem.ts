@@ -1,19 +1,6 @@
-import { AppError, type ErrorCode } from "@support/core";
+import { AppError, type ErrorCode, HTTP_STATUS } from "@support/core";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-
-const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
-  invalid_input: 400,
-  unauthorized: 401,
-  invalid_signature: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  internal: 500,
-};
 
 const TITLE: Record<ErrorCode, string> = {
   invalid_input: "Invalid input",
@@ -30,7 +17,7 @@ const TITLE: Record<ErrorCode, string> = {
 
 /** RFC 9457 problem details, always carrying the stable code and the request id. */
 export function problem(c: Context, code: ErrorCode, detail: string, extra?: Record<string, unknown>) {
-  const status = STATUS[code];
+  const status = HTTP_STATUS[code] as ContentfulStatusCode;
   return c.body(
     JSON.stringify({
       type: "about:blank",

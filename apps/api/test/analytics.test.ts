@@ -1,4 +1,4 @@
-import { createApiKey } from "@support/core";
+import { apiKeyFor } from "@support/product/testing";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
@@ -23,7 +23,7 @@ for (const dialect of dialects) {
     let agentKey: string;
     beforeAll(async () => {
       p = await openTestProduct(dialect.env, "Metrics", { pipeline: true });
-      agentKey = (await createApiKey(p.runtime.database.db, p.orgId, { name: "agent", role: "agent" })).token;
+      agentKey = await apiKeyFor(p.runtime, p.orgId, "agent", "agent");
       const raw = JSON.stringify({
         type: "message.received",
         id: "metrics-1",

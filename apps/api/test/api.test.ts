@@ -1,8 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApiKey, initProduct } from "@support/core";
+import { initProduct } from "@support/core";
 import { loadConfig, openProduct, type Product } from "@support/product";
+import { apiKeyFor } from "@support/product/testing";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "../src/app.js";
@@ -18,12 +19,12 @@ beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "support-api-"));
   runtime = await openProduct(loadConfig({ DATA_DIR: dataDir, BODY_LIMIT_BYTES: "2048" }));
   api = createApi(runtime, pino({ level: "silent" }));
-  const a = await initProduct(runtime.database.db, runtime.secrets, { name: "Acme", org: "Org A" });
-  const b = await initProduct(runtime.database.db, runtime.secrets, { name: "Other", org: "Org B" });
+  const a = await initProduct(runtime.platform, { name: "Acme", org: "Org A" });
+  const b = await initProduct(runtime.platform, { name: "Other", org: "Org B" });
   ownerA = a.apiKey?.token ?? "";
   ownerB = b.apiKey?.token ?? "";
   appId = a.app.id;
-  agentA = (await createApiKey(runtime.database.db, a.organization.id, { name: "agent", role: "agent" })).token;
+  agentA = await apiKeyFor(runtime, a.organization.id, "agent", "agent");
 });
 afterAll(async () => runtime.database.close());
 

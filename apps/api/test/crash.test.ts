@@ -44,7 +44,7 @@ describe("crash safety of inbound webhooks and the pipeline", () => {
   }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "support-crash-"));
     const setup = await openProduct(loadConfig({ DATA_DIR: dataDir }));
-    const init = await initProduct(setup.database.db, setup.secrets, { name: "Crash Shop" });
+    const init = await initProduct(setup.platform, { name: "Crash Shop" });
     await setup.database.close();
     const appId = init.app.id;
     const secret = init.signingSecret ?? "";

@@ -3,8 +3,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApiKey, initProduct } from "@support/core";
+import { initProduct } from "@support/core";
 import { loadConfig, openProduct, type Product } from "@support/product";
+import { apiKeyFor } from "@support/product/testing";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "../src/app.js";
@@ -20,11 +21,11 @@ let siteUrl: string;
 beforeAll(async () => {
   runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-kb-api-")) }));
   api = createApi(runtime, pino({ level: "silent" }));
-  const a = await initProduct(runtime.database.db, runtime.secrets, { name: "Acme", org: "Org A" });
-  const b = await initProduct(runtime.database.db, runtime.secrets, { name: "Acme", org: "Org B" });
+  const a = await initProduct(runtime.platform, { name: "Acme", org: "Org A" });
+  const b = await initProduct(runtime.platform, { name: "Acme", org: "Org B" });
   ownerA = a.apiKey?.token ?? "";
   ownerB = b.apiKey?.token ?? "";
-  agentA = (await createApiKey(runtime.database.db, a.organization.id, { name: "agent", role: "agent" })).token;
+  agentA = await apiKeyFor(runtime, a.organization.id, "agent", "agent");
   site = createServer((req, res) => {
     if (req.url === "/") {
       res.writeHead(200, { "content-type": "text/html" });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { addTextSource, onDraftApproved, type PublicDraft, processSource } from "@support/core";
+import { addTextSource, onDraftApproved, type PublicDraft, pipelineDeps, processSource } from "@support/core";
 import { createSampleApp } from "@support/example-sample-app";
 import { seededStore } from "@support/example-sample-app/store";
 import { type FakeStripe, startFakeStripe } from "@support/payments/testing";
@@ -161,7 +161,7 @@ for (const dialect of dialects) {
       expect(sent.text).toContain("TypeScript Pro course");
 
       // The approval event delivered again (a redelivery, a retried run): nothing is refunded or sent twice.
-      await onDraftApproved(p.runtime.ports, {
+      await onDraftApproved(pipelineDeps(p.runtime.platform), {
         v: 1,
         orgId: p.orgId,
         appId: p.appId,

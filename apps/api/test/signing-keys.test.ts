@@ -1,4 +1,4 @@
-import { createApiKey } from "@support/core";
+import { apiKeyFor } from "@support/product/testing";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
@@ -12,8 +12,8 @@ for (const dialect of dialects) {
     let sent = 0;
     beforeAll(async () => {
       p = await openTestProduct(dialect.env, "Keys");
-      agentKey = (await createApiKey(p.runtime.database.db, p.orgId, { name: "agent", role: "agent" })).token;
-      adminKey = (await createApiKey(p.runtime.database.db, p.orgId, { name: "admin", role: "admin" })).token;
+      agentKey = await apiKeyFor(p.runtime, p.orgId, "agent", "agent");
+      adminKey = await apiKeyFor(p.runtime, p.orgId, "admin", "admin");
     });
     afterAll(async () => p.runtime.database.close());
 

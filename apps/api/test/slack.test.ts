@@ -140,7 +140,7 @@ for (const dialect of dialects) {
     it("stores the configuration with write-only secrets (one Slack app may serve two organizations)", async () => {
       // Another organization connected first with the same Slack app: requests must still reach
       // the organization that owns the draft.
-      const other = await initProduct(p.runtime.database.db, p.runtime.secrets, {
+      const other = await initProduct(p.runtime.platform, {
         name: `Other ${randomBytes(3).toString("hex")}`,
         org: `Other org ${randomBytes(3).toString("hex")}`,
       });

@@ -7,12 +7,7 @@ import { serve } from "@hono/node-server";
 import { createApp, createOrganization, createSecretBox, insertDraft, openDatabase } from "@support/db";
 import { createSampleApp } from "@support/example-sample-app";
 import { seededStore } from "@support/example-sample-app/store";
-import {
-  checkIntegrationHealth,
-  executeAction,
-  gatherCustomerContext,
-  integrateApp,
-} from "../src/integrations/index.js";
+import { checkIntegrationHealth, executeAction, gatherCustomerContext, integrateApp } from "../src/index.js";
 
 /**
  * The platform side of a product-app call against the sample app on 127.0.0.1 (SQLite): the

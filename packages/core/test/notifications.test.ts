@@ -2,7 +2,6 @@ import { createSecretBox, type Database, type DraftRow, insertDraft, type Notifi
 import { listOutboxForOrg } from "@support/engine";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { initProduct } from "../src/init.js";
 import { dismissAttention, needsAttention } from "../src/notifications/attention.js";
 import type { Notifier, PostedNotice } from "../src/notifications/notifier.js";
 import {
@@ -13,7 +12,9 @@ import {
   reminderNotification,
   replyFailedNotification,
 } from "../src/notifications/notify.js";
+import { initProduct } from "../src/tenancy/init.js";
 import { dialects } from "./dialects.js";
+import { testPlatform } from "./harness.js";
 
 /** A notifier that records what it was asked to post; `fail` makes the next post throw like a Slack outage. */
 function recordingNotifier() {
@@ -76,7 +77,7 @@ for (const dialect of dialects) {
     beforeAll(async () => {
       database = await dialect.open();
       const box = createSecretBox({ 1: Buffer.alloc(32, 7) }, 1);
-      const init = await initProduct(database.db, box, {
+      const init = await initProduct(testPlatform(database, { secrets: box }), {
         name: `Notify ${Math.random()}`,
         org: `Org ${Math.random()}`,
       });

@@ -20,8 +20,8 @@ import {
   openDatabase,
 } from "@support/db";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "../src/errors.js";
-import { createReplyAdapterRegistry, sendReply } from "../src/replies/index.js";
+import { createReplyAdapterRegistry, sendReply } from "../src/index.js";
+import { AppError } from "../src/service/errors.js";
 
 /**
  * A vendor on 127.0.0.1 answering with the scripted statuses first, then success; it counts the

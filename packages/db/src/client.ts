@@ -26,7 +26,11 @@ export interface Db {
   t: typeof sqliteSchema;
 }
 
-export interface Database {
+/**
+ * An open database: itself the query surface (`Db`), so data functions take it directly, with
+ * transactions and lifecycle on top. `db` is the same surface under its older name.
+ */
+export interface Database extends Db {
   dialect: Dialect;
   db: Db;
   /** Runs `work` in one transaction: everything it writes commits together or not at all. */
@@ -75,6 +79,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const db = drizzleLibsql(client, { schema: sqliteSchema });
     return {
       dialect,
+      q: db,
+      t: sqliteSchema,
       db: { q: db, t: sqliteSchema },
       transaction: (work) =>
         writeLock(() =>
@@ -92,6 +98,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const db = drizzleMysql(pool, { schema: mysqlSchema, mode: "default" });
     return {
       dialect,
+      ...asSharedDb(db, mysqlSchema),
       db: asSharedDb(db, mysqlSchema),
       transaction: (work) => withLockRetries(() => db.transaction((tx) => work(asSharedDb(tx, mysqlSchema)))),
       migrate: () => migrateMysql(db, { migrationsFolder: join(migrationsRoot, "mysql") }),
@@ -105,6 +112,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const db = drizzlePlanetscale({ client, schema: mysqlSchema });
   return {
     dialect,
+    ...asSharedDb(db, mysqlSchema),
     db: asSharedDb(db, mysqlSchema),
     transaction: (work) => withLockRetries(() => db.transaction((tx) => work(asSharedDb(tx, mysqlSchema)))),
     // PlanetScale applies schema through deploy requests; the mysql migrations are the source.

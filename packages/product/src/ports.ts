@@ -3,7 +3,7 @@ import {
   createReplyAdapterRegistry,
   findCannedResponse,
   type KnowledgeDeps,
-  type PipelineContext,
+  type Ports,
   searchKnowledge,
   storedChannelAdapters,
   type Tracer,
@@ -14,8 +14,6 @@ import type { StripeAdapter } from "@support/payments";
 import { createSlackApi, createSlackNotifier, type SlackDeps } from "@support/slack";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
-
-export type Ports = ReturnType<PipelineContext>;
 
 /** Ports a caller may replace (tests, benches); everything else follows the configuration. */
 export type PortOverrides = Partial<Pick<Ports, "retrieve" | "model" | "notifier">>;
@@ -54,8 +52,10 @@ export function slackDeps(sources: PortSources): SlackDeps {
 export function productPorts(sources: PortSources, overrides: PortOverrides = {}): Ports {
   const { config, database, secrets, knowledge } = sources;
   return {
-    database,
     secrets,
+    publicUrl: config.publicUrl,
+    counters: sources.counters,
+    wake: sources.wakeRelay,
     model: overrides.model ?? languageModelFromConfig(config),
     retrieve: overrides.retrieve ?? ((input) => searchKnowledge(knowledge, input)),
     findCanned: (input) => findCannedResponse(knowledge, input),

@@ -1,14 +1,18 @@
 import { createReplayCache, type ReplayCache } from "@support/channels";
 import {
+  type Actor,
   type Auth,
   Counters,
   createAuth,
   createRateLimiter,
   type KnowledgeDeps,
   knowledgeFor,
-  type PipelineContext,
+  type Platform,
+  type Ports,
   pipelineWorkflows,
   type RateLimiter,
+  type ServiceContext,
+  serviceContext,
   type Tracer,
 } from "@support/core";
 import { type Database, openDatabase, type SecretBox } from "@support/db";
@@ -57,7 +61,9 @@ export interface Product {
   relay: OutboxRelay;
   knowledge: KnowledgeDeps;
   /** What the workflow functions and the services use: model, retrieval, channels, Slack, Stripe. */
-  ports: ReturnType<PipelineContext>;
+  ports: Ports;
+  /** The database and the ports: what a service context is made of. */
+  platform: Platform;
   /** The one Inngest client the workflow functions are defined on. */
   inngest: WorkflowClient;
   /** The serve handler (`/api/inngest`) of the workflow functions. */
@@ -77,6 +83,8 @@ export interface Product {
   stop(): Promise<void>;
   /** Stops the background work and closes the database. */
   close(): Promise<void>;
+  /** The context a service call runs in: this organization, this actor. */
+  contextFor(orgId: string, actor: Actor): ServiceContext;
 }
 
 export interface ProductOptions {
@@ -115,7 +123,8 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
   const ports = productPorts(sources, options.ports);
   const slack = slackDeps(sources);
   const inngest = createInngestClient(config.inngest, { appId: INNGEST_APP_ID, logger });
-  const functions = (options.workflows ?? pipelineWorkflows(() => ports))(inngest);
+  const platform: Platform = { db: database, ports };
+  const functions = (options.workflows ?? pipelineWorkflows(platform))(inngest);
   const inngestServe = createInngestServeApp(inngest, functions);
   // Embedded: the engine calls the serve handler in-process. Otherwise Inngest calls /api/inngest.
   const engine =
@@ -150,6 +159,7 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
     relay,
     knowledge,
     ports,
+    platform,
     inngest,
     inngestServe,
     engine,
@@ -167,5 +177,6 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
       await stop();
       await database.close();
     },
+    contextFor: (orgId, actor) => serviceContext(platform, orgId, actor),
   };
 }

@@ -1,3 +1,13 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { changeApp, createApiKey, initProduct, OPERATOR, type Role } from "@support/core";
+import { isolatedMysqlUrl } from "@support/db/testing";
+import { loadConfig } from "./config.js";
+import { openProduct, type Product, type ProductOptions } from "./product.js";
+
+const mysqlUrl = process.env.MYSQL_URL;
+
 /** Polls until `check` holds (background work is asynchronous); fails with what it last saw. */
 export async function eventually<T>(
   read: () => Promise<T>,
@@ -12,4 +22,61 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+}
+
+/** The suites that touch data run on SQLite and, under .ci/run (MYSQL_URL), on MySQL too. */
+export const dialects = [
+  { name: "sqlite", env: {} as Record<string, string>, skipReason: undefined as string | undefined },
+  {
+    name: "mysql",
+    skipReason: mysqlUrl ? undefined : "MYSQL_URL is not set: runs under .ci/run",
+    env: { DATABASE_URL: mysqlUrl ?? "", SECRETS_KEY: Buffer.alloc(32, 3).toString("base64") },
+  },
+];
+
+export interface SeededProduct {
+  runtime: Product;
+  orgId: string;
+  appId: string;
+  ownerKey: string;
+  signingSecret: string;
+}
+
+/**
+ * A fresh product with one organization and app (`skill init`), on a data folder of its own; on
+ * MySQL, in a database of this test file's own. With `pipeline`, the app answers at once (no
+ * debounce) and the background work (engine, relay, Slack cards) is started.
+ */
+export async function openSeededProduct(
+  env: Record<string, string>,
+  name = "Acme",
+  options: { pipeline?: boolean; product?: ProductOptions } = {},
+): Promise<SeededProduct> {
+  const databaseUrl = env.DATABASE_URL?.startsWith("mysql://") ? await isolatedMysqlUrl(env.DATABASE_URL) : undefined;
+  const config = loadConfig({
+    DATA_DIR: mkdtempSync(join(tmpdir(), "support-product-")),
+    ...env,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+  const runtime = await openProduct(config, options.product);
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const init = await initProduct(runtime.platform, { name: `${name} ${suffix}`, org: `Org ${suffix}` });
+  if (options.pipeline) {
+    await changeApp(runtime.contextFor(init.organization.id, OPERATOR), init.app.id, {
+      settings: { debounceSeconds: 0 },
+    });
+    await runtime.start();
+  }
+  return {
+    runtime,
+    orgId: init.organization.id,
+    appId: init.app.id,
+    ownerKey: init.apiKey?.token ?? "",
+    signingSecret: init.signingSecret ?? "",
+  };
+}
+
+/** A new API key of that role in the organization; answers its token. */
+export async function apiKeyFor(product: Product, orgId: string, role: Role, name = role): Promise<string> {
+  return (await createApiKey(product.contextFor(orgId, OPERATOR), { name, role })).token;
 }

@@ -1,27 +1,20 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  createReplyAdapterRegistry,
-  type DraftAction,
-  draftForMessage,
-  type GatheredContext,
-  type PipelineDeps,
-} from "@support/core";
+import { type DraftAction, draftForMessage, type GatheredContext, pipelineDeps } from "@support/core";
 import {
   createApp,
   createOrganization,
-  createSecretBox,
   type Database,
   insertConversation,
   insertMessage,
-  openDatabase,
   upsertContact,
 } from "@support/db";
 import type { RetrievedPassage } from "@support/decisions";
 import { createAnthropicModel, DRAFT_SYSTEM_PROMPT } from "@support/models";
 import { type FakeReply, startFakeAnthropic, toolUse, toolUses } from "@support/models/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig, openProduct, type Product } from "../src/index.js";
 
 /**
  * Claude proposing actions beside its draft, through the whole drafting pipeline: the Anthropic
@@ -30,18 +23,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
  */
 
 const KEY = "sk-ant-actions";
+let product: Product;
 let database: Database;
 let tenant: { orgId: string; appId: string };
 let fake: Awaited<ReturnType<typeof startFakeAnthropic>> | undefined;
 
 beforeAll(async () => {
-  database = await openDatabase({ dataDir: mkdtempSync(join(tmpdir(), "support-model-actions-")) });
-  await database.migrate();
+  product = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-model-actions-")) }));
+  database = product.database;
   const org = await createOrganization(database.db, { name: "Shop", slug: `shop-${Date.now()}` });
   const app = await createApp(database.db, org.id, { slug: "courses", name: "Courses" });
   tenant = { orgId: org.id, appId: app.id };
 });
-afterAll(() => database.close());
+afterAll(() => product.close());
 afterEach(async () => {
   await fake?.close();
   fake = undefined;
@@ -144,13 +138,14 @@ async function draftWith(proposals: { name: string; input: unknown }[], draftUsa
     inboundEventId: null,
     createdAt: new Date(),
   });
-  const deps: PipelineDeps = {
-    database,
-    secrets: createSecretBox({ 1: Buffer.alloc(32, 7) }, 1),
-    model: createAnthropicModel({ apiKey: KEY, baseUrl: fake.url, model: "claude-sonnet-5-5", maxRetries: 0 }),
-    retrieve: async () => ({ passages: [refundPassage], relevant: true }),
-    replies: createReplyAdapterRegistry(db),
-  };
+  const deps = pipelineDeps({
+    db: database,
+    ports: {
+      ...product.ports,
+      model: createAnthropicModel({ apiKey: KEY, baseUrl: fake.url, model: "claude-sonnet-5-5", maxRetries: 0 }),
+      retrieve: async () => ({ passages: [refundPassage], relevant: true }),
+    },
+  });
   const attempt = await draftForMessage(deps, {
     orgId: tenant.orgId,
     conversationId: conversation.id,

@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { problemResponse } from "@support/contract";
 import { analyticsReport, METRIC_DEFINITIONS } from "@support/core";
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
-import { problemResponse } from "../pagination.js";
 import { validationHook } from "../validation.js";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");

@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { problemResponse } from "@support/contract";
 import { AppError, CHANNEL_KINDS, configureChannel, describeChannels, sendTestMessage } from "@support/core";
 import { getApp } from "@support/db";
 import { requireCaller, requireRole } from "../auth.js";
 import type { ApiEnv } from "../context.js";
-import { problemResponse } from "../pagination.js";
 import { validationHook } from "../validation.js";
 
 const channelSchema = z

@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { listOf, pageQuery, problemResponse } from "@support/contract";
 import { CHANNEL_KINDS, conversationDetail, findConversations } from "@support/core";
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
-import { listOf, pageQuery, problemResponse } from "../pagination.js";
 import { validationHook } from "../validation.js";
 
 const channel = z.enum(CHANNEL_KINDS as [string, ...string[]]);

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { problemResponse } from "@support/contract";
 import {
   actionPolicySchema,
   checkIntegrationHealth,
@@ -11,7 +12,6 @@ import {
 import { getApp } from "@support/db";
 import { requireCaller, requireRole } from "../auth.js";
 import type { ApiEnv } from "../context.js";
-import { problemResponse } from "../pagination.js";
 import { validationHook } from "../validation.js";
 
 const integrationSchema = z

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { listOf, pageQuery, problemResponse } from "@support/contract";
 import {
   AppError,
   addFileSource,
@@ -20,7 +21,6 @@ import { RETRIEVAL_MODES } from "@support/knowledge";
 import type { Logger } from "pino";
 import { requireCaller, requireRole } from "../auth.js";
 import type { ApiEnv } from "../context.js";
-import { listOf, pageQuery, problemResponse } from "../pagination.js";
 import { validationHook } from "../validation.js";
 
 const sourceSchema = z

@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { listOf, pageQuery, problemResponse } from "@support/contract";
 import { AppError, CHANNEL_KINDS } from "@support/core";
 import { getApp, listSandboxMessages } from "@support/db";
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
-import { listOf, pageQuery, problemResponse } from "../pagination.js";
 import { validationHook } from "../validation.js";
 
 const sandboxMessageSchema = z

@@ -1,23 +1,16 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import {
+  appParam,
+  jsonResponse,
+  problemResponse,
+  rotatedSigningKeysSchema,
+  signingKeysSchema,
+} from "@support/contract";
 import { describeSigningKeys, removeOldSigningKeys, rotateSigningKey } from "@support/core";
-import { requireCaller, requireRole } from "../auth.js";
+import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
-import { problemResponse } from "../pagination.js";
 import { validationHook } from "../validation.js";
 
-const appParam = z.object({ app: z.string().min(1).max(100).openapi({ description: "App id or slug" }) });
-const keysSchema = z
-  .object({
-    appId: z.string(),
-    keys: z
-      .array(z.object({ id: z.string(), version: z.number(), createdAt: z.string() }))
-      .openapi({ description: "Live keys, newest first; two while a rotation overlaps" }),
-  })
-  .openapi("SigningKeys");
-const json = (schema: z.ZodTypeAny, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const errors = {
   401: problemResponse("Missing or invalid credentials"),
   403: problemResponse("Role too low"),
@@ -38,12 +31,9 @@ export function signingKeyRoutes() {
       path: "/{app}/signing-keys",
       tags: ["signing keys"],
       request: { params: appParam },
-      responses: { 200: json(keysSchema, "The live keys, never their secrets"), ...errors },
+      responses: { 200: jsonResponse(signingKeysSchema, "The live keys, never their secrets"), ...errors },
     }),
-    async (c) => {
-      const { runtime, principal } = c.var;
-      return c.json(await describeSigningKeys(runtime.database, principal.orgId, c.req.valid("param").app), 200);
-    },
+    async (c) => c.json(await describeSigningKeys(c.var.ctx, c.req.valid("param").app), 200),
   );
 
   router.openapi(
@@ -51,27 +41,16 @@ export function signingKeyRoutes() {
       method: "post",
       path: "/{app}/signing-keys/rotate",
       tags: ["signing keys"],
-      middleware: [requireRole("admin")] as const,
       request: { params: appParam },
       responses: {
-        200: json(
-          keysSchema.extend({ secret: z.string().openapi({ description: "The new secret, shown only here" }) }),
+        200: jsonResponse(
+          rotatedSigningKeysSchema,
           "The new secret; the previous one keeps verifying and signing until removed",
         ),
         ...errors,
       },
     }),
-    async (c) => {
-      const { runtime, principal } = c.var;
-      const rotated = await rotateSigningKey(
-        runtime.database,
-        runtime.secrets,
-        principal.orgId,
-        c.req.valid("param").app,
-        principal.actor,
-      );
-      return c.json(rotated, 200);
-    },
+    async (c) => c.json(await rotateSigningKey(c.var.ctx, c.req.valid("param").app), 200),
   );
 
   router.openapi(
@@ -79,17 +58,13 @@ export function signingKeyRoutes() {
       method: "delete",
       path: "/{app}/signing-keys/old",
       tags: ["signing keys"],
-      middleware: [requireRole("admin")] as const,
       request: { params: appParam },
-      responses: { 200: json(keysSchema, "Only the newest key verifies and signs from now on"), ...errors },
+      responses: {
+        200: jsonResponse(signingKeysSchema, "Only the newest key verifies and signs from now on"),
+        ...errors,
+      },
     }),
-    async (c) => {
-      const { runtime, principal } = c.var;
-      return c.json(
-        await removeOldSigningKeys(runtime.database, principal.orgId, c.req.valid("param").app, principal.actor),
-        200,
-      );
-    },
+    async (c) => c.json(await removeOldSigningKeys(c.var.ctx, c.req.valid("param").app), 200),
   );
   return router;
 }

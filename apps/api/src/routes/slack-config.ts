@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { problemResponse } from "@support/contract";
 import { configureSlack, describeSlack } from "@support/core";
 import { requireCaller, requireRole } from "../auth.js";
 import type { ApiEnv } from "../context.js";
-import { problemResponse } from "../pagination.js";
 import { validationHook } from "../validation.js";
 
 const slackSchema = z

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { problemResponse } from "@support/contract";
 import {
   AppError,
   completeStripeConnect,
@@ -12,7 +13,6 @@ import { StripeSignatureError } from "@support/payments";
 import { Hono } from "hono";
 import { requireCaller, requireRole } from "../auth.js";
 import type { ApiEnv } from "../context.js";
-import { problemResponse } from "../pagination.js";
 import { validationHook } from "../validation.js";
 
 const appParam = z.object({ app: z.string().min(1).max(100) });

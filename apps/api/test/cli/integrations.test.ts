@@ -57,7 +57,7 @@ describe("skill apps integrate and health", () => {
 
   it("against a server: the same commands over HTTP", async () => {
     const runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-srv-")) }));
-    const init = await initProduct(runtime.database.db, runtime.secrets, { name: "Remote Courses" });
+    const init = await initProduct(runtime.platform, { name: "Remote Courses" });
     const server = await listen(createApi(runtime, pino({ level: "silent" })).fetch);
     const env = {
       DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-empty-")),

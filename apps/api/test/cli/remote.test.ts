@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { skillIn, skillProcess } from "@support/cli/testing";
-import { changeApp, initProduct } from "@support/core";
+import { changeApp, initProduct, OPERATOR } from "@support/core";
 import { loadConfig, openProduct } from "@support/product";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
@@ -24,14 +24,10 @@ async function waitForDrafts(env: Record<string, string>) {
 describe("skill CLI against a running server", () => {
   it("lists apps and manages keys over HTTP with SUPPORT_API_URL and SUPPORT_API_KEY", async () => {
     const runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-srv-")) }));
-    const init = await initProduct(runtime.database.db, runtime.secrets, { name: "Remote Shop" });
-    await changeApp(
-      runtime.database.db,
-      init.organization.id,
-      init.app.id,
-      { settings: { debounceSeconds: 0 } },
-      "test",
-    );
+    const init = await initProduct(runtime.platform, { name: "Remote Shop" });
+    await changeApp(runtime.contextFor(init.organization.id, OPERATOR), init.app.id, {
+      settings: { debounceSeconds: 0 },
+    });
     await runtime.start();
     const server = serve({
       fetch: createApi(runtime, pino({ level: "silent" })).fetch,
@@ -105,7 +101,7 @@ describe("skill CLI against a running server", () => {
 
   it("connects Slack on the server with slack connect (PUT /api/v1/slack)", async () => {
     const runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-slack-")) }));
-    const init = await initProduct(runtime.database.db, runtime.secrets, { name: "Slack Shop" });
+    const init = await initProduct(runtime.platform, { name: "Slack Shop" });
     const server = serve({
       fetch: createApi(runtime, pino({ level: "silent" })).fetch,
       port: 0,

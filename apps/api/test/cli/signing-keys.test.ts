@@ -91,7 +91,7 @@ describe("skill keys rotate|remove-old|signing against a running server", () => 
     const runtime = await openProduct(
       loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-signing-srv-")) }),
     );
-    const init = await initProduct(runtime.database.db, runtime.secrets, { name: "Remote Keys" });
+    const init = await initProduct(runtime.platform, { name: "Remote Keys" });
     const api = createApi(runtime, pino({ level: "silent" }));
     const server = await new Promise<{ url: string; close: () => void }>((done) => {
       const s = serve({ fetch: api.fetch, hostname: "127.0.0.1", port: 0 }, (info: AddressInfo) =>

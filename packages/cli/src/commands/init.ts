@@ -7,7 +7,7 @@ export async function initCommand(
   out: Output,
   opts: { name: string; org?: string; newKey: boolean },
 ) {
-  const result = await initProduct(runtime.database.db, runtime.secrets, opts);
+  const result = await initProduct(runtime.platform, opts);
   const app = publicApp(result.app, runtime.config.publicUrl);
   out.result(
     {

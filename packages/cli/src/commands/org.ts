@@ -1,12 +1,17 @@
-import { slugify } from "@support/core";
-import { findOrganizationBySlug, type Organization } from "@support/db";
+import { OPERATOR, resolveOrganization, type ServiceContext } from "@support/core";
+import type { Organization } from "@support/db";
 import type { Product } from "@support/product";
-import { CliError } from "../output.js";
 
-/** Local mode acts on one organization: the named one, or "Default". */
-export async function resolveOrg(runtime: Product, name = "Default"): Promise<Organization> {
-  const org = await findOrganizationBySlug(runtime.database.db, slugify(name) || "default");
-  if (!org)
-    throw new CliError(`organization "${name}" not found: run \`skill init --name <product> --org "${name}"\` first`);
-  return org;
+/**
+ * Local mode acts on one organization of the data folder: the one `--org` names (slug or name),
+ * or the only one there is. The operator holds the data folder, so they act with the owner's role.
+ */
+export async function resolveOrg(runtime: Product, ref?: string): Promise<Organization> {
+  return resolveOrganization(runtime.database, ref);
+}
+
+/** The service context of a local command: that organization, the operator as actor. */
+export async function localContext(runtime: Product, ref?: string): Promise<ServiceContext> {
+  const org = await resolveOrg(runtime, ref);
+  return runtime.contextFor(org.id, OPERATOR);
 }

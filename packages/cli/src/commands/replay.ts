@@ -1,4 +1,4 @@
-import { replayConversation } from "@support/core";
+import { pipelineDeps, replayConversation } from "@support/core";
 import type { Product } from "@support/product";
 import { CliError, type Output } from "../output.js";
 import { resolveOrg } from "./org.js";
@@ -7,7 +7,7 @@ import { resolveOrg } from "./org.js";
 export async function replayCommand(runtime: Product, out: Output, opts: { org?: string; conversation?: string }) {
   if (!opts.conversation) throw new CliError("replay needs the conversation id");
   const org = await resolveOrg(runtime, opts.org);
-  const deps = runtime.ports;
+  const deps = pipelineDeps(runtime.platform);
   const { messageId, plan } = await replayConversation(deps, org.id, opts.conversation);
   const result = { conversationId: opts.conversation, messageId, outcome: plan.kind, steps: plan.steps };
   out.result(result, () => [

@@ -1,14 +1,13 @@
-import { retryWorkflowRun } from "@support/core";
-import { type EngineRunStatus, listEngineRuns } from "@support/engine";
+import type { RunStatus } from "@support/contract";
+import { listWorkflowRuns, retryWorkflowRun } from "@support/core";
 import type { Product } from "@support/product";
-import { resolveOrg } from "./org.js";
+import { localContext } from "./org.js";
 import type { RunsBackend } from "./runs.js";
 
 export function localRuns(runtime: Product, org?: string): RunsBackend {
-  const orgId = async () => (await resolveOrg(runtime, org)).id;
+  const ctx = () => localContext(runtime, org);
   return {
-    list: async (status) =>
-      listEngineRuns(runtime.database.db, await orgId(), { status: status as EngineRunStatus | undefined, limit: 100 }),
-    retry: async (id) => retryWorkflowRun(runtime.database, await orgId(), id),
+    list: async (status) => listWorkflowRuns(await ctx(), { status: status as RunStatus | undefined, limit: 100 }),
+    retry: async (id) => retryWorkflowRun(await ctx(), id),
   };
 }

@@ -1,14 +1,13 @@
 import { describeSigningKeys, removeOldSigningKeys, rotateSigningKey } from "@support/core";
 import type { Product } from "@support/product";
-import { resolveOrg } from "./org.js";
+import { localContext } from "./org.js";
 import type { SigningKeysBackend } from "./signing-keys.js";
 
 export function localSigningKeys(runtime: Product, org?: string): SigningKeysBackend {
-  const { database, secrets } = runtime;
-  const orgId = async () => (await resolveOrg(runtime, org)).id;
+  const ctx = () => localContext(runtime, org);
   return {
-    list: async (app) => describeSigningKeys(database, await orgId(), app),
-    rotate: async (app) => rotateSigningKey(database, secrets, await orgId(), app, "cli"),
-    removeOld: async (app) => removeOldSigningKeys(database, await orgId(), app, "cli"),
+    list: async (app) => describeSigningKeys(await ctx(), app),
+    rotate: async (app) => rotateSigningKey(await ctx(), app),
+    removeOld: async (app) => removeOldSigningKeys(await ctx(), app),
   };
 }

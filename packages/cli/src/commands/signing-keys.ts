@@ -1,4 +1,4 @@
-import type { SigningKeysView } from "@support/core";
+import type { SigningKeysView } from "@support/contract";
 import { CliError, type Output } from "../output.js";
 import type { RemoteApi } from "../remote.js";
 

@@ -1,4 +1,4 @@
-import { AppError } from "../errors.js";
+import { AppError } from "../service/errors.js";
 import { MAX_RANGE_DAYS } from "./definitions.js";
 
 export type Bucket = "day" | "week";

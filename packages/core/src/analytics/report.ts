@@ -1,5 +1,5 @@
 import { type Database, getApp } from "@support/db";
-import { AppError } from "../errors.js";
+import { AppError } from "../service/errors.js";
 import { type ConversationGroup, conversationGroups } from "./conversation-facts.js";
 import { METRIC_DEFINITIONS } from "./definitions.js";
 import { type DraftGroup, draftGroups } from "./draft-facts.js";

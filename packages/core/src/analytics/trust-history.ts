@@ -1,6 +1,6 @@
 import { appSettings, type Db, type DraftOutcomeRow, getApp, listOutcomes, TRUST_OUTCOME_LIMIT } from "@support/db";
 import { type DraftOutcome, trustScore } from "@support/decisions";
-import { AppError } from "../errors.js";
+import { AppError } from "../service/errors.js";
 import { analyticsRange, DAY_MS, isoDay } from "./range.js";
 
 /** Outcomes read for one history: enough for a long range of a busy app, and a bound on the work. */

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { type ActionExecution, claimExecution, type Db, finishExecution, getDraft } from "@support/db";
 import { actions, callProductApp, type IntegrationMethodName } from "@support/sdk";
-import { AppError } from "../errors.js";
-import { formatMoney } from "./gather.js";
+import { formatMoney } from "../context/gather.js";
+import { AppError } from "../service/errors.js";
 import { type IntegrationDeps, loadIntegration } from "./integrations.js";
 
 /**

@@ -9,7 +9,7 @@ import {
   saveIntegration,
 } from "@support/db";
 import { callProductApp, ProductAppError } from "@support/sdk";
-import { AppError } from "../errors.js";
+import { AppError } from "../service/errors.js";
 import { type ActionPolicy, actionPolicySchema, parsePolicy } from "./policy.js";
 
 /** What an integration looks like from outside: never its secrets, only how many are live. */

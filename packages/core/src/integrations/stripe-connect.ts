@@ -9,7 +9,7 @@ import {
 } from "@support/db";
 import type { CustomerPayments, StripeAdapter, StripeEvent } from "@support/payments";
 import { z } from "zod";
-import { AppError } from "../errors.js";
+import { AppError } from "../service/errors.js";
 import { type ExecutionView, executeOnce, STRIPE_REFUND } from "./actions.js";
 
 export interface StripeDeps {

@@ -1,6 +1,6 @@
 import { extname } from "node:path";
 import { parseFile, redactPii, UnsupportedContentError } from "@support/knowledge";
-import { AppError } from "../errors.js";
+import { AppError } from "../service/errors.js";
 import type { KnowledgeDeps } from "./deps.js";
 import { createSource } from "./ingest.js";
 import type { SourceRow } from "./repository.js";

@@ -1,8 +1,8 @@
 import { FRONT_API_BASE_URL } from "@support/channels";
 import { type Database, getApp, type SecretBox } from "@support/db";
 import { fetchFrontTemplates, fetchZendeskMacros } from "@support/knowledge";
-import { loadChannel } from "../channels/channels.js";
-import { AppError } from "../errors.js";
+import { loadChannel } from "../intake/channels.js";
+import { AppError } from "../service/errors.js";
 import { addCannedResponses } from "./add.js";
 import type { KnowledgeDeps } from "./deps.js";
 import { processSource } from "./ingest.js";

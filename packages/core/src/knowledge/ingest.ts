@@ -10,7 +10,7 @@ import {
   quantize,
   UnsupportedContentError,
 } from "@support/knowledge";
-import { AppError } from "../errors.js";
+import { AppError } from "../service/errors.js";
 import type { KnowledgeDeps } from "./deps.js";
 import {
   type ChunkRow,

@@ -1,5 +1,5 @@
 import { type Db, getApp } from "@support/db";
-import { AppError } from "../errors.js";
+import { AppError } from "../service/errors.js";
 import { pageSources, type SourceRow } from "./repository.js";
 import { SHARED_NAMESPACE } from "./types.js";
 

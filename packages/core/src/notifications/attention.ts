@@ -1,5 +1,5 @@
 import { appendAudit, type Db, dismissNotification, getDraft, listOpenNotifications } from "@support/db";
-import { AppError } from "../errors.js";
+import { AppError } from "../service/errors.js";
 import { ATTENTION_KINDS, type AttentionKind } from "./notify.js";
 
 /** A notification as the API and the dashboard show it. */

@@ -12,8 +12,8 @@ import {
   type NewNotification,
   type NotificationRow,
 } from "@support/db";
-import { AppError } from "../errors.js";
 import { emit } from "../events.js";
+import { AppError } from "../service/errors.js";
 import type { Notifier } from "./notifier.js";
 
 /** The kinds that ask a person to act; the daily summary only informs. */

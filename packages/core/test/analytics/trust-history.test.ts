@@ -2,7 +2,7 @@ import type { Database } from "@support/db";
 import { TRUST_HALF_LIFE_DAYS } from "@support/decisions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trustHistory } from "../../src/analytics/index.js";
-import { trustForApp } from "../../src/drafts/trust-report.js";
+import { trustForApp } from "../../src/review/trust-report.js";
 import { dialects } from "../dialects.js";
 import { at, outcome, tenant } from "./seed.js";
 

@@ -7,7 +7,7 @@ import {
   gatherCustomerContext,
   integrateApp,
   proposeActions,
-} from "../../src/integrations/index.js";
+} from "../../src/index.js";
 import { openTestTenant, pendingDraft, type RunningSampleApp, startSampleApp, type TestTenant } from "./harness.js";
 
 const SECRET = "whsec_actions_secret_001";

@@ -1,9 +1,9 @@
 import { getDraft, listExecutionsForDraft, saveIntegration, saveStripeAccount } from "@support/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approveActions, settleApprovedActions, withExecutionSummaries } from "../../src/drafts/approved-actions.js";
-import { type DraftAction, loadActionSetup, planDraftActions } from "../../src/integrations/draft-actions.js";
-import type { GatheredContext } from "../../src/integrations/gather-step.js";
-import { gatherCustomerContext, integrateApp } from "../../src/integrations/index.js";
+import type { GatheredContext } from "../../src/context/gather-step.js";
+import { type DraftAction, loadActionSetup, planDraftActions } from "../../src/drafting/draft-actions.js";
+import { gatherCustomerContext, integrateApp } from "../../src/index.js";
+import { approveActions, settleApprovedActions, withExecutionSummaries } from "../../src/review/approved-actions.js";
 import { openTestTenant, pendingDraft, type RunningSampleApp, startSampleApp, type TestTenant } from "./harness.js";
 
 const SECRET = "whsec_draft_actions_0001";

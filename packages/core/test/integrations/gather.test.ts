@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gatherCustomerContext, integrateApp } from "../../src/integrations/index.js";
+import { gatherCustomerContext, integrateApp } from "../../src/index.js";
 import { openTestTenant, type RunningSampleApp, startSampleApp, type TestTenant } from "./harness.js";
 
 const SECRET = "whsec_gather_secret_0001";

@@ -6,7 +6,7 @@ import {
   finishSecretRotation,
   integrateApp,
   rotateIntegrationSecret,
-} from "../../src/integrations/index.js";
+} from "../../src/index.js";
 import { openTestTenant, type RunningSampleApp, startSampleApp, type TestTenant } from "./harness.js";
 
 let tenant: TestTenant;

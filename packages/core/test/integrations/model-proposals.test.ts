@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { acceptModelProposals, actionTools } from "../../src/integrations/model-proposals.js";
-import { type ProposalContext, proposeActions } from "../../src/integrations/proposals.js";
+import { acceptModelProposals, actionTools } from "../../src/drafting/model-proposals.js";
+import { type ProposalContext, proposeActions } from "../../src/drafting/proposals.js";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
 const context: ProposalContext = {

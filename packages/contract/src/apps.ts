@@ -1,0 +1,55 @@
+import { z } from "@hono/zod-openapi";
+
+export const appSettingsSchema = z
+  .object({
+    tone: z.string().min(1).max(200),
+    language: z.string().min(2).max(10),
+    autonomyTier: z.enum(["suggest", "one_click", "auto_send"]),
+    trustThreshold: z.number().min(0).max(1),
+    confidenceFloor: z.number().min(0).max(1),
+    minOutcomes: z.number().int().min(0),
+    neverAutoSend: z.array(z.string().min(1)),
+    shadowMode: z.boolean(),
+    bannedPhrases: z.array(z.string().min(1).max(200)).max(200),
+    debounceSeconds: z.number().int().min(0).max(600),
+    approvalSlaHours: z.number().min(0.25).max(168),
+    draftExpiryHours: z
+      .number()
+      .min(1)
+      .max(24 * 90),
+  })
+  .openapi("AppSettings");
+
+export const appSchema = z
+  .object({
+    id: z.string().openapi({ example: "app_01JD3W2V8K1Q9X7F5G3H2J4K6M" }),
+    slug: z.string(),
+    name: z.string(),
+    settings: appSettingsSchema,
+    webhookUrls: z.record(z.string(), z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("App");
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/, "lowercase letters, digits and dashes");
+
+export const createAppBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  slug: slugSchema.optional(),
+  settings: appSettingsSchema.partial().optional(),
+});
+
+export const patchAppBody = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    settings: appSettingsSchema.partial().strict().optional(),
+  })
+  .strict();
+
+export type AppSettingsView = z.infer<typeof appSettingsSchema>;
+export type AppView = z.infer<typeof appSchema>;
+export type CreateAppInput = z.infer<typeof createAppBody>;
+export type AppPatch = z.infer<typeof patchAppBody>;

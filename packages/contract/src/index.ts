@@ -1,0 +1,4 @@
+export * from "./apps.js";
+export * from "./common.js";
+export * from "./keys.js";
+export * from "./operations.js";

@@ -1,0 +1,52 @@
+import { DeliveryError, type OutboundReply, type ReplyTarget, type SendOptions } from "@support/channels";
+import { claimDelivery, type Db, type DeliveryRecord, markDeliveryAccepted, markDeliveryFailed } from "@support/db";
+import { AppError } from "../service/errors.js";
+import type { ReplyAdapterRegistry } from "./registry.js";
+
+const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/**
+ * Sends one reply through the conversation's channel and returns its stored delivery.
+ *
+ * The idempotency key is claimed in the database before the vendor is called, so a second call
+ * with the same key (a re-run workflow step, a double click) returns the existing delivery and
+ * never reaches the vendor again - whatever state that delivery is in. A send that fails is
+ * stored as `failed` with the reason and returned, not thrown: the delivery is the outcome.
+ */
+export async function sendReply(
+  db: Db,
+  registry: ReplyAdapterRegistry,
+  target: ReplyTarget,
+  reply: OutboundReply,
+  options: SendOptions,
+): Promise<DeliveryRecord> {
+  const key = options.idempotencyKey;
+  if (!key || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw new AppError("invalid_input", `idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
+  }
+  if (!reply.text.trim()) throw new AppError("invalid_input", "a reply needs text");
+  const adapter = await registry.adapterFor(target);
+  if (adapter.channel !== target.channel) {
+    throw new AppError("internal", `the ${adapter.channel} adapter cannot send to a ${target.channel} conversation`);
+  }
+  const { delivery, created } = await claimDelivery(db, target.orgId, {
+    appId: target.appId,
+    conversationId: target.conversationId,
+    channelKind: target.channel,
+    idempotencyKey: key,
+    sandbox: adapter.sandbox,
+  });
+  if (!created) return delivery;
+  try {
+    const accepted = await adapter.sendReply(target, reply, { idempotencyKey: key });
+    return (await markDeliveryAccepted(db, target.orgId, delivery.id, accepted)) ?? delivery;
+  } catch (error) {
+    const failure =
+      error instanceof DeliveryError
+        ? { reason: `${error.code}: ${error.message}`, attempts: error.attempts }
+        : { reason: `internal: ${error instanceof Error ? error.message : String(error)}`, attempts: 0 };
+    const failed = await markDeliveryFailed(db, target.orgId, delivery.id, failure);
+    if (!(error instanceof DeliveryError)) throw error;
+    return failed ?? delivery;
+  }
+}

@@ -1,0 +1,325 @@
+import { randomUUID } from "node:crypto";
+import {
+  appSettings,
+  type DraftRow,
+  findAppForWebhook,
+  getContact,
+  getConversation,
+  listMessages,
+  listOutcomes,
+  type Message,
+} from "@support/db";
+import {
+  type AutonomyDecision,
+  DEFAULT_CATEGORIES,
+  type Draft,
+  decideAutonomy,
+  type ModelDraft,
+  type ModelResult,
+  type RetrievedPassage,
+  runGates,
+  trustScore,
+} from "@support/decisions";
+import { customerRecord } from "../context/customer-record.js";
+import { type GatheredContext, gatherForConversation } from "../context/gather-step.js";
+import type { PipelineDeps } from "../service/ports.js";
+import type { Tracer } from "../service/tracing.js";
+import {
+  type ActionSetup,
+  actionsNeedApproval,
+  loadActionSetup,
+  offeredActionTools,
+  type PlannedActions,
+  planDraftActions,
+} from "./draft-actions.js";
+
+/** A draft ready to be stored, and what each step produced on the way (for replays and traces). */
+export type DraftValues = Omit<DraftRow, "id" | "createdAt" | "updatedAt">;
+export interface PipelineStep {
+  step: string;
+  output: unknown;
+}
+export type DraftPlan =
+  | { kind: "skipped"; reason: string; steps: PipelineStep[]; humanTookOver?: boolean }
+  | { kind: "planned"; values: DraftValues; gatesPassed: boolean; steps: PipelineStep[] };
+
+/** Why a conversation must be left to people right now, if it must. */
+export function humanOwnsConversation(
+  conversation: { assignee: string | null; status: string },
+  messages: Message[],
+  message: Message,
+): string | null {
+  if (conversation.assignee) return `assigned to ${conversation.assignee}`;
+  if (conversation.status === "escalated") return "the conversation was handed to a person";
+  const teammateReplied = messages.some(
+    (m) =>
+      m.direction === "outbound" && m.authorKind === "agent" && m.createdAt >= message.createdAt && m.id !== message.id,
+  );
+  return teammateReplied ? "a teammate replied after the customer's message" : null;
+}
+
+function modelCall<T>(
+  tracer: Tracer,
+  name: string,
+  input: Record<string, unknown>,
+  call: () => Promise<ModelResult<T>>,
+): Promise<ModelResult<T>> {
+  return tracer.observe(name, "generation", input, async (generation) => {
+    const result = await call();
+    const usage = result.usage.reduce(
+      (sum, u) => ({
+        input: sum.input + u.inputTokens,
+        output: sum.output + u.outputTokens,
+        cost: sum.cost + (u.costUsd ?? 0),
+      }),
+      { input: 0, output: 0, cost: 0 },
+    );
+    generation.update({
+      model: result.usage[0]?.model ?? "offline",
+      usage: { input: usage.input, output: usage.output },
+      costUsd: usage.cost,
+      metadata: { fallbackReason: result.fallbackReason },
+    });
+    return result;
+  });
+}
+
+/**
+ * An action waiting for approval holds the draft for a person, whatever the autonomy policy says;
+ * model proposals that were dropped are told to the approver.
+ */
+function withActions({ actions, dropped }: PlannedActions, decision: AutonomyDecision): AutonomyDecision {
+  if (!actionsNeedApproval(actions)) return { ...decision, reasons: [...decision.reasons, ...dropped] };
+  const waiting = actions.filter((a) => a.risk === "approval_required" && !a.autoApprovable).map((a) => a.action);
+  const detail = `waits for approval of ${waiting.join(", ")}`;
+  return {
+    ...decision,
+    autoSend: false,
+    wouldAutoSend: false,
+    reasons: [...decision.reasons, detail, ...dropped],
+    checks: [...decision.checks, { condition: "actions", passed: false, detail }],
+  };
+}
+
+/** A canned response used as the draft itself: its text verbatim, citing the macro. */
+function cannedDraft(canned: { passage: RetrievedPassage; similarity: number }): ModelResult<Draft> {
+  const { passage } = canned;
+  return {
+    value: {
+      kind: "reply",
+      text: passage.text,
+      citations: [{ passageId: passage.id, sourceId: passage.sourceId, title: passage.title, url: passage.url }],
+      confidence: canned.similarity,
+      needsHuman: false,
+      reasons: [`canned response "${passage.title}" matches the message`],
+    },
+    usage: [],
+    fallbackReason: null,
+  };
+}
+
+/** The gather step, for callers that did not run it as a step of their own (replays, tests). */
+export function gatherForDraft(deps: PipelineDeps, input: { orgId: string; conversationId: string }) {
+  return gatherForConversation(
+    { db: deps.database.db, secrets: deps.secrets, stripe: deps.stripe, timeoutMs: deps.gatherTimeoutMs },
+    input,
+  );
+}
+
+/**
+ * Everything the pipeline decides for one customer message, without writing anything: guards,
+ * triage, the product app's data (`gathered`, or gathered here), retrieval, drafting, gates,
+ * proposed actions, trust and the autonomy decision.
+ */
+export async function planDraft(
+  deps: PipelineDeps,
+  tracer: Tracer,
+  input: { orgId: string; conversationId: string; messageId: string; gathered?: GatheredContext },
+): Promise<DraftPlan> {
+  const steps: PipelineStep[] = [];
+  const skip = (reason: string, humanTookOver = false): DraftPlan => {
+    steps.push({ step: "guard", output: { skipped: reason } });
+    return { kind: "skipped", reason, steps, humanTookOver };
+  };
+  const db = deps.database.db;
+  const conversation = await getConversation(db, input.orgId, input.conversationId);
+  if (!conversation) return skip("conversation not found");
+  const app = await findAppForWebhook(db, conversation.appId);
+  if (!app || app.orgId !== input.orgId) return skip("app not found");
+  const messages = await listMessages(db, input.orgId, conversation.id);
+  const message = messages.find((m) => m.id === input.messageId);
+  if (!message) return skip("message not found");
+  if (message.direction !== "inbound" || message.authorKind !== "customer") {
+    return skip("not a customer message");
+  }
+  const humanReason = humanOwnsConversation(conversation, messages, message);
+  if (humanReason) return skip(humanReason, true);
+  const newer = messages.some(
+    (m) => m.direction === "inbound" && m.authorKind === "customer" && m.createdAt > message.createdAt,
+  );
+  if (newer) return skip("a newer customer message will be answered instead");
+  steps.push({ step: "guard", output: { passed: true } });
+
+  const settings = appSettings(app);
+  const contact = await getContact(db, input.orgId, conversation.contactId);
+  const triage = await modelCall(tracer, "triage", { messageId: message.id, model: deps.model.name }, () =>
+    deps.model.triage({
+      message: { text: message.text, subject: conversation.subject ?? undefined, from: contact?.email ?? undefined },
+      categories: DEFAULT_CATEGORIES,
+      defaultLanguage: settings.language,
+    }),
+  );
+  const t = triage.value;
+  steps.push({ step: "triage", output: { ...t, fallbackReason: triage.fallbackReason } });
+  if (t.automated || t.spam) return skip(t.automated ? `automated message (${t.automated})` : "spam");
+
+  const gathered = input.gathered ?? (await gatherForDraft(deps, input));
+  steps.push({
+    step: "gather",
+    output: {
+      user: gathered.user?.id ?? null,
+      purchases: gathered.purchases.length,
+      charges: gathered.charges.length,
+      failures: gathered.failures,
+    },
+  });
+  const traceId = randomUUID();
+  const question = [conversation.subject, message.text].filter(Boolean).join("\n");
+  const retrieval = t.needsHuman
+    ? { passages: [], relevant: false }
+    : await deps.retrieve({ orgId: input.orgId, appId: app.id, query: message.text, k: 5 });
+  steps.push({
+    step: "retrieve",
+    output: {
+      relevant: retrieval.relevant,
+      passages: retrieval.passages.map((p) => ({ id: p.id, title: p.title, score: p.score })),
+    },
+  });
+  // Without an account in the app there is nothing to act on, and no integration to ask about.
+  const actionSetup: ActionSetup | undefined =
+    t.needsHuman || !gathered.user
+      ? undefined
+      : await loadActionSetup({ db, secrets: deps.secrets }, input.orgId, app.id);
+  const actionTools = actionSetup ? offeredActionTools(actionSetup, gathered) : [];
+  const earlierReplies = messages.filter((m) => m.direction === "outbound").map((m) => m.text);
+  const canned = t.needsHuman
+    ? undefined
+    : await deps.findCanned?.({ orgId: input.orgId, appId: app.id, message: message.text });
+  if (canned) {
+    steps.push({
+      step: "canned",
+      output: { passageId: canned.passage.id, title: canned.passage.title, similarity: canned.similarity },
+    });
+    retrieval.passages = [canned.passage, ...retrieval.passages.filter((p) => p.id !== canned.passage.id)];
+  }
+  const drafted: ModelResult<ModelDraft> | undefined = t.needsHuman
+    ? undefined
+    : canned
+      ? cannedDraft(canned)
+      : await modelCall(tracer, "draft", { messageId: message.id, passages: retrieval.passages.length }, () =>
+          deps.model.draft({
+            question,
+            customerName: contact?.name ?? null,
+            language: t.language,
+            tone: settings.tone,
+            persona: `${app.name}'s support team`,
+            signature: `The ${app.name} team`,
+            passages: retrieval.relevant ? retrieval.passages : [],
+            conversation: messages
+              .filter((m) => m.direction !== "internal" && m.createdAt <= message.createdAt)
+              .map((m) => ({
+                from: m.direction === "inbound" ? ("customer" as const) : ("agent" as const),
+                text: m.text,
+              })),
+            customerContext: gathered.lines,
+            actions: actionTools,
+          }),
+        );
+  const draft = drafted?.value;
+  steps.push({ step: "draft", output: draft ?? { skipped: "the customer asked for a person" } });
+  const gates =
+    draft && draft.kind === "reply"
+      ? runGates({
+          text: draft.text,
+          citedPassageIds: draft.citations.map((c) => c.passageId),
+          passages: retrieval.passages,
+          customerData: gathered.lines,
+          customerLanguage: t.language,
+          bannedPhrases: settings.bannedPhrases,
+          earlierReplies,
+        })
+      : [];
+  steps.push({ step: "gates", output: gates });
+  const planned: PlannedActions = actionSetup
+    ? planDraftActions(actionSetup, { intent: t.intent, context: gathered, proposals: draft?.proposals })
+    : { actions: [], dropped: [] };
+  const { actions } = planned;
+  steps.push({ step: "actions", output: planned });
+  const category = DEFAULT_CATEGORIES.find((c) => c.name === t.category);
+  const outcomes = await listOutcomes(db, input.orgId, app.id, { category: t.category });
+  const trust = trustScore(
+    outcomes.map((o) => ({
+      outcome: o.outcome as Parameters<typeof trustScore>[0][number]["outcome"],
+      at: o.createdAt,
+    })),
+    new Date(),
+  );
+  steps.push({ step: "trust", output: trust });
+  const decision = withActions(
+    planned,
+    decideAutonomy({
+      settings,
+      category: t.category,
+      categoryRisk: category?.risk ?? "high",
+      intent: t.intent,
+      flags: t.flags,
+      needsHuman: t.needsHuman || !draft || draft.needsHuman,
+      confidence: Math.min(t.confidence, draft?.confidence ?? 0),
+      trust,
+      gates,
+      shadowMode: settings.shadowMode,
+    }),
+  );
+  const status = t.needsHuman
+    ? "escalated"
+    : !draft || draft.kind === "decline"
+      ? "declined"
+      : decision.autoSend
+        ? "approved"
+        : "pending_approval";
+  const fallback = [triage.fallbackReason, drafted?.fallbackReason].filter(Boolean);
+  steps.push({
+    step: "decide",
+    output: { status, autoSend: decision.autoSend, wouldAutoSend: decision.wouldAutoSend, reasons: decision.reasons },
+  });
+  return {
+    kind: "planned",
+    gatesPassed: gates.every((g) => g.passed),
+    steps,
+    values: {
+      orgId: input.orgId,
+      appId: app.id,
+      conversationId: conversation.id,
+      messageId: message.id,
+      status,
+      category: t.category,
+      text: draft?.text ?? "",
+      citations: draft?.citations ?? [],
+      triage: t,
+      gates,
+      decision: { ...decision, relevant: retrieval.relevant, fallback },
+      usage: [...triage.usage, ...(drafted?.usage ?? [])],
+      traceId,
+      sentText: null,
+      deliveryId: null,
+      decidedBy: status === "approved" ? "autonomy" : status === "escalated" ? "triage" : null,
+      decidedAt: status === "approved" || status === "escalated" ? new Date() : null,
+      decidedVia: null,
+      remindedAt: null,
+      reason: status === "escalated" ? "the customer asked for a person" : (draft?.reasons.join("; ") ?? null),
+      customer: customerRecord(gathered),
+      // An auto-sent draft runs the actions that may run without a person (all of them, or it would wait).
+      actions: actions.map((a) => (status === "approved" ? { ...a, approved: a.autoApprovable } : a)),
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { appendAudit, type DraftRow, getDraft, listExecutionsForDraft, transitionDraft } from "@support/db";
+import type { DraftAction } from "../drafting/draft-actions.js";
+import { emit } from "../events.js";
+import {
+  type ExecutionView,
+  executeAction,
+  executeOnce,
+  executionSummary,
+  executionView,
+} from "../integrations/actions.js";
+import { executeStripeRefund } from "../integrations/stripe-connect.js";
+import { AppError } from "../service/errors.js";
+import type { PipelineDeps } from "../service/ports.js";
+
+export function draftActions(draft: DraftRow): DraftAction[] {
+  return (draft.actions as DraftAction[] | null) ?? [];
+}
+
+/**
+ * Marks which proposed actions an approval runs: all of them by default, or exactly the ids
+ * given (`[]` approves the reply alone). An unknown id is the approver's mistake, not ignored.
+ */
+export function approveActions(actions: DraftAction[], ids: string[] | undefined): DraftAction[] {
+  const unknown = ids?.filter((id) => !actions.some((a) => a.id === id)) ?? [];
+  if (unknown.length) throw new AppError("invalid_input", `actions: no proposed action ${unknown.join(", ")}`);
+  return actions.map((a) => ({ ...a, approved: ids ? ids.includes(a.id) : true }));
+}
+
+/** What running actions needs of the pipeline's dependencies. */
+export type ActionDeps = Pick<PipelineDeps, "database" | "secrets" | "stripe">;
+
+type Request = { orgId: string; appId: string; draftId: string };
+
+async function runAction(deps: ActionDeps, request: Request, action: DraftAction) {
+  const db = deps.database.db;
+  const named = { ...request, action: action.action, input: action.input };
+  try {
+    if (action.via === "stripe") {
+      const { chargeId, amount } = action.input as { chargeId: string; amount?: number };
+      return await executeStripeRefund(
+        { db, secrets: deps.secrets, stripe: deps.stripe },
+        { ...request, chargeId, amount },
+      );
+    }
+    if (action.via === "app") return await executeAction({ db, secrets: deps.secrets }, named);
+    // The embedded default (BRIEF §3): nothing to call, so the decision is recorded as what would run.
+    return await executeOnce(db, named, async () => ({ recorded: true }));
+  } catch (error) {
+    // Stripe disconnected, the integration removed, input the app's contract refuses: a failed
+    // execution the approver sees, recorded under the same key so it is not attempted again.
+    if (!(error instanceof AppError) || error.code === "not_found") throw error;
+    return executeOnce(db, named, async () => {
+      throw error;
+    });
+  }
+}
+
+export type ActionsRun =
+  | { kind: "done"; executions: ExecutionView[] }
+  | { kind: "failed"; execution: ExecutionView }
+  | { kind: "not_approved"; status: string };
+
+/**
+ * Runs the approved actions of an approved draft, one after another, each exactly once (see
+ * `executeOnce`): a retried step or a duplicate approval gets the recorded executions back. The
+ * first failure stops the run. An execution another attempt claimed but never finished (a crash
+ * mid-call) is an error, so the workflow retries and then dead-letters it rather than send a
+ * reply that may not be true.
+ */
+export async function runApprovedActions(deps: ActionDeps, orgId: string, draftId: string): Promise<ActionsRun> {
+  const draft = await getDraft(deps.database.db, orgId, draftId);
+  if (!draft) throw new AppError("not_found", `draft "${draftId}" not found`);
+  if (draft.status !== "approved") return { kind: "not_approved", status: draft.status };
+  const executions: ExecutionView[] = [];
+  for (const action of draftActions(draft).filter((a) => a.approved)) {
+    const { execution } = await runAction(deps, { orgId, appId: draft.appId, draftId }, action);
+    if (execution.status === "running") {
+      throw new Error(`action ${action.id} (${action.action}) was started by an earlier attempt and has no result`);
+    }
+    if (execution.status === "failed") return { kind: "failed", execution };
+    executions.push(execution);
+  }
+  return { kind: "done", executions };
+}
+
+/**
+ * A failed action means the reply must not go out (it would promise what did not happen): the
+ * draft goes back to a person with the error, through the same approval request as a new draft.
+ * The failed execution stays recorded, so approving again with the action fails again; the
+ * approver approves without it (`actions: []`), edits, or rejects.
+ */
+export async function returnDraftAfterFailedAction(
+  deps: ActionDeps,
+  orgId: string,
+  draftId: string,
+  failed: ExecutionView,
+): Promise<void> {
+  await deps.database.transaction(async (tx) => {
+    const reason = `not sent: ${failed.action} failed (${failed.error ?? "unknown error"})`;
+    const { draft, changed } = await transitionDraft(tx, orgId, draftId, ["approved"], {
+      status: "pending_approval",
+      reason,
+      decidedBy: null,
+      decidedAt: null,
+      decidedVia: null,
+    });
+    if (!changed || !draft) return;
+    await appendAudit(tx, orgId, {
+      actor: "pipeline",
+      action: "action.failed",
+      subject: draftId,
+      traceId: draft.traceId,
+      data: { action: failed.action, executionId: failed.id, error: failed.error },
+    });
+    await emit(tx, "support/approval.requested", {
+      v: 1,
+      orgId,
+      appId: draft.appId,
+      conversationId: draft.conversationId,
+      draftId,
+    });
+  });
+}
+
+/**
+ * The workflow's action step: runs the approved actions and, when one failed, hands the draft
+ * back. Returns what the step records (JSON): how many ran, and the failure if any.
+ */
+export async function settleApprovedActions(
+  deps: ActionDeps,
+  orgId: string,
+  draftId: string,
+): Promise<{ executed: number; failed: { action: string; error: string | null } | null }> {
+  const run = await runApprovedActions(deps, orgId, draftId);
+  if (run.kind === "failed") {
+    await returnDraftAfterFailedAction(deps, orgId, draftId, run.execution);
+    return { executed: 0, failed: { action: run.execution.action, error: run.execution.error } };
+  }
+  return { executed: run.kind === "done" ? run.executions.length : 0, failed: null };
+}
+
+/** The reply with what was done, told before the sign-off (the last paragraph). */
+export async function withExecutionSummaries(
+  deps: ActionDeps,
+  orgId: string,
+  draftId: string,
+  text: string,
+): Promise<string> {
+  const executions = await listExecutionsForDraft(deps.database.db, orgId, draftId);
+  const summaries = executions
+    .map((e) => executionSummary(executionView(e)))
+    .filter((s): s is string => Boolean(s) && !text.includes(s as string));
+  if (summaries.length === 0) return text;
+  const paragraphs = text.split(/\n{2,}/);
+  if (paragraphs.length < 2) return [text, ...summaries].join("\n\n");
+  return [...paragraphs.slice(0, -1), ...summaries, paragraphs.at(-1)].join("\n\n");
+}

@@ -1,0 +1,116 @@
+import {
+  type Conversation,
+  type Db,
+  getApp,
+  getContact,
+  getConversation,
+  listConversations,
+  listDeliveriesForConversation,
+  listInboundEventsByIds,
+  listMessages,
+  type Message,
+  type Page,
+} from "@support/db";
+import { AppError } from "../service/errors.js";
+
+export function publicConversation(c: Conversation) {
+  return {
+    id: c.id,
+    appId: c.appId,
+    contactId: c.contactId,
+    channel: c.channelKind,
+    externalId: c.externalId,
+    subject: c.subject,
+    status: c.status,
+    assignee: c.assignee,
+    tags: (c.tags as string[] | null) ?? [],
+    lastMessageAt: c.lastMessageAt.toISOString(),
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export function publicMessage(m: Message) {
+  return {
+    id: m.id,
+    direction: m.direction,
+    authorKind: m.authorKind,
+    authorName: m.authorName,
+    kind: m.kind,
+    externalId: m.externalId,
+    text: m.text,
+    html: m.html,
+    attachments: (m.attachments as unknown[] | null) ?? [],
+    metadata: (m.metadata as Record<string, unknown> | null) ?? {},
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+export async function findConversations(
+  db: Db,
+  orgId: string,
+  filter: { app?: string; channel?: string; status?: string },
+  page: { limit: number; cursor?: string },
+): Promise<Page<ReturnType<typeof publicConversation>>> {
+  let appId: string | undefined;
+  if (filter.app) {
+    const app = await getApp(db, orgId, filter.app);
+    if (!app) throw new AppError("not_found", `app "${filter.app}" not found`);
+    appId = app.id;
+  }
+  const result = await listConversations(
+    db,
+    orgId,
+    { appId, channelKind: filter.channel, status: filter.status },
+    page,
+  );
+  return { data: result.data.map(publicConversation), nextCursor: result.nextCursor };
+}
+
+/** One conversation with its contact, its messages in order and what arrived on the wire. */
+export async function conversationDetail(db: Db, orgId: string, id: string) {
+  const conversation = await getConversation(db, orgId, id);
+  if (!conversation) throw new AppError("not_found", `conversation "${id}" not found`);
+  const [contact, messages, deliveries] = await Promise.all([
+    getContact(db, orgId, conversation.contactId),
+    listMessages(db, orgId, conversation.id),
+    listDeliveriesForConversation(db, orgId, conversation.id),
+  ]);
+  const eventIds = [...new Set(messages.map((m) => m.inboundEventId).filter((x): x is string => Boolean(x)))];
+  const rawEvents = await listInboundEventsByIds(db, orgId, eventIds);
+  return {
+    ...publicConversation(conversation),
+    contact: contact
+      ? {
+          id: contact.id,
+          name: contact.name,
+          email: contact.email,
+          phone: contact.phone,
+          externalId: contact.externalId,
+        }
+      : null,
+    messages: messages.map(publicMessage),
+    deliveries: deliveries.map((d) => ({
+      id: d.id,
+      channel: d.channelKind,
+      status: d.status,
+      sandbox: d.sandbox,
+      attempts: d.attempts,
+      vendorMessageId: d.vendorMessageId,
+      failureReason: d.failureReason,
+      sentAt: d.sentAt?.toISOString() ?? null,
+      deliveredAt: d.deliveredAt?.toISOString() ?? null,
+      readAt: d.readAt?.toISOString() ?? null,
+      createdAt: d.createdAt.toISOString(),
+    })),
+    rawEvents: rawEvents.map((e) => ({
+      id: e.id,
+      channel: e.channelKind,
+      vendorEventId: e.vendorEventId,
+      eventType: e.eventType,
+      status: e.status,
+      reason: e.reason,
+      bytes: Buffer.byteLength(e.payload),
+      receivedAt: e.receivedAt.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,66 @@
+import type { Database, SecretBox } from "@support/db";
+import type { LanguageModel, RetrievedPassage } from "@support/decisions";
+import type { StripeAdapter } from "@support/payments";
+import type { ReplyAdapterRegistry } from "../delivery/registry.js";
+import type { KnowledgeDeps } from "../knowledge/deps.js";
+import type { Notifier } from "../notifications/notifier.js";
+import type { Counters } from "./metrics.js";
+import type { Tracer } from "./tracing.js";
+
+/** The knowledge issue's retrieval port: passages for a question, and whether any is relevant. */
+export type Retrieve = (input: {
+  orgId: string;
+  appId: string;
+  query: string;
+  k: number;
+}) => Promise<{ passages: RetrievedPassage[]; relevant: boolean }>;
+
+/** A canned response close enough to the message to be the draft itself (knowledge issue). */
+export type FindCanned = (input: {
+  orgId: string;
+  appId: string;
+  message: string;
+}) => Promise<{ passage: RetrievedPassage; similarity: number } | undefined>;
+
+/**
+ * Everything services reach beyond the database: the secrets box, the model, retrieval, the
+ * channels' reply adapters, the notifier, Stripe, tracing. The composition root
+ * (`@support/product`) builds them from the configuration; tests build their own.
+ */
+export interface Ports {
+  secrets: SecretBox;
+  /** The product's public base URL (webhook URLs, links in messages). */
+  publicUrl: string;
+  model: LanguageModel;
+  retrieve: Retrieve;
+  findCanned?: FindCanned;
+  knowledge: KnowledgeDeps;
+  replies: ReplyAdapterRegistry;
+  /** Tells people (Slack) about reminders, escalations, failed sends and the daily summary. */
+  notifier: Notifier;
+  /** Langfuse when configured; absent means no tracing. */
+  tracer?: Tracer;
+  /** Stripe Connect when configured: charges are read while gathering, refunds run on approval. */
+  stripe?: StripeAdapter;
+  /** Per call to the product app while gathering (default 3 s). */
+  gatherTimeoutMs?: number;
+  /** Personal data older than this is dropped by the sweep. */
+  retentionDays: number;
+  counters: Counters;
+  /** Wakes the outbox relay, so what a service committed is published now rather than at the next poll. */
+  wake(): void;
+}
+
+/** The product as its services see it before a request names an organization and an actor. */
+export interface Platform {
+  db: Database;
+  ports: Ports;
+}
+
+/** What the pipeline's older services take; being replaced by the service context. */
+export type PipelineDeps = Ports & { database: Database };
+
+/** The older services' bag from the platform; goes once they all take the service context. */
+export function pipelineDeps(platform: Platform): PipelineDeps {
+  return { ...platform.ports, database: platform.db };
+}

@@ -1,0 +1,28 @@
+import type { WorkflowFactory } from "@support/engine";
+import type { Platform } from "../service/ports.js";
+import { dailySummary } from "./daily-summary.js";
+import { draftOnMessage } from "./draft-on-message.js";
+import { learnOnReply } from "./learn-on-reply.js";
+import { notifyEscalation } from "./notify-escalation.js";
+import { notifyReminder } from "./notify-reminder.js";
+import { notifyReplyFailed } from "./notify-reply-failed.js";
+import { postDailySummary } from "./post-daily-summary.js";
+import { sendOnApproval } from "./send-on-approval.js";
+import { sweep } from "./sweep.js";
+import { teammateReply } from "./teammate-reply.js";
+
+/** The product's workflow functions, one file each, over the pipeline's services. */
+export function pipelineWorkflows(platform: Platform): WorkflowFactory {
+  return (inngest) => [
+    draftOnMessage(inngest, platform),
+    teammateReply(inngest, platform),
+    sendOnApproval(inngest, platform),
+    learnOnReply(inngest, platform),
+    sweep(inngest, platform),
+    notifyReminder(inngest, platform),
+    notifyEscalation(inngest, platform),
+    notifyReplyFailed(inngest, platform),
+    dailySummary(inngest, platform),
+    postDailySummary(inngest, platform),
+  ];
+}

@@ -1,0 +1,20 @@
+import type { WorkflowClient } from "@support/engine";
+import { deliverNotification, raiseNotification, replyFailedNotification } from "../notifications/notify.js";
+import type { Platform } from "../service/ports.js";
+import { supportEvents } from "./event-types.js";
+
+/** An approved reply failed after its last retry: the customer has no answer, so a person must know. */
+export function notifyReplyFailed(inngest: WorkflowClient, platform: Platform) {
+  return inngest.createFunction(
+    { id: "notify-reply-failed", retries: 5, triggers: [{ event: supportEvents["support/reply.failed"] }] },
+    async ({ event, step }) => {
+      const notificationId = await step.run("record", async () => {
+        const input = await replyFailedNotification(platform.db.db, event.data);
+        return (await raiseNotification(platform.db, input)).id;
+      });
+      return step.run("tell-slack", () =>
+        deliverNotification(platform.db, platform.ports.notifier, event.data.orgId, notificationId),
+      );
+    },
+  );
+}

@@ -1,0 +1,123 @@
+import { findNotificationByKey } from "@support/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { approveDraft } from "../../src/review/decisions.js";
+import { notifyReminder } from "../../src/workflows/notify-reminder.js";
+import { recordingNotifier, storedNotification } from "./notifier-fixture.js";
+import {
+  emitted,
+  openPipelineFixture,
+  type PipelineFixture,
+  pendingDraft,
+  seedTenant,
+  testEngine,
+} from "./pipeline-fixture.js";
+
+describe("notify-reminder", () => {
+  let fixture: PipelineFixture;
+  let tenant: { orgId: string; appId: string };
+  beforeAll(async () => {
+    fixture = await openPipelineFixture();
+    tenant = await seedTenant(fixture);
+  });
+  afterAll(() => fixture.close());
+  const engine = () => testEngine(notifyReminder(fixture.inngest, fixture.platform));
+  const reminded = (draft: { id: string; conversationId: string }) => ({
+    name: "support/approval.reminded" as const,
+    data: { v: 1 as const, ...tenant, conversationId: draft.conversationId, draftId: draft.id },
+  });
+  const notificationEvents = async () =>
+    (await emitted(fixture, tenant.orgId)).filter((event) => event.name === "support/notification.created");
+
+  it("records the reminder, announces it, and posts it once; a retried tell-slack step posts nothing more", async () => {
+    const notifier = recordingNotifier();
+    fixture.notifier = notifier;
+    const { draft } = await pendingDraft(fixture, tenant);
+    const { result, ctx } = await engine().execute({ events: [reminded(draft)] });
+    const row = await storedNotification(fixture, tenant.orgId, `reminder:${draft.id}`);
+    expect(ctx.step.run).toHaveBeenCalledWith("record", expect.any(Function));
+    expect(ctx.step.run).toHaveBeenCalledWith("tell-slack", expect.any(Function));
+    expect(result).toEqual({ notificationId: row.id, slackTs: "1700000000.000001", postedNow: true });
+    expect(row).toMatchObject({
+      kind: "approval_reminder",
+      appId: tenant.appId,
+      conversationId: draft.conversationId,
+      draftId: draft.id,
+      reason: "A draft has waited for approval longer than the 4-hour SLA.",
+      slackChannelId: "C0NOTIFY",
+      slackTs: "1700000000.000001",
+    });
+    expect(notifier.posts.notifications).toEqual([`reminder:${draft.id}`]);
+    expect(await notificationEvents()).toEqual([
+      {
+        name: "support/notification.created",
+        data: {
+          v: 1,
+          ...tenant,
+          notificationId: row.id,
+          kind: "approval_reminder",
+          conversationId: draft.conversationId,
+          draftId: draft.id,
+        },
+      },
+    ]);
+
+    // Inngest retries tell-slack with `record` memoized: the stored ts is found, nothing is posted.
+    const retried = await engine().execute({
+      events: [reminded(draft)],
+      steps: [{ id: "record", handler: () => row.id }],
+    });
+    expect(retried.result).toEqual({ notificationId: row.id, slackTs: "1700000000.000001", postedNow: false });
+    // A redelivered event runs both steps again: the same row, no second event, no second post.
+    const again = await engine().execute({ events: [reminded(draft)] });
+    expect(again.result).toEqual({ notificationId: row.id, slackTs: "1700000000.000001", postedNow: false });
+    expect(notifier.posts.notifications).toEqual([`reminder:${draft.id}`]);
+    expect(await notificationEvents()).toHaveLength(1);
+  });
+
+  it("records nothing for a draft decided before the reminder ran", async () => {
+    const notifier = recordingNotifier();
+    fixture.notifier = notifier;
+    const before = await notificationEvents();
+    const { draft } = await pendingDraft(fixture, tenant);
+    await approveDraft(fixture.runtime.database, tenant.orgId, draft.id, { actor: "sam", surface: "api" });
+    const { result, ctx } = await engine().execute({ events: [reminded(draft)] });
+    expect(result).toEqual({ skipped: "the draft was decided before the reminder" });
+    expect(ctx.step.run).toHaveBeenCalledWith("record", expect.any(Function));
+    expect(ctx.step.run).not.toHaveBeenCalledWith("tell-slack", expect.any(Function));
+    expect(await findNotificationByKey(fixture.runtime.database.db, tenant.orgId, `reminder:${draft.id}`)).toBe(
+      undefined,
+    );
+    expect(await notificationEvents()).toEqual(before);
+    expect(notifier.posts.notifications).toEqual([]);
+  });
+
+  it("a Notifier error fails tell-slack (Inngest retries it) and leaves the row without a Slack ts", async () => {
+    fixture.notifier = recordingNotifier(new Error("slack is down"));
+    const { draft } = await pendingDraft(fixture, tenant);
+    const { error } = await engine().execute({ events: [reminded(draft)] });
+    expect(error).toMatchObject({ message: "slack is down" });
+    expect(error).not.toMatchObject({ name: "NonRetriableError" });
+    const row = await storedNotification(fixture, tenant.orgId, `reminder:${draft.id}`);
+    expect(row.slackTs).toBeNull();
+
+    // The retry, with Slack back, posts it once.
+    const notifier = recordingNotifier();
+    fixture.notifier = notifier;
+    const retried = await engine().execute({
+      events: [reminded(draft)],
+      steps: [{ id: "record", handler: () => row.id }],
+    });
+    expect(retried.result).toMatchObject({ notificationId: row.id, postedNow: true });
+    expect(notifier.posts.notifications).toEqual([`reminder:${draft.id}`]);
+    expect((await storedNotification(fixture, tenant.orgId, `reminder:${draft.id}`)).slackTs).toBe("1700000000.000001");
+  });
+
+  it("without Slack, the reminder is recorded for the dashboard and nothing is posted", async () => {
+    fixture.notifier = { post: async () => undefined, postDailySummary: async () => undefined };
+    const { draft } = await pendingDraft(fixture, tenant);
+    const { result } = await engine().execute({ events: [reminded(draft)] });
+    const row = await storedNotification(fixture, tenant.orgId, `reminder:${draft.id}`);
+    expect(result).toEqual({ notificationId: row.id, slackTs: null, postedNow: false });
+    expect(row.slackTs).toBeNull();
+  });
+});
