@@ -1,3 +1,4 @@
+export * from "./actions.js";
 export * from "./apps.js";
 export * from "./common.js";
 export * from "./keys.js";
