@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import { useRoute } from "./hooks/useRoute.js";
+import { useT } from "./i18n/useT.js";
 import { matchRoute } from "./lib/links.js";
 import type { Role } from "./lib/types.js";
 import { AppsPage } from "./pages/AppsPage.js";
@@ -19,6 +20,7 @@ const AutonomyPage = lazy(() => import("./pages/AutonomyPage.js").then((m) => ({
 const AnalyticsPage = lazy(() => import("./pages/AnalyticsPage.js").then((m) => ({ default: m.AnalyticsPage })));
 
 export function Routes({ role }: { role: Role | null }) {
+  const t = useT();
   const { path, params } = useRoute();
   const app = params.get("app") ?? undefined;
   const route = matchRoute(path);
@@ -35,13 +37,13 @@ export function Routes({ role }: { role: Role | null }) {
       return <OutboxPage app={app} />;
     case "autonomy":
       return (
-        <Suspense fallback={<p>Loading…</p>}>
+        <Suspense fallback={<p>{t("common.loading")}</p>}>
           <AutonomyPage role={role} app={app} />
         </Suspense>
       );
     case "analytics":
       return (
-        <Suspense fallback={<p>Loading…</p>}>
+        <Suspense fallback={<p>{t("common.loading")}</p>}>
           <AnalyticsPage app={app} />
         </Suspense>
       );

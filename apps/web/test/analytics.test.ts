@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "../src/i18n/translator.js";
 import {
   countRows,
-  duration,
   editRows,
+  metricDefinition,
   rangeDays,
   rangeProblem,
   rateRows,
@@ -10,6 +11,9 @@ import {
   trustRows,
 } from "../src/lib/analytics.js";
 import type { AnalyticsFigures, AnalyticsReport } from "../src/lib/types.js";
+
+const t = createTranslator("en");
+const fr = createTranslator("fr");
 
 const empty: AnalyticsFigures = {
   conversations: 0,
@@ -66,10 +70,11 @@ describe("analytics date range", () => {
     });
   });
   it("says what is wrong with a custom range before asking the API", () => {
-    expect(rangeProblem("2026-01-01", "2026-01-31")).toBeNull();
-    expect(rangeProblem("", "2026-01-31")).toBe("Choose both days.");
-    expect(rangeProblem("2026-02-01", "2026-01-31")).toBe("The first day must not be after the last.");
-    expect(rangeProblem("2024-01-01", "2026-01-31")).toBe("Choose at most 366 days.");
+    expect(rangeProblem("2026-01-01", "2026-01-31", t)).toBeNull();
+    expect(rangeProblem("", "2026-01-31", t)).toBe("Choose both days.");
+    expect(rangeProblem("2026-02-01", "2026-01-31", t)).toBe("The first day must not be after the last.");
+    expect(rangeProblem("2024-01-01", "2026-01-31", t)).toBe("Choose at most 366 days.");
+    expect(rangeProblem("2024-01-01", "2026-01-31", fr)).toBe("Choisissez au plus 366 jours.");
   });
 });
 
@@ -108,11 +113,33 @@ describe("analytics chart rows", () => {
       { start: "2026-03-02", billing: 0.75, shipping: 0.5 },
     ]);
   });
-  it("reads durations as people do and keeps a series' colour stable", () => {
-    expect([duration(null), duration(42_000), duration(90_000), duration(5_400_000), duration(3 * 86_400_000)]).toEqual(
-      ["n/a", "42 s", "2 min", "1.5 h", "3.0 d"],
-    );
+  it("reads durations as people do, in the locale, and keeps a series' colour stable", () => {
+    const durations = [null, 903, 42_000, 90_000, 5_400_000, 3 * 86_400_000];
+    expect(durations.map((ms) => t.duration(ms).replace(/\s/g, " "))).toEqual([
+      "n/a",
+      "903 ms",
+      "42 sec",
+      "2 min",
+      "1.5 hr",
+      "3 days",
+    ]);
+    expect(durations.map((ms) => fr.duration(ms).replace(/\s/g, " "))).toEqual([
+      "n.d.",
+      "903 ms",
+      "42 s",
+      "2 min",
+      "1,5 h",
+      "3 j",
+    ]);
     expect(seriesColor("zendesk", ["email", "zendesk"])).toBe(seriesColor("zendesk", ["email", "zendesk"]));
     expect(seriesColor("zendesk", ["email", "zendesk"])).not.toBe(seriesColor("email", ["email", "zendesk"]));
+  });
+});
+
+describe("metric definitions", () => {
+  it("names each metric and says how it is computed, in the active locale", () => {
+    expect(metricDefinition("approvalRate", t).label).toBe("Approval rate");
+    expect(metricDefinition("approvalRate", fr).label).toBe("Taux d’approbation");
+    expect(metricDefinition("deflection", t).definition).toMatch(/^Of the conversations started in the period/);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "../src/i18n/translator.js";
 import { attentionLink, attentionTitle, orderAttention } from "../src/lib/attention.js";
 import { slackConnectBody } from "../src/lib/slack-form.js";
 import type { Attention } from "../src/lib/types.js";
+
+const t = createTranslator("en");
 
 const item = (
   id: string,
@@ -32,14 +35,14 @@ describe("needs attention", () => {
   });
 
   it("names each kind and links to the draft, else to the conversation", () => {
-    expect(attentionTitle(item("f", "reply_failed", "2026-01-01T00:00:00Z"))).toBe("Reply not sent");
+    expect(t(attentionTitle(item("f", "reply_failed", "2026-01-01T00:00:00Z")))).toBe("Reply not sent");
     expect(attentionLink(item("a/b", "escalation", "2026-01-01T00:00:00Z"))).toEqual({
       to: "/drafts/drf_a%2Fb",
-      label: "Open the draft",
+      label: "queue.attention.openDraft",
     });
     expect(attentionLink(item("x", "escalation", "2026-01-01T00:00:00Z", null))).toEqual({
       to: "/conversations/cnv_x",
-      label: "Open the conversation",
+      label: "queue.attention.openConversation",
     });
     expect(attentionLink(item("y", "escalation", "2026-01-01T00:00:00Z", null, null))).toBeUndefined();
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "../src/i18n/translator.js";
 import { actionFamilies, filterAudit } from "../src/lib/audit-filter.js";
 import { slugify } from "../src/lib/auth-client.js";
-import { autonomySettings, percent } from "../src/lib/autonomy-form.js";
+import { autonomySettings } from "../src/lib/autonomy-form.js";
 import { CHANNEL_FIELDS, channelChange } from "../src/lib/channel-fields.js";
 import { describeActor, summarizeDecision } from "../src/lib/decision.js";
 import { progressLabel } from "../src/lib/knowledge.js";
@@ -9,10 +10,13 @@ import { roleAtLeast } from "../src/lib/roles.js";
 import type { AuditEntry } from "../src/lib/types.js";
 import { modelCalls, usageTotals } from "../src/lib/usage.js";
 
+const t = createTranslator("en");
+const fr = createTranslator("fr");
+
 describe("trust decision in words", () => {
   it("explains a held draft by its failed checks, and mentions shadow mode", () => {
-    const summary = summarizeDecision({
-      status: "pending_approval",
+    const draft = {
+      status: "pending_approval" as const,
       decision: {
         autoSend: false,
         wouldAutoSend: true,
@@ -21,22 +25,27 @@ describe("trust decision in words", () => {
           { condition: "gates", passed: true, detail: "all gates passed" },
         ],
       },
-    });
+    };
+    const summary = summarizeDecision(draft, t);
     expect(summary.tone).toBe("held");
     expect(summary.headline).toBe(
       "Held for a human because autonomy tier one_click never auto-sends. Shadow mode: it would have been auto-sent.",
     );
     expect(summary.passed).toEqual(["all gates passed"]);
+    expect(summarizeDecision(draft, fr).headline).toBe(
+      "Retenu pour une personne, car autonomy tier one_click never auto-sends. Mode fantôme\u00a0: il aurait été envoyé automatiquement.",
+    );
   });
 
   it("says an auto-sent draft passed every check", () => {
-    expect(summarizeDecision({ status: "auto_sent", decision: { autoSend: true, checks: [] } }).tone).toBe("sent");
+    expect(summarizeDecision({ status: "auto_sent", decision: { autoSend: true, checks: [] } }, t).tone).toBe("sent");
   });
 
   it("names actors for people", () => {
-    expect(describeActor("user:usr_1")).toBe("a teammate (usr_1)");
-    expect(describeActor("key:key_1")).toBe("API key key_1");
-    expect(describeActor(null)).toBe("nobody yet");
+    expect(describeActor("user:usr_1", t)).toBe("a teammate (usr_1)");
+    expect(describeActor("key:key_1", t)).toBe("API key key_1");
+    expect(describeActor(null, t)).toBe("nobody yet");
+    expect(describeActor("user:usr_1", fr)).toBe("un collègue (usr_1)");
   });
 });
 
@@ -44,7 +53,7 @@ describe("forms", () => {
   it("sends only the channel fields that were filled in, trimmed (blank secrets keep stored ones)", () => {
     const change = channelChange(
       { baseUrl: " https://x.zendesk.com ", agentEmail: "", webhookSecret: "s3cret", apiToken: "  " },
-      CHANNEL_FIELDS.zendesk ?? { label: "", settings: [], secrets: [] },
+      CHANNEL_FIELDS.zendesk ?? { settings: [], secrets: [] },
     );
     expect(change).toEqual({ settings: { baseUrl: "https://x.zendesk.com" }, secrets: { webhookSecret: "s3cret" } });
   });
@@ -69,8 +78,9 @@ describe("forms", () => {
       neverAutoSend: ["refund", "legal"],
       shadowMode: true,
     });
-    expect(percent(0.456)).toBe("46%");
-    expect(percent(null)).toBe("n/a");
+    expect(t.percent(0.456)).toBe("46%");
+    expect(fr.percent(0.456).replace(/\s/g, " ")).toBe("46 %");
+    expect(t.percent(null)).toBe("n/a");
   });
 
   it("slugifies organization names", () => {
@@ -86,15 +96,18 @@ describe("roles, knowledge progress and audit filters", () => {
   });
 
   it("labels source progress", () => {
-    expect(progressLabel({ status: "processing", progress: { done: 3, total: 12 }, error: null })).toBe(
+    expect(progressLabel({ status: "processing", progress: { done: 3, total: 12 }, error: null }, t)).toBe(
       "processing: 3 / 12 chunks (25%)",
     );
-    expect(progressLabel({ status: "ready", progress: { done: 12, total: 12 }, error: null })).toBe(
+    expect(progressLabel({ status: "ready", progress: { done: 12, total: 12 }, error: null }, t)).toBe(
       "ready (12 chunks)",
     );
-    expect(progressLabel({ status: "error", progress: { done: 0, total: 0 }, error: "404 at the URL" })).toBe(
+    expect(progressLabel({ status: "ready", progress: { done: 1, total: 1 }, error: null }, t)).toBe("ready (1 chunk)");
+    expect(progressLabel({ status: "error", progress: { done: 0, total: 0 }, error: "404 at the URL" }, t)).toBe(
       "failed: 404 at the URL",
     );
+    const french = progressLabel({ status: "processing", progress: { done: 3, total: 12 }, error: null }, fr);
+    expect(french.replace(/\s/g, " ")).toBe("en cours de traitement : 3 / 12 segments (25 %)");
   });
 
   it("filters the audit log by action family, actor kind and text", () => {

@@ -1,3 +1,4 @@
+import { useT } from "../i18n/useT.js";
 import { actionOutcome, RISK_LABELS, ROUTE_LABELS } from "../lib/actions.js";
 import type { ActionExecution, DraftAction } from "../lib/types.js";
 
@@ -17,24 +18,26 @@ export function ActionList({
   selected?: ReadonlySet<string>;
   onToggle?: (id: string) => void;
 }) {
+  const t = useT();
   if (actions.length === 0) return null;
   return (
     <div className="stack">
-      <h3 id="actions-title">Actions</h3>
+      <h3 id="actions-title">{t("common.actions")}</h3>
       <ul aria-labelledby="actions-title">
         {actions.map((a) => {
-          const outcome = actionOutcome(a, executions);
+          const outcome = actionOutcome(a, executions, t);
           return (
             <li key={a.id}>
               {selected && onToggle ? (
                 <label className="inline">
-                  <input type="checkbox" checked={selected.has(a.id)} onChange={() => onToggle(a.id)} /> Run{" "}
-                  <strong>{a.action}</strong> with the approval
+                  <input type="checkbox" checked={selected.has(a.id)} onChange={() => onToggle(a.id)} />{" "}
+                  {t.rich("draft.action.run", { action: a.action, strong: (chunks) => <strong>{chunks}</strong> })}
                 </label>
               ) : (
                 <strong>{a.action}</strong>
               )}{" "}
-              <span className="badge">{RISK_LABELS[a.risk]}</span> <span className="muted">{ROUTE_LABELS[a.via]}</span>
+              <span className="badge">{t(RISK_LABELS[a.risk])}</span>{" "}
+              <span className="muted">{t(ROUTE_LABELS[a.via])}</span>
               <p>{a.reason}</p>
               <code>{JSON.stringify(a.input)}</code>
               {!selected && <p className={outcome.tone === "failed" ? "warning" : "muted"}>{outcome.label}</p>}

@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { useT } from "../i18n/useT.js";
 import { knowledgeClient } from "../lib/knowledge.js";
 import { ErrorNote } from "./ErrorNote.js";
 
 /** Adds a text note, a URL to crawl or an uploaded file to the app's knowledge. */
 export function AddKnowledgeForm({ app }: { app: string }) {
+  const t = useT();
   const [kind, setKind] = useState<"text" | "url" | "file">("text");
   const client = useQueryClient();
   const add = useMutation({
@@ -21,42 +23,42 @@ export function AddKnowledgeForm({ app }: { app: string }) {
     event.currentTarget.reset();
   };
   return (
-    <form onSubmit={submit} className="stack card" aria-label="Add knowledge">
+    <form onSubmit={submit} className="stack card" aria-label={t("knowledge.add.label")}>
       <fieldset className="row">
-        <legend>Add</legend>
+        <legend>{t("knowledge.add.legend")}</legend>
         {(["text", "url", "file"] as const).map((k) => (
           <label key={k}>
             <input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} />
-            {k === "text" ? "Text" : k === "url" ? "URL" : "File"}
+            {t(k === "text" ? "knowledge.add.text" : k === "url" ? "knowledge.add.url" : "knowledge.add.file")}
           </label>
         ))}
       </fieldset>
       {kind === "text" && (
         <>
           <label>
-            Title
+            {t("knowledge.add.title")}
             <input name="title" required />
           </label>
           <label>
-            Text
+            {t("knowledge.add.text")}
             <textarea name="body" rows={5} required />
           </label>
         </>
       )}
       {kind === "url" && (
         <label>
-          URL to crawl
+          {t("knowledge.add.urlToCrawl")}
           <input name="url" type="url" required />
         </label>
       )}
       {kind === "file" && (
         <label>
-          File (Markdown, HTML, PDF, text)
+          {t("knowledge.add.fileTypes")}
           <input name="file" type="file" required />
         </label>
       )}
       <button type="submit" className="primary" disabled={add.isPending}>
-        Add knowledge
+        {t("knowledge.add.submit")}
       </button>
       <ErrorNote error={add.error} />
     </form>

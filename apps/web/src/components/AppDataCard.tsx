@@ -1,4 +1,4 @@
-import { money } from "../lib/actions.js";
+import { useT } from "../i18n/useT.js";
 import type { DraftCustomer } from "../lib/types.js";
 
 /**
@@ -6,32 +6,38 @@ import type { DraftCustomer } from "../lib/types.js";
  * failed: the approver sees them, the model and the customer never do.
  */
 export function AppDataCard({ customer }: { customer: DraftCustomer }) {
+  const t = useT();
   return (
     <section aria-labelledby="app-data-title" className="card">
-      <h2 id="app-data-title">In the product app</h2>
+      <h2 id="app-data-title">{t("customer.appData.title")}</h2>
       {customer.user ? (
         <p>
-          Account {customer.user.id}
+          {t("customer.appData.account", { id: customer.user.id })}
           {customer.user.name ? ` · ${customer.user.name}` : ""}
           {customer.user.email ? ` · ${customer.user.email}` : ""}
         </p>
       ) : (
         <p className="muted">
-          {customer.failures.length ? "The account could not be read." : "No account in the app."}
+          {customer.failures.length ? t("customer.appData.unreadable") : t("customer.appData.noAccount")}
         </p>
       )}
       {customer.purchases.length > 0 && (
-        <ul aria-label="Purchases">
+        <ul aria-label={t("customer.appData.purchases")}>
           {customer.purchases.map((p) => (
             <li key={p.id}>
-              {p.productName}: {money(p.amount, p.currency)} on {p.purchasedAt.slice(0, 10)},{" "}
-              {p.status.replace("_", " ")}
+              {t("customer.appData.purchase", {
+                product: p.productName,
+                amount: t.money(p.amount, p.currency),
+                date: t.day(p.purchasedAt.slice(0, 10)),
+                // The product app's own status word (paid, refunded…): its data, not the dashboard's.
+                status: p.status.replace("_", " "),
+              })}
             </li>
           ))}
         </ul>
       )}
       {customer.subscriptions.length > 0 && (
-        <ul aria-label="Subscriptions">
+        <ul aria-label={t("customer.appData.subscriptions")}>
           {customer.subscriptions.map((s) => (
             <li key={s.id}>
               {s.plan}: {s.status}
@@ -40,7 +46,7 @@ export function AppDataCard({ customer }: { customer: DraftCustomer }) {
         </ul>
       )}
       {customer.failures.length > 0 && (
-        <ul aria-label="Failed calls" className="warning">
+        <ul aria-label={t("customer.appData.failures")} className="warning">
           {customer.failures.map((f) => (
             <li key={f.action}>
               {f.action}: {f.error}

@@ -1,12 +1,14 @@
 import { navigate, useRoute } from "../hooks/useRoute.js";
+import { useT } from "../i18n/useT.js";
 import type { SupportApp } from "../lib/types.js";
 
 /** The app a per-app page shows, kept in the URL (?app=slug) so it survives reloads and links. */
 export function AppPicker({ apps, current }: { apps: SupportApp[]; current: string | undefined }) {
+  const t = useT();
   const { path, params } = useRoute();
   return (
     <label>
-      App
+      {t("common.app")}
       <select
         value={current ?? ""}
         onChange={(e) => {

@@ -1,10 +1,12 @@
+import { useT } from "../i18n/useT.js";
 import type { Citation } from "../lib/types.js";
 import { Link } from "./Link.js";
 
 export function CitationList({ citations }: { citations: Citation[] }) {
-  if (citations.length === 0) return <p className="muted">No citations: the draft cites no knowledge.</p>;
+  const t = useT();
+  if (citations.length === 0) return <p className="muted">{t("draft.noCitations")}</p>;
   return (
-    <ol className="citations" aria-label="Citations">
+    <ol className="citations" aria-label={t("draft.citations")}>
       {citations.map((c, i) => (
         <li key={c.passageId}>
           [{i + 1}]{" "}
@@ -15,7 +17,7 @@ export function CitationList({ citations }: { citations: Citation[] }) {
           ) : (
             c.title
           )}{" "}
-          · <Link to={`/knowledge?source=${encodeURIComponent(c.sourceId)}`}>source</Link>
+          · <Link to={`/knowledge?source=${encodeURIComponent(c.sourceId)}`}>{t("draft.citationSource")}</Link>
         </li>
       ))}
     </ol>

@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
+import { useT } from "../i18n/useT.js";
 import { api } from "../lib/api.js";
 import type { SupportApp } from "../lib/types.js";
 import { ErrorNote } from "./ErrorNote.js";
 
 export function CreateAppForm({ onCreated }: { onCreated: (app: SupportApp) => void }) {
+  const t = useT();
   const client = useQueryClient();
   const create = useMutation({
     mutationFn: (name: string) => api<SupportApp>("/api/v1/apps", { method: "POST", body: { name } }),
@@ -19,13 +21,13 @@ export function CreateAppForm({ onCreated }: { onCreated: (app: SupportApp) => v
     event.currentTarget.reset();
   };
   return (
-    <form onSubmit={submit} className="row" aria-label="Create an app">
+    <form onSubmit={submit} className="row" aria-label={t("apps.create.label")}>
       <label>
-        App name
+        {t("apps.create.name")}
         <input name="appName" required maxLength={200} />
       </label>
       <button type="submit" className="primary" disabled={create.isPending}>
-        Create app
+        {t("apps.create.submit")}
       </button>
       <ErrorNote error={create.error} />
     </form>

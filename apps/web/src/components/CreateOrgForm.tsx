@@ -1,11 +1,13 @@
 import { type FormEvent, useState } from "react";
 import { navigate } from "../hooks/useRoute.js";
 import { useResetSession } from "../hooks/useSession.js";
+import { useT } from "../i18n/useT.js";
 import { authClient, slugify } from "../lib/auth-client.js";
 import { ErrorNote } from "./ErrorNote.js";
 
 /** Creates an organization (the creator becomes its owner) and switches to it. */
 export function CreateOrgForm() {
+  const t = useT();
   const [error, setError] = useState<unknown>(null);
   const reset = useResetSession();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -24,11 +26,11 @@ export function CreateOrgForm() {
   return (
     <form onSubmit={(e) => void submit(e)} className="row">
       <label>
-        Organization name
+        {t("auth.organizationName")}
         <input name="orgName" required maxLength={100} />
       </label>
       <button type="submit" className="primary">
-        Create organization
+        {t("auth.createOrganization")}
       </button>
       <ErrorNote error={error} />
     </form>

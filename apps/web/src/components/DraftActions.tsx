@@ -1,9 +1,23 @@
 import { type FormEvent, useState } from "react";
 import { useDraftActions } from "../hooks/useDraftActions.js";
-import { isOpen } from "../lib/queue.js";
+import type { Translator } from "../i18n/translator.js";
+import { useT } from "../i18n/useT.js";
+import { describeActor } from "../lib/decision.js";
+import { isOpen, STATUS_LABEL } from "../lib/queue.js";
 import type { Draft } from "../lib/types.js";
 import { ActionList } from "./ActionList.js";
 import { ErrorNote } from "./ErrorNote.js";
+
+/** "Rejected by a teammate (usr_1): reason" for a decided draft; the reason is the decider's words. */
+function decidedLine(draft: Draft, t: Translator): string {
+  const status = t(STATUS_LABEL[draft.status]);
+  const actor = draft.decidedBy ? describeActor(draft.decidedBy, t) : null;
+  const reason = draft.reason;
+  if (actor && reason) return t("draft.decidedByReason", { status, actor, reason });
+  if (actor) return t("draft.decidedBy", { status, actor });
+  if (reason) return t("draft.decidedReason", { status, reason });
+  return status;
+}
 
 /**
  * The decision on a pending draft: Approve (sends; with the edited text when editing), Edit,
@@ -18,6 +32,7 @@ export function DraftActions({
   startEditing: boolean;
   startRejecting: boolean;
 }) {
+  const t = useT();
   const { approve, reject, escalate } = useDraftActions();
   const [editing, setEditing] = useState(startEditing || !draft.text);
   const [rejecting, setRejecting] = useState(startRejecting);
@@ -41,10 +56,10 @@ export function DraftActions({
 
   return (
     <section aria-labelledby="draft-title" className="card draft">
-      <h2 id="draft-title">Draft reply</h2>
+      <h2 id="draft-title">{t("draft.title")}</h2>
       {editing && pending ? (
         <label className="stack">
-          Reply text
+          {t("draft.replyText")}
           {/* biome-ignore lint/a11y/noAutofocus: Edit was chosen to type into this field right away */}
           <textarea value={text} onChange={(e) => setText(e.target.value)} rows={8} autoFocus />
         </label>
@@ -73,38 +88,36 @@ export function DraftActions({
               })
             }
           >
-            Approve
+            {t("draft.approve")}
           </button>
           <button type="button" disabled={busy} onClick={() => setEditing(!editing)} aria-pressed={editing}>
-            Edit
+            {t("draft.edit")}
           </button>
           <button type="button" disabled={busy} onClick={() => setRejecting(true)}>
-            Reject
+            {t("draft.reject")}
           </button>
           <button type="button" disabled={busy} onClick={() => escalate.mutate({ id: draft.id })}>
-            Escalate
+            {t("draft.escalate")}
           </button>
         </div>
       ) : (
         <p role="status" className="muted">
-          {draft.status.replace("_", " ")}
-          {draft.decidedBy ? ` by ${draft.decidedBy}` : ""}
-          {draft.reason ? `: ${draft.reason}` : ""}
+          {decidedLine(draft, t)}
         </p>
       )}
       {rejecting && pending && (
-        <form onSubmit={submitReject} className="stack reject" aria-label="Reject draft">
+        <form onSubmit={submitReject} className="stack reject" aria-label={t("draft.rejectForm")}>
           <label>
-            Reason for rejecting
+            {t("draft.rejectReason")}
             {/* biome-ignore lint/a11y/noAutofocus: Reject asks for the reason next */}
             <textarea name="reason" required rows={3} autoFocus />
           </label>
           <div className="actions">
             <button type="submit" className="danger" disabled={busy}>
-              Confirm rejection
+              {t("draft.confirmRejection")}
             </button>
             <button type="button" onClick={() => setRejecting(false)}>
-              Cancel
+              {t("common.cancel")}
             </button>
           </div>
         </form>

@@ -1,5 +1,6 @@
 import { navigate } from "../hooks/useRoute.js";
 import { useResetSession } from "../hooks/useSession.js";
+import { useT } from "../i18n/useT.js";
 import { authClient, type Organization } from "../lib/auth-client.js";
 
 const NEW = "__new__";
@@ -11,6 +12,7 @@ export function OrgSwitcher({
   organizations: Organization[];
   activeOrgId: string | null;
 }) {
+  const t = useT();
   const reset = useResetSession();
   const change = async (value: string) => {
     if (value === NEW) {
@@ -23,14 +25,14 @@ export function OrgSwitcher({
   };
   return (
     <label className="org-switcher">
-      <span>Organization</span>
+      <span>{t("shell.organization")}</span>
       <select value={activeOrgId ?? ""} onChange={(e) => void change(e.target.value)}>
         {organizations.map((org) => (
           <option key={org.id} value={org.id}>
             {org.name}
           </option>
         ))}
-        <option value={NEW}>+ New organization…</option>
+        <option value={NEW}>{t("shell.newOrganization")}</option>
       </select>
     </label>
   );

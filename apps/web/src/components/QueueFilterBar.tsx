@@ -1,8 +1,9 @@
-import type { QueueFilters } from "../lib/queue.js";
-import { STATUS_LABEL } from "../lib/queue.js";
+import { useT } from "../i18n/useT.js";
+import { CHANNEL_FIELDS, CHANNEL_LABEL } from "../lib/channel-fields.js";
+import { PRIORITY_LABEL, type QueueFilters, STATUS_LABEL } from "../lib/queue.js";
 import type { DraftStatus, SupportApp } from "../lib/types.js";
 
-const CHANNELS = ["generic", "web", "email", "front", "zendesk", "whatsapp"];
+const CHANNELS = Object.keys(CHANNEL_FIELDS);
 
 export function QueueFilterBar({
   filters,
@@ -17,18 +18,19 @@ export function QueueFilterBar({
   categories: string[];
   priorities: string[];
 }) {
+  const t = useT();
   const set = (key: Exclude<keyof QueueFilters, "slaBreached">, value: string) =>
     onChange({ ...filters, [key]: value || undefined });
   return (
-    <search className="filters" aria-label="Filter drafts">
+    <search className="filters" aria-label={t("queue.filter.label")}>
       <label>
-        Search
+        {t("queue.filter.search")}
         <input type="search" value={filters.search ?? ""} onChange={(e) => set("search", e.target.value)} />
       </label>
       <label>
-        App
+        {t("common.app")}
         <select value={filters.app ?? ""} onChange={(e) => set("app", e.target.value)}>
-          <option value="">All apps</option>
+          <option value="">{t("common.allApps")}</option>
           {apps.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
@@ -37,20 +39,20 @@ export function QueueFilterBar({
         </select>
       </label>
       <label>
-        Channel
+        {t("common.channel")}
         <select value={filters.channel ?? ""} onChange={(e) => set("channel", e.target.value)}>
-          <option value="">All channels</option>
+          <option value="">{t("queue.filter.allChannels")}</option>
           {CHANNELS.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {t.label(CHANNEL_LABEL, c)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Category
+        {t("common.category")}
         <select value={filters.category ?? ""} onChange={(e) => set("category", e.target.value)}>
-          <option value="">All categories</option>
+          <option value="">{t("queue.filter.allCategories")}</option>
           {categories.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -59,12 +61,12 @@ export function QueueFilterBar({
         </select>
       </label>
       <label>
-        Priority
+        {t("queue.filter.priority")}
         <select value={filters.priority ?? ""} onChange={(e) => set("priority", e.target.value)}>
-          <option value="">Any priority</option>
+          <option value="">{t("queue.filter.anyPriority")}</option>
           {priorities.map((p) => (
             <option key={p} value={p}>
-              {p}
+              {t.label(PRIORITY_LABEL, p)}
             </option>
           ))}
         </select>
@@ -75,15 +77,15 @@ export function QueueFilterBar({
           checked={Boolean(filters.slaBreached)}
           onChange={(e) => onChange({ ...filters, slaBreached: e.target.checked || undefined })}
         />
-        SLA breached
+        {t("queue.filter.slaBreached")}
       </label>
       <label>
-        Status
+        {t("common.status")}
         <select value={filters.status ?? ""} onChange={(e) => set("status", e.target.value)}>
-          <option value="">Any status</option>
+          <option value="">{t("queue.filter.anyStatus")}</option>
           {(Object.keys(STATUS_LABEL) as DraftStatus[]).map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABEL[s]}
+              {t(STATUS_LABEL[s])}
             </option>
           ))}
         </select>

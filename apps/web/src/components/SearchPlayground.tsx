@@ -1,10 +1,12 @@
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
-import { knowledgeClient } from "../lib/knowledge.js";
+import { useT } from "../i18n/useT.js";
+import { knowledgeClient, RETRIEVER_LABEL } from "../lib/knowledge.js";
 import { ErrorNote } from "./ErrorNote.js";
 
 /** Try a customer question against the app's knowledge and see which retriever found what. */
 export function SearchPlayground({ app }: { app: string }) {
+  const t = useT();
   const search = useMutation({
     mutationFn: ({ q, mode }: { q: string; mode: string }) => knowledgeClient.search(app, q, mode),
   });
@@ -15,30 +17,33 @@ export function SearchPlayground({ app }: { app: string }) {
   };
   return (
     <section aria-labelledby="playground-title" className="card">
-      <h2 id="playground-title">Search playground</h2>
+      <h2 id="playground-title">{t("knowledge.search.title")}</h2>
       <search>
         <form onSubmit={submit} className="row">
           <label>
-            Question
+            {t("knowledge.search.question")}
             <input name="q" required />
           </label>
           <label>
-            Retriever
+            {t("knowledge.search.retriever")}
             <select name="mode" defaultValue="hybrid">
-              <option value="hybrid">hybrid</option>
-              <option value="bm25">bm25 (keywords)</option>
-              <option value="dense">dense (meaning)</option>
+              {(["hybrid", "bm25", "dense"] as const).map((mode) => (
+                <option key={mode} value={mode}>
+                  {t(RETRIEVER_LABEL[mode])}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit">Search</button>
+          <button type="submit">{t("knowledge.search.submit")}</button>
         </form>
       </search>
       <ErrorNote error={search.error} />
-      {search.data && !search.data.relevant && <p role="status">Nothing passes the relevance threshold.</p>}
+      {search.data && !search.data.relevant && <p role="status">{t("knowledge.search.irrelevant")}</p>}
       <ol className="list">
         {(search.data?.passages ?? []).map((p) => (
           <li key={p.id}>
-            <strong>{p.title}</strong> <span className="badge">{p.retriever}</span> score {p.score.toFixed(3)}
+            <strong>{p.title}</strong> <span className="badge">{p.retriever}</span>{" "}
+            {t("knowledge.search.score", { score: t.number(p.score, 3) })}
             <p className="text">{p.text}</p>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import { useT } from "../i18n/useT.js";
 import { CopyField } from "./CopyField.js";
 import { ErrorNote } from "./ErrorNote.js";
 
@@ -16,7 +17,7 @@ export function SecretRotation({
   onChanged,
   children,
 }: {
-  /** "webhook signing secret", "integration secret": used in button and field names. */
+  /** "webhook signing secret", "integration secret" (translated): used in button and field names. */
   name: string;
   /** How many secrets are live: 2 while a rotation overlaps. */
   live: number;
@@ -26,6 +27,7 @@ export function SecretRotation({
   onChanged: () => void;
   children?: ReactNode;
 }) {
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   const rotation = useMutation({ mutationFn: rotate, onSuccess: onChanged });
   const removal = useMutation({
@@ -39,38 +41,34 @@ export function SecretRotation({
   return (
     <div className="stack">
       {children}
-      <p>
-        {live > 1
-          ? `Rotation in progress: the old and the new ${name} both work until the old one is removed.`
-          : `One ${name} is live.`}
-      </p>
+      <p>{live > 1 ? t("apps.rotation.inProgress", { name }) : t("apps.rotation.oneLive", { name })}</p>
       {rotation.data && (
         <div role="status" className="card">
-          <p>Copy the new {name} now: it is not shown again. Put it in every sender, then remove the old one.</p>
-          <CopyField label={`New ${name}`} value={rotation.data} />
+          <p>{t("apps.rotation.copyNow", { name })}</p>
+          <CopyField label={t("apps.rotation.newLabel", { name })} value={rotation.data} />
         </div>
       )}
       {canEdit && (
         <div className="row">
           <button type="button" onClick={() => rotation.mutate()} disabled={rotation.isPending}>
-            Rotate {name}
+            {t("apps.rotation.rotate", { name })}
           </button>
           {live > 1 && !confirming && (
             <button type="button" className="danger" onClick={() => setConfirming(true)}>
-              Remove old {name}
+              {t("apps.rotation.removeOld", { name })}
             </button>
           )}
         </div>
       )}
       {confirming && (
-        <div role="alertdialog" aria-label={`Remove old ${name}`} className="card">
-          <p>Requests signed with the old {name} will be refused from now on.</p>
+        <div role="alertdialog" aria-label={t("apps.rotation.removeOld", { name })} className="card">
+          <p>{t("apps.rotation.refused", { name })}</p>
           <div className="row">
             <button type="button" className="danger" onClick={() => removal.mutate()} disabled={removal.isPending}>
-              Confirm removal
+              {t("apps.rotation.confirmRemoval")}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t("common.cancel")}
             </button>
           </div>
         </div>

@@ -1,8 +1,10 @@
 import { navigate } from "../hooks/useRoute.js";
 import { useResetSession } from "../hooks/useSession.js";
+import { useT } from "../i18n/useT.js";
 import { authClient } from "../lib/auth-client.js";
 
 export function SignOutButton() {
+  const t = useT();
   const reset = useResetSession();
   const signOut = async () => {
     await authClient.signOut();
@@ -11,7 +13,7 @@ export function SignOutButton() {
   };
   return (
     <button type="button" onClick={() => void signOut()}>
-      Sign out
+      {t("shell.signOut")}
     </button>
   );
 }

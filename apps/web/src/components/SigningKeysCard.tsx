@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useT } from "../i18n/useT.js";
 import { ApiError, api } from "../lib/api.js";
 import type { SigningKeys } from "../lib/types.js";
 import { SecretRotation } from "./SecretRotation.js";
@@ -10,6 +11,7 @@ interface Integration {
 
 /** The app's signing keys: the webhook secret (generic/SDK, email) and the product-app integration secret. */
 export function SigningKeysCard({ app, canEdit }: { app: string; canEdit: boolean }) {
+  const t = useT();
   const client = useQueryClient();
   const base = `/api/v1/apps/${encodeURIComponent(app)}`;
   const keys = useQuery({ queryKey: ["signing-keys", app], queryFn: () => api<SigningKeys>(`${base}/signing-keys`) });
@@ -25,15 +27,12 @@ export function SigningKeysCard({ app, canEdit }: { app: string; canEdit: boolea
   const refresh = (key: string) => () => client.invalidateQueries({ queryKey: [key, app] });
   return (
     <section aria-labelledby="signing-keys-title" className="card">
-      <h2 id="signing-keys-title">Signing keys</h2>
-      <h3>Webhook signing secret</h3>
-      <p className="hint">
-        Verifies the generic/SDK and email webhooks (<code>x-support-signature</code>) and signs the generic channel's
-        replies.
-      </p>
+      <h2 id="signing-keys-title">{t("apps.keys.title")}</h2>
+      <h3>{t("apps.keys.webhook.title")}</h3>
+      <p className="hint">{t.rich("apps.keys.webhook.hint", { code: (chunks) => <code>{chunks}</code> })}</p>
       {keys.data && (
         <SecretRotation
-          name="webhook signing secret"
+          name={t("apps.keys.webhook.name")}
           live={keys.data.keys.length}
           canEdit={canEdit}
           rotate={async () =>
@@ -42,24 +41,22 @@ export function SigningKeysCard({ app, canEdit }: { app: string; canEdit: boolea
           removeOld={() => api(`${base}/signing-keys/old`, { method: "DELETE" })}
           onChanged={refresh("signing-keys")}
         >
-          <ul className="list" aria-label="Live webhook signing keys">
+          <ul className="list" aria-label={t("apps.keys.webhook.list")}>
             {keys.data.keys.map((k) => (
               <li key={k.id}>
-                version {k.version} · created {new Date(k.createdAt).toLocaleString()}
+                {t("apps.keys.webhook.version", { version: k.version, date: t.dateTime(k.createdAt) })}
               </li>
             ))}
           </ul>
         </SecretRotation>
       )}
-      <h3>Product-app integration secret</h3>
+      <h3>{t("apps.keys.integration.title")}</h3>
       {integration.data === null && (
-        <p className="hint">
-          No product-app integration: register one with <code>skill apps integrate --app {app} --url …</code>.
-        </p>
+        <p className="hint">{t.rich("apps.keys.integration.none", { app, code: (chunks) => <code>{chunks}</code> })}</p>
       )}
       {integration.data && (
         <SecretRotation
-          name="integration secret"
+          name={t("apps.keys.integration.name")}
           live={integration.data.activeSecrets}
           canEdit={canEdit}
           rotate={async () =>
@@ -68,7 +65,7 @@ export function SigningKeysCard({ app, canEdit }: { app: string; canEdit: boolea
           removeOld={() => api(`${base}/integration/old-secret`, { method: "DELETE" })}
           onChanged={refresh("integration")}
         >
-          <p className="hint">Signs the platform's calls to {integration.data.url}.</p>
+          <p className="hint">{t("apps.keys.integration.signs", { url: integration.data.url })}</p>
         </SecretRotation>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useT } from "../i18n/useT.js";
 import { rangeDays, seriesColor, trustRows } from "../lib/analytics.js";
 import { api, query } from "../lib/api.js";
 import type { TrustHistory } from "../lib/types.js";
@@ -6,6 +7,7 @@ import { SeriesChart } from "./analytics/SeriesChart.js";
 
 /** Trust per category at the end of each of the last 90 days, as the decisions computed it. */
 export function TrustHistoryChart({ app }: { app: string }) {
+  const t = useT();
   const history = useQuery({
     queryKey: ["trust-history", app],
     queryFn: () =>
@@ -15,26 +17,24 @@ export function TrustHistoryChart({ app }: { app: string }) {
   });
   const data = history.data;
   if (!data) return null;
-  if (data.points.length === 0) return <p>No outcomes in the last 90 days: the chart fills as humans decide drafts.</p>;
+  if (data.points.length === 0) return <p>{t("autonomy.history.empty")}</p>;
   const latest = new Map(data.points.map((p) => [p.category, p.samples]));
   return (
     <>
       <SeriesChart
-        title="Trust per category, day by day"
+        title={t("autonomy.history.chart")}
         kind="lines"
         max={1}
+        format={(value) => t.number(value)}
         rows={trustRows(data)}
         series={data.categories.map((c) => ({
           key: c,
-          label: `${c} (${latest.get(c) ?? 0} outcomes)`,
+          label: t("autonomy.history.series", { category: c, outcomes: latest.get(c) ?? 0 }),
           color: seriesColor(c, data.categories),
         }))}
-        reference={{ value: data.threshold, label: "threshold" }}
+        reference={{ value: data.threshold, label: t("autonomy.threshold") }}
       />
-      <p className="hint">
-        Each point is the decayed trust (30-day half-life) at the end of that day, from the outcomes stored until then;
-        auto-send also needs {data.minOutcomes} outcomes in the category.
-      </p>
+      <p className="hint">{t("autonomy.history.hint", { minOutcomes: data.minOutcomes })}</p>
     </>
   );
 }

@@ -1,34 +1,32 @@
+import type { MessageId, Translator } from "../i18n/translator.js";
 import type { ActionExecution, DraftAction } from "./types.js";
 
-const ZERO_DECIMAL = new Set(["JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XOF", "XAF"]);
-
-/** Minor units as the platform states them ("99.00 EUR"), so the card reads like the reply. */
-export function money(amount: number, currency: string): string {
-  const code = currency.toUpperCase();
-  return ZERO_DECIMAL.has(code) ? `${amount} ${code}` : `${(amount / 100).toFixed(2)} ${code}`;
-}
-
-export const RISK_LABELS: Record<DraftAction["risk"], string> = {
-  read: "read",
-  low_impact_write: "low impact",
-  approval_required: "needs approval",
+export const RISK_LABELS: Record<DraftAction["risk"], MessageId> = {
+  read: "draft.action.risk.read",
+  low_impact_write: "draft.action.risk.low_impact_write",
+  approval_required: "draft.action.risk.approval_required",
 };
 
-export const ROUTE_LABELS: Record<DraftAction["via"], string> = {
-  stripe: "on the connected Stripe account",
-  app: "by the product app",
-  recorded: "recorded only (no Stripe account or app refund)",
+export const ROUTE_LABELS: Record<DraftAction["via"], MessageId> = {
+  stripe: "draft.action.via.stripe",
+  app: "draft.action.via.app",
+  recorded: "draft.action.via.recorded",
 };
 
 /** What became of a proposed action: its execution, or why it did not run (yet). */
 export function actionOutcome(
   action: Pick<DraftAction, "action" | "approved">,
   executions: readonly Pick<ActionExecution, "action" | "status" | "error">[],
+  t: Translator,
 ): { label: string; tone: "ok" | "failed" | "waiting" } {
   const execution = executions.find((e) => e.action === action.action);
-  if (execution?.status === "succeeded") return { label: "done", tone: "ok" };
-  if (execution?.status === "failed") return { label: `failed: ${execution.error ?? "unknown error"}`, tone: "failed" };
-  if (execution) return { label: "running", tone: "waiting" };
-  if (action.approved === false) return { label: "not approved", tone: "waiting" };
-  return { label: action.approved ? "approved, not run yet" : "waiting for approval", tone: "waiting" };
+  if (execution?.status === "succeeded") return { label: t("draft.action.done"), tone: "ok" };
+  if (execution?.status === "failed") {
+    const error = execution.error ?? t("draft.action.unknownError");
+    return { label: t("draft.action.failed", { error }), tone: "failed" };
+  }
+  if (execution) return { label: t("draft.action.running"), tone: "waiting" };
+  if (action.approved === false) return { label: t("draft.action.notApproved"), tone: "waiting" };
+  const label = action.approved ? t("draft.action.approvedNotRun") : t("draft.action.waiting");
+  return { label, tone: "waiting" };
 }

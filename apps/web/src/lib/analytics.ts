@@ -1,10 +1,13 @@
-import type { AnalyticsReport, TrustHistory } from "./types.js";
+import type { Translator } from "../i18n/translator.js";
+import type { AnalyticsReport, MetricId, TrustHistory } from "./types.js";
 
 /** The date-range control: a preset number of days ending today, or two chosen days. */
 export type RangeChoice = { preset: 7 | 30 | 90 } | { preset: "custom"; from: string; to: string };
 
 export const PRESETS = [7, 30, 90] as const;
 const DAY_MS = 86_400_000;
+/** The longest range the API answers (packages/core MAX_RANGE_DAYS). */
+const MAX_RANGE_DAYS = 366;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The `from`/`to` days (UTC, both included) a choice stands for on `today`. */
@@ -15,20 +18,18 @@ export function rangeDays(choice: RangeChoice, today: Date): { from: string; to:
 }
 
 /** Why a custom range cannot be asked for, or null when it can (the API says the same). */
-export function rangeProblem(from: string, to: string): string | null {
-  if (!from || !to) return "Choose both days.";
-  if (from > to) return "The first day must not be after the last.";
-  if ((Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > 366) return "Choose at most 366 days.";
+export function rangeProblem(from: string, to: string, t: Translator): string | null {
+  if (!from || !to) return t("analytics.range.bothDays");
+  if (from > to) return t("analytics.range.order");
+  if ((Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > MAX_RANGE_DAYS) {
+    return t("analytics.range.tooLong", { max: MAX_RANGE_DAYS });
+  }
   return null;
 }
 
-/** A duration the way a person reads it: seconds, minutes, hours or days. */
-export function duration(ms: number | null): string {
-  if (ms === null) return "n/a";
-  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
-  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
-  if (ms < 2 * DAY_MS) return `${(ms / 3_600_000).toFixed(1)} h`;
-  return `${(ms / DAY_MS).toFixed(1)} d`;
+/** Each metric's name and definition in the active locale (the API's texts, translated). */
+export function metricDefinition(metric: MetricId, t: Translator): { label: string; definition: string } {
+  return { label: t(`analytics.metric.${metric}`), definition: t(`analytics.metric.${metric}.definition`) };
 }
 
 export type ChartRow = { start: string } & Record<string, number | string | null>;

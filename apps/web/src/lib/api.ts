@@ -9,11 +9,20 @@ export class ApiError extends Error {
   }
 }
 
+/** The server could not be reached (offline, DNS, a dropped connection): no answer at all. */
+export class NetworkError extends Error {}
+
+/** fetch, with "no answer" told apart from the errors the API answers with. */
+export function request(path: string, init: RequestInit): Promise<Response> {
+  return fetch(path, { credentials: "same-origin", ...init }).catch((cause: unknown) => {
+    throw new NetworkError(String(cause), { cause });
+  });
+}
+
 /** Same-origin JSON calls with the session cookie; errors become ApiError with the API's detail. */
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(path, {
+  const res = await request(path, {
     method: init.method ?? "GET",
-    credentials: "same-origin",
     headers: init.body !== undefined ? { "content-type": "application/json" } : {},
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
   });

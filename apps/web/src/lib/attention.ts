@@ -1,10 +1,11 @@
+import type { MessageId } from "../i18n/translator.js";
 import { conversationPath, draftPath } from "./links.js";
 import type { Attention } from "./types.js";
 
-const TITLES: Record<Attention["kind"], string> = {
-  reply_failed: "Reply not sent",
-  escalation: "Needs a person",
-  approval_reminder: "Waiting past the SLA",
+const TITLES: Record<Attention["kind"], MessageId> = {
+  reply_failed: "queue.attention.reply_failed",
+  escalation: "queue.attention.escalation",
+  approval_reminder: "queue.attention.approval_reminder",
 };
 
 /** Failed sends first (a customer is left without the answer they were promised), then escalations, then reminders. */
@@ -22,8 +23,10 @@ export function orderAttention(items: Attention[]): Attention[] {
  * Where a person acts on it: the draft page (the thread, the decision, the reason), or the
  * conversation when nothing was drafted (a customer asking for a person before any draft).
  */
-export function attentionLink(item: Attention): { to: string; label: string } | undefined {
-  if (item.draftId) return { to: draftPath(item.draftId), label: "Open the draft" };
-  if (item.conversationId) return { to: conversationPath(item.conversationId), label: "Open the conversation" };
+export function attentionLink(item: Attention): { to: string; label: MessageId } | undefined {
+  if (item.draftId) return { to: draftPath(item.draftId), label: "queue.attention.openDraft" };
+  if (item.conversationId) {
+    return { to: conversationPath(item.conversationId), label: "queue.attention.openConversation" };
+  }
   return undefined;
 }

@@ -15,5 +15,3 @@ export function autonomySettings(form: Record<string, string>, shadowMode: boole
     shadowMode,
   };
 }
-
-export const percent = (value: number | null) => (value === null ? "n/a" : `${Math.round(value * 100)}%`);

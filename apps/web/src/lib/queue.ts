@@ -1,3 +1,4 @@
+import type { MessageId } from "../i18n/translator.js";
 import type { Draft, DraftStatus } from "./types.js";
 
 export interface QueueFilters {
@@ -110,15 +111,23 @@ export function approvable(drafts: readonly Draft[], selected: ReadonlySet<strin
   return drafts.filter((d) => selected.has(d.id) && isOpen(d));
 }
 
-export const STATUS_LABEL: Record<DraftStatus, string> = {
-  pending_approval: "Pending approval",
-  approved: "Approved",
-  sent: "Sent",
-  auto_sent: "Auto-sent",
-  rejected: "Rejected",
-  escalated: "Escalated",
-  superseded: "Superseded",
-  expired: "Expired",
-  declined: "Declined by drafter",
-  failed: "Failed",
+export const STATUS_LABEL: Record<DraftStatus, MessageId> = {
+  pending_approval: "queue.status.pending_approval",
+  approved: "queue.status.approved",
+  sent: "queue.status.sent",
+  auto_sent: "queue.status.auto_sent",
+  rejected: "queue.status.rejected",
+  escalated: "queue.status.escalated",
+  superseded: "queue.status.superseded",
+  expired: "queue.status.expired",
+  declined: "queue.status.declined",
+  failed: "queue.status.failed",
+};
+
+/** Triage priorities; the filter lists the ones present, unknown ones by their code. */
+export const PRIORITY_LABEL: Partial<Record<string, MessageId>> = {
+  low: "queue.priority.low",
+  normal: "queue.priority.normal",
+  high: "queue.priority.high",
+  urgent: "queue.priority.urgent",
 };

@@ -4,10 +4,13 @@ import { ErrorNote } from "../components/ErrorNote.js";
 import { SignOutButton } from "../components/SignOutButton.js";
 import { navigate } from "../hooks/useRoute.js";
 import { useResetSession } from "../hooks/useSession.js";
+import { useT } from "../i18n/useT.js";
 import { authClient } from "../lib/auth-client.js";
+import { ROLE_LABEL } from "../lib/roles.js";
 
 /** `/invite/<id>`: the link an admin shares; the invited email accepts and lands in the organization. */
 export function AcceptInvitationPage({ id }: { id: string }) {
+  const t = useT();
   const invitation = useQuery({ queryKey: ["invitation", id], queryFn: () => authClient.invitation(id), retry: false });
   const [error, setError] = useState<unknown>(null);
   const reset = useResetSession();
@@ -23,23 +26,26 @@ export function AcceptInvitationPage({ id }: { id: string }) {
   };
   return (
     <main className="auth" id="main">
-      <h1>Invitation</h1>
+      <h1>{t("auth.invitation.title")}</h1>
       <ErrorNote error={invitation.error} />
       {invitation.data && (
         <>
           <p>
-            {invitation.data.organizationName ?? "An organization"} invites {invitation.data.email} as{" "}
-            {invitation.data.role}.
+            {t("auth.invitation.text", {
+              organization: invitation.data.organizationName ?? t("auth.invitation.someOrganization"),
+              email: invitation.data.email,
+              role: t(ROLE_LABEL[invitation.data.role]),
+            })}
           </p>
           <button type="button" className="primary" onClick={() => void accept()}>
-            Accept invitation
+            {t("auth.invitation.accept")}
           </button>
         </>
       )}
       <ErrorNote error={error} />
       <p>
         <button type="button" className="link" onClick={() => navigate("/")}>
-          Not now
+          {t("auth.invitation.notNow")}
         </button>
       </p>
       <SignOutButton />

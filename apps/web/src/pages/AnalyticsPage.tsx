@@ -7,11 +7,12 @@ import { EmptyState } from "../components/EmptyState.js";
 import { ErrorNote } from "../components/ErrorNote.js";
 import { Link } from "../components/Link.js";
 import { useApps } from "../hooks/useData.js";
+import { useT } from "../i18n/useT.js";
 import {
   countRows,
-  duration,
   durationRows,
   editRows,
+  metricDefinition,
   type RangeChoice,
   rangeDays,
   rangeProblem,
@@ -19,20 +20,20 @@ import {
   seriesColor,
 } from "../lib/analytics.js";
 import { api, query } from "../lib/api.js";
-import { percent } from "../lib/autonomy-form.js";
-import type { AnalyticsReport } from "../lib/types.js";
+import type { AnalyticsReport, MetricId } from "../lib/types.js";
 
 const palette = (names: string[]): Series[] =>
   names.map((name) => ({ key: name, label: name, color: seriesColor(name, names) }));
 
 /** Analytics over a date range, for one app or all: every chart shows how its metric is defined. */
 export function AnalyticsPage({ app: initialApp }: { app: string | undefined }) {
+  const t = useT();
   const apps = useApps();
   const [app, setApp] = useState(initialApp ?? "");
   const [choice, setChoice] = useState<RangeChoice>({ preset: 30 });
   const [bucket, setBucket] = useState<"day" | "week">("day");
   const range = rangeDays(choice, new Date());
-  const valid = rangeProblem(range.from, range.to) === null;
+  const valid = rangeProblem(range.from, range.to, t) === null;
   const report = useQuery({
     queryKey: ["analytics", app, range.from, range.to, bucket],
     queryFn: () => api<AnalyticsReport>(`/api/v1/analytics${query({ app: app || undefined, ...range, bucket })}`),
@@ -42,23 +43,23 @@ export function AnalyticsPage({ app: initialApp }: { app: string | undefined }) 
   const list = apps.data?.data ?? [];
   if (apps.isSuccess && list.length === 0) {
     return (
-      <EmptyState title="No app yet">
-        <p>
-          <Link to="/apps">Create an app</Link> and connect a channel: analytics start with the first conversation.
-        </p>
+      <EmptyState title={t("common.noAppYet")}>
+        <p>{t.rich("analytics.noApp", { link: (chunks) => <Link to="/apps">{chunks}</Link> })}</p>
       </EmptyState>
     );
   }
   const data = report.data;
-  const d = data?.definitions;
+  const d = (metric: MetricId) => metricDefinition(metric, t);
+  const minutes = (value: number) => t.duration(value * 60_000);
+  const percent = (value: number) => t.percent(value / 100, 1);
   return (
     <>
-      <h1>Analytics</h1>
+      <h1>{t("analytics.title")}</h1>
       <div className="toolbar row">
         <label>
-          App
+          {t("common.app")}
           <select value={app} onChange={(e) => setApp(e.target.value)}>
-            <option value="">All apps</option>
+            <option value="">{t("common.allApps")}</option>
             {list.map((a) => (
               <option key={a.id} value={a.slug}>
                 {a.name}
@@ -69,96 +70,95 @@ export function AnalyticsPage({ app: initialApp }: { app: string | undefined }) 
       </div>
       <RangeControl choice={choice} range={range} bucket={bucket} onChoice={setChoice} onBucket={setBucket} />
       <ErrorNote error={report.error} />
-      {data && d && (
+      {data && (
         <>
-          <dl className="tiles" aria-label="Totals for the range">
+          <dl className="tiles" aria-label={t("analytics.totals")}>
             <div className="pair">
-              <dt>Conversations</dt>
-              <dd>{data.totals.conversations}</dd>
+              <dt>{t("analytics.conversations")}</dt>
+              <dd>{t.number(data.totals.conversations)}</dd>
             </div>
             <div className="pair">
-              <dt>{d.firstResponse.label}</dt>
-              <dd>{duration(data.totals.firstResponseAvgMs)}</dd>
+              <dt>{d("firstResponse").label}</dt>
+              <dd>{t.duration(data.totals.firstResponseAvgMs)}</dd>
             </div>
             <div className="pair">
-              <dt>{d.resolution.label}</dt>
-              <dd>{duration(data.totals.resolutionAvgMs)}</dd>
+              <dt>{d("resolution").label}</dt>
+              <dd>{t.duration(data.totals.resolutionAvgMs)}</dd>
             </div>
             <div className="pair">
-              <dt>{d.approvalRate.label}</dt>
-              <dd>{percent(data.totals.approvalRate)}</dd>
+              <dt>{d("approvalRate").label}</dt>
+              <dd>{t.percent(data.totals.approvalRate)}</dd>
             </div>
             <div className="pair">
-              <dt>{d.autoSendRate.label}</dt>
-              <dd>{percent(data.totals.autoSendRate)}</dd>
+              <dt>{d("autoSendRate").label}</dt>
+              <dd>{t.percent(data.totals.autoSendRate)}</dd>
             </div>
             <div className="pair">
-              <dt>{d.deflection.label}</dt>
-              <dd>{percent(data.totals.deflectionRate)}</dd>
+              <dt>{d("deflection").label}</dt>
+              <dd>{t.percent(data.totals.deflectionRate)}</dd>
             </div>
           </dl>
           {data.totals.conversations === 0 && data.totals.drafts === 0 && (
             <p className="hint">
-              Nothing in this range yet: connect a channel or send a test message from{" "}
-              <Link to="/apps">Apps & channels</Link>.
+              {t.rich("analytics.nothingYet", { link: (chunks) => <Link to="/apps">{chunks}</Link> })}
             </p>
           )}
-          <MetricCard title="Volume by channel" definitions={[d.volume]}>
+          <MetricCard title={t("analytics.volumeByChannel")} definitions={[d("volume")]}>
             <SeriesChart
-              title="Conversations by channel"
+              title={t("analytics.conversationsByChannel")}
               kind="bars"
               rows={countRows(data, "byChannel")}
               series={palette(data.channels)}
             />
           </MetricCard>
-          <MetricCard title="Volume by category" definitions={[d.volume]}>
+          <MetricCard title={t("analytics.volumeByCategory")} definitions={[d("volume")]}>
             <SeriesChart
-              title="Conversations by category"
+              title={t("analytics.conversationsByCategory")}
               kind="bars"
               rows={countRows(data, "byCategory")}
               series={palette(data.categories)}
             />
           </MetricCard>
-          <MetricCard title="Response and resolution times" definitions={[d.firstResponse, d.resolution]}>
+          <MetricCard title={t("analytics.times")} definitions={[d("firstResponse"), d("resolution")]}>
             <SeriesChart
-              title="Average minutes to first response and to resolution"
+              title={t("analytics.timesChart")}
               kind="lines"
-              unit=" min"
+              format={minutes}
               rows={durationRows(data)}
               series={[
-                { key: "firstResponse", label: d.firstResponse.label, color: "#1d4ed8" },
-                { key: "resolution", label: d.resolution.label, color: "#047857" },
+                { key: "firstResponse", label: d("firstResponse").label, color: "#1d4ed8" },
+                { key: "resolution", label: d("resolution").label, color: "#047857" },
               ]}
             />
           </MetricCard>
           <MetricCard
-            title="Approval, auto-send and deflection"
-            definitions={[d.approvalRate, d.autoSendRate, d.deflection]}
+            title={t("analytics.rates")}
+            definitions={[d("approvalRate"), d("autoSendRate"), d("deflection")]}
           >
             <SeriesChart
-              title="Rates in percent"
+              title={t("analytics.ratesChart")}
               kind="lines"
-              unit="%"
+              format={percent}
               max={100}
               rows={rateRows(data)}
               series={[
-                { key: "approvalRate", label: d.approvalRate.label, color: "#1d4ed8" },
-                { key: "autoSendRate", label: d.autoSendRate.label, color: "#b45309" },
-                { key: "deflection", label: d.deflection.label, color: "#047857" },
+                { key: "approvalRate", label: d("approvalRate").label, color: "#1d4ed8" },
+                { key: "autoSendRate", label: d("autoSendRate").label, color: "#b45309" },
+                { key: "deflection", label: d("deflection").label, color: "#047857" },
               ]}
             />
           </MetricCard>
-          <MetricCard title="Edit rate" definitions={[d.editRate]}>
+          <MetricCard title={t("analytics.edits")} definitions={[d("editRate")]}>
             <SeriesChart
-              title="Approved drafts by how much they were changed, in percent"
+              title={t("analytics.editsChart")}
               kind="bars"
-              unit="%"
+              format={percent}
               max={100}
               rows={editRows(data)}
               series={[
-                { key: "unchanged", label: "unchanged", color: "#047857" },
-                { key: "edited", label: "edited", color: "#b45309" },
-                { key: "rewritten", label: "rewritten", color: "#b91c1c" },
+                { key: "unchanged", label: t("analytics.edit.unchanged"), color: "#047857" },
+                { key: "edited", label: t("analytics.edit.edited"), color: "#b45309" },
+                { key: "rewritten", label: t("analytics.edit.rewritten"), color: "#b91c1c" },
               ]}
             />
           </MetricCard>

@@ -5,6 +5,7 @@ import { EmptyState } from "../components/EmptyState.js";
 import { Link } from "../components/Link.js";
 import { SigningKeysCard } from "../components/SigningKeysCard.js";
 import { useApps, useChannels } from "../hooks/useData.js";
+import { useT } from "../i18n/useT.js";
 import { roleAtLeast } from "../lib/roles.js";
 import type { Role } from "../lib/types.js";
 
@@ -20,6 +21,7 @@ function Channels({ app, canEdit }: { app: string; canEdit: boolean }) {
 }
 
 export function AppsPage({ role }: { role: Role | null }) {
+  const t = useT();
   const apps = useApps();
   const [chosen, setChosen] = useState<string>();
   const list = apps.data?.data ?? [];
@@ -27,21 +29,17 @@ export function AppsPage({ role }: { role: Role | null }) {
   const canEdit = roleAtLeast(role, "admin");
   return (
     <>
-      <h1>Apps & channels</h1>
+      <h1>{t("apps.title")}</h1>
       {canEdit && <CreateAppForm onCreated={(app) => setChosen(app.id)} />}
       {list.length === 0 && (
-        <EmptyState title="No apps yet">
-          <p>
-            {canEdit
-              ? "Create an app for the product you support; then connect a channel or send a test message."
-              : "Ask an admin to create an app."}
-          </p>
+        <EmptyState title={t("apps.empty.title")}>
+          <p>{canEdit ? t("apps.empty.admin") : t("apps.empty.agent")}</p>
         </EmptyState>
       )}
       {current && (
         <>
           <label>
-            App
+            {t("common.app")}
             <select value={current.id} onChange={(e) => setChosen(e.target.value)}>
               {list.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -51,12 +49,12 @@ export function AppsPage({ role }: { role: Role | null }) {
             </select>
           </label>
           <p>
-            <Link to={`/outbox?app=${current.slug}`}>Sandbox outbox</Link> ·{" "}
-            <Link to={`/autonomy?app=${current.slug}`}>Autonomy</Link> ·{" "}
-            <Link to={`/knowledge?app=${current.slug}`}>Knowledge</Link> ·{" "}
-            <Link to={`/analytics?app=${current.slug}`}>Analytics</Link>
+            <Link to={`/outbox?app=${current.slug}`}>{t("shell.nav.outbox")}</Link> ·{" "}
+            <Link to={`/autonomy?app=${current.slug}`}>{t("shell.nav.autonomy")}</Link> ·{" "}
+            <Link to={`/knowledge?app=${current.slug}`}>{t("shell.nav.knowledge")}</Link> ·{" "}
+            <Link to={`/analytics?app=${current.slug}`}>{t("shell.nav.analytics")}</Link>
           </p>
-          <h2>Channels of {current.name}</h2>
+          <h2>{t("apps.channelsOf", { name: current.name })}</h2>
           <Channels app={current.slug} canEdit={canEdit} />
           <SigningKeysCard key={current.id} app={current.slug} canEdit={canEdit} />
         </>

@@ -1,10 +1,13 @@
 import { type FormEvent, useState } from "react";
 import { ErrorNote } from "../components/ErrorNote.js";
+import { LanguageSelect } from "../components/LanguageSelect.js";
 import { useResetSession } from "../hooks/useSession.js";
+import { useT } from "../i18n/useT.js";
 import { authClient } from "../lib/auth-client.js";
 
 /** Sign in, or create an account (then an organization on the next screen). */
 export function AuthPage({ invited = false }: { invited?: boolean }) {
+  const t = useT();
   const [mode, setMode] = useState<"sign-in" | "sign-up">(invited ? "sign-up" : "sign-in");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -29,21 +32,22 @@ export function AuthPage({ invited = false }: { invited?: boolean }) {
   const signUp = mode === "sign-up";
   return (
     <main className="auth" id="main">
-      <h1>{signUp ? "Create your account" : "Sign in to Support"}</h1>
-      {invited && <p>You were invited to an organization: sign up or sign in with the invited email to join.</p>}
+      <LanguageSelect />
+      <h1>{signUp ? t("auth.signUp.title") : t("auth.signIn.title")}</h1>
+      {invited && <p>{t("auth.invited")}</p>}
       <form onSubmit={(e) => void submit(e)} className="stack">
         {signUp && (
           <label>
-            Name
+            {t("common.name")}
             <input name="name" autoComplete="name" required />
           </label>
         )}
         <label>
-          Email
+          {t("common.email")}
           <input name="email" type="email" autoComplete="email" required />
         </label>
         <label>
-          Password
+          {t("common.password")}
           <input
             name="password"
             type="password"
@@ -54,13 +58,13 @@ export function AuthPage({ invited = false }: { invited?: boolean }) {
         </label>
         <ErrorNote error={error} />
         <button type="submit" className="primary" disabled={busy}>
-          {signUp ? "Sign up" : "Sign in"}
+          {signUp ? t("auth.signUp") : t("auth.signIn")}
         </button>
       </form>
       <p>
-        {signUp ? "Already have an account? " : "New here? "}
+        {signUp ? t("auth.haveAccount") : t("auth.newHere")}{" "}
         <button type="button" className="link" onClick={() => setMode(signUp ? "sign-in" : "sign-up")}>
-          {signUp ? "Sign in" : "Create an account"}
+          {signUp ? t("auth.signIn") : t("auth.createAccount")}
         </button>
       </p>
     </main>

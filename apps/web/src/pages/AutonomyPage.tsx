@@ -6,12 +6,13 @@ import { Link } from "../components/Link.js";
 import { TrustChart } from "../components/TrustChart.js";
 import { TrustHistoryChart } from "../components/TrustHistoryChart.js";
 import { useApps } from "../hooks/useData.js";
+import { useT } from "../i18n/useT.js";
 import { api } from "../lib/api.js";
-import { percent } from "../lib/autonomy-form.js";
 import { roleAtLeast } from "../lib/roles.js";
 import type { Role, ShadowRow, TrustRow } from "../lib/types.js";
 
 export function AutonomyPage({ role, app }: { role: Role | null; app: string | undefined }) {
+  const t = useT();
   const apps = useApps();
   const list = apps.data?.data ?? [];
   const current = list.find((a) => a.slug === app || a.id === app) ?? list[0];
@@ -28,16 +29,14 @@ export function AutonomyPage({ role, app }: { role: Role | null; app: string | u
   });
   if (!current) {
     return (
-      <EmptyState title="No app yet">
-        <p>
-          <Link to="/apps">Create an app</Link> to set how much it may send on its own.
-        </p>
+      <EmptyState title={t("common.noAppYet")}>
+        <p>{t.rich("autonomy.noApp", { link: (chunks) => <Link to="/apps">{chunks}</Link> })}</p>
       </EmptyState>
     );
   }
   return (
     <>
-      <h1>Autonomy</h1>
+      <h1>{t("autonomy.title")}</h1>
       <AppPicker apps={list} current={slug} />
       <AutonomyForm
         key={current.id + current.settings.autonomyTier}
@@ -45,27 +44,27 @@ export function AutonomyPage({ role, app }: { role: Role | null; app: string | u
         canEdit={roleAtLeast(role, "admin")}
       />
       <section aria-labelledby="trust-title" className="card">
-        <h2 id="trust-title">Trust per category</h2>
+        <h2 id="trust-title">{t("autonomy.trust.title")}</h2>
         {(trust.data?.data ?? []).length === 0 ? (
-          <p>No outcomes yet: trust grows as humans approve drafts unchanged.</p>
+          <p>{t("autonomy.trust.empty")}</p>
         ) : (
           <TrustChart rows={trust.data?.data ?? []} threshold={current.settings.trustThreshold} />
         )}
       </section>
       <section aria-labelledby="trust-history-title" className="card">
-        <h2 id="trust-history-title">Trust over time</h2>
+        <h2 id="trust-history-title">{t("autonomy.history.title")}</h2>
         <TrustHistoryChart app={slug} />
       </section>
       <section aria-labelledby="shadow-title" className="card">
-        <h2 id="shadow-title">Shadow report</h2>
+        <h2 id="shadow-title">{t("autonomy.shadow.title")}</h2>
         <table>
           <thead>
             <tr>
-              <th scope="col">Category</th>
-              <th scope="col">Decided</th>
-              <th scope="col">Would auto-send</th>
-              <th scope="col">Precision</th>
-              <th scope="col">Coverage</th>
+              <th scope="col">{t("common.category")}</th>
+              <th scope="col">{t("autonomy.shadow.decided")}</th>
+              <th scope="col">{t("autonomy.shadow.wouldAutoSend")}</th>
+              <th scope="col">{t("autonomy.shadow.precision")}</th>
+              <th scope="col">{t("autonomy.shadow.coverage")}</th>
             </tr>
           </thead>
           <tbody>
@@ -74,8 +73,8 @@ export function AutonomyPage({ role, app }: { role: Role | null; app: string | u
                 <td>{r.category}</td>
                 <td>{r.decided}</td>
                 <td>{r.wouldAutoSend}</td>
-                <td>{percent(r.precision)}</td>
-                <td>{percent(r.coverage)}</td>
+                <td>{t.percent(r.precision)}</td>
+                <td>{t.percent(r.coverage)}</td>
               </tr>
             ))}
           </tbody>

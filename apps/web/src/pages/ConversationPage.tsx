@@ -7,28 +7,37 @@ import { Link } from "../components/Link.js";
 import { Thread } from "../components/Thread.js";
 import { TriageCard } from "../components/TriageCard.js";
 import { useConversation, useConversationDrafts } from "../hooks/useData.js";
+import type { MessageId } from "../i18n/translator.js";
+import { useT } from "../i18n/useT.js";
 import { roleAtLeast } from "../lib/roles.js";
 import type { Role } from "../lib/types.js";
+
+const CONVERSATION_STATUS: Partial<Record<string, MessageId>> = {
+  open: "conversation.status.open",
+  closed: "conversation.status.closed",
+};
 
 /**
  * One conversation as a whole: the thread, who the customer is, and every draft made for it.
  * Where escalations and Slack messages point; live events refresh it like the rest.
  */
 export function ConversationPage({ id, role }: { id: string; role: Role | null }) {
+  const t = useT();
   const conversation = useConversation(id);
   const drafts = useConversationDrafts(id);
   if (conversation.error) return <ErrorNote error={conversation.error} />;
-  if (!conversation.data) return <p>Loading conversation…</p>;
+  if (!conversation.data) return <p>{t("conversation.loading")}</p>;
   const list = drafts.data?.data;
   // The newest draft carries what the pipeline knows now: the app's data, the triage.
   const latest = list?.[0];
   return (
     <>
       <p>
-        <Link to="/">← Review queue</Link>
+        <Link to="/">{t("common.backToQueue")}</Link>
       </p>
       <h1>
-        {conversation.data.subject ?? "(no subject)"} <span className="badge">{conversation.data.status}</span>
+        {conversation.data.subject ?? t("conversation.noSubject")}{" "}
+        <span className="badge">{t.label(CONVERSATION_STATUS, conversation.data.status)}</span>
       </h1>
       <div className="columns">
         <div className="col-main">

@@ -12,25 +12,28 @@ import { TriageCard } from "../components/TriageCard.js";
 import { TrustDecision } from "../components/TrustDecision.js";
 import { useConversation, useDraft } from "../hooks/useData.js";
 import { useRoute } from "../hooks/useRoute.js";
+import { useT } from "../i18n/useT.js";
 import { conversationPath } from "../lib/links.js";
 import { roleAtLeast } from "../lib/roles.js";
 import type { Role } from "../lib/types.js";
 
 /** One draft in its conversation: everything needed to decide, and the decision. */
 export function DraftPage({ id, role }: { id: string; role: Role | null }) {
+  const t = useT();
   const draft = useDraft(id);
   const conversation = useConversation(draft.data?.conversationId);
   const { params } = useRoute();
   if (draft.error) return <ErrorNote error={draft.error} />;
-  if (!draft.data) return <p>Loading draft…</p>;
+  if (!draft.data) return <p>{t("draft.loading")}</p>;
   return (
     <>
       <p>
-        <Link to="/">← Review queue</Link> ·{" "}
-        <Link to={conversationPath(draft.data.conversationId)}>Whole conversation and its drafts</Link>
+        <Link to="/">{t("common.backToQueue")}</Link> ·{" "}
+        <Link to={conversationPath(draft.data.conversationId)}>{t("draft.wholeConversation")}</Link>
       </p>
       <h1>
-        {conversation.data?.subject ?? "Conversation"} <span className="badge">{draft.data.category}</span>
+        {conversation.data?.subject ?? t("draft.conversationFallback")}{" "}
+        <span className="badge">{draft.data.category}</span>
       </h1>
       <div className="columns">
         <div className="col-main">
@@ -42,7 +45,7 @@ export function DraftPage({ id, role }: { id: string; role: Role | null }) {
             startRejecting={params.get("reject") === "1"}
           />
           <section aria-labelledby="citations-title" className="card">
-            <h2 id="citations-title">Citations</h2>
+            <h2 id="citations-title">{t("draft.citations")}</h2>
             <CitationList citations={draft.data.citations} />
           </section>
         </div>

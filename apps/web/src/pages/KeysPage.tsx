@@ -3,11 +3,14 @@ import type { FormEvent } from "react";
 import { CopyField } from "../components/CopyField.js";
 import { EmptyState } from "../components/EmptyState.js";
 import { ErrorNote } from "../components/ErrorNote.js";
+import { useT } from "../i18n/useT.js";
 import { api } from "../lib/api.js";
+import { ROLE_LABEL } from "../lib/roles.js";
 import type { ApiKey, Page, Role } from "../lib/types.js";
 
 /** API keys for the SDK and CLI (owners only): the token is shown once, at creation. */
 export function KeysPage({ role }: { role: Role | null }) {
+  const t = useT();
   const client = useQueryClient();
   const keys = useQuery({
     queryKey: ["keys"],
@@ -25,8 +28,8 @@ export function KeysPage({ role }: { role: Role | null }) {
   });
   if (role !== "owner") {
     return (
-      <EmptyState title="API keys">
-        <p>Only owners manage API keys.</p>
+      <EmptyState title={t("keys.title")}>
+        <p>{t("keys.ownersOnly")}</p>
       </EmptyState>
     );
   }
@@ -37,40 +40,42 @@ export function KeysPage({ role }: { role: Role | null }) {
   };
   return (
     <>
-      <h1>API keys</h1>
-      <form onSubmit={submit} className="row" aria-label="Create an API key">
+      <h1>{t("keys.title")}</h1>
+      <form onSubmit={submit} className="row" aria-label={t("keys.create.label")}>
         <label>
-          Name
+          {t("common.name")}
           <input name="name" required maxLength={200} />
         </label>
         <label>
-          Role
+          {t("common.role")}
           <select name="role" defaultValue="agent">
-            <option value="agent">agent</option>
-            <option value="admin">admin</option>
-            <option value="owner">owner</option>
+            {(["agent", "admin", "owner"] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(ROLE_LABEL[r])}
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit" className="primary">
-          Create key
+          {t("keys.create.submit")}
         </button>
       </form>
       {create.data && (
         <div role="status" className="card">
-          <p>Copy this key now: it is not shown again.</p>
-          <CopyField label="New API key" value={create.data.token} />
+          <p>{t("keys.copyNow")}</p>
+          <CopyField label={t("keys.newKey")} value={create.data.token} />
         </div>
       )}
       <ErrorNote error={create.error ?? revoke.error} />
       <table>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Prefix</th>
-            <th scope="col">Role</th>
-            <th scope="col">State</th>
+            <th scope="col">{t("common.name")}</th>
+            <th scope="col">{t("keys.column.prefix")}</th>
+            <th scope="col">{t("common.role")}</th>
+            <th scope="col">{t("keys.column.state")}</th>
             <th scope="col">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("common.actions")}</span>
             </th>
           </tr>
         </thead>
@@ -81,12 +86,16 @@ export function KeysPage({ role }: { role: Role | null }) {
               <td>
                 <code>{k.prefix}</code>
               </td>
-              <td>{k.role}</td>
-              <td>{k.revokedAt ? "revoked" : "active"}</td>
+              <td>{t(ROLE_LABEL[k.role])}</td>
+              <td>{k.revokedAt ? t("keys.state.revoked") : t("keys.state.active")}</td>
               <td>
                 {!k.revokedAt && (
-                  <button type="button" onClick={() => revoke.mutate(k.id)} aria-label={`Revoke ${k.name}`}>
-                    Revoke
+                  <button
+                    type="button"
+                    onClick={() => revoke.mutate(k.id)}
+                    aria-label={t("keys.revokeLabel", { name: k.name })}
+                  >
+                    {t("keys.revoke")}
                   </button>
                 )}
               </td>

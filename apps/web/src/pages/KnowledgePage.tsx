@@ -6,9 +6,11 @@ import { ErrorNote } from "../components/ErrorNote.js";
 import { Link } from "../components/Link.js";
 import { SearchPlayground } from "../components/SearchPlayground.js";
 import { useApps } from "../hooks/useData.js";
-import { knowledgeClient, progressLabel } from "../lib/knowledge.js";
+import { useT } from "../i18n/useT.js";
+import { knowledgeClient, progressLabel, SOURCE_KIND_LABEL } from "../lib/knowledge.js";
 
 export function KnowledgePage({ app }: { app: string | undefined }) {
+  const t = useT();
   const apps = useApps();
   const list = apps.data?.data ?? [];
   const current = app ?? list[0]?.slug;
@@ -19,32 +21,30 @@ export function KnowledgePage({ app }: { app: string | undefined }) {
   });
   if (!current) {
     return (
-      <EmptyState title="No app yet">
-        <p>
-          <Link to="/apps">Create an app</Link> first; knowledge belongs to an app.
-        </p>
+      <EmptyState title={t("common.noAppYet")}>
+        <p>{t.rich("knowledge.noApp", { link: (chunks) => <Link to="/apps">{chunks}</Link> })}</p>
       </EmptyState>
     );
   }
   const rows = sources.data?.data ?? [];
   return (
     <>
-      <h1>Knowledge</h1>
+      <h1>{t("knowledge.title")}</h1>
       <AppPicker apps={list} current={current} />
       <ErrorNote error={sources.error} />
       <section aria-labelledby="sources-title">
-        <h2 id="sources-title">Sources</h2>
+        <h2 id="sources-title">{t("knowledge.sources")}</h2>
         <button type="button" onClick={() => void sources.refetch()}>
-          Refresh status
+          {t("knowledge.refresh")}
         </button>
         {rows.length === 0 ? (
-          <p>No knowledge yet: add help articles, a help-centre URL or notes so drafts can cite them.</p>
+          <p>{t("knowledge.empty")}</p>
         ) : (
           <ul className="list">
             {rows.map((s) => (
               <li key={s.id}>
-                <strong>{s.title}</strong> ({s.kind}) ·{" "}
-                <span className={`badge src-${s.status}`}>{progressLabel(s)}</span>
+                <strong>{s.title}</strong> ({t.label(SOURCE_KIND_LABEL, s.kind)}) ·{" "}
+                <span className={`badge src-${s.status}`}>{progressLabel(s, t)}</span>
               </li>
             ))}
           </ul>

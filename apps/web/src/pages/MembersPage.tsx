@@ -3,14 +3,16 @@ import { type FormEvent, useState } from "react";
 import { CopyField } from "../components/CopyField.js";
 import { CreateOrgForm } from "../components/CreateOrgForm.js";
 import { ErrorNote } from "../components/ErrorNote.js";
+import { useT } from "../i18n/useT.js";
 import { authClient } from "../lib/auth-client.js";
-import { roleAtLeast } from "../lib/roles.js";
+import { ROLE_LABEL, roleAtLeast } from "../lib/roles.js";
 import type { Role } from "../lib/types.js";
 
 const invitationLink = (id: string) => `${window.location.origin}/invite/${id}`;
 
 /** Members and pending invitations of the active organization; admins invite by email. */
 export function MembersPage({ role }: { role: Role | null }) {
+  const t = useT();
   const org = useQuery({ queryKey: ["full-organization"], queryFn: authClient.fullOrganization });
   const client = useQueryClient();
   const [error, setError] = useState<unknown>(null);
@@ -30,57 +32,55 @@ export function MembersPage({ role }: { role: Role | null }) {
   };
   return (
     <>
-      <h1>Members</h1>
+      <h1>{t("members.title")}</h1>
       <ul className="list">
         {(org.data?.members ?? []).map((m) => (
           <li key={m.id}>
-            {m.user.name} ({m.user.email}) · {m.role}
+            {m.user.name} ({m.user.email}) · {t(ROLE_LABEL[m.role])}
           </li>
         ))}
       </ul>
       {roleAtLeast(role, "admin") && (
         <section aria-labelledby="invite-title">
-          <h2 id="invite-title">Invite a teammate</h2>
+          <h2 id="invite-title">{t("members.invite.title")}</h2>
           <form onSubmit={(e) => void invite(e)} className="row">
             <label>
-              Email
+              {t("common.email")}
               <input name="email" type="email" required />
             </label>
             <label>
-              Role
+              {t("common.role")}
               <select name="role" defaultValue="agent">
-                <option value="agent">agent: reviews drafts</option>
-                <option value="admin">admin: also configures apps</option>
-                {role === "owner" && <option value="owner">owner: also API keys</option>}
+                <option value="agent">{t("members.invite.agent")}</option>
+                <option value="admin">{t("members.invite.admin")}</option>
+                {role === "owner" && <option value="owner">{t("members.invite.owner")}</option>}
               </select>
             </label>
             <button type="submit" className="primary">
-              Send invitation
+              {t("members.invite.submit")}
             </button>
           </form>
           {sent && (
             <div className="card">
-              <p role="status">
-                Invitation created for {sent.email}. Share this link: they sign up with that address and accept.
-              </p>
-              <CopyField label="Invitation link" value={sent.link} />
+              <p role="status">{t("members.invite.created", { email: sent.email })}</p>
+              <CopyField label={t("members.invite.link")} value={sent.link} />
             </div>
           )}
           <ErrorNote error={error} />
-          <h3>Pending invitations</h3>
+          <h3>{t("members.pending")}</h3>
           <ul className="list">
             {(org.data?.invitations ?? [])
               .filter((i) => i.status === "pending")
               .map((i) => (
                 <li key={i.id}>
-                  {i.email} · {i.role} · <code>{invitationLink(i.id)}</code>
+                  {i.email} · {t(ROLE_LABEL[i.role])} · <code>{invitationLink(i.id)}</code>
                 </li>
               ))}
           </ul>
         </section>
       )}
       <section aria-labelledby="another-org">
-        <h2 id="another-org">Another organization</h2>
+        <h2 id="another-org">{t("members.anotherOrganization")}</h2>
         <CreateOrgForm />
       </section>
     </>

@@ -1,10 +1,12 @@
 import { CreateOrgForm } from "../components/CreateOrgForm.js";
 import { SignOutButton } from "../components/SignOutButton.js";
 import { useResetSession, useSession } from "../hooks/useSession.js";
+import { useT } from "../i18n/useT.js";
 import { authClient } from "../lib/auth-client.js";
 
 /** Signed in but no active organization: pick one or create one (invitations arrive as links). */
 export function OrgSetupPage() {
+  const t = useT();
   const { organizations, user } = useSession();
   const reset = useResetSession();
   const choose = async (id: string) => {
@@ -13,16 +15,16 @@ export function OrgSetupPage() {
   };
   return (
     <main className="auth" id="main">
-      <h1>Welcome, {user?.name}</h1>
-      <p>Invited by a teammate? Open the invitation link they shared while signed in as the invited email.</p>
+      <h1>{t("auth.welcome", { name: user?.name ?? "" })}</h1>
+      <p>{t("auth.openInvitationHint")}</p>
       {organizations.length > 0 && (
         <section aria-labelledby="orgs-title">
-          <h2 id="orgs-title">Your organizations</h2>
+          <h2 id="orgs-title">{t("auth.yourOrganizations")}</h2>
           <ul className="list">
             {organizations.map((org) => (
               <li key={org.id}>
                 <button type="button" onClick={() => void choose(org.id)}>
-                  Open {org.name}
+                  {t("auth.openOrganization", { name: org.name })}
                 </button>
               </li>
             ))}
@@ -30,8 +32,8 @@ export function OrgSetupPage() {
         </section>
       )}
       <section aria-labelledby="new-org-title">
-        <h2 id="new-org-title">Create an organization</h2>
-        <p>An organization holds your apps, channels, knowledge and teammates. You will be its owner.</p>
+        <h2 id="new-org-title">{t("auth.createOrganization.title")}</h2>
+        <p>{t("auth.createOrganization.hint")}</p>
         <CreateOrgForm />
       </section>
       <SignOutButton />

@@ -9,6 +9,7 @@ import { useApps, useConversations, useDrafts } from "../hooks/useData.js";
 import { useDraftActions } from "../hooks/useDraftActions.js";
 import { useQueueKeyboard } from "../hooks/useQueueKeyboard.js";
 import { navigate } from "../hooks/useRoute.js";
+import { useT } from "../i18n/useT.js";
 import { draftPath } from "../lib/links.js";
 import {
   approvable,
@@ -25,6 +26,7 @@ import {
 import type { Role } from "../lib/types.js";
 
 export function QueuePage({ role }: { role: Role | null }) {
+  const t = useT();
   const drafts = useDrafts();
   const apps = useApps();
   const conversations = useConversations();
@@ -79,14 +81,14 @@ export function QueuePage({ role }: { role: Role | null }) {
     setSelected(new Set());
   };
 
-  if (drafts.isPending) return <p>Loading drafts…</p>;
+  if (drafts.isPending) return <p>{t("queue.loading")}</p>;
   const appList = apps.data?.data ?? [];
   if (all.length === 0) {
     return (
       <>
-        <h1>Review queue</h1>
-        <EmptyState title={appList.length === 0 ? "Get started" : "No drafts yet"}>
-          <p>Drafted replies to customer messages appear here, pending ones first, as they arrive.</p>
+        <h1>{t("queue.title")}</h1>
+        <EmptyState title={appList.length === 0 ? t("queue.empty.getStarted") : t("queue.empty.noDrafts")}>
+          <p>{t("queue.empty.body")}</p>
           <OnboardingSteps hasApp={appList.length > 0} />
         </EmptyState>
       </>
@@ -94,11 +96,9 @@ export function QueuePage({ role }: { role: Role | null }) {
   }
   return (
     <>
-      <h1>Review queue</h1>
+      <h1>{t("queue.title")}</h1>
       <NeedsAttention />
-      <p className="hint">
-        Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve, <kbd>e</kbd> edit, <kbd>r</kbd> reject.
-      </p>
+      <p className="hint">{t.rich("queue.keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>
       <QueueFilterBar
         filters={filters}
         onChange={setFilters}
@@ -109,24 +109,24 @@ export function QueuePage({ role }: { role: Role | null }) {
       {role && (
         <div className="toolbar">
           <button type="button" disabled={bulk.length === 0} onClick={() => void approveSelected()}>
-            Approve selected ({bulk.length})
+            {t("queue.approveSelected", { count: bulk.length })}
           </button>
         </div>
       )}
       <ErrorNote error={error} />
       <table className="queue">
-        <caption className="sr-only">Drafts, pending approval first</caption>
+        <caption className="sr-only">{t("queue.caption")}</caption>
         <thead>
           <tr>
             <th scope="col">
-              <span className="sr-only">Select</span>
+              <span className="sr-only">{t("queue.column.select")}</span>
             </th>
-            <th scope="col">Status</th>
-            <th scope="col">Category</th>
-            <th scope="col">Channel</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Draft</th>
-            <th scope="col">Created</th>
+            <th scope="col">{t("common.status")}</th>
+            <th scope="col">{t("common.category")}</th>
+            <th scope="col">{t("common.channel")}</th>
+            <th scope="col">{t("common.subject")}</th>
+            <th scope="col">{t("queue.column.draft")}</th>
+            <th scope="col">{t("queue.column.created")}</th>
           </tr>
         </thead>
         <tbody>
@@ -147,7 +147,7 @@ export function QueuePage({ role }: { role: Role | null }) {
           ))}
         </tbody>
       </table>
-      {visible.length === 0 && <p>No drafts match these filters.</p>}
+      {visible.length === 0 && <p>{t("queue.noMatch")}</p>}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { useT } from "../../i18n/useT.js";
 import { PRESETS, type RangeChoice, rangeProblem } from "../../lib/analytics.js";
 
 /** Presets (7 / 30 / 90 days) or two chosen days, and day or week buckets. */
@@ -14,11 +15,12 @@ export function RangeControl({
   onChoice: (choice: RangeChoice) => void;
   onBucket: (bucket: "day" | "week") => void;
 }) {
+  const t = useT();
   const custom = choice.preset === "custom" ? choice : undefined;
-  const problem = custom ? rangeProblem(custom.from, custom.to) : null;
+  const problem = custom ? rangeProblem(custom.from, custom.to, t) : null;
   return (
     <fieldset className="range-control">
-      <legend>Date range</legend>
+      <legend>{t("analytics.range.legend")}</legend>
       <div className="row">
         {PRESETS.map((days) => (
           <button
@@ -27,7 +29,7 @@ export function RangeControl({
             aria-pressed={choice.preset === days}
             onClick={() => onChoice({ preset: days })}
           >
-            Last {days} days
+            {t("analytics.range.last", { days })}
           </button>
         ))}
         <button
@@ -35,12 +37,12 @@ export function RangeControl({
           aria-pressed={Boolean(custom)}
           onClick={() => onChoice({ preset: "custom", from: range.from, to: range.to })}
         >
-          Custom
+          {t("analytics.range.custom")}
         </button>
         {custom && (
           <>
             <label>
-              From
+              {t("analytics.range.from")}
               <input
                 type="date"
                 value={custom.from}
@@ -49,7 +51,7 @@ export function RangeControl({
               />
             </label>
             <label>
-              To
+              {t("analytics.range.to")}
               <input
                 type="date"
                 value={custom.to}
@@ -60,10 +62,10 @@ export function RangeControl({
           </>
         )}
         <label>
-          Per
+          {t("analytics.range.per")}
           <select value={bucket} onChange={(e) => onBucket(e.target.value as "day" | "week")}>
-            <option value="day">day</option>
-            <option value="week">week</option>
+            <option value="day">{t("analytics.range.day")}</option>
+            <option value="week">{t("analytics.range.week")}</option>
           </select>
         </label>
       </div>

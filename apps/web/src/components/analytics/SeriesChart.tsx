@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { useT } from "../../i18n/useT.js";
 import type { ChartRow } from "../../lib/analytics.js";
 
 export interface Series {
@@ -19,19 +20,16 @@ export interface Series {
   color: string;
 }
 
-const cell = (value: number | string | null | undefined, unit: string) =>
-  value === null || value === undefined ? "n/a" : `${value}${unit}`;
-
 /**
  * Stacked bars or lines over the buckets. The chart is for the eye; a visually hidden table
- * carries the same figures for screen readers.
+ * carries the same figures for screen readers. Values and days are formatted for the locale.
  */
 export function SeriesChart({
   title,
   rows,
   series,
   kind,
-  unit = "",
+  format,
   max,
   reference,
 }: {
@@ -39,16 +37,21 @@ export function SeriesChart({
   rows: ChartRow[];
   series: Series[];
   kind: "bars" | "lines";
-  unit?: string;
+  /** A value in words ("2 min", "50 %"); plain numbers when absent. */
+  format?: (value: number) => string;
   max?: number;
   reference?: { value: number; label: string };
 }) {
+  const t = useT();
+  const show = format ?? ((value: number) => t.number(value));
+  const cell = (value: number | string | null | undefined) =>
+    typeof value === "number" ? show(value) : (value ?? t("common.notAvailable"));
   const axes = (
     <>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="start" />
-      <YAxis domain={[0, max ?? "auto"]} unit={unit} allowDecimals={kind === "lines"} />
-      <Tooltip formatter={(value) => cell(value as number | null, unit)} />
+      <XAxis dataKey="start" tickFormatter={(day: string) => t.day(day)} />
+      <YAxis domain={[0, max ?? "auto"]} tickFormatter={show} allowDecimals={kind === "lines"} width={72} />
+      <Tooltip labelFormatter={(day) => t.day(String(day))} formatter={(value) => cell(value as number | null)} />
       <Legend />
       {reference && <ReferenceLine y={reference.value} stroke="#b45309" label={reference.label} />}
     </>
@@ -95,7 +98,7 @@ export function SeriesChart({
         <caption>{title}</caption>
         <thead>
           <tr>
-            <th scope="col">Period</th>
+            <th scope="col">{t("analytics.period")}</th>
             {series.map((s) => (
               <th key={s.key} scope="col">
                 {s.label}
@@ -106,9 +109,11 @@ export function SeriesChart({
         <tbody>
           {rows.map((row) => (
             <tr key={row.start}>
-              <th scope="row">{row.start}</th>
+              <th scope="row">
+                <time dateTime={row.start}>{t.day(row.start)}</time>
+              </th>
               {series.map((s) => (
-                <td key={s.key}>{cell(row[s.key], unit)}</td>
+                <td key={s.key}>{cell(row[s.key])}</td>
               ))}
             </tr>
           ))}

@@ -1,0 +1,49 @@
+/**
+ * The English catalogue: it defines the message ids (every other locale must have exactly these).
+ * One file per feature area, its ids prefixed with the area; add an area here and in ../fr.
+ */
+
+import { merge } from "../merge.js";
+import { analytics } from "./analytics.js";
+import { apps } from "./apps.js";
+import { audit } from "./audit.js";
+import { auth } from "./auth.js";
+import { autonomy } from "./autonomy.js";
+import { common } from "./common.js";
+import { conversation } from "./conversation.js";
+import { customer } from "./customer.js";
+import { draft } from "./draft.js";
+import { errors } from "./errors.js";
+import { keys } from "./keys.js";
+import { knowledge } from "./knowledge.js";
+import { members } from "./members.js";
+import { outbox } from "./outbox.js";
+import { queue } from "./queue.js";
+import { shell } from "./shell.js";
+import { slack } from "./slack.js";
+import { triage } from "./triage.js";
+
+export const enAreas = {
+  analytics,
+  apps,
+  audit,
+  auth,
+  autonomy,
+  common,
+  conversation,
+  customer,
+  draft,
+  errors,
+  keys,
+  knowledge,
+  members,
+  outbox,
+  queue,
+  shell,
+  slack,
+  triage,
+};
+
+export const en = merge(enAreas);
+export type English = typeof en;
+export type MessageId = keyof English;

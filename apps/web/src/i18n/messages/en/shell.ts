@@ -1,0 +1,22 @@
+/** The frame around every page: top bar, navigation, live status. */
+export const shell = {
+  "shell.skip": "Skip to content",
+  "shell.nav.label": "Main",
+  "shell.nav.queue": "Review queue",
+  "shell.nav.apps": "Apps & channels",
+  "shell.nav.knowledge": "Knowledge",
+  "shell.nav.autonomy": "Autonomy",
+  "shell.nav.analytics": "Analytics",
+  "shell.nav.outbox": "Sandbox outbox",
+  "shell.nav.slack": "Slack",
+  "shell.nav.audit": "Audit log",
+  "shell.nav.keys": "API keys",
+  "shell.nav.members": "Members",
+  "shell.live.live": "Live",
+  "shell.live.connecting": "Connecting…",
+  "shell.live.offline": "Offline",
+  "shell.organization": "Organization",
+  "shell.newOrganization": "+ New organization…",
+  "shell.language": "Language",
+  "shell.signOut": "Sign out",
+} as const;

@@ -1,0 +1,21 @@
+/** The triage result's fields and the codes it uses (packages/decisions TriageResult). */
+export const triage = {
+  "triage.field.category": "category",
+  "triage.field.intent": "intent",
+  "triage.field.priority": "priority",
+  "triage.field.language": "language",
+  "triage.field.sentiment": "sentiment",
+  "triage.field.spam": "spam",
+  "triage.field.needsHuman": "needs a human",
+  "triage.field.confidence": "confidence",
+  "triage.field.automated": "automated",
+  "triage.field.flags": "flags",
+  "triage.sentiment.negative": "negative",
+  "triage.sentiment.neutral": "neutral",
+  "triage.sentiment.positive": "positive",
+  "triage.automated.auto_reply": "auto-reply",
+  "triage.automated.bounce": "bounce",
+  "triage.flag.angry_customer": "angry customer",
+  "triage.flag.legal": "legal",
+  "triage.flag.security": "security",
+} as const;

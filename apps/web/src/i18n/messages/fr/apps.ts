@@ -1,0 +1,55 @@
+import type { apps as en } from "../en/apps.js";
+
+// Both secret names are masculine and start with a consonant: the sentences say "le {name}".
+export const apps = {
+  "apps.title": "Applications et canaux",
+  "apps.create.label": "Créer une application",
+  "apps.create.name": "Nom de l’application",
+  "apps.create.submit": "Créer l’application",
+  "apps.empty.title": "Aucune application pour l’instant",
+  "apps.empty.admin":
+    "Créez une application pour le produit que vous assistez, puis connectez un canal ou envoyez un message de test.",
+  "apps.empty.agent": "Demandez à un administrateur de créer une application.",
+  "apps.channelsOf": "Canaux de {name}",
+  "apps.channel.generic": "Webhook signé",
+  "apps.channel.web": "Formulaire de contact",
+  "apps.channel.email": "E-mail",
+  "apps.channel.front": "Front",
+  "apps.channel.zendesk": "Zendesk",
+  "apps.channel.whatsapp": "WhatsApp",
+  "apps.channelStatus.active": "actif",
+  "apps.channelStatus.incomplete": "incomplet",
+  "apps.channelStatus.disabled": "désactivé",
+  "apps.channel.webhookUrl": "URL du webhook {channel}",
+  "apps.channel.secretSet": "(défini ; saisir pour remplacer)",
+  "apps.channel.secretNotSet": "(non défini)",
+  "apps.channel.save": "Enregistrer {channel}",
+  "apps.channel.sendTest": "Envoyer un message de test",
+  "apps.channel.testResult": "Message de test : {outcome} (HTTP {status})",
+  "apps.testOutcome.stored": "enregistré",
+  "apps.testOutcome.duplicate": "doublon",
+  "apps.testOutcome.challenge": "vérification acceptée",
+  "apps.testOutcome.failed": "échec",
+  "apps.keys.title": "Clés de signature",
+  "apps.keys.webhook.title": "Secret de signature des webhooks",
+  "apps.keys.webhook.hint":
+    "Vérifie les webhooks génériques/SDK et e-mail (<code>x-support-signature</code>) et signe les réponses du canal générique.",
+  "apps.keys.webhook.name": "secret de signature des webhooks",
+  "apps.keys.webhook.list": "Clés de signature des webhooks actives",
+  "apps.keys.webhook.version": "version {version} · créée le {date}",
+  "apps.keys.integration.title": "Secret d’intégration de l’application produit",
+  "apps.keys.integration.none":
+    "Aucune intégration d’application produit : enregistrez-en une avec <code>skill apps integrate --app {app} --url …</code>.",
+  "apps.keys.integration.name": "secret d’intégration",
+  "apps.keys.integration.signs": "Signe les appels de la plateforme vers {url}.",
+  "apps.rotation.inProgress":
+    "Renouvellement en cours : l’ancien et le nouveau {name} fonctionnent tous deux jusqu’à la suppression de l’ancien.",
+  "apps.rotation.oneLive": "Un seul {name} est actif.",
+  "apps.rotation.copyNow":
+    "Copiez le nouveau {name} maintenant : il ne sera plus affiché. Installez-le chez chaque expéditeur, puis supprimez l’ancien.",
+  "apps.rotation.newLabel": "Nouveau {name}",
+  "apps.rotation.rotate": "Renouveler le {name}",
+  "apps.rotation.removeOld": "Supprimer l’ancien {name}",
+  "apps.rotation.refused": "Les requêtes signées avec l’ancien {name} seront désormais refusées.",
+  "apps.rotation.confirmRemoval": "Confirmer la suppression",
+} satisfies Record<keyof typeof en, string>;

@@ -1,0 +1,45 @@
+import { frenchSpacing } from "../../typography.js";
+import type { enAreas } from "../en/index.js";
+import { merge } from "../merge.js";
+import { analytics } from "./analytics.js";
+import { apps } from "./apps.js";
+import { audit } from "./audit.js";
+import { auth } from "./auth.js";
+import { autonomy } from "./autonomy.js";
+import { common } from "./common.js";
+import { conversation } from "./conversation.js";
+import { customer } from "./customer.js";
+import { draft } from "./draft.js";
+import { errors } from "./errors.js";
+import { keys } from "./keys.js";
+import { knowledge } from "./knowledge.js";
+import { members } from "./members.js";
+import { outbox } from "./outbox.js";
+import { queue } from "./queue.js";
+import { shell } from "./shell.js";
+import { slack } from "./slack.js";
+import { triage } from "./triage.js";
+
+/** Every English area, each with exactly its ids (the area files check that too). */
+const frAreas = {
+  analytics,
+  apps,
+  audit,
+  auth,
+  autonomy,
+  common,
+  conversation,
+  customer,
+  draft,
+  errors,
+  keys,
+  knowledge,
+  members,
+  outbox,
+  queue,
+  shell,
+  slack,
+  triage,
+} satisfies { [A in keyof typeof enAreas]: Record<keyof (typeof enAreas)[A], string> };
+
+export const fr = frenchSpacing(merge(frAreas));
