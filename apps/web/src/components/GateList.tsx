@@ -1,5 +1,17 @@
+import type { MessageId } from "../i18n/translator.js";
 import { useT } from "../i18n/useT.js";
 import type { GateResult } from "../lib/types.js";
+
+/** The validation gates (packages/decisions GateName); one added later shows its code. */
+const GATE_LABEL: Partial<Record<string, MessageId>> = {
+  internal_state: "draft.gate.internal_state",
+  banned_phrases: "draft.gate.banned_phrases",
+  unsupported_claims: "draft.gate.unsupported_claims",
+  citations: "draft.gate.citations",
+  length: "draft.gate.length",
+  language: "draft.gate.language",
+  repeat: "draft.gate.repeat",
+};
 
 export function GateList({ gates }: { gates: GateResult[] }) {
   const t = useT();
@@ -10,9 +22,15 @@ export function GateList({ gates }: { gates: GateResult[] }) {
       <ul className="gates">
         {gates.map((g) => (
           <li key={g.gate} className={g.passed ? "pass" : "fail"}>
-            <strong>{g.passed ? t("draft.gates.passed") : t("draft.gates.failed")}</strong> {g.gate}
-            {g.reason && <span>: {g.reason}</span>}
-            {g.findings && g.findings.length > 0 && <span> ({g.findings.join(", ")})</span>}
+            <strong>{g.passed ? t("draft.gates.passed") : t("draft.gates.failed")}</strong>{" "}
+            {t.label(GATE_LABEL, g.gate)}
+            {/* Reasons and findings are the pipeline's own words, in English. */}
+            {g.reason && (
+              <>
+                : <span lang="en">{g.reason}</span>
+              </>
+            )}
+            {g.findings && g.findings.length > 0 && <span lang="en"> ({g.findings.join(", ")})</span>}
           </li>
         ))}
       </ul>

@@ -20,7 +20,6 @@ export interface Translator {
   rich(id: MessageId, values: RichValues): ReactNode;
   /** The label of a code the UI knows, else the code itself (values the API may add later). */
   label(labels: Partial<Record<string, MessageId>>, code: string): string;
-  readonly locale: Locale;
   /** An ISO timestamp as a date and time in the user's time zone. */
   dateTime(iso: string): string;
   time(iso: string): string;
@@ -56,7 +55,6 @@ export function translator(intl: IntlShape): Translator {
       const id = labels[code];
       return id ? intl.formatMessage({ id }) : code;
     },
-    locale: intl.locale as Locale,
     dateTime: (iso: string) => intl.formatDate(iso, { dateStyle: "medium", timeStyle: "short" }),
     time: (iso: string) => intl.formatTime(iso, { timeStyle: "medium" }),
     day: (isoDay: string) => intl.formatDate(`${isoDay}T00:00:00Z`, { dateStyle: "medium", timeZone: "UTC" }),
