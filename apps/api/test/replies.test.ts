@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createReplyAdapterRegistry, replyTargetFor, sendReply, storedChannelAdapters } from "@support/core";
+import { replyTargetFor, sendReply, WORKFLOW } from "@support/core";
 import { signPayload, verifySignature } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
@@ -42,8 +42,8 @@ for (const dialect of dialects) {
       await p.runtime.database.close();
     });
 
-    const registry = () =>
-      createReplyAdapterRegistry(p.runtime.database.db, storedChannelAdapters(p.runtime.database, p.runtime.secrets));
+    /** The workflow's context: replies go through the product's registry of stored channels. */
+    const ctx = () => p.runtime.contextFor(p.orgId, WORKFLOW);
 
     async function inboundGeneric(id: string) {
       const raw = JSON.stringify({
@@ -63,21 +63,9 @@ for (const dialect of dialects) {
 
     it("records a reply in the sandbox outbox when the channel has no credentials, once per key", async () => {
       const conversationId = await inboundGeneric("r-1");
-      const target = await replyTargetFor(p.runtime.database.db, p.orgId, conversationId);
-      const first = await sendReply(
-        p.runtime.database.db,
-        registry(),
-        target,
-        { text: "Your order ships today." },
-        { idempotencyKey: "drf_1" },
-      );
-      const again = await sendReply(
-        p.runtime.database.db,
-        registry(),
-        target,
-        { text: "Your order ships today." },
-        { idempotencyKey: "drf_1" },
-      );
+      const target = await replyTargetFor(ctx(), conversationId);
+      const first = await sendReply(ctx(), target, { text: "Your order ships today." }, { idempotencyKey: "drf_1" });
+      const again = await sendReply(ctx(), target, { text: "Your order ships today." }, { idempotencyKey: "drf_1" });
       expect(first).toMatchObject({ sandbox: true, status: "sent" });
       expect(again.id).toBe(first.id);
       const outbox = await (await jsonCall(p, `/api/v1/outbox?app=${p.appId}`)).json();
@@ -98,14 +86,8 @@ for (const dialect of dialects) {
         body: { settings: { callbackUrl: `${vendorUrl}/support/replies` } },
       });
       const conversationId = await inboundGeneric("r-2");
-      const target = await replyTargetFor(p.runtime.database.db, p.orgId, conversationId);
-      const delivery = await sendReply(
-        p.runtime.database.db,
-        registry(),
-        target,
-        { text: "Done!" },
-        { idempotencyKey: "drf_2" },
-      );
+      const target = await replyTargetFor(ctx(), conversationId);
+      const delivery = await sendReply(ctx(), target, { text: "Done!" }, { idempotencyKey: "drf_2" });
       expect(delivery).toMatchObject({ sandbox: false, status: "sent" });
       const call = received.find((r) => r.path === "/support/replies");
       expect(call).toBeDefined();
@@ -139,14 +121,8 @@ for (const dialect of dialects) {
         body: inbound,
       });
       const conversationId = (await (await jsonCall(p, "/api/v1/conversations?channel=whatsapp")).json()).data[0].id;
-      const target = await replyTargetFor(p.runtime.database.db, p.orgId, conversationId);
-      const delivery = await sendReply(
-        p.runtime.database.db,
-        registry(),
-        target,
-        { text: "Bonjour !" },
-        { idempotencyKey: "drf_3" },
-      );
+      const target = await replyTargetFor(ctx(), conversationId);
+      const delivery = await sendReply(ctx(), target, { text: "Bonjour !" }, { idempotencyKey: "drf_3" });
       expect(delivery).toMatchObject({ sandbox: false, status: "sent", vendorMessageId: "wamid.OUT1" });
       const sent = received.find((r) => r.path.endsWith("/106540352242922/messages"));
       expect(sent?.headers.authorization).toBe("Bearer EAAG");

@@ -1,6 +1,6 @@
-import { createHmac } from "node:crypto";
+import { signFront, signWhatsApp, signZendesk } from "@support/channels";
 
-/** Payloads shaped like the vendors' documented samples, and their signatures. */
+/** Payloads shaped like the vendors' documented samples, and their signature headers (the channels' signers). */
 
 export function frontInbound(opts: { eventId: string; messageId: string; conversationId: string; blurb: string }) {
   return {
@@ -43,7 +43,7 @@ export function frontSign(secret: string, body: string, timestampMs = Date.now()
   const ts = String(timestampMs);
   return {
     "x-front-request-timestamp": ts,
-    "x-front-signature": createHmac("sha256", secret).update(`${ts}:${body}`).digest("base64"),
+    "x-front-signature": signFront(body, ts, secret),
   };
 }
 
@@ -51,14 +51,12 @@ export function zendeskSign(secret: string, body: string, at = new Date()) {
   const ts = at.toISOString();
   return {
     "x-zendesk-webhook-signature-timestamp": ts,
-    "x-zendesk-webhook-signature": createHmac("sha256", secret)
-      .update(ts + body)
-      .digest("base64"),
+    "x-zendesk-webhook-signature": signZendesk(body, ts, secret),
   };
 }
 
 export function whatsappSign(secret: string, body: string) {
-  return { "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` };
+  return { "x-hub-signature-256": signWhatsApp(body, secret) };
 }
 
 export function whatsappDelivery(messages: unknown[], statuses: unknown[] = []) {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
+import { apiKeyFor, dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 import { frontInbound, frontSign } from "./vendor-payloads.js";
 import { configureVendorChannels, conversationsOf, detail, post } from "./webhook-helpers.js";
 
@@ -171,6 +171,15 @@ for (const dialect of dialects) {
           expect(report.status, `${kind}: ${report.detail}`).toBeLessThan(300);
           if (kind !== "web") expect(report.conversationId, kind).toMatch(/^cnv_/);
         }
+      });
+
+      it("lets agents read the channels and refuses them configuring or testing one", async () => {
+        const key = await apiKeyFor(p.runtime, p.orgId, "agent");
+        expect((await jsonCall(p, `/api/v1/apps/${p.appId}/channels`, { key })).status).toBe(200);
+        const put = await jsonCall(p, `/api/v1/apps/${p.appId}/channels/web`, { method: "PUT", body: {}, key });
+        expect(put.status).toBe(403);
+        const test = await jsonCall(p, `/api/v1/apps/${p.appId}/channels/web/test`, { method: "POST", key });
+        expect(test.status).toBe(403);
       });
 
       it("never returns secrets, lists every kind and validates fields", async () => {

@@ -1,6 +1,6 @@
-import { createHmac } from "node:crypto";
+import { signZendesk } from "@support/channels";
 
-/** A Zendesk "ticket created" event, signed as Zendesk signs webhooks (HMAC of timestamp + body). */
+/** A Zendesk "ticket created" event, signed as Zendesk signs webhooks. */
 export async function postZendeskTicket(
   webhookUrl: string,
   secret: string,
@@ -22,9 +22,7 @@ export async function postZendeskTicket(
     headers: {
       "content-type": "application/json",
       "x-zendesk-webhook-signature-timestamp": ts,
-      "x-zendesk-webhook-signature": createHmac("sha256", secret)
-        .update(ts + body)
-        .digest("base64"),
+      "x-zendesk-webhook-signature": signZendesk(body, ts, secret),
     },
     body,
   });

@@ -6,6 +6,7 @@ export * from "./inbound/generic.js";
 export * from "./inbound/generic-payload.js";
 export * from "./inbound/normalized.js";
 export * from "./inbound/replay-cache.js";
+export * from "./inbound/signers.js";
 export * from "./inbound/slack.js";
 export * from "./inbound/standard-webhooks.js";
 export * from "./inbound/verification.js";

@@ -1,3 +1,4 @@
+import { CHANNEL_KINDS } from "@support/contract";
 import type { Db } from "@support/db";
 import { appendOutbox } from "@support/engine";
 import { z } from "zod";
@@ -6,7 +7,7 @@ import { z } from "zod";
  * The event catalog: every event the platform emits, with its schema and version. Events are
  * small (ids and routing fields); whoever handles one reads the context from the database.
  */
-export const CHANNEL_KIND = z.enum(["front", "zendesk", "whatsapp", "email", "web", "generic"]);
+const CHANNEL_KIND = z.enum(CHANNEL_KINDS);
 
 export const eventCatalog = {
   "support/message.received": z.object({

@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { createReplayCache } from "@support/channels";
 import { createSecretBox, type Database } from "@support/db";
 import { buildTriageModel, draftReply, type LanguageModel, triage } from "@support/decisions";
+import pino from "pino";
 import { storedChannelAdapters } from "../src/delivery/channel-adapters.js";
 import { createReplyAdapterRegistry } from "../src/delivery/registry.js";
+import { createRateLimiter } from "../src/intake/rate-limit.js";
 import { embeddedKnowledge, searchKnowledge } from "../src/knowledge/index.js";
 import { type Actor, type Role, type ServiceContext, serviceContext } from "../src/service/context.js";
 import { Counters } from "../src/service/metrics.js";
@@ -43,6 +46,9 @@ export function testPorts(database: Database, overrides: Partial<Ports> = {}): P
     notifier: { post: async () => undefined, postDailySummary: async () => undefined },
     retentionDays: 90,
     counters: new Counters(),
+    logger: pino({ level: "silent" }),
+    replayCache: createReplayCache(),
+    rateLimiter: createRateLimiter(),
     wake: () => undefined,
     ...overrides,
   };

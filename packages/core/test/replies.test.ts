@@ -20,8 +20,9 @@ import {
   openDatabase,
 } from "@support/db";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createReplyAdapterRegistry, sendReply } from "../src/index.js";
+import { createReplyAdapterRegistry, type ReplyAdapterRegistry, sendReply } from "../src/index.js";
 import { AppError } from "../src/service/errors.js";
+import { testContext, testPlatform } from "./harness.js";
 
 /**
  * A vendor on 127.0.0.1 answering with the scripted statuses first, then success; it counts the
@@ -90,6 +91,10 @@ async function conversation(channel: ReplyTarget["channel"]): Promise<ReplyTarge
 }
 
 const only = (adapter: ReplyAdapter) => async () => adapter;
+
+/** The workflow's context in the target's organization, replying through `replies`. */
+const contextFor = (target: ReplyTarget, replies: ReplyAdapterRegistry) =>
+  testContext(testPlatform(database, { replies }), target.orgId);
 const quick = { baseDelayMs: 1, maxDelayMs: 1 };
 
 describe("sending a reply", () => {
@@ -97,8 +102,9 @@ describe("sending a reply", () => {
     const { db } = database;
     const target = await conversation("email");
     const registry = createReplyAdapterRegistry(db);
-    const first = await sendReply(db, registry, target, { text: "Hello" }, { idempotencyKey: "draft-1" });
-    const again = await sendReply(db, registry, target, { text: "Hello" }, { idempotencyKey: "draft-1" });
+    const ctx = contextFor(target, registry);
+    const first = await sendReply(ctx, target, { text: "Hello" }, { idempotencyKey: "draft-1" });
+    const again = await sendReply(ctx, target, { text: "Hello" }, { idempotencyKey: "draft-1" });
     expect(first).toMatchObject({ status: "sent", sandbox: true, attempts: 1, channelKind: "email" });
     expect(again.id).toBe(first.id);
     const outbox = await listSandboxMessages(db, target.orgId, { appId: target.appId, limit: 10 });
@@ -117,10 +123,11 @@ describe("sending a reply", () => {
       retry: quick,
     });
     const registry = createReplyAdapterRegistry(db, only(adapter));
+    const ctx = contextFor(target, registry);
     vendor.failNext.push({ status: 500, body: { error: "InternalError" } });
-    const delivery = await sendReply(db, registry, target, { text: "Done" }, { idempotencyKey: "draft-2" });
+    const delivery = await sendReply(ctx, target, { text: "Done" }, { idempotencyKey: "draft-2" });
     expect(delivery).toMatchObject({ status: "sent", attempts: 2, vendorMessageId: "101", sandbox: false });
-    const repeat = await sendReply(db, registry, target, { text: "Done" }, { idempotencyKey: "draft-2" });
+    const repeat = await sendReply(ctx, target, { text: "Done" }, { idempotencyKey: "draft-2" });
     expect(repeat.id).toBe(delivery.id);
     expect(vendor.requests).toBe(2);
     expect(vendor.accepted).toHaveLength(1);
@@ -131,8 +138,9 @@ describe("sending a reply", () => {
     const target = await conversation("zendesk");
     const adapter = createZendeskReplyAdapter({ baseUrl: vendor.url, email: "a@b.c", apiToken: "t", authorId: 7 });
     const registry = createReplyAdapterRegistry(db, only(adapter));
+    const ctx = contextFor(target, registry);
     const results = await Promise.all(
-      [1, 2, 3].map(() => sendReply(db, registry, target, { text: "Hi" }, { idempotencyKey: "draft-3" })),
+      [1, 2, 3].map(() => sendReply(ctx, target, { text: "Hi" }, { idempotencyKey: "draft-3" })),
     );
     expect(new Set(results.map((d) => d.id)).size).toBe(1);
     expect(vendor.accepted).toHaveLength(1);
@@ -143,8 +151,9 @@ describe("sending a reply", () => {
     const target = await conversation("zendesk");
     const adapter = createZendeskReplyAdapter({ baseUrl: vendor.url, email: "a@b.c", apiToken: "t", authorId: 7 });
     const registry = createReplyAdapterRegistry(db, only(adapter));
+    const ctx = contextFor(target, registry);
     vendor.failNext.push({ status: 422, body: { error: "RecordInvalid", description: "Ticket is closed" } });
-    const delivery = await sendReply(db, registry, target, { text: "Hi" }, { idempotencyKey: "draft-4" });
+    const delivery = await sendReply(ctx, target, { text: "Hi" }, { idempotencyKey: "draft-4" });
     expect(delivery).toMatchObject({ status: "failed", attempts: 1 });
     expect(delivery.failureReason).toMatch(/^vendor_rejected: Zendesk answered 422: .*Ticket is closed/);
     const [listed] = await listDeliveriesForConversation(db, target.orgId, target.conversationId);
@@ -162,7 +171,8 @@ describe("sending a reply", () => {
       retry: quick,
     });
     const registry = createReplyAdapterRegistry(db, only(adapter));
-    const delivery = await sendReply(db, registry, target, { text: "Salama" }, { idempotencyKey: "draft-5" });
+    const ctx = contextFor(target, registry);
+    const delivery = await sendReply(ctx, target, { text: "Salama" }, { idempotencyKey: "draft-5" });
     expect(delivery).toMatchObject({ status: "sent", vendorMessageId: "wamid.1" });
     for (const status of ["delivered", "read"]) {
       const update = statusFromWhatsApp({ id: "wamid.1", status, timestamp: String(Math.floor(Date.now() / 1000)) });
@@ -173,14 +183,23 @@ describe("sending a reply", () => {
     expect(stored?.deliveredAt).toBeInstanceOf(Date);
   });
 
+  it("only sends a reply to a conversation of the context's organization", async () => {
+    const target = await conversation("email");
+    const other = await conversation("email");
+    const ctx = contextFor(other, createReplyAdapterRegistry(database.db));
+    await expect(sendReply(ctx, target, { text: "Hello" }, { idempotencyKey: "k" })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect(await listDeliveriesForConversation(database.db, target.orgId, target.conversationId)).toEqual([]);
+  });
+
   it("rejects a missing idempotency key or an empty reply before claiming anything", async () => {
     const { db } = database;
     const target = await conversation("email");
     const registry = createReplyAdapterRegistry(db);
-    await expect(sendReply(db, registry, target, { text: "x" }, { idempotencyKey: "" })).rejects.toBeInstanceOf(
-      AppError,
-    );
-    await expect(sendReply(db, registry, target, { text: "  " }, { idempotencyKey: "k" })).rejects.toMatchObject({
+    const ctx = contextFor(target, registry);
+    await expect(sendReply(ctx, target, { text: "x" }, { idempotencyKey: "" })).rejects.toBeInstanceOf(AppError);
+    await expect(sendReply(ctx, target, { text: "  " }, { idempotencyKey: "k" })).rejects.toMatchObject({
       code: "invalid_input",
     });
     expect(await listDeliveriesForConversation(db, target.orgId, target.conversationId)).toEqual([]);

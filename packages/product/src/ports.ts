@@ -1,5 +1,7 @@
+import { createReplayCache } from "@support/channels";
 import {
   type Counters,
+  createRateLimiter,
   createReplyAdapterRegistry,
   findCannedResponse,
   type KnowledgeDeps,
@@ -55,6 +57,9 @@ export function productPorts(sources: PortSources, overrides: PortOverrides = {}
     secrets,
     publicUrl: config.publicUrl,
     counters: sources.counters,
+    logger: sources.logger,
+    replayCache: createReplayCache(),
+    rateLimiter: createRateLimiter(),
     wake: sources.wakeRelay,
     model: overrides.model ?? languageModelFromConfig(config),
     retrieve: overrides.retrieve ?? ((input) => searchKnowledge(knowledge, input)),

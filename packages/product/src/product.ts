@@ -1,16 +1,13 @@
-import { createReplayCache, type ReplayCache } from "@support/channels";
 import {
   type Actor,
   type Auth,
   Counters,
   createAuth,
-  createRateLimiter,
   type KnowledgeDeps,
   knowledgeFor,
   type Platform,
   type Ports,
   pipelineWorkflows,
-  type RateLimiter,
   type ServiceContext,
   serviceContext,
   type Tracer,
@@ -51,8 +48,6 @@ export interface Product {
   auth: Auth;
   logger: Logger;
   counters: Counters;
-  replayCache: ReplayCache;
-  rateLimiter: RateLimiter;
   /** Request-path work (the HTTP server) goes ahead of the engine and the relay in this process. */
   foreground: ForegroundGate;
   /** In-process subscribers (live updates, Slack cards) see every event after the workflow engine took it. */
@@ -152,8 +147,6 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
     auth,
     logger,
     counters,
-    replayCache: createReplayCache(),
-    rateLimiter: createRateLimiter(),
     foreground,
     bus,
     relay,

@@ -1,11 +1,9 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { listOf, pageQuery, problemResponse } from "@support/contract";
-import { CHANNEL_KINDS, conversationDetail, findConversations } from "@support/core";
+import { channelKindSchema, listOf, pageQuery, problemResponse } from "@support/contract";
+import { conversationDetail, findConversations } from "@support/core";
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 import { validationHook } from "../validation.js";
-
-const channel = z.enum(CHANNEL_KINDS as [string, ...string[]]);
 
 const conversationSchema = z
   .object({
@@ -99,7 +97,7 @@ export function conversationRoutes() {
       request: {
         query: pageQuery.extend({
           app: z.string().min(1).max(100).optional(),
-          channel: channel.optional(),
+          channel: channelKindSchema.optional(),
           status: z.enum(["open", "closed"]).optional(),
         }),
       },

@@ -47,14 +47,15 @@ export function eventRoutes() {
   const router = new Hono<ApiEnv>();
   router.use("*", requireCaller);
   router.get("/", (c) => {
-    const { runtime, principal } = c.var;
+    const { runtime } = c.var;
+    const orgId = c.var.ctx.org.id;
     return streamSSE(c, async (stream) => {
       const pending: PublishedEvent[] = [];
       let wake: (() => void) | undefined;
       // The bus awaits its subscribers and fails the publication if one throws, so this one
       // only queues: a slow or closed browser never holds up or breaks the relay.
       const unsubscribe = runtime.bus.subscribe((event) => {
-        if (event.data.orgId !== principal.orgId || !LIVE_EVENTS.has(event.name)) return;
+        if (event.data.orgId !== orgId || !LIVE_EVENTS.has(event.name)) return;
         pending.push(event);
         wake?.();
       });
@@ -64,7 +65,7 @@ export function eventRoutes() {
         wake?.();
       });
       try {
-        await stream.writeSSE({ event: "ready", data: JSON.stringify({ orgId: principal.orgId }) });
+        await stream.writeSSE({ event: "ready", data: JSON.stringify({ orgId }) });
         while (open) {
           const event = pending.shift();
           if (event) {

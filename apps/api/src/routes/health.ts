@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { countPendingOutbox } from "@support/engine";
+import { checkReadiness, renderMetrics } from "@support/core";
 import type { ApiEnv } from "../context.js";
 
 const status = z.object({ status: z.string(), dialect: z.string().optional(), embedded: z.boolean().optional() });
@@ -26,23 +26,14 @@ export function healthRoutes() {
       },
     }),
     async (c) => {
-      const { database, config } = c.var.runtime;
-      try {
-        await database.ping();
-        await database.db.q.select().from(database.db.t.organizations).limit(1);
-        return c.json({ status: "ready", dialect: database.dialect, embedded: config.embedded }, 200);
-      } catch {
-        return c.json({ status: "not_ready", dialect: database.dialect }, 503);
-      }
+      const { platform, config } = c.var.runtime;
+      const { ready, dialect } = await checkReadiness(platform);
+      if (!ready) return c.json({ status: "not_ready", dialect }, 503);
+      return c.json({ status: "ready", dialect, embedded: config.embedded }, 200);
     },
   );
-  // Prometheus text: counters by channel and outcome, and the outbox backlog. No ids, no PII.
-  router.get("/metrics", async (c) => {
-    const { counters, database } = c.var.runtime;
-    const pending = await countPendingOutbox(database.db);
-    return c.text(`${counters.render()}outbox_pending ${pending}\n`, 200, {
-      "content-type": "text/plain; version=0.0.4",
-    });
-  });
+  router.get("/metrics", async (c) =>
+    c.text(await renderMetrics(c.var.runtime.platform), 200, { "content-type": "text/plain; version=0.0.4" }),
+  );
   return router;
 }

@@ -1,4 +1,3 @@
-import type { App } from "@support/db";
 import { html } from "hono/html";
 
 const style = `
@@ -11,7 +10,7 @@ const style = `
   .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}`;
 
 /** A page that works without JavaScript; Hono's `html` escapes every interpolated value. */
-export function contactPage(app: App) {
+export function contactPage(app: { id: string; name: string }) {
   return html`<!doctype html>
 <html lang="en">
   <head>

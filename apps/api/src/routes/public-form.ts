@@ -36,17 +36,15 @@ export function publicFormRoutes() {
   const router = new Hono<ApiEnv>();
 
   router.get("/support/:app", async (c) => {
-    const app = await findFormApp(c.var.runtime, c.req.param("app"));
+    const app = await findFormApp(c.var.runtime.platform, c.req.param("app"));
     c.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
     return c.html(contactPage(app));
   });
 
   router.post("/public/:app/messages", async (c) => {
-    const { runtime } = c.var;
     const fields = await readFields(c);
     const wantsHtml = (c.req.header("accept") ?? "").includes("text/html");
-    await receiveWebForm(runtime, { appId: c.req.param("app"), ip: clientIp(c), fields });
-    runtime.relay.notify();
+    await receiveWebForm(c.var.runtime.platform, { appId: c.req.param("app"), ip: clientIp(c), fields });
     if (wantsHtml) return c.html(thankYouPage(), 201);
     return c.json({ ok: true, message: "Thanks, we received your message and will reply by email." }, 201);
   });

@@ -1,13 +1,13 @@
+import { signFront } from "./signers.js";
 import {
   anySecretMatches,
   decodeBase64,
-  hmacSha256,
   type InboundVerifyResult,
   type WindowOptions,
   withinWindow,
 } from "./verification.js";
 
-/** Front: base64 HMAC-SHA256 of `"<x-front-request-timestamp>:<raw body>"`; the timestamp is in ms. */
+/** Front (`signFront`): the timestamp header is in milliseconds. */
 export function verifyFront(input: {
   rawBody: Uint8Array;
   timestamp: string | undefined;
@@ -18,8 +18,9 @@ export function verifyFront(input: {
   if (!input.timestamp || !input.signature) return { ok: false, reason: "missing_headers" };
   const presented = decodeBase64(input.signature);
   if (!/^\d{10,16}$/.test(input.timestamp) || !presented) return { ok: false, reason: "malformed_header" };
+  const timestamp = input.timestamp;
   const matched = anySecretMatches(input.secrets, presented, (secret) =>
-    hmacSha256(secret, `${input.timestamp}:`, input.rawBody),
+    Buffer.from(signFront(input.rawBody, timestamp, secret), "base64"),
   );
   if (!matched) return { ok: false, reason: "bad_signature" };
   if (!withinWindow(Number(input.timestamp) / 1000, input.window)) {

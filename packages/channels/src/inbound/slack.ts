@@ -1,13 +1,13 @@
+import { signSlack } from "./signers.js";
 import {
   anySecretMatches,
   decodeHex,
-  hmacSha256,
   type InboundVerifyResult,
   type WindowOptions,
   withinWindow,
 } from "./verification.js";
 
-/** Slack v0: `x-slack-signature: v0=<hex HMAC-SHA256 of "v0:<timestamp>:<raw body>">`. */
+/** Slack v0 (`signSlack`), timestamp in seconds. */
 export function verifySlack(input: {
   rawBody: Uint8Array;
   timestamp: string | undefined;
@@ -19,8 +19,9 @@ export function verifySlack(input: {
   const match = /^v0=([0-9a-fA-F]{64})$/.exec(input.signature);
   const presented = match?.[1] ? decodeHex(match[1]) : undefined;
   if (!presented || !/^\d{1,12}$/.test(input.timestamp)) return { ok: false, reason: "malformed_header" };
+  const timestamp = input.timestamp;
   const matched = anySecretMatches(input.secrets, presented, (secret) =>
-    hmacSha256(secret, `v0:${input.timestamp}:`, input.rawBody),
+    Buffer.from(signSlack(input.rawBody, timestamp, secret).slice("v0=".length), "hex"),
   );
   if (!matched) return { ok: false, reason: "bad_signature" };
   if (!withinWindow(Number(input.timestamp), input.window)) return { ok: false, reason: "timestamp_out_of_range" };

@@ -1,16 +1,15 @@
+import { signStandardWebhook } from "./signers.js";
 import {
   anySecretMatches,
   decodeBase64,
-  hmacSha256,
   type InboundVerifyResult,
   type WindowOptions,
   withinWindow,
 } from "./verification.js";
 
 /**
- * Standard Webhooks (used by several mail and form providers): `webhook-signature: v1,<base64>`
- * (space-separated list) over `"<webhook-id>.<webhook-timestamp>.<raw body>"`, with the secret's
- * base64 part (after `whsec_`) decoded to bytes.
+ * Standard Webhooks (used by several mail and form providers; `signStandardWebhook`): the
+ * `webhook-signature` header may carry a space-separated list of `v1,<base64>` signatures.
  */
 export function verifyStandardWebhook(input: {
   rawBody: Uint8Array;
@@ -28,13 +27,11 @@ export function verifyStandardWebhook(input: {
     .map((part) => decodeBase64(part.slice(3)))
     .filter((mac): mac is Buffer => mac !== undefined);
   if (presented.length === 0) return { ok: false, reason: "malformed_header" };
-  const keys = input.secrets.map((s) => Buffer.from(s.replace(/^whsec_/, ""), "base64"));
+  const { id, timestamp } = input;
+  const expected = (secret: string) =>
+    Buffer.from(signStandardWebhook(input.rawBody, id, timestamp, secret).slice("v1,".length), "base64");
   let matched = false;
-  for (const mac of presented) {
-    matched =
-      anySecretMatches(keys, mac, (key) => hmacSha256(key, `${input.id}.${input.timestamp}.`, input.rawBody)) ||
-      matched;
-  }
+  for (const mac of presented) matched = anySecretMatches(input.secrets, mac, expected) || matched;
   if (!matched) return { ok: false, reason: "bad_signature" };
   if (!withinWindow(Number(input.timestamp), input.window)) return { ok: false, reason: "timestamp_out_of_range" };
   return { ok: true, replayKey: `standard:${input.id}:${input.signature}` };

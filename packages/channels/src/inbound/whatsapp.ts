@@ -1,9 +1,12 @@
-import { anySecretMatches, decodeHex, hmacSha256, type InboundVerifyResult } from "./verification.js";
+import { signWhatsApp } from "./signers.js";
+import { anySecretMatches, decodeHex, type InboundVerifyResult } from "./verification.js";
+
+const macOf = (header: string) => Buffer.from(header.slice("sha256=".length), "hex");
 
 /**
- * WhatsApp Cloud API (Meta): `x-hub-signature-256: sha256=<hex HMAC-SHA256(app secret, raw bytes)>`.
- * Meta signs the bytes it sent, with non-ASCII escaped as \uXXXX: verifying a re-serialised body
- * would fail, which is why only the raw bytes are ever used. There is no timestamp to check.
+ * WhatsApp Cloud API (Meta), `signWhatsApp`. Meta signs the bytes it sent, with non-ASCII escaped
+ * as \uXXXX: verifying a re-serialised body would fail, which is why only the raw bytes are ever
+ * used. There is no timestamp to check.
  */
 export function verifyWhatsApp(input: {
   rawBody: Uint8Array;
@@ -14,7 +17,7 @@ export function verifyWhatsApp(input: {
   const match = /^sha256=([0-9a-fA-F]{64})$/.exec(input.signature);
   const presented = match?.[1] ? decodeHex(match[1]) : undefined;
   if (!presented) return { ok: false, reason: "malformed_header" };
-  const matched = anySecretMatches(input.secrets, presented, (secret) => hmacSha256(secret, input.rawBody));
+  const matched = anySecretMatches(input.secrets, presented, (secret) => macOf(signWhatsApp(input.rawBody, secret)));
   return matched ? { ok: true, replayKey: `whatsapp:${input.signature}` } : { ok: false, reason: "bad_signature" };
 }
 

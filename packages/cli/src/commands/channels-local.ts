@@ -1,28 +1,14 @@
 import { configureChannel, describeChannels, sendTestMessage } from "@support/core";
-import { getApp } from "@support/db";
 import type { Product } from "@support/product";
-import { CliError } from "../output.js";
 import type { ChannelsBackend } from "./channels.js";
-import { resolveOrg } from "./org.js";
+import { localContext } from "./org.js";
 
 export function localChannels(runtime: Product, org?: string): ChannelsBackend {
-  const { db } = runtime.database;
-  const { secrets, config } = runtime;
+  const ctx = () => localContext(runtime, org);
   return {
-    async set(app, kind, change) {
-      const o = await resolveOrg(runtime, org);
-      return configureChannel(db, secrets, config.publicUrl, o.id, app, kind, change, "cli");
-    },
-    async list(app) {
-      const o = await resolveOrg(runtime, org);
-      return describeChannels(db, secrets, config.publicUrl, o.id, app);
-    },
-    async test(ref, kind) {
-      const o = await resolveOrg(runtime, org);
-      const app = await getApp(db, o.id, ref);
-      if (!app) throw new CliError(`app "${ref}" not found`);
-      // The sample takes the channel's real receiving path (signature check included), in process.
-      return sendTestMessage(runtime, app, kind);
-    },
+    set: async (app, kind, change) => configureChannel(await ctx(), app, kind, change),
+    list: async (app) => describeChannels(await ctx(), app),
+    // The sample takes the channel's real receiving path (signature check included), in process.
+    test: async (app, kind) => sendTestMessage(await ctx(), app, kind),
   };
 }

@@ -1,4 +1,4 @@
-import type { ChannelView, TestReport } from "@support/core";
+import type { ChannelTestReport, ChannelView } from "@support/contract";
 import { CHANNEL_KINDS, type ChannelKind, isChannelKind } from "@support/core/channel-config";
 import { CliError, type Output } from "../output.js";
 import type { RemoteApi } from "../remote.js";
@@ -59,7 +59,7 @@ export function channelChange(kind: ChannelKind, flags: ChannelFlags) {
 export interface ChannelsBackend {
   set(app: string, kind: ChannelKind, change: ReturnType<typeof channelChange>): Promise<ChannelView>;
   list(app: string): Promise<ChannelView[]>;
-  test(app: string, kind: ChannelKind): Promise<TestReport>;
+  test(app: string, kind: ChannelKind): Promise<ChannelTestReport>;
 }
 
 export function remoteChannels(api: RemoteApi): ChannelsBackend {
@@ -67,7 +67,7 @@ export function remoteChannels(api: RemoteApi): ChannelsBackend {
   return {
     set: (app, kind, change) => api.request<ChannelView>("PUT", `${base(app)}/${kind}`, change),
     list: async (app) => (await api.request<{ data: ChannelView[] }>("GET", base(app))).data,
-    test: (app, kind) => api.request<TestReport>("POST", `${base(app)}/${kind}/test`),
+    test: (app, kind) => api.request<ChannelTestReport>("POST", `${base(app)}/${kind}/test`),
   };
 }
 

@@ -1,4 +1,4 @@
-import { describeChannels, loadSlackConnection } from "@support/core";
+import { describeChannels, loadSlackConnection, OPERATOR } from "@support/core";
 import { listApps, listOrganizations } from "@support/db";
 import type { Product } from "@support/product";
 import { type Check, check } from "./check.js";
@@ -27,7 +27,7 @@ export async function tenantChecks(runtime: Product): Promise<{ checks: Check[];
 
 async function channelsCheck(runtime: Product, orgId: string, label: string, appId: string): Promise<Check> {
   const name = `channels (${label})`;
-  const views = await describeChannels(runtime.database.db, runtime.secrets, runtime.config.publicUrl, orgId, appId);
+  const views = await describeChannels(runtime.contextFor(orgId, OPERATOR), appId);
   const configured = views.filter((v) => v.updatedAt !== null);
   if (configured.length === 0) return check(name, "warn", "no channel connected: run skill channels set");
   const incomplete = configured.filter((v) => v.status === "incomplete");

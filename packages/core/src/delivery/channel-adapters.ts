@@ -20,16 +20,19 @@ export function smtpFromUrl(url: string): SmtpConfig {
 /**
  * Outbound configuration from what `skill channels set` stored. A channel without the
  * credentials to send yields undefined, and the reply goes to the sandbox outbox instead.
+ * It takes the database and the secrets box rather than a context: it builds part of the ports
+ * (the reply registry), and the target it is asked about names its own organization.
  */
 export function storedChannelAdapters(database: Database, secrets: SecretBox): ConfiguredAdapterLookup {
   const db = database.db;
+  const store = { db, ports: { secrets } };
   return async (target) => {
     const app = await findAppForWebhook(db, target.appId);
     if (!app || app.orgId !== target.orgId) return undefined;
     const config = await (async (): Promise<ReplyChannelConfig | undefined> => {
       switch (target.channel) {
         case "front": {
-          const c = await loadChannel(db, secrets, app, "front");
+          const c = await loadChannel(store, app, "front");
           if (!c?.secrets.apiToken) return undefined;
           return {
             channel: "front",
@@ -40,7 +43,7 @@ export function storedChannelAdapters(database: Database, secrets: SecretBox): C
           };
         }
         case "zendesk": {
-          const c = await loadChannel(db, secrets, app, "zendesk");
+          const c = await loadChannel(store, app, "zendesk");
           const { baseUrl, agentEmail, agentId } = c?.settings ?? {};
           if (!c?.secrets.apiToken || !baseUrl || !agentEmail || !agentId) return undefined;
           return {
@@ -52,7 +55,7 @@ export function storedChannelAdapters(database: Database, secrets: SecretBox): C
           };
         }
         case "whatsapp": {
-          const c = await loadChannel(db, secrets, app, "whatsapp");
+          const c = await loadChannel(store, app, "whatsapp");
           if (!c?.secrets.accessToken || !c.settings.phoneNumberId) return undefined;
           const { templateName, templateLanguage } = c.settings;
           return {
@@ -67,14 +70,14 @@ export function storedChannelAdapters(database: Database, secrets: SecretBox): C
         case "email":
         case "web": {
           // The web form answers by email, through the email channel's SMTP server.
-          const email = await loadChannel(db, secrets, app, "email");
-          const web = target.channel === "web" ? await loadChannel(db, secrets, app, "web") : undefined;
+          const email = await loadChannel(store, app, "email");
+          const web = target.channel === "web" ? await loadChannel(store, app, "web") : undefined;
           const from = web?.settings.replyFrom ?? email?.settings.fromAddress;
           if (!email?.secrets.smtpUrl || !from) return undefined;
           return { channel: target.channel, smtp: smtpFromUrl(email.secrets.smtpUrl), from };
         }
         case "generic": {
-          const c = await loadChannel(db, secrets, app, "generic");
+          const c = await loadChannel(store, app, "generic");
           if (!c?.settings.callbackUrl || c.signingSecrets.length === 0) return undefined;
           return { channel: "generic", callbackUrl: c.settings.callbackUrl, signingSecrets: c.signingSecrets };
         }

@@ -1,10 +1,13 @@
 import type { ReplyTarget } from "@support/channels";
-import { type Db, getContact, getConversation, listMessages } from "@support/db";
+import { getContact, getConversation, listMessages } from "@support/db";
 import type { ChannelKind } from "../intake/channel-config.js";
+import type { ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
 
 /** What an adapter needs to answer a stored conversation: contact, threading and the WhatsApp window. */
-export async function replyTargetFor(db: Db, orgId: string, conversationId: string): Promise<ReplyTarget> {
+export async function replyTargetFor(ctx: ServiceContext, conversationId: string): Promise<ReplyTarget> {
+  const { db } = ctx;
+  const orgId = ctx.org.id;
   const conversation = await getConversation(db, orgId, conversationId);
   if (!conversation) throw new AppError("not_found", `conversation "${conversationId}" not found`);
   const [contact, messages] = await Promise.all([

@@ -1,7 +1,7 @@
 import { DeliveryError, type OutboundReply, type ReplyTarget, type SendOptions } from "@support/channels";
-import { claimDelivery, type Db, type DeliveryRecord, markDeliveryAccepted, markDeliveryFailed } from "@support/db";
+import { claimDelivery, type DeliveryRecord, markDeliveryAccepted, markDeliveryFailed } from "@support/db";
+import type { ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
-import type { ReplyAdapterRegistry } from "./registry.js";
 
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
@@ -12,10 +12,10 @@ const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
  * with the same key (a re-run workflow step, a double click) returns the existing delivery and
  * never reaches the vendor again - whatever state that delivery is in. A send that fails is
  * stored as `failed` with the reason and returned, not thrown: the delivery is the outcome.
+ * The adapter comes from the context's reply registry (`ctx.ports.replies`).
  */
 export async function sendReply(
-  db: Db,
-  registry: ReplyAdapterRegistry,
+  ctx: ServiceContext,
   target: ReplyTarget,
   reply: OutboundReply,
   options: SendOptions,
@@ -25,11 +25,14 @@ export async function sendReply(
     throw new AppError("invalid_input", `idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
   }
   if (!reply.text.trim()) throw new AppError("invalid_input", "a reply needs text");
-  const adapter = await registry.adapterFor(target);
+  const { db } = ctx;
+  const orgId = ctx.org.id;
+  if (target.orgId !== orgId) throw new AppError("not_found", `conversation "${target.conversationId}" not found`);
+  const adapter = await ctx.ports.replies.adapterFor(target);
   if (adapter.channel !== target.channel) {
     throw new AppError("internal", `the ${adapter.channel} adapter cannot send to a ${target.channel} conversation`);
   }
-  const { delivery, created } = await claimDelivery(db, target.orgId, {
+  const { delivery, created } = await claimDelivery(db, orgId, {
     appId: target.appId,
     conversationId: target.conversationId,
     channelKind: target.channel,
@@ -39,13 +42,13 @@ export async function sendReply(
   if (!created) return delivery;
   try {
     const accepted = await adapter.sendReply(target, reply, { idempotencyKey: key });
-    return (await markDeliveryAccepted(db, target.orgId, delivery.id, accepted)) ?? delivery;
+    return (await markDeliveryAccepted(db, orgId, delivery.id, accepted)) ?? delivery;
   } catch (error) {
     const failure =
       error instanceof DeliveryError
         ? { reason: `${error.code}: ${error.message}`, attempts: error.attempts }
         : { reason: `internal: ${error instanceof Error ? error.message : String(error)}`, attempts: 0 };
-    const failed = await markDeliveryFailed(db, target.orgId, delivery.id, failure);
+    const failed = await markDeliveryFailed(db, orgId, delivery.id, failure);
     if (!(error instanceof DeliveryError)) throw error;
     return failed ?? delivery;
   }

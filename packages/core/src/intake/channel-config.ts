@@ -1,4 +1,7 @@
+import { CHANNEL_KINDS, type ChannelKind } from "@support/contract";
 import { z } from "zod";
+
+export { CHANNEL_KINDS, type ChannelKind };
 
 /**
  * What each channel needs, split into settings (returned by the API) and secrets (encrypted,
@@ -56,14 +59,19 @@ export const channelSpecs = {
     secrets: z.object({}),
     inboundRequires: [],
   },
-} as const;
-
-export type ChannelKind = keyof typeof channelSpecs;
-export const CHANNEL_KINDS = Object.keys(channelSpecs) as ChannelKind[];
+} as const satisfies Record<
+  ChannelKind,
+  { settings: z.ZodObject; secrets: z.ZodObject; inboundRequires: readonly string[] }
+>;
 
 export type ChannelSettings<K extends ChannelKind> = z.infer<(typeof channelSpecs)[K]["settings"]>;
 export type ChannelSecrets<K extends ChannelKind> = z.infer<(typeof channelSpecs)[K]["secrets"]>;
 
 export function isChannelKind(value: string): value is ChannelKind {
   return Object.hasOwn(channelSpecs, value);
+}
+
+/** Webhook URLs carry the app id, which is unique across organizations (slugs are per org). */
+export function webhookUrl(publicUrl: string, appId: string, kind: ChannelKind): string {
+  return kind === "web" ? `${publicUrl}/support/${appId}` : `${publicUrl}/webhooks/${kind}/${appId}`;
 }

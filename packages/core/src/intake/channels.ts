@@ -1,33 +1,18 @@
-import {
-  type App,
-  activeSigningKeys,
-  appendAudit,
-  type Channel,
-  type Db,
-  getApp,
-  getChannel,
-  listChannels,
-  type SecretBox,
-  saveChannel,
-} from "@support/db";
+import type { ChannelChange, ChannelView } from "@support/contract";
+import { type App, activeSigningKeys, type Channel, type Db, getChannel, listChannels, saveChannel } from "@support/db";
+import { commitChange } from "../service/change.js";
+import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
+import type { Ports } from "../service/ports.js";
+import { requireApp } from "../tenancy/apps.js";
 import {
   CHANNEL_KINDS,
   type ChannelKind,
   type ChannelSecrets,
   type ChannelSettings,
   channelSpecs,
+  webhookUrl,
 } from "./channel-config.js";
-
-export interface ChannelView {
-  kind: ChannelKind;
-  status: "active" | "incomplete" | "disabled";
-  settings: Record<string, unknown>;
-  /** Which secrets are stored; their values are never returned. */
-  secretsSet: string[];
-  webhookUrl: string;
-  updatedAt: string | null;
-}
 
 export interface LoadedChannel<K extends ChannelKind = ChannelKind> {
   kind: K;
@@ -37,8 +22,13 @@ export interface LoadedChannel<K extends ChannelKind = ChannelKind> {
   signingSecrets: string[];
 }
 
-export function webhookUrl(publicUrl: string, appId: string, kind: ChannelKind): string {
-  return kind === "web" ? `${publicUrl}/support/${appId}` : `${publicUrl}/webhooks/${kind}/${appId}`;
+/**
+ * What reading a stored channel takes: the database and the secrets box. A service context
+ * is one, and so is the `Platform` the webhook receiver works on before it knows the org.
+ */
+export interface ChannelStore {
+  db: Db;
+  ports: Pick<Ports, "secrets">;
 }
 
 function statusOf(kind: ChannelKind, settings: Record<string, unknown>, secrets: Record<string, unknown>) {
@@ -47,66 +37,46 @@ function statusOf(kind: ChannelKind, settings: Record<string, unknown>, secrets:
   return required.every((name) => Boolean(secrets[name])) ? ("active" as const) : ("incomplete" as const);
 }
 
-function decryptSecrets(box: SecretBox, row: Channel | undefined): Record<string, unknown> {
+function decryptSecrets(store: ChannelStore, row: Channel | undefined): Record<string, unknown> {
   if (!row?.credentialsCiphertext) return {};
-  return JSON.parse(box.decrypt(row.credentialsCiphertext)) as Record<string, unknown>;
+  return JSON.parse(store.ports.secrets.decrypt(row.credentialsCiphertext)) as Record<string, unknown>;
 }
 
-function view(
-  publicUrl: string,
-  appId: string,
-  kind: ChannelKind,
-  row: Channel | undefined,
-  box: SecretBox,
-): ChannelView {
+function view(ctx: ServiceContext, appId: string, kind: ChannelKind, row: Channel | undefined): ChannelView {
   const settings = (row?.settings ?? {}) as Record<string, unknown>;
-  const secrets = decryptSecrets(box, row);
+  const secrets = decryptSecrets(ctx, row);
   return {
     kind,
     status: statusOf(kind, settings, secrets),
     settings,
     secretsSet: Object.keys(secrets).filter((k) => Boolean(secrets[k])),
-    webhookUrl: webhookUrl(publicUrl, appId, kind),
+    webhookUrl: webhookUrl(ctx.ports.publicUrl, appId, kind),
     updatedAt: row?.updatedAt.toISOString() ?? null,
   };
 }
 
-async function requireApp(db: Db, orgId: string, ref: string): Promise<App> {
-  const app = await getApp(db, orgId, ref);
-  if (!app) throw new AppError("not_found", `app "${ref}" not found`);
-  return app;
-}
-
 /** Every channel kind for an app, configured or not, so a caller sees what is left to connect. */
-export async function describeChannels(
-  db: Db,
-  box: SecretBox,
-  publicUrl: string,
-  orgId: string,
-  appRef: string,
-): Promise<ChannelView[]> {
-  const app = await requireApp(db, orgId, appRef);
-  const rows = new Map((await listChannels(db, orgId, app.id)).map((row) => [row.kind, row]));
-  return CHANNEL_KINDS.map((kind) => view(publicUrl, app.id, kind, rows.get(kind), box));
+export async function describeChannels(ctx: ServiceContext, appRef: string): Promise<ChannelView[]> {
+  const app = await requireApp(ctx, appRef);
+  const rows = new Map((await listChannels(ctx.db, ctx.org.id, app.id)).map((row) => [row.kind, row]));
+  return CHANNEL_KINDS.map((kind) => view(ctx, app.id, kind, rows.get(kind)));
 }
 
 /**
  * Merges settings and secrets into the channel (a field set to "" or null is removed), stores
- * the secrets encrypted and records who changed what (field names only).
+ * the secrets encrypted and records who changed what (field names only). Admins only: the
+ * secrets decide who may post into the organization's conversations.
  */
 export async function configureChannel(
-  db: Db,
-  box: SecretBox,
-  publicUrl: string,
-  orgId: string,
+  ctx: ServiceContext,
   appRef: string,
   kind: ChannelKind,
-  input: { settings?: Record<string, unknown>; secrets?: Record<string, unknown> },
-  actor: string,
+  input: ChannelChange,
 ): Promise<ChannelView> {
-  const app = await requireApp(db, orgId, appRef);
+  requireRole(ctx, "admin");
+  const app = await requireApp(ctx, appRef);
   const spec = channelSpecs[kind];
-  const current = await getChannel(db, orgId, app.id, kind);
+  const current = await getChannel(ctx.db, ctx.org.id, app.id, kind);
   const merge = (base: Record<string, unknown>, patch: Record<string, unknown> = {}) => {
     const next = { ...base };
     for (const [key, value] of Object.entries(patch)) {
@@ -119,21 +89,23 @@ export async function configureChannel(
     .strict()
     .safeParse(merge((current?.settings ?? {}) as Record<string, unknown>, input.settings));
   if (!settings.success) throw new AppError("invalid_input", describe("settings", settings.error.issues));
-  const secrets = spec.secrets.strict().safeParse(merge(decryptSecrets(box, current), input.secrets));
+  const secrets = spec.secrets.strict().safeParse(merge(decryptSecrets(ctx, current), input.secrets));
   if (!secrets.success) throw new AppError("invalid_input", describe("secrets", secrets.error.issues));
   const hasSecrets = Object.keys(secrets.data).length > 0;
-  const row = await saveChannel(db, orgId, app.id, kind, {
-    settings: settings.data,
-    credentialsCiphertext: hasSecrets ? box.encrypt(JSON.stringify(secrets.data)) : null,
-    status: statusOf(kind, settings.data, secrets.data),
+  const row = await commitChange(ctx, async (tx, log) => {
+    const saved = await saveChannel(tx, ctx.org.id, app.id, kind, {
+      settings: settings.data,
+      credentialsCiphertext: hasSecrets ? ctx.ports.secrets.encrypt(JSON.stringify(secrets.data)) : null,
+      status: statusOf(kind, settings.data, secrets.data),
+    });
+    await log.audit({
+      action: "channel.configured",
+      subject: app.id,
+      data: { kind, settings: Object.keys(input.settings ?? {}), secrets: Object.keys(input.secrets ?? {}) },
+    });
+    return saved;
   });
-  await appendAudit(db, orgId, {
-    actor,
-    action: "channel.configured",
-    subject: app.id,
-    data: { kind, settings: Object.keys(input.settings ?? {}), secrets: Object.keys(input.secrets ?? {}) },
-  });
-  return view(publicUrl, app.id, kind, row, box);
+  return view(ctx, app.id, kind, row);
 }
 
 function describe(part: string, issues: { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[]) {
@@ -143,20 +115,24 @@ function describe(part: string, issues: { path: PropertyKey[]; message: string; 
   return `${part}.${issue.path.map(String).join(".")}: ${issue.message}`;
 }
 
-/** The channel as inbound and outbound code needs it, or undefined when it cannot receive. */
+/**
+ * The channel as inbound and outbound code needs it, or undefined when it cannot receive. It
+ * takes the app row (which names its organization) rather than a reference: the webhook
+ * receiver finds the app by id before any organization is known.
+ */
 export async function loadChannel<K extends ChannelKind>(
-  db: Db,
-  box: SecretBox,
+  store: ChannelStore,
   app: App,
   kind: K,
 ): Promise<LoadedChannel<K> | undefined> {
-  const row = await getChannel(db, app.orgId, app.id, kind);
+  const box = store.ports.secrets;
+  const row = await getChannel(store.db, app.orgId, app.id, kind);
   const settings = (row?.settings ?? {}) as Record<string, unknown>;
-  const secrets = decryptSecrets(box, row);
+  const secrets = decryptSecrets(store, row);
   if (statusOf(kind, settings, secrets) !== "active") return undefined;
   const needsSigning = kind === "generic" || kind === "email";
   const signingSecrets = needsSigning
-    ? (await activeSigningKeys(db, app.orgId, app.id)).map((k) => box.decrypt(k.secretCiphertext))
+    ? (await activeSigningKeys(store.db, app.orgId, app.id)).map((k) => box.decrypt(k.secretCiphertext))
     : [];
   return {
     kind,

@@ -11,11 +11,11 @@ import {
   insertConversation,
   insertInboundEvent,
   insertMessage,
+  isUniqueViolation,
   updateConversation,
   upsertContact,
 } from "@support/db";
-import { appendOutbox } from "@support/engine";
-import type { EventData } from "../events.js";
+import { type EventData, emit } from "../events.js";
 import type { ChannelKind } from "./channel-config.js";
 
 export interface RawDelivery {
@@ -60,6 +60,8 @@ export async function ingestDelivery(
     return await database.transaction(work);
   } catch (error) {
     // Two concurrent redeliveries race on the unique keys; the loser retries and sees the winner.
+    // Only a unique violation is that race: any other failure (a NOT NULL, a lost connection) is a
+    // real error and propagates.
     if (isUniqueViolation(error)) return database.transaction(work);
     throw error;
   }
@@ -121,7 +123,7 @@ async function storeDelivery(
       lastMessageAt: new Date(Math.max(message.sentAt.getTime(), conversation.lastMessageAt.getTime())),
       ...(reopen ? { status: "open", closedAt: null } : {}),
     });
-    const event: EventData<"support/message.received"> = {
+    await emit(tx, "support/message.received", {
       v: 1,
       orgId: app.orgId,
       appId: app.id,
@@ -130,8 +132,7 @@ async function storeDelivery(
       channel: raw.channel,
       direction: message.direction,
       authorKind: message.authorKind,
-    };
-    await appendOutbox(tx, app.orgId, "support/message.received", event);
+    });
     result.messageIds.push(stored.id);
     result.events += 1;
   }
@@ -163,28 +164,26 @@ async function storeDelivery(
     }
     if (changed.length === 0) continue;
     await updateConversation(tx, app.orgId, conversation.id, patch);
-    const event: EventData<"support/conversation.updated"> = {
+    await emit(tx, "support/conversation.updated", {
       v: 1,
       orgId: app.orgId,
       appId: app.id,
       conversationId: conversation.id,
       channel: raw.channel,
       changes: changed,
-    };
-    await appendOutbox(tx, app.orgId, "support/conversation.updated", event);
+    });
     result.events += 1;
   }
   for (const status of delivery.statuses) {
     if (!(await onDeliveryStatus?.(tx, app, raw.channel, status))) continue;
-    const event: EventData<"support/delivery.updated"> = {
+    await emit(tx, "support/delivery.updated", {
       v: 1,
       orgId: app.orgId,
       appId: app.id,
       channel: raw.channel,
       vendorMessageId: status.vendorMessageId,
       status: status.status,
-    };
-    await appendOutbox(tx, app.orgId, "support/delivery.updated", event);
+    });
     result.events += 1;
   }
   return result;
@@ -243,12 +242,4 @@ export async function recordRejectedDelivery(
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    const text = `${(e as { code?: string }).code ?? ""} ${(e as Error).message ?? ""}`;
-    if (/UNIQUE constraint|ER_DUP_ENTRY|Duplicate entry|SQLITE_CONSTRAINT/i.test(text)) return true;
-  }
-  return false;
 }

@@ -11,7 +11,6 @@ import {
   parseGeneric,
   parseWhatsApp,
   parseZendesk,
-  type ReplayCache,
   verifyFront,
   verifyGeneric,
   verifyStandardWebhook,
@@ -19,24 +18,18 @@ import {
   verifyZendesk,
   whatsAppChallenge,
 } from "@support/channels";
-import { type App, applyVendorStatus, type Database, findAppForWebhook, isId, type SecretBox } from "@support/db";
-import type { Logger } from "pino";
+import { type App, applyVendorStatus, type Database, findAppForWebhook, isId } from "@support/db";
 import { AppError } from "../service/errors.js";
-import type { Counters } from "../service/metrics.js";
+import type { Platform } from "../service/ports.js";
 import type { ChannelKind } from "./channel-config.js";
 import { type LoadedChannel, loadChannel } from "./channels.js";
 import { type DeliveryStatusSink, type IngestResult, ingestDelivery, recordRejectedDelivery } from "./ingest.js";
 
-export interface ReceiveDeps {
-  database: Database;
-  secrets: SecretBox;
-  replayCache: ReplayCache;
-  counters: Counters;
-  logger: Logger;
-  onDeliveryStatus?: DeliveryStatusSink;
-  /** Front API calls (full message fetch); tests point it at a fake. */
-  fetch?: typeof fetch;
-}
+/*
+ * Receiving acts before any organization is known: the app is found by the id in the URL, and
+ * the request proves itself with its signature. So these take the `Platform` (database and
+ * ports, with the replay cache, rate limiter, counters and logger), not a service context.
+ */
 
 export type WebhookChannel = Exclude<ChannelKind, "web">;
 
@@ -64,14 +57,15 @@ const KEPT_HEADERS = [
   "webhook-timestamp",
 ];
 
+/** The app a webhook or public form names by id (unique across organizations), or 404. */
 export async function findWebhookApp(database: Database, appId: string): Promise<App> {
   const app = isId("app", appId) ? await findAppForWebhook(database.db, appId) : undefined;
   if (!app) throw new AppError("not_found", "No such app.");
   return app;
 }
 
-async function requireChannel<K extends ChannelKind>(deps: ReceiveDeps, app: App, kind: K): Promise<LoadedChannel<K>> {
-  const channel = await loadChannel(deps.database.db, deps.secrets, app, kind);
+async function requireChannel<K extends ChannelKind>(platform: Platform, app: App, kind: K): Promise<LoadedChannel<K>> {
+  const channel = await loadChannel(platform, app, kind);
   if (!channel) throw new AppError("not_found", `The ${kind} channel is not configured for this app.`);
   return channel;
 }
@@ -143,26 +137,24 @@ function parse(channel: WebhookChannel, rawBody: string): { delivery: Normalized
  * Failures throw AppError with the status the sender should see; nothing is stored for a bad
  * signature, and a signed but unusable payload is kept as `rejected`.
  */
-export async function receiveWebhook(deps: ReceiveDeps, request: WebhookRequest): Promise<ReceiveOutcome> {
-  const app = await findWebhookApp(deps.database, request.appId);
-  const channel = await requireChannel(deps, app, request.channel);
+export async function receiveWebhook(platform: Platform, request: WebhookRequest): Promise<ReceiveOutcome> {
+  const { counters, logger, replayCache } = platform.ports;
+  const app = await findWebhookApp(platform.db, request.appId);
+  const channel = await requireChannel(platform, app, request.channel);
   const verified = verify(channel, request);
   if (!verified.ok) {
-    deps.counters.increment("webhook_rejected_total", { channel: request.channel, reason: verified.reason });
-    deps.logger.warn(
-      { channel: request.channel, appId: app.id, reason: verified.reason },
-      "webhook signature rejected",
-    );
+    counters.increment("webhook_rejected_total", { channel: request.channel, reason: verified.reason });
+    logger.warn({ channel: request.channel, appId: app.id, reason: verified.reason }, "webhook signature rejected");
     throw new AppError(
       "invalid_signature",
       `The request signature is not valid (${verified.reason.replaceAll("_", " ")}).`,
     );
   }
-  if (deps.replayCache.has(verified.replayKey)) {
-    deps.counters.increment("webhook_replayed_total", { channel: request.channel });
+  if (replayCache.has(verified.replayKey)) {
+    counters.increment("webhook_replayed_total", { channel: request.channel });
     // WhatsApp has no timestamp: Meta's retry of a handled delivery carries the same signature.
     if (request.channel === "whatsapp") return { kind: "duplicate" };
-    deps.logger.warn({ channel: request.channel, appId: app.id }, "webhook signature replayed");
+    logger.warn({ channel: request.channel, appId: app.id }, "webhook signature replayed");
     throw new AppError("invalid_signature", "This signed request was already received (replay).");
   }
   const rawBody = Buffer.from(request.rawBody).toString("utf8");
@@ -176,17 +168,21 @@ export async function receiveWebhook(deps: ReceiveDeps, request: WebhookRequest)
   } catch (error) {
     if (!(error instanceof InboundPayloadError)) throw error;
     const vendorEventId = `sha256:${createHash("sha256").update(request.rawBody).digest("hex")}`;
-    await recordRejectedDelivery(deps.database, app, raw, vendorEventId, error.message);
-    deps.replayCache.remember(verified.replayKey);
-    deps.counters.increment("webhook_invalid_total", { channel: request.channel });
+    await recordRejectedDelivery(platform.db, app, raw, vendorEventId, error.message);
+    replayCache.remember(verified.replayKey);
+    counters.increment("webhook_invalid_total", { channel: request.channel });
     throw new AppError("invalid_input", `The payload was signed but cannot be used: ${error.message}`);
   }
-  if (parsed.front?.messageToFetch) await completeFrontPreview(deps, channel as LoadedChannel<"front">, parsed.front);
-  const result = await ingestDelivery(deps.database, app, raw, parsed.delivery, {
-    onDeliveryStatus: deps.onDeliveryStatus ?? recordDeliveryStatus,
+  if (parsed.front?.messageToFetch) {
+    await completeFrontPreview(platform, channel as LoadedChannel<"front">, parsed.front);
+  }
+  const result = await ingestDelivery(platform.db, app, raw, parsed.delivery, {
+    onDeliveryStatus: recordDeliveryStatus,
   });
-  deps.replayCache.remember(verified.replayKey);
-  deps.counters.increment("webhook_accepted_total", { channel: request.channel, outcome: result.status });
+  replayCache.remember(verified.replayKey);
+  counters.increment("webhook_accepted_total", { channel: request.channel, outcome: result.status });
+  // What was stored starts the pipeline now rather than at the relay's next poll.
+  if (result.events > 0) platform.ports.wake();
   return result.status === "duplicate" ? { kind: "duplicate", result } : { kind: "stored", result };
 }
 
@@ -206,7 +202,7 @@ const recordDeliveryStatus: DeliveryStatusSink = async (tx, app, channel, status
  * Front webhooks carry previews. With an API token the full message replaces the preview;
  * without one, or when Front cannot be reached in time, the preview is kept and marked.
  */
-async function completeFrontPreview(deps: ReceiveDeps, channel: LoadedChannel<"front">, front: FrontEvent) {
+async function completeFrontPreview(platform: Platform, channel: LoadedChannel<"front">, front: FrontEvent) {
   const target = front.messageToFetch;
   const preview = front.delivery.messages[0];
   if (!target || !preview) return;
@@ -219,12 +215,11 @@ async function completeFrontPreview(deps: ReceiveDeps, channel: LoadedChannel<"f
       baseUrl: channel.settings.baseUrl,
       apiToken: channel.secrets.apiToken,
       messageId: target.id,
-      fetch: deps.fetch,
     });
     front.delivery.messages[0] = frontMessageToInbound(full, target.conversation, false);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    deps.logger.warn({ channel: "front", reason }, "front message fetch failed; keeping the preview");
+    platform.ports.logger.warn({ channel: "front", reason }, "front message fetch failed; keeping the preview");
     preview.metadata = { ...preview.metadata, preview: true, previewReason: reason };
   }
 }
@@ -240,12 +235,12 @@ function keptHeaders(request: WebhookRequest): Record<string, string> {
 
 /** The WhatsApp GET handshake. */
 export async function verifyWhatsAppSubscription(
-  deps: Pick<ReceiveDeps, "database" | "secrets">,
+  platform: Platform,
   appId: string,
   query: { mode?: string; verifyToken?: string; challenge?: string },
 ): Promise<string> {
-  const app = await findWebhookApp(deps.database, appId);
-  const channel = await loadChannel(deps.database.db, deps.secrets, app, "whatsapp");
+  const app = await findWebhookApp(platform.db, appId);
+  const channel = await loadChannel(platform, app, "whatsapp");
   if (!channel) throw new AppError("not_found", "The whatsapp channel is not configured for this app.");
   const challenge = whatsAppChallenge(query, channel.secrets.verifyToken);
   if (challenge === undefined) throw new AppError("forbidden", "The verify token does not match.");

@@ -1,11 +1,14 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { signFront, signWhatsApp, signZendesk } from "@support/channels";
+import type { ChannelTestReport } from "@support/contract";
 import { type App, findMessagesByExternalId } from "@support/db";
 import { signPayload } from "@support/sdk/signing";
+import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError, HTTP_STATUS } from "../service/errors.js";
+import { requireApp } from "../tenancy/apps.js";
 import type { ChannelKind } from "./channel-config.js";
 import { type LoadedChannel, loadChannel } from "./channels.js";
-import type { RateLimiter } from "./rate-limit.js";
-import { type ReceiveDeps, receiveWebhook, type WebhookChannel } from "./receive.js";
+import { receiveWebhook, type WebhookChannel } from "./receive.js";
 import { receiveWebForm } from "./web-form.js";
 
 export interface TestRequest {
@@ -15,15 +18,6 @@ export interface TestRequest {
   body: string;
   /** The vendor message id the sample carries, to find what it became. */
   messageExternalId?: string;
-}
-
-export interface TestReport {
-  channel: ChannelKind;
-  status: number;
-  outcome: string;
-  conversationId: string | null;
-  messageId: string | null;
-  detail?: string;
 }
 
 const SAMPLE_TEXT = "Hello! This is a test message sent by `skill channels test`.";
@@ -59,9 +53,7 @@ export function buildTestRequest(app: App, channel: LoadedChannel): TestRequest 
         },
       });
       const ts = String(now);
-      const signature = createHmac("sha256", secrets.appSecret ?? "")
-        .update(`${ts}:${body}`)
-        .digest("base64");
+      const signature = signFront(body, ts, secrets.appSecret ?? "");
       return {
         method: "POST",
         path: `/webhooks/front/${app.id}`,
@@ -85,9 +77,7 @@ export function buildTestRequest(app: App, channel: LoadedChannel): TestRequest 
         },
       });
       const ts = new Date(now).toISOString();
-      const signature = createHmac("sha256", secrets.webhookSecret ?? "")
-        .update(ts + body)
-        .digest("base64");
+      const signature = signZendesk(body, ts, secrets.webhookSecret ?? "");
       return {
         method: "POST",
         path: `/webhooks/zendesk/${app.id}`,
@@ -130,9 +120,7 @@ export function buildTestRequest(app: App, channel: LoadedChannel): TestRequest 
           },
         ],
       });
-      const signature = `sha256=${createHmac("sha256", secrets.appSecret ?? "")
-        .update(body)
-        .digest("hex")}`;
+      const signature = signWhatsApp(body, secrets.appSecret ?? "");
       return {
         method: "POST",
         path: `/webhooks/whatsapp/${app.id}`,
@@ -187,7 +175,7 @@ function signedGeneric(path: string, body: string, secrets: string[], externalId
  * status the route would have answered.
  */
 async function deliver(
-  deps: ReceiveDeps & { rateLimiter: RateLimiter },
+  ctx: ServiceContext,
   app: App,
   kind: ChannelKind,
   request: TestRequest,
@@ -195,11 +183,11 @@ async function deliver(
   try {
     if (kind === "web") {
       const fields = JSON.parse(request.body) as Record<string, unknown>;
-      await receiveWebForm(deps, { appId: app.id, ip: "channel-test", fields });
+      await receiveWebForm(ctx, { appId: app.id, ip: "channel-test", fields });
       return { status: 201, outcome: "stored" };
     }
     const headers = new Map(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
-    const outcome = await receiveWebhook(deps, {
+    const outcome = await receiveWebhook(ctx, {
       channel: kind as WebhookChannel,
       appId: app.id,
       rawBody: new TextEncoder().encode(request.body),
@@ -212,20 +200,25 @@ async function deliver(
   }
 }
 
-/** Sends a signed sample through the channel's real receiving path and reports what it became. */
+/**
+ * Sends a signed sample through the channel's real receiving path and reports what it became.
+ * Admins only, as configuring the channel is: the sample becomes a real conversation.
+ */
 export async function sendTestMessage(
-  deps: ReceiveDeps & { rateLimiter: RateLimiter },
-  app: App,
+  ctx: ServiceContext,
+  appRef: string,
   kind: ChannelKind,
-): Promise<TestReport> {
-  const channel = await loadChannel(deps.database.db, deps.secrets, app, kind);
+): Promise<ChannelTestReport> {
+  requireRole(ctx, "admin");
+  const app = await requireApp(ctx, appRef);
+  const channel = await loadChannel(ctx, app, kind);
   if (!channel) {
     throw new AppError("conflict", `the ${kind} channel is not configured yet: set its secrets first`);
   }
   const request = buildTestRequest(app, channel);
-  const delivered = await deliver(deps, app, kind, request);
+  const delivered = await deliver(ctx, app, kind, request);
   const stored = request.messageExternalId
-    ? (await findMessagesByExternalId(deps.database.db, app.orgId, request.messageExternalId))[0]
+    ? (await findMessagesByExternalId(ctx.db, ctx.org.id, request.messageExternalId))[0]
     : undefined;
   return {
     channel: kind,

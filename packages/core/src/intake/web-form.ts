@@ -1,20 +1,24 @@
 import { InboundPayloadError, parseWebForm } from "@support/channels";
 import type { App } from "@support/db";
 import { AppError } from "../service/errors.js";
+import type { Platform } from "../service/ports.js";
 import { loadChannel } from "./channels.js";
 import { ingestDelivery } from "./ingest.js";
-import type { RateLimiter, RateLimitRule } from "./rate-limit.js";
-import { findWebhookApp, type ReceiveDeps } from "./receive.js";
+import type { RateLimitRule } from "./rate-limit.js";
+import { findWebhookApp } from "./receive.js";
 
 export const FORM_LIMITS: { perIp: RateLimitRule; perApp: RateLimitRule } = {
   perIp: { capacity: 5, refillPerSecond: 5 / 600 },
   perApp: { capacity: 300, refillPerSecond: 300 / 3600 },
 };
 
-/** The app behind a public form, or 404 when it does not exist or its form is switched off. */
-export async function findFormApp(deps: Pick<ReceiveDeps, "database" | "secrets">, appId: string): Promise<App> {
-  const app = await findWebhookApp(deps.database, appId);
-  if (!(await loadChannel(deps.database.db, deps.secrets, app, "web"))) {
+/**
+ * The app behind a public form, or 404 when it does not exist or its form is switched off. Like
+ * webhooks, the form is public: it finds the app by id before any organization is known.
+ */
+export async function findFormApp(platform: Platform, appId: string): Promise<App> {
+  const app = await findWebhookApp(platform.db, appId);
+  if (!(await loadChannel(platform, app, "web"))) {
     throw new AppError("not_found", "This app does not accept messages through a form.");
   }
   return app;
@@ -25,17 +29,18 @@ export async function findFormApp(deps: Pick<ReceiveDeps, "database" | "secrets"
  * else; a filled honeypot is answered like a success so bots learn nothing, and stored nowhere.
  */
 export async function receiveWebForm(
-  deps: ReceiveDeps & { rateLimiter: RateLimiter },
+  platform: Platform,
   input: { appId: string; ip: string; fields: Record<string, unknown> },
 ): Promise<{ stored: boolean }> {
-  const app = await findFormApp(deps, input.appId);
+  const { counters, rateLimiter } = platform.ports;
+  const app = await findFormApp(platform, input.appId);
   for (const [key, rule] of [
     [`form:ip:${input.ip}:${app.id}`, FORM_LIMITS.perIp],
     [`form:app:${app.id}`, FORM_LIMITS.perApp],
   ] as const) {
-    const decision = deps.rateLimiter.take(key, rule);
+    const decision = rateLimiter.take(key, rule);
     if (!decision.ok) {
-      deps.counters.increment("form_rate_limited_total");
+      counters.increment("form_rate_limited_total");
       throw new AppError("rate_limited", "Too many messages; please try again later.", {
         retryAfterSeconds: decision.retryAfterSeconds,
       });
@@ -49,11 +54,12 @@ export async function receiveWebForm(
     throw error;
   }
   if (parsed.kind === "honeypot") {
-    deps.counters.increment("form_honeypot_total");
+    counters.increment("form_honeypot_total");
     return { stored: false };
   }
   const raw = { channel: "web" as const, rawBody: JSON.stringify(input.fields), headers: {} };
-  const result = await ingestDelivery(deps.database, app, raw, parsed.delivery);
-  deps.counters.increment("webhook_accepted_total", { channel: "web", outcome: result.status });
+  const result = await ingestDelivery(platform.db, app, raw, parsed.delivery);
+  counters.increment("webhook_accepted_total", { channel: "web", outcome: result.status });
+  if (result.events > 0) platform.ports.wake();
   return { stored: result.messageIds.length > 0 };
 }

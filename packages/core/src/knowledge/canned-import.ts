@@ -28,8 +28,9 @@ export async function importCannedResponses(
   if (!app) throw new AppError("not_found", `app "${appRef}" not found`);
   const imported: CannedImport[] = [];
   const failures: { channel: string; error: string }[] = [];
-  const zendesk = await loadChannel(deps.database.db, deps.secrets, app, "zendesk");
-  const front = await loadChannel(deps.database.db, deps.secrets, app, "front");
+  const store = { db: deps.database, ports: deps };
+  const zendesk = await loadChannel(store, app, "zendesk");
+  const front = await loadChannel(store, app, "front");
   const jobs: [CannedImport["channel"], () => Promise<{ title: string; body: string }[]>][] = [];
   if (zendesk?.secrets.apiToken && zendesk.settings.baseUrl && zendesk.settings.agentEmail) {
     const { baseUrl, agentEmail } = zendesk.settings;

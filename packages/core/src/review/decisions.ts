@@ -12,7 +12,7 @@ import { draftDiff } from "@support/decisions";
 import { replyTargetFor } from "../delivery/reply-target.js";
 import { sendReply } from "../delivery/send-reply.js";
 import { emit } from "../events.js";
-import type { Surface } from "../service/context.js";
+import { type Surface, serviceContext, WORKFLOW } from "../service/context.js";
 import { AppError } from "../service/errors.js";
 import type { PipelineDeps } from "../service/ports.js";
 import { approveActions, draftActions, withExecutionSummaries } from "./approved-actions.js";
@@ -165,8 +165,9 @@ export async function sendApprovedDraft(deps: PipelineDeps, orgId: string, draft
   if (draft.status !== "approved") return draft;
   const approvedText = draft.sentText ?? draft.text;
   const text = await withExecutionSummaries(deps, orgId, draftId, approvedText);
-  const target = await replyTargetFor(database.db, orgId, draft.conversationId);
-  const delivery = await sendReply(database.db, deps.replies, target, { text }, { idempotencyKey: draft.id });
+  const ctx = serviceContext({ db: database, ports: deps }, orgId, WORKFLOW);
+  const target = await replyTargetFor(ctx, draft.conversationId);
+  const delivery = await sendReply(ctx, target, { text }, { idempotencyKey: draft.id });
   const auto = draft.decidedBy === "autonomy";
   return database.transaction(async (tx) => {
     const failed = delivery.status === "failed";

@@ -1,7 +1,10 @@
+import type { ReplayCache } from "@support/channels";
 import type { Database, SecretBox } from "@support/db";
 import type { LanguageModel, RetrievedPassage } from "@support/decisions";
 import type { StripeAdapter } from "@support/payments";
+import type { Logger } from "pino";
 import type { ReplyAdapterRegistry } from "../delivery/registry.js";
+import type { RateLimiter } from "../intake/rate-limit.js";
 import type { KnowledgeDeps } from "../knowledge/deps.js";
 import type { Notifier } from "../notifications/notifier.js";
 import type { Counters } from "./metrics.js";
@@ -47,6 +50,13 @@ export interface Ports {
   /** Personal data older than this is dropped by the sweep. */
   retentionDays: number;
   counters: Counters;
+  logger: Logger;
+  /**
+   * Inbound signatures already handled (a replay is refused) and the public form's rate limits:
+   * in-process state shared by every request of this instance.
+   */
+  replayCache: ReplayCache;
+  rateLimiter: RateLimiter;
   /** Wakes the outbox relay, so what a service committed is published now rather than at the next poll. */
   wake(): void;
 }

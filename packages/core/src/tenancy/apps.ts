@@ -1,7 +1,6 @@
 import type { AppPatch, AppView, CreateAppInput } from "@support/contract";
 import { type App, appSettings, createApp, type Db, getApp, insertSigningKey, listApps, updateApp } from "@support/db";
-import { CHANNEL_KINDS } from "../intake/channel-config.js";
-import { webhookUrl } from "../intake/channels.js";
+import { CHANNEL_KINDS, webhookUrl } from "../intake/channel-config.js";
 import { commitChange } from "../service/change.js";
 import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
