@@ -24,13 +24,12 @@ const secret = "bench-signing-secret";
 const runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-bench-slack-")) }));
 const init = await initProduct(runtime.platform, { name: "Bench" });
 const slack = await startFakeSlack(token);
-await configureSlack(
-  runtime.database.db,
-  runtime.secrets,
-  init.organization.id,
-  { botToken: token, signingSecret: secret, channelId: "C0BENCH", apiUrl: slack.url },
-  "bench",
-);
+await configureSlack(runtime.contextFor(init.organization.id, OPERATOR), {
+  botToken: token,
+  signingSecret: secret,
+  channelId: "C0BENCH",
+  apiUrl: slack.url,
+});
 const api = createApi(runtime, pino({ level: "silent" }));
 await changeApp(runtime.contextFor(init.organization.id, OPERATOR), init.app.id, { settings: { debounceSeconds: 0 } });
 const source = await addTextSource(

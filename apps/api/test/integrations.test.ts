@@ -5,7 +5,7 @@ import { createSampleApp } from "@support/example-sample-app";
 import { seededStore } from "@support/example-sample-app/store";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
+import { apiKeyFor, dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 const refundPolicy = {
   title: "Refunds",
@@ -86,6 +86,30 @@ for (const dialect of dialects) {
       expect(missing.headers.get("content-type")).toContain("application/problem+json");
       const bad = await jsonCall(p, path, { method: "PUT", body: { url: "not a url" } });
       expect(bad.status).toBe(400);
+    });
+
+    it("lets agents read and check the integration, and only admins change it", async () => {
+      const agent = await apiKeyFor(p.runtime, p.orgId, "agent");
+      const path = `/api/v1/apps/${p.appId}/integration`;
+      const refused = [
+        await jsonCall(p, path, { method: "PUT", key: agent, body: { url: sample.url } }),
+        await jsonCall(p, `${path}/rotate`, { method: "POST", key: agent }),
+        await jsonCall(p, `${path}/old-secret`, { method: "DELETE", key: agent }),
+      ];
+      expect(refused.map((r) => r.status)).toEqual([403, 403, 403]);
+      expect((await jsonCall(p, path, { key: agent })).status).toBe(200);
+      expect((await jsonCall(p, `${path}/health`, { key: agent })).status).toBe(200);
+    });
+
+    it("documents one execution schema for the app's actions and Stripe refunds", async () => {
+      const doc = await (await p.api.request("/openapi.json")).json();
+      const answer = (path: string) => doc.paths[path].post.responses["200"].content["application/json"].schema.$ref;
+      expect(answer("/api/v1/apps/{app}/integration/actions")).toBe("#/components/schemas/ActionExecutionResult");
+      expect(answer("/api/v1/apps/{app}/stripe/refunds")).toBe("#/components/schemas/ActionExecutionResult");
+      expect(Object.keys(doc.components.schemas)).toEqual(
+        expect.arrayContaining(["Integration", "IntegrationWithSecret", "IntegrationHealth", "StripeCustomerPayments"]),
+      );
+      expect(doc.components.schemas.StripeRefundExecution).toBeUndefined();
     });
 
     it("without Stripe the refund is routed to the app's SDK; approving with actions: [] sends the reply and refunds nothing", async () => {

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { addTextSource, configureSlack, initProduct, processSource } from "@support/core";
+import { addTextSource, configureSlack, initProduct, OPERATOR, processSource } from "@support/core";
 import { transitionDraft } from "@support/db";
 import { signPayload } from "@support/sdk/signing";
 import { postApprovalReminder, postDailySummary, postEscalationMessage } from "@support/slack";
@@ -144,13 +144,12 @@ for (const dialect of dialects) {
         name: `Other ${randomBytes(3).toString("hex")}`,
         org: `Other org ${randomBytes(3).toString("hex")}`,
       });
-      await configureSlack(
-        p.runtime.database.db,
-        p.runtime.secrets,
-        other.organization.id,
-        { botToken: "xoxb-other-org", signingSecret: SIGNING_SECRET, channelId: "C0OTHER", apiUrl: slack.url },
-        "test",
-      );
+      await configureSlack(p.runtime.contextFor(other.organization.id, OPERATOR), {
+        botToken: "xoxb-other-org",
+        signingSecret: SIGNING_SECRET,
+        channelId: "C0OTHER",
+        apiUrl: slack.url,
+      });
       const missing = await jsonCall(p, "/api/v1/slack", { method: "PUT", body: { channelId: CHANNEL } });
       expect(missing.status).toBe(400);
       const res = await jsonCall(p, "/api/v1/slack", {

@@ -1,7 +1,7 @@
-import { insertDraft } from "@support/db";
 import { type FakeStripe, signStripeEvent, startFakeStripe } from "@support/payments/testing";
+import { seedPendingDraft } from "@support/product/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
+import { apiKeyFor, dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 const WEBHOOK_SECRET = "whsec_stripe_api_test";
 
@@ -38,6 +38,10 @@ for (const dialect of dialects) {
       const before = await jsonCall(p, `/api/v1/apps/${p.appId}/stripe/payments?email=ada@example.com`);
       expect(before.status).toBe(409);
 
+      // Only admins start a connection.
+      const agent = await apiKeyFor(p.runtime, p.orgId, "agent");
+      expect((await jsonCall(p, `/api/v1/apps/${p.appId}/stripe/connect`, { key: agent })).status).toBe(403);
+      expect((await jsonCall(p, "/api/v1/apps/nope/stripe/connect")).status).toBe(404);
       const { url } = await (await jsonCall(p, `/api/v1/apps/${p.appId}/stripe/connect`)).json();
       const authorize = new URL(url);
       expect(authorize.searchParams.get("client_id")).toBe("ca_platform");
@@ -64,29 +68,13 @@ for (const dialect of dialects) {
     });
 
     it("refunds a charge on the connected account exactly once after approval", async () => {
-      const draft = await insertDraft(p.runtime.database.db, {
+      const draft = await seedPendingDraft(p.runtime, {
         orgId: p.orgId,
         appId: p.appId,
         conversationId: "cnv_stripe_refund",
         messageId: "msg_stripe_refund",
-        status: "pending_approval",
-        category: "billing",
         text: "We will refund your course.",
-        citations: [],
         triage: { intent: "refund_request" },
-        gates: [],
-        decision: {},
-        usage: [],
-        traceId: "trace",
-        sentText: null,
-        deliveryId: null,
-        decidedBy: null,
-        decidedAt: null,
-        decidedVia: null,
-        reason: null,
-        remindedAt: null,
-        customer: null,
-        actions: null,
       });
       const refund = () =>
         jsonCall(p, `/api/v1/apps/${p.appId}/stripe/refunds`, {

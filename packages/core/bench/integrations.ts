@@ -1,13 +1,10 @@
-import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { serve } from "@hono/node-server";
-import { createApp, createOrganization, createSecretBox, insertDraft, openDatabase } from "@support/db";
 import { createSampleApp } from "@support/example-sample-app";
 import { seededStore } from "@support/example-sample-app/store";
 import { checkIntegrationHealth, executeAction, gatherCustomerContext, integrateApp } from "../src/index.js";
+import { openTestTenant, pendingDraft, tenantContext } from "../test/integrations/harness.js";
 
 /**
  * The platform side of a product-app call against the sample app on 127.0.0.1 (SQLite): the
@@ -22,12 +19,10 @@ const server = serve({ fetch: createSampleApp({ store, secrets: [secret] }).fetc
 await new Promise((resolve) => server.once("listening", resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/support`;
 
-const database = await openDatabase({ dataDir: mkdtempSync(join(tmpdir(), "support-bench-")) });
-await database.migrate();
-const org = await createOrganization(database.db, { name: "Bench", slug: "bench" });
-const app = await createApp(database.db, org.id, { slug: "courses", name: "Courses" });
-const deps = { db: database.db, secrets: createSecretBox({ 1: Buffer.alloc(32, 1) }, 1) };
-await integrateApp(deps, org.id, app.id, { url, secret }, "bench");
+// The tenant the integration tests use: an organization with one app, on SQLite in a temp folder.
+const tenant = await openTestTenant();
+const ctx = tenantContext(tenant);
+await integrateApp(ctx, tenant.appId, { url, secret });
 
 async function measure(name: string, once: (i: number) => Promise<unknown>) {
   const times: number[] = [];
@@ -41,38 +36,17 @@ async function measure(name: string, once: (i: number) => Promise<unknown>) {
   console.log(`${name.padEnd(26)} n=${runs}  p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  p99 ${at(0.99)} ms`);
 }
 
-await measure("health (describe)", () => checkIntegrationHealth(deps, org.id, app.id));
+await measure("health (describe)", () => checkIntegrationHealth(ctx, tenant.appId));
 await measure("gatherCustomerContext", () =>
-  gatherCustomerContext(deps, { orgId: org.id, appId: app.id, contact: { email: "ada@example.com" } }),
+  gatherCustomerContext(
+    { db: tenant.database.db, secrets: tenant.secrets },
+    { orgId: tenant.orgId, appId: tenant.appId, contact: { email: "ada@example.com" } },
+  ),
 );
 await measure("executeAction (magic link)", async (i) => {
-  const draft = await insertDraft(database.db, {
-    orgId: org.id,
-    appId: app.id,
-    conversationId: `cnv_bench_${i}`,
-    messageId: `msg_bench_${i}`,
-    status: "pending_approval",
-    category: "account",
-    text: "",
-    citations: [],
-    triage: {},
-    gates: [],
-    decision: {},
-    usage: [],
-    traceId: "bench",
-    sentText: null,
-    deliveryId: null,
-    decidedBy: null,
-    decidedAt: null,
-    decidedVia: null,
-    reason: null,
-    remindedAt: null,
-    customer: null,
-    actions: null,
-  });
-  return executeAction(deps, {
-    orgId: org.id,
-    appId: app.id,
+  const draft = await pendingDraft(tenant, `cnv_bench_${i}`);
+  return executeAction(ctx, {
+    app: tenant.appId,
     draftId: draft.id,
     action: "generateMagicLink",
     input: { email: "ada@example.com" },
@@ -80,4 +54,4 @@ await measure("executeAction (magic link)", async (i) => {
 });
 
 server.close();
-await database.close();
+await tenant.database.close();

@@ -29,7 +29,7 @@ import {
   type WorkflowClient,
   type WorkflowFactory,
 } from "@support/engine";
-import { loadStripeAdapter, type StripeAdapter } from "@support/payments";
+import { loadStripeAdapter } from "@support/payments";
 import { type SlackDeps, subscribeSlack } from "@support/slack";
 import type { Hono } from "hono";
 import pino, { type Logger } from "pino";
@@ -65,8 +65,6 @@ export interface Product {
   inngestServe: Hono;
   /** The embedded engine when Inngest is not configured; started by `start()` only. */
   engine?: EmbeddedEngine;
-  /** Stripe Connect, when configured (STRIPE_* variables). */
-  stripe?: StripeAdapter;
   /** What the Slack app (cards, interactions, notifier) works with. */
   slack: SlackDeps;
   /**
@@ -156,7 +154,6 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
     inngest,
     inngestServe,
     engine,
-    stripe,
     slack,
     async start() {
       unsubscribeSlack ??= subscribeSlack(bus, slack);

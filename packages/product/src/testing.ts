@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { changeApp, createApiKey, initProduct, OPERATOR, type Role } from "@support/core";
+import { type DraftRow, insertDraft } from "@support/db";
 import { isolatedMysqlUrl } from "@support/db/testing";
 import { loadConfig } from "./config.js";
 import { openProduct, type Product, type ProductOptions } from "./product.js";
@@ -79,4 +80,37 @@ export async function openSeededProduct(
 /** A new API key of that role in the organization; answers its token. */
 export async function apiKeyFor(product: Product, orgId: string, role: Role, name = role): Promise<string> {
   return (await createApiKey(product.contextFor(orgId, OPERATOR), { name, role })).token;
+}
+
+type DraftFields = Parameters<typeof insertDraft>[1];
+
+/**
+ * A draft waiting for approval, stored as the pipeline would have stored it, for suites that act
+ * on a draft (actions, refunds) without running the pipeline first.
+ */
+export async function seedPendingDraft(
+  product: Product,
+  draft: Pick<DraftFields, "orgId" | "appId" | "conversationId" | "messageId"> & Partial<DraftFields>,
+): Promise<DraftRow> {
+  return insertDraft(product.database.db, {
+    status: "pending_approval",
+    category: "billing",
+    text: "We will refund your purchase.",
+    citations: [],
+    triage: {},
+    gates: [],
+    decision: {},
+    usage: [],
+    traceId: "trace",
+    sentText: null,
+    deliveryId: null,
+    decidedBy: null,
+    decidedAt: null,
+    decidedVia: null,
+    reason: null,
+    remindedAt: null,
+    customer: null,
+    actions: null,
+    ...draft,
+  });
 }

@@ -1,15 +1,16 @@
-import type { HealthReport, IntegrationView } from "@support/core";
+import type { IntegrationHealth, IntegrationView, IntegrationWithSecret, RotatedIntegration } from "@support/contract";
 import { CliError, type Output } from "../output.js";
 import type { RemoteApi } from "../remote.js";
 
-type WithSecret = { integration: IntegrationView; secret?: string };
-
 /** The product app's integration, on the local DATA_DIR or on a server. */
 export interface IntegrationsBackend {
-  integrate(app: string, input: { url: string; secret?: string; policy?: Record<string, number> }): Promise<WithSecret>;
+  integrate(
+    app: string,
+    input: { url: string; secret?: string; policy?: Record<string, number> },
+  ): Promise<IntegrationWithSecret>;
   show(app: string): Promise<IntegrationView>;
-  health(app: string): Promise<HealthReport>;
-  rotate(app: string, secret?: string): Promise<WithSecret>;
+  health(app: string): Promise<IntegrationHealth>;
+  rotate(app: string, secret?: string): Promise<RotatedIntegration>;
   removeOldSecret(app: string): Promise<IntegrationView>;
 }
 

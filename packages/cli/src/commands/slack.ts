@@ -1,4 +1,4 @@
-import type { SlackConnectInput, SlackView } from "@support/core";
+import type { SlackConnectBody, SlackView } from "@support/contract";
 import { CliError, type Output } from "../output.js";
 import type { RemoteApi } from "../remote.js";
 
@@ -13,7 +13,7 @@ export interface SlackFlags {
 
 /** The same operations on the local DATA_DIR or on a server (`PUT/GET /api/v1/slack`). */
 export interface SlackBackend {
-  connect(input: SlackConnectInput): Promise<SlackView>;
+  connect(input: SlackConnectBody): Promise<SlackView>;
   status(): Promise<SlackView>;
 }
 

@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
+import type { ActionExecutionView, ExecutionResult } from "@support/contract";
 import { type ActionExecution, claimExecution, type Db, finishExecution, getDraft } from "@support/db";
 import { actions, callProductApp, type IntegrationMethodName } from "@support/sdk";
 import { formatMoney } from "../context/gather.js";
+import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
-import { type IntegrationDeps, loadIntegration } from "./integrations.js";
+import { requireApp } from "../tenancy/apps.js";
+import { loadIntegration } from "./integrations.js";
 
 /**
  * How much harm an action can do, which decides who may run it: reads run freely, low-impact
@@ -46,33 +49,20 @@ function canonicalJson(value: unknown): string {
 /** The action name Stripe refunds are recorded under, beside the product app's own `refund`. */
 export const STRIPE_REFUND = "stripe.refund";
 
-export interface ExecutionView {
-  id: string;
-  draftId: string;
-  action: string;
-  input: unknown;
-  status: "running" | "succeeded" | "failed";
-  result: unknown;
-  error: string | null;
-  idempotencyKey: string;
-}
+/** An execution as the API shows it (`@support/contract`); the drafts' views carry them too. */
+export type ExecutionView = ActionExecutionView;
 
-export function executionView(row: ActionExecution): ExecutionView {
+export function executionView(row: ActionExecution): ActionExecutionView {
   return {
     id: row.id,
     draftId: row.draftId,
     action: row.action,
     input: row.input,
-    status: row.status as ExecutionView["status"],
+    status: row.status as ActionExecutionView["status"],
     result: row.result ?? null,
     error: row.error ?? null,
     idempotencyKey: row.idempotencyKey,
   };
-}
-
-export interface ExecuteDeps extends IntegrationDeps {
-  timeoutMs?: number;
-  fetch?: typeof fetch;
 }
 
 /**
@@ -80,13 +70,15 @@ export interface ExecuteDeps extends IntegrationDeps {
  * called, so a second approval, a retry or a concurrent worker finds the claim and gets the
  * recorded execution back (`executed: false`) instead of running it again; `perform` receives
  * the key to pass on, so the app or Stripe deduplicates too. A failure of `perform` is
- * recorded on the row, not thrown: the approver sees it with the draft.
+ * recorded on the row, not thrown: the approver sees it with the draft. It takes the database,
+ * not a context: it is the primitive under the services that check who acts (`executeAction`,
+ * the Stripe refund) and under the workflow's recorded actions.
  */
 export async function executeOnce(
   db: Db,
   request: { orgId: string; appId: string; draftId: string; action: string; input: unknown },
   perform: (idempotencyKey: string) => Promise<unknown>,
-): Promise<{ execution: ExecutionView; executed: boolean }> {
+): Promise<ExecutionResult> {
   const { orgId, appId, draftId, action, input } = request;
   const draft = await getDraft(db, orgId, draftId);
   if (!draft || draft.appId !== appId) throw new AppError("not_found", `draft "${draftId}" not found`);
@@ -112,12 +104,19 @@ export async function executeOnce(
   };
 }
 
-/** Runs an approved product-app action (a refund, a magic link) exactly once; see `executeOnce`. */
+const ACTION_TIMEOUT_MS = 10_000;
+
+/**
+ * Runs an approved product-app action (a refund, a magic link) exactly once; see `executeOnce`.
+ * Agents may, as the route allowed; the workflow runs approved actions as the system.
+ */
 export async function executeAction(
-  deps: ExecuteDeps,
-  request: { orgId: string; appId: string; draftId: string; action: string; input: unknown },
-): Promise<{ execution: ExecutionView; executed: boolean }> {
-  const { orgId, appId, action } = request;
+  ctx: ServiceContext,
+  request: { app: string; draftId: string; action: string; input: unknown },
+): Promise<ExecutionResult> {
+  requireRole(ctx, "agent");
+  const app = await requireApp(ctx, request.app);
+  const { action } = request;
   if (!Object.hasOwn(actions, action) || ACTION_RISK[action as IntegrationMethodName] === "read") {
     throw new AppError("invalid_input", `"${action}" is not an action that can be executed`);
   }
@@ -126,23 +125,23 @@ export async function executeAction(
   if (!input.success) {
     throw new AppError("invalid_input", `input: ${input.error.issues.map((i) => i.message).join("; ")}`);
   }
-  const integration = await loadIntegration(deps, orgId, appId);
+  const integration = await loadIntegration({ db: ctx.db, secrets: ctx.ports.secrets }, ctx.org.id, app.id);
   if (!integration) throw new AppError("conflict", "the app has no integration to execute actions with");
-  return executeOnce(deps.db, { ...request, action: name, input: input.data }, (idempotencyKey) =>
+  const claim = { orgId: ctx.org.id, appId: app.id, draftId: request.draftId, action: name, input: input.data };
+  return executeOnce(ctx.db, claim, (idempotencyKey) =>
     callProductApp({
       url: integration.url,
       secret: integration.secrets,
       action: name,
       input: input.data as never,
       idempotencyKey,
-      timeoutMs: deps.timeoutMs ?? 10_000,
-      fetch: deps.fetch,
+      timeoutMs: ACTION_TIMEOUT_MS,
     }),
   );
 }
 
 /** One sentence the reply can carry about what was done, in the customer's terms. */
-export function executionSummary(execution: ExecutionView): string | undefined {
+export function executionSummary(execution: ActionExecutionView): string | undefined {
   if (execution.status !== "succeeded") return undefined;
   const result = execution.result as Record<string, unknown>;
   if (

@@ -1,28 +1,18 @@
 import { randomBytes } from "node:crypto";
 import {
-  type AppIntegration,
-  appendAudit,
-  type Db,
-  getApp,
-  getIntegration,
-  type SecretBox,
-  saveIntegration,
-} from "@support/db";
+  actionPolicySchema,
+  type IntegrationHealth,
+  type IntegrationView,
+  type IntegrationWithSecret,
+  type RotatedIntegration,
+} from "@support/contract";
+import { type AppIntegration, type Db, getIntegration, type SecretBox, saveIntegration } from "@support/db";
 import { callProductApp, ProductAppError } from "@support/sdk";
+import { commitChange } from "../service/change.js";
+import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
-import { type ActionPolicy, actionPolicySchema, parsePolicy } from "./policy.js";
-
-/** What an integration looks like from outside: never its secrets, only how many are live. */
-export interface IntegrationView {
-  appId: string;
-  url: string;
-  /** 2 while a rotation overlaps (the new and the old secret both sign calls), else 1. */
-  activeSecrets: number;
-  policy: ActionPolicy;
-  capabilities: string[] | null;
-  checkedAt: string | null;
-  updatedAt: string;
-}
+import { requireApp } from "../tenancy/apps.js";
+import { type ActionPolicy, parsePolicy } from "./policy.js";
 
 /** The URL and the secrets to sign with, newest first: what `callProductApp` needs. */
 export interface LoadedIntegration {
@@ -33,6 +23,7 @@ export interface LoadedIntegration {
   capabilities: string[] | null;
 }
 
+/** What `loadIntegration` reads with: the database and the box the secrets are sealed in. */
 export interface IntegrationDeps {
   db: Db;
   secrets: SecretBox;
@@ -42,7 +33,7 @@ export function generateIntegrationSecret(): string {
   return `whsec_${randomBytes(32).toString("base64url")}`;
 }
 
-function view(row: AppIntegration, box: SecretBox): IntegrationView {
+function publicIntegration(row: AppIntegration, box: SecretBox): IntegrationView {
   return {
     appId: row.appId,
     url: row.url,
@@ -56,12 +47,6 @@ function view(row: AppIntegration, box: SecretBox): IntegrationView {
 
 function decryptSecrets(box: SecretBox, row: AppIntegration): string[] {
   return JSON.parse(box.decrypt(row.secretsCiphertext)) as string[];
-}
-
-async function requireAppId(db: Db, orgId: string, ref: string): Promise<string> {
-  const app = await getApp(db, orgId, ref);
-  if (!app) throw new AppError("not_found", `app "${ref}" not found`);
-  return app.id;
 }
 
 function checkUrl(url: string): string {
@@ -83,95 +68,99 @@ function checkSecret(secret: string): string {
 }
 
 /**
- * Registers (or re-registers) where the platform calls the app. A given secret replaces every
- * stored one; without one a secret is generated and returned once (it is not readable later).
- * Re-registering only the URL or the policy keeps the secrets.
+ * Registers (or re-registers) where the platform calls the app; admins only. A given secret
+ * replaces every stored one; without one a secret is generated and returned once (it is not
+ * readable later). Re-registering only the URL or the policy keeps the secrets. The policy is
+ * checked here too: the local CLI calls this without the route's validation.
  */
 export async function integrateApp(
-  deps: IntegrationDeps,
-  orgId: string,
+  ctx: ServiceContext,
   appRef: string,
   input: { url: string; secret?: string; policy?: unknown },
-  actor: string,
-): Promise<{ integration: IntegrationView; secret?: string }> {
-  const appId = await requireAppId(deps.db, orgId, appRef);
+): Promise<IntegrationWithSecret> {
+  requireRole(ctx, "admin");
+  const app = await requireApp(ctx, appRef);
   const url = checkUrl(input.url);
   const policy = input.policy === undefined ? undefined : actionPolicySchema.safeParse(input.policy);
   if (policy && !policy.success) {
     throw new AppError("invalid_input", `policy: ${policy.error.issues.map((i) => i.message).join("; ")}`);
   }
-  const existing = await getIntegration(deps.db, orgId, appId);
-  const generated = input.secret === undefined && !existing ? generateIntegrationSecret() : undefined;
-  const secret = input.secret !== undefined ? checkSecret(input.secret) : generated;
-  const row = await saveIntegration(deps.db, orgId, appId, {
-    url,
-    ...(secret ? { secretsCiphertext: deps.secrets.encrypt(JSON.stringify([secret])) } : {}),
-    ...(policy?.success ? { policy: policy.data } : {}),
+  const given = input.secret === undefined ? undefined : checkSecret(input.secret);
+  const { row, generated } = await commitChange(ctx, async (tx, log) => {
+    const existing = await getIntegration(tx, ctx.org.id, app.id);
+    const generated = given === undefined && !existing ? generateIntegrationSecret() : undefined;
+    const secret = given ?? generated;
+    const row = await saveIntegration(tx, ctx.org.id, app.id, {
+      url,
+      ...(secret ? { secretsCiphertext: ctx.ports.secrets.encrypt(JSON.stringify([secret])) } : {}),
+      ...(policy?.success ? { policy: policy.data } : {}),
+    });
+    await log.audit({
+      action: "integration.configured",
+      subject: app.id,
+      data: { url, secretChanged: Boolean(secret), policy: policy?.success ? Object.keys(policy.data) : [] },
+    });
+    return { row, generated };
   });
-  await appendAudit(deps.db, orgId, {
-    actor,
-    action: "integration.configured",
-    subject: appId,
-    data: { url, secretChanged: Boolean(secret), policy: policy?.success ? Object.keys(policy.data) : [] },
-  });
-  return { integration: view(row, deps.secrets), secret: generated };
+  return { integration: publicIntegration(row, ctx.ports.secrets), secret: generated };
 }
 
 /**
- * Starts a rotation: the new secret (given or generated, returned once) signs calls beside
- * the current one until `finishSecretRotation`, so the app can switch whenever it deploys.
+ * Starts a rotation (admins only): the new secret (given or generated, returned once) signs
+ * calls beside the current one until `finishSecretRotation`, so the app can switch whenever it
+ * deploys.
  */
 export async function rotateIntegrationSecret(
-  deps: IntegrationDeps,
-  orgId: string,
+  ctx: ServiceContext,
   appRef: string,
   input: { secret?: string },
-  actor: string,
-): Promise<{ integration: IntegrationView; secret: string }> {
-  const { appId, row } = await requireIntegration(deps.db, orgId, appRef);
-  const secret = input.secret !== undefined ? checkSecret(input.secret) : generateIntegrationSecret();
-  const current = decryptSecrets(deps.secrets, row)[0];
-  const secrets = current && current !== secret ? [secret, current] : [secret];
-  const saved = await saveIntegration(deps.db, orgId, appId, {
-    secretsCiphertext: deps.secrets.encrypt(JSON.stringify(secrets)),
+): Promise<RotatedIntegration> {
+  requireRole(ctx, "admin");
+  return commitChange(ctx, async (tx, log) => {
+    const { app, row } = await requireIntegration(ctx, appRef, tx);
+    const secret = input.secret !== undefined ? checkSecret(input.secret) : generateIntegrationSecret();
+    const current = decryptSecrets(ctx.ports.secrets, row)[0];
+    const secrets = current && current !== secret ? [secret, current] : [secret];
+    const saved = await saveIntegration(tx, ctx.org.id, app.id, {
+      secretsCiphertext: ctx.ports.secrets.encrypt(JSON.stringify(secrets)),
+    });
+    await log.audit({ action: "integration.secret_rotated", subject: app.id });
+    return { integration: publicIntegration(saved, ctx.ports.secrets), secret };
   });
-  await appendAudit(deps.db, orgId, { actor, action: "integration.secret_rotated", subject: appId });
-  return { integration: view(saved, deps.secrets), secret };
 }
 
-/** Ends a rotation: only the newest secret signs from now on. */
-export async function finishSecretRotation(
-  deps: IntegrationDeps,
-  orgId: string,
-  appRef: string,
-  actor: string,
-): Promise<IntegrationView> {
-  const { appId, row } = await requireIntegration(deps.db, orgId, appRef);
-  const newest = decryptSecrets(deps.secrets, row).slice(0, 1);
-  const saved = await saveIntegration(deps.db, orgId, appId, {
-    secretsCiphertext: deps.secrets.encrypt(JSON.stringify(newest)),
+/** Ends a rotation (admins only): only the newest secret signs from now on. */
+export async function finishSecretRotation(ctx: ServiceContext, appRef: string): Promise<IntegrationView> {
+  requireRole(ctx, "admin");
+  return commitChange(ctx, async (tx, log) => {
+    const { app, row } = await requireIntegration(ctx, appRef, tx);
+    const newest = decryptSecrets(ctx.ports.secrets, row).slice(0, 1);
+    const saved = await saveIntegration(tx, ctx.org.id, app.id, {
+      secretsCiphertext: ctx.ports.secrets.encrypt(JSON.stringify(newest)),
+    });
+    await log.audit({ action: "integration.old_secret_removed", subject: app.id });
+    return publicIntegration(saved, ctx.ports.secrets);
   });
-  await appendAudit(deps.db, orgId, { actor, action: "integration.old_secret_removed", subject: appId });
-  return view(saved, deps.secrets);
 }
 
-async function requireIntegration(db: Db, orgId: string, appRef: string) {
-  const appId = await requireAppId(db, orgId, appRef);
-  const row = await getIntegration(db, orgId, appId);
+async function requireIntegration(ctx: ServiceContext, appRef: string, db: Db = ctx.db) {
+  const app = await requireApp(ctx, appRef, db);
+  const row = await getIntegration(db, ctx.org.id, app.id);
   if (!row) throw new AppError("not_found", `app "${appRef}" has no integration; run \`skill apps integrate\` first`);
-  return { appId, row };
+  return { app, row };
 }
 
-export async function describeIntegrationOf(
-  deps: IntegrationDeps,
-  orgId: string,
-  appRef: string,
-): Promise<IntegrationView> {
-  const { row } = await requireIntegration(deps.db, orgId, appRef);
-  return view(row, deps.secrets);
+/** The app's integration without its secrets; any member. */
+export async function describeIntegrationOf(ctx: ServiceContext, appRef: string): Promise<IntegrationView> {
+  const { row } = await requireIntegration(ctx, appRef);
+  return publicIntegration(row, ctx.ports.secrets);
 }
 
-/** The integration by app id, decrypted, or undefined when the app has none (not an error: most have none). */
+/**
+ * The integration by app id, decrypted, or undefined when the app has none (not an error: most
+ * have none). A lookup for the workflow steps (gather, action setup, executing an approved
+ * action) that already hold a verified app id, so it takes no actor.
+ */
 export async function loadIntegration(
   deps: IntegrationDeps,
   orgId: string,
@@ -188,39 +177,25 @@ export async function loadIntegration(
   };
 }
 
-export interface HealthReport {
-  ok: boolean;
-  url: string;
-  latencyMs: number;
-  sdkVersion?: string;
-  capabilities?: string[];
-  /** Why the app could not be described: the SDK's failure kind and its message. */
-  error?: { kind: string; message: string; status?: number };
-}
+const DESCRIBE_TIMEOUT_MS = 5_000;
 
 /**
- * Calls the app's signed `describe` and records what it implements. An unreachable or
- * misconfigured app is a report (`ok: false`), not an error: that is what the command is for.
+ * Calls the app's signed `describe` and records what it implements; any member. An unreachable
+ * or misconfigured app is a report (`ok: false`), not an error: that is what the command is for.
  */
-export async function checkIntegrationHealth(
-  deps: IntegrationDeps,
-  orgId: string,
-  appRef: string,
-  options: { timeoutMs?: number; fetch?: typeof fetch } = {},
-): Promise<HealthReport> {
-  const { appId, row } = await requireIntegration(deps.db, orgId, appRef);
+export async function checkIntegrationHealth(ctx: ServiceContext, appRef: string): Promise<IntegrationHealth> {
+  const { app, row } = await requireIntegration(ctx, appRef);
   const started = performance.now();
   try {
     const described = await callProductApp({
       url: row.url,
-      secret: decryptSecrets(deps.secrets, row),
+      secret: decryptSecrets(ctx.ports.secrets, row),
       action: "describe",
       input: {},
-      timeoutMs: options.timeoutMs ?? 5_000,
-      fetch: options.fetch,
+      timeoutMs: DESCRIBE_TIMEOUT_MS,
     });
     const latencyMs = Math.round(performance.now() - started);
-    await saveIntegration(deps.db, orgId, appId, { capabilities: described.capabilities, checkedAt: new Date() });
+    await saveIntegration(ctx.db, ctx.org.id, app.id, { capabilities: described.capabilities, checkedAt: new Date() });
     return { ok: true, url: row.url, latencyMs, ...described };
   } catch (error) {
     const latencyMs = Math.round(performance.now() - started);

@@ -1,17 +1,7 @@
-import { z } from "zod";
+import { type ActionPolicy, actionPolicySchema } from "@support/contract";
 
-/**
- * Per-app limits on actions that may run without a human: a refund is auto-approvable only
- * within `refundAutoApproveDays` of the purchase and strictly below `refundAutoApproveBelow`
- * (minor units). Without both limits every refund waits for approval.
- */
-export const actionPolicySchema = z
-  .object({
-    refundAutoApproveDays: z.number().int().min(0).max(3650).optional(),
-    refundAutoApproveBelow: z.number().int().positive().optional(),
-  })
-  .strict();
-export type ActionPolicy = z.infer<typeof actionPolicySchema>;
+/** The policy's schema is the API's (`@support/contract`): the route validates it, the services read it back. */
+export type { ActionPolicy };
 
 export function parsePolicy(stored: unknown): ActionPolicy {
   const parsed = actionPolicySchema.safeParse(stored ?? {});

@@ -1,25 +1,23 @@
-import {
-  appendAudit,
-  type Db,
-  findStripeAccountsByStripeId,
-  getApp,
-  getStripeAccount,
-  type SecretBox,
-  saveStripeAccount,
-} from "@support/db";
-import type { CustomerPayments, StripeAdapter, StripeEvent } from "@support/payments";
+import type { ExecutionResult, StripeCustomerPaymentsView, StripeRefundInput } from "@support/contract";
+import { findStripeAccountsByStripeId, getStripeAccount, saveStripeAccount } from "@support/db";
+import { type StripeAdapter, type StripeEvent, StripeSignatureError } from "@support/payments";
 import { z } from "zod";
+import { commitChange } from "../service/change.js";
+import { type Actor, requireRole, type ServiceContext, serviceContext, WORKFLOW } from "../service/context.js";
 import { AppError } from "../service/errors.js";
-import { type ExecutionView, executeOnce, STRIPE_REFUND } from "./actions.js";
-
-export interface StripeDeps {
-  db: Db;
-  secrets: SecretBox;
-  stripe: StripeAdapter | undefined;
-}
+import type { Platform } from "../service/ports.js";
+import { requireApp } from "../tenancy/apps.js";
+import { executeOnce, STRIPE_REFUND } from "./actions.js";
 
 const STATE_TTL_MS = 15 * 60_000;
 const stateSchema = z.object({ orgId: z.string(), appId: z.string(), expiresAt: z.number() });
+
+/**
+ * Stripe's own calls (the OAuth redirect, webhooks) come before anyone is signed in: they are
+ * trusted through the sealed state or the signature, act as the system, and the audit log
+ * names them `stripe`.
+ */
+const STRIPE: Actor = { ...WORKFLOW, name: "stripe" };
 
 function requireStripe(stripe: StripeAdapter | undefined): StripeAdapter {
   if (!stripe) throw new AppError("conflict", "Stripe Connect is not configured on this server (STRIPE_* variables)");
@@ -31,33 +29,37 @@ export function stripeCallbackUrl(publicUrl: string): string {
 }
 
 /**
- * Where to send the app's admin to connect Stripe. The state is the org and app sealed with the
- * secrets key (AES-GCM authenticates it), with an expiry: the callback trusts nothing else.
+ * Where to send the app's admin to connect Stripe (admins only). The state is the org and app
+ * sealed with the secrets key (AES-GCM authenticates it), with an expiry: the callback trusts
+ * nothing else.
  */
 export async function stripeConnectUrl(
-  deps: StripeDeps,
-  orgId: string,
+  ctx: ServiceContext,
   appRef: string,
-  publicUrl: string,
   now: Date = new Date(),
 ): Promise<{ url: string }> {
-  const stripe = requireStripe(deps.stripe);
-  const app = await getApp(deps.db, orgId, appRef);
-  if (!app) throw new AppError("not_found", `app "${appRef}" not found`);
-  const state = deps.secrets.encrypt(JSON.stringify({ orgId, appId: app.id, expiresAt: now.getTime() + STATE_TTL_MS }));
-  return { url: stripe.authorizeUrl(state, stripeCallbackUrl(publicUrl)) };
+  requireRole(ctx, "admin");
+  const stripe = requireStripe(ctx.ports.stripe);
+  const app = await requireApp(ctx, appRef);
+  const state = ctx.ports.secrets.encrypt(
+    JSON.stringify({ orgId: ctx.org.id, appId: app.id, expiresAt: now.getTime() + STATE_TTL_MS }),
+  );
+  return { url: stripe.authorizeUrl(state, stripeCallbackUrl(ctx.ports.publicUrl)) };
 }
 
-/** The OAuth callback: checks the state, exchanges the code, and connects the account to the app. */
+/**
+ * The OAuth callback: checks the state, exchanges the code, and connects the account to the
+ * app. It takes the platform: the organization is known only once the state is opened.
+ */
 export async function completeStripeConnect(
-  deps: StripeDeps,
+  platform: Platform,
   input: { state: string; code: string },
   now: Date = new Date(),
 ): Promise<{ orgId: string; appId: string; stripeAccountId: string }> {
-  const stripe = requireStripe(deps.stripe);
+  const stripe = requireStripe(platform.ports.stripe);
   let state: z.infer<typeof stateSchema>;
   try {
-    state = stateSchema.parse(JSON.parse(deps.secrets.decrypt(input.state)));
+    state = stateSchema.parse(JSON.parse(platform.ports.secrets.decrypt(input.state)));
   } catch {
     throw new AppError("invalid_input", "the OAuth state is not one this server issued");
   }
@@ -69,76 +71,97 @@ export async function completeStripeConnect(
   } catch (error) {
     throw new AppError("invalid_input", `Stripe refused the authorization code: ${(error as Error).message}`);
   }
-  await saveStripeAccount(deps.db, state.orgId, state.appId, { stripeAccountId: accountId, status: "connected" });
-  await appendAudit(deps.db, state.orgId, {
-    actor: "stripe",
-    action: "stripe.connected",
-    subject: state.appId,
-    data: { stripeAccountId: accountId },
+  await commitChange(serviceContext(platform, state.orgId, STRIPE), async (tx, log) => {
+    await saveStripeAccount(tx, state.orgId, state.appId, { stripeAccountId: accountId, status: "connected" });
+    await log.audit({ action: "stripe.connected", subject: state.appId, data: { stripeAccountId: accountId } });
   });
   return { orgId: state.orgId, appId: state.appId, stripeAccountId: accountId };
 }
 
-async function connectedAccount(deps: StripeDeps, orgId: string, appId: string): Promise<string> {
-  const account = await getStripeAccount(deps.db, orgId, appId);
+async function connectedAccount(ctx: ServiceContext, appId: string): Promise<string> {
+  const account = await getStripeAccount(ctx.db, ctx.org.id, appId);
   if (account?.status !== "connected") throw new AppError("conflict", "the app has no connected Stripe account");
   return account.stripeAccountId;
 }
 
-/** A read tool: the customer's charges, refunds and subscriptions, fetched from Stripe now. */
+/** A read tool (any member): the customer's charges, refunds and subscriptions, fetched from Stripe now. */
 export async function stripeCustomerPayments(
-  deps: StripeDeps,
-  input: { orgId: string; appId: string; email: string },
-): Promise<CustomerPayments> {
-  const stripe = requireStripe(deps.stripe);
-  return stripe.customerPayments(await connectedAccount(deps, input.orgId, input.appId), input.email);
-}
-
-/** An approval-required action: refunds a charge on the app's connected account, exactly once. */
-export async function executeStripeRefund(
-  deps: StripeDeps,
-  request: { orgId: string; appId: string; draftId: string; chargeId: string; amount?: number },
-): Promise<{ execution: ExecutionView; executed: boolean }> {
-  const stripe = requireStripe(deps.stripe);
-  const accountId = await connectedAccount(deps, request.orgId, request.appId);
-  const input = { chargeId: request.chargeId, ...(request.amount === undefined ? {} : { amount: request.amount }) };
-  return executeOnce(deps.db, { ...request, action: STRIPE_REFUND, input }, (idempotencyKey) =>
-    stripe.refund(accountId, { ...input, idempotencyKey }),
-  );
+  ctx: ServiceContext,
+  appRef: string,
+  email: string,
+): Promise<StripeCustomerPaymentsView> {
+  const app = await requireApp(ctx, appRef);
+  const stripe = requireStripe(ctx.ports.stripe);
+  return stripe.customerPayments(await connectedAccount(ctx, app.id), email);
 }
 
 /**
- * A verified Stripe event: a deauthorised account stops being used at once; a dispute is put on
- * the app's audit trail for a human (it has a deadline and money at stake).
+ * An approval-required action: refunds a charge on the app's connected account, exactly once.
+ * Any member may, as the route allowed; the workflow runs approved refunds as the system.
  */
-export async function handleStripeEvent(
-  deps: Pick<StripeDeps, "db">,
-  event: StripeEvent,
-): Promise<{ handled: boolean }> {
-  if (event.kind === "other") return { handled: false };
-  const accounts = await findStripeAccountsByStripeId(deps.db, event.accountId);
+export async function executeStripeRefund(
+  ctx: ServiceContext,
+  request: { app: string } & StripeRefundInput,
+): Promise<ExecutionResult> {
+  const app = await requireApp(ctx, request.app);
+  const stripe = requireStripe(ctx.ports.stripe);
+  const accountId = await connectedAccount(ctx, app.id);
+  const input = { chargeId: request.chargeId, ...(request.amount === undefined ? {} : { amount: request.amount }) };
+  const claim = { orgId: ctx.org.id, appId: app.id, draftId: request.draftId, action: STRIPE_REFUND, input };
+  return executeOnce(ctx.db, claim, (idempotencyKey) => stripe.refund(accountId, { ...input, idempotencyKey }));
+}
+
+/**
+ * A Stripe webhook: verified by its signature over the raw body before anything is read. It
+ * takes the platform: the organizations are those whose apps connected the event's account.
+ */
+export async function receiveStripeWebhook(
+  platform: Platform,
+  request: { rawBody: Buffer; signature: string | undefined },
+): Promise<{ received: true; handled: boolean }> {
+  const stripe = platform.ports.stripe;
+  if (!stripe) throw new AppError("not_found", "Stripe is not configured on this server");
+  let event: StripeEvent;
+  try {
+    event = stripe.parseWebhook(request.rawBody, request.signature);
+  } catch (error) {
+    if (error instanceof StripeSignatureError)
+      throw new AppError("invalid_signature", "The Stripe signature does not verify.");
+    throw error;
+  }
+  return { received: true, handled: await handleStripeEvent(platform, event) };
+}
+
+/**
+ * A deauthorised account stops being used at once; a dispute is put on the app's audit trail
+ * for a human (it has a deadline and money at stake).
+ */
+async function handleStripeEvent(platform: Platform, event: StripeEvent): Promise<boolean> {
+  if (event.kind === "other") return false;
+  const accounts = await findStripeAccountsByStripeId(platform.db, event.accountId);
   for (const account of accounts) {
-    if (event.kind === "deauthorized") {
-      await saveStripeAccount(deps.db, account.orgId, account.appId, {
-        stripeAccountId: account.stripeAccountId,
-        status: "deauthorized",
+    await commitChange(serviceContext(platform, account.orgId, STRIPE), async (tx, log) => {
+      if (event.kind === "deauthorized") {
+        await saveStripeAccount(tx, account.orgId, account.appId, {
+          stripeAccountId: account.stripeAccountId,
+          status: "deauthorized",
+        });
+      }
+      await log.audit({
+        action: event.kind === "deauthorized" ? "stripe.deauthorized" : "stripe.dispute_created",
+        subject: account.appId,
+        data:
+          event.kind === "dispute"
+            ? {
+                eventId: event.eventId,
+                chargeId: event.chargeId,
+                amount: event.amount,
+                currency: event.currency,
+                reason: event.reason,
+              }
+            : { eventId: event.eventId },
       });
-    }
-    await appendAudit(deps.db, account.orgId, {
-      actor: "stripe",
-      action: event.kind === "deauthorized" ? "stripe.deauthorized" : "stripe.dispute_created",
-      subject: account.appId,
-      data:
-        event.kind === "dispute"
-          ? {
-              eventId: event.eventId,
-              chargeId: event.chargeId,
-              amount: event.amount,
-              currency: event.currency,
-              reason: event.reason,
-            }
-          : { eventId: event.eventId },
     });
   }
-  return { handled: accounts.length > 0 };
+  return accounts.length > 0;
 }

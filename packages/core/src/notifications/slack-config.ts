@@ -1,7 +1,6 @@
+import type { SlackConnectBody, SlackView } from "@support/contract";
 import {
-  appendAudit,
   type Db,
-  getApp,
   getSlackConfig,
   listSlackConfigs,
   type SecretBox,
@@ -9,19 +8,10 @@ import {
   saveSlackConfig,
 } from "@support/db";
 import { z } from "zod";
+import { commitChange } from "../service/change.js";
+import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
-
-/** What the API and CLI show: never the token or the signing secret, only whether they are set. */
-export interface SlackView {
-  configured: boolean;
-  channelId: string | null;
-  /** Where the daily summary goes; null means the approvals channel. */
-  summaryChannelId: string | null;
-  appId: string | null;
-  apiUrl: string | null;
-  secretsSet: string[];
-  updatedAt: string | null;
-}
+import { requireApp } from "../tenancy/apps.js";
 
 /** The decrypted configuration, for the Slack app itself. */
 export interface SlackConnection {
@@ -37,7 +27,8 @@ export interface SlackConnection {
 
 const CHANNEL_ID = z.string().regex(/^[CGD][A-Z0-9]{2,30}$/, "a Slack channel id looks like C0123ABCD");
 
-export const slackConnectInput = z
+/** What the values must look like: checked here, so the API, the CLI and the dashboard get the same messages. */
+const slackConnectInput = z
   .object({
     botToken: z
       .string()
@@ -55,7 +46,6 @@ export const slackConnectInput = z
       .optional(),
   })
   .strict();
-export type SlackConnectInput = z.infer<typeof slackConnectInput>;
 
 const secretsSchema = z.object({ botToken: z.string(), signingSecret: z.string() });
 
@@ -75,21 +65,18 @@ function view(row: SlackConfigRow | undefined): SlackView {
   };
 }
 
-export async function describeSlack(db: Db, orgId: string): Promise<SlackView> {
-  return view(await getSlackConfig(db, orgId));
+/** The organization's Slack connection, without its secrets; any member. */
+export async function describeSlack(ctx: ServiceContext): Promise<SlackView> {
+  return view(await getSlackConfig(ctx.db, ctx.org.id));
 }
 
 /**
- * Connects (or reconfigures) the organization's Slack workspace. The first connection needs
- * both secrets; later calls may change the channel, app or API URL and keep the stored secrets.
+ * Connects (or reconfigures) the organization's Slack workspace; admins only. The first
+ * connection needs both secrets; later calls may change the channel, app or API URL and keep
+ * the stored secrets.
  */
-export async function configureSlack(
-  db: Db,
-  box: SecretBox,
-  orgId: string,
-  raw: unknown,
-  actor: string,
-): Promise<SlackView> {
+export async function configureSlack(ctx: ServiceContext, raw: SlackConnectBody): Promise<SlackView> {
+  requireRole(ctx, "admin");
   const parsed = slackConnectInput.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -99,40 +86,36 @@ export async function configureSlack(
     );
   }
   const input = parsed.data;
-  const current = await getSlackConfig(db, orgId);
-  const stored = current ? decrypt(box, current) : undefined;
-  const botToken = input.botToken ?? stored?.botToken;
-  const signingSecret = input.signingSecret ?? stored?.signingSecret;
-  if (!botToken || !signingSecret)
-    throw new AppError("invalid_input", "connecting Slack needs the bot token and the signing secret");
-  let appId = current?.appId ?? null;
-  if (input.app === null) appId = null;
-  else if (input.app !== undefined) {
-    const app = await getApp(db, orgId, input.app);
-    if (!app) throw new AppError("not_found", `app "${input.app}" not found`);
-    appId = app.id;
-  }
-  const apiUrl = input.apiUrl === undefined ? (current?.apiUrl ?? null) : (input.apiUrl?.replace(/\/+$/, "") ?? null);
-  const summaryChannelId =
-    input.summaryChannelId === undefined ? (current?.summaryChannelId ?? null) : input.summaryChannelId;
-  const row = await saveSlackConfig(db, orgId, {
-    channelId: input.channelId,
-    summaryChannelId,
-    appId,
-    apiUrl,
-    credentialsCiphertext: box.encrypt(JSON.stringify({ botToken, signingSecret })),
-  });
-  await appendAudit(db, orgId, {
-    actor,
-    action: "slack.configured",
-    subject: orgId,
-    data: {
+  const orgId = ctx.org.id;
+  const box = ctx.ports.secrets;
+  const row = await commitChange(ctx, async (tx, log) => {
+    const current = await getSlackConfig(tx, orgId);
+    const stored = current ? decrypt(box, current) : undefined;
+    const botToken = input.botToken ?? stored?.botToken;
+    const signingSecret = input.signingSecret ?? stored?.signingSecret;
+    if (!botToken || !signingSecret)
+      throw new AppError("invalid_input", "connecting Slack needs the bot token and the signing secret");
+    const appId = input.app ? (await requireApp(ctx, input.app, tx)).id : input.app;
+    const settings = {
       channelId: input.channelId,
-      summaryChannelId,
-      appId,
-      apiUrl,
-      secrets: [input.botToken ? "botToken" : null, input.signingSecret ? "signingSecret" : null].filter(Boolean),
-    },
+      summaryChannelId:
+        input.summaryChannelId === undefined ? (current?.summaryChannelId ?? null) : input.summaryChannelId,
+      appId: appId === undefined ? (current?.appId ?? null) : appId,
+      apiUrl: input.apiUrl === undefined ? (current?.apiUrl ?? null) : (input.apiUrl?.replace(/\/+$/, "") ?? null),
+    };
+    const saved = await saveSlackConfig(tx, orgId, {
+      ...settings,
+      credentialsCiphertext: box.encrypt(JSON.stringify({ botToken, signingSecret })),
+    });
+    await log.audit({
+      action: "slack.configured",
+      subject: orgId,
+      data: {
+        ...settings,
+        secrets: [input.botToken ? "botToken" : null, input.signingSecret ? "signingSecret" : null].filter(Boolean),
+      },
+    });
+    return saved;
   });
   return view(row);
 }
@@ -146,13 +129,19 @@ const connection = (box: SecretBox, row: SlackConfigRow): SlackConnection => ({
   ...decrypt(box, row),
 });
 
-/** The organization's Slack connection, or undefined when Slack is not configured. */
+/**
+ * The organization's Slack connection, or undefined when Slack is not configured. A lookup for
+ * the Slack adapter (cards, doctor), which holds no actor: it takes the database and the box.
+ */
 export async function loadSlackConnection(db: Db, box: SecretBox, orgId: string): Promise<SlackConnection | undefined> {
   const row = await getSlackConfig(db, orgId);
   return row ? connection(box, row) : undefined;
 }
 
-/** Every organization's connection: the receiver finds the one whose signing secret verifies a request. */
+/**
+ * Every organization's connection: the receiver finds the one whose signing secret verifies a
+ * request, before any organization is known, so it takes the database and the box.
+ */
 export async function listSlackConnections(db: Db, box: SecretBox): Promise<SlackConnection[]> {
   return (await listSlackConfigs(db)).map((row) => connection(box, row));
 }

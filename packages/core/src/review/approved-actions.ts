@@ -9,6 +9,7 @@ import {
   executionView,
 } from "../integrations/actions.js";
 import { executeStripeRefund } from "../integrations/stripe-connect.js";
+import { serviceContext, WORKFLOW } from "../service/context.js";
 import { AppError } from "../service/errors.js";
 import type { PipelineDeps } from "../service/ports.js";
 
@@ -27,22 +28,23 @@ export function approveActions(actions: DraftAction[], ids: string[] | undefined
 }
 
 /** What running actions needs of the pipeline's dependencies. */
-export type ActionDeps = Pick<PipelineDeps, "database" | "secrets" | "stripe">;
+export type ActionDeps = PipelineDeps;
 
 type Request = { orgId: string; appId: string; draftId: string };
 
 async function runAction(deps: ActionDeps, request: Request, action: DraftAction) {
   const db = deps.database.db;
   const named = { ...request, action: action.action, input: action.input };
+  // What a person (or the policy) approved runs as the system.
+  const ctx = serviceContext({ db: deps.database, ports: deps }, request.orgId, WORKFLOW);
+  const target = { app: request.appId, draftId: request.draftId };
   try {
     if (action.via === "stripe") {
       const { chargeId, amount } = action.input as { chargeId: string; amount?: number };
-      return await executeStripeRefund(
-        { db, secrets: deps.secrets, stripe: deps.stripe },
-        { ...request, chargeId, amount },
-      );
+      return await executeStripeRefund(ctx, { ...target, chargeId, amount });
     }
-    if (action.via === "app") return await executeAction({ db, secrets: deps.secrets }, named);
+    if (action.via === "app")
+      return await executeAction(ctx, { ...target, action: action.action, input: action.input });
     // The embedded default (BRIEF §3): nothing to call, so the decision is recorded as what would run.
     return await executeOnce(db, named, async () => ({ recorded: true }));
   } catch (error) {

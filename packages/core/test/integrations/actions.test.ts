@@ -8,18 +8,27 @@ import {
   integrateApp,
   proposeActions,
 } from "../../src/index.js";
-import { openTestTenant, pendingDraft, type RunningSampleApp, startSampleApp, type TestTenant } from "./harness.js";
+import {
+  openTestTenant,
+  pendingDraft,
+  type RunningSampleApp,
+  startSampleApp,
+  type TestTenant,
+  tenantContext,
+} from "./harness.js";
 
 const SECRET = "whsec_actions_secret_001";
 const NOW = new Date("2026-11-24T12:00:00Z");
 let tenant: TestTenant;
 let app: RunningSampleApp;
 const deps = () => ({ db: tenant.database.db, secrets: tenant.secrets });
+/** Agents run approved actions (the route's rule until issue 14 revisits it). */
+const agent = () => tenantContext(tenant, "agent");
 
 beforeAll(async () => {
   tenant = await openTestTenant();
   app = await startSampleApp([SECRET]);
-  await integrateApp(deps(), tenant.orgId, tenant.appId, { url: app.url, secret: SECRET }, "usr_admin");
+  await integrateApp(tenantContext(tenant), tenant.appId, { url: app.url, secret: SECRET });
 });
 afterAll(async () => {
   await app.close();
@@ -74,15 +83,14 @@ describe("executing an approved action", () => {
   it("runs a refund exactly once however often and however concurrently it is asked", async () => {
     const draft = await pendingDraft(tenant);
     const request = {
-      orgId: tenant.orgId,
-      appId: tenant.appId,
+      app: tenant.appId,
       draftId: draft.id,
       action: "refund",
       input: { purchaseId: "pur_ebook", amount: 1900, reason: "customer request" },
     };
-    const results = await Promise.all([executeAction(deps(), request), executeAction(deps(), request)]);
+    const results = await Promise.all([executeAction(agent(), request), executeAction(agent(), request)]);
     expect(results.filter((r) => r.executed)).toHaveLength(1);
-    const again = await executeAction(deps(), request);
+    const again = await executeAction(agent(), request);
     expect(again).toMatchObject({ executed: false, execution: { status: "succeeded" } });
     expect(app.store.refunds.filter((r) => r.purchaseId === "pur_ebook")).toHaveLength(1);
 
@@ -98,8 +106,8 @@ describe("executing an approved action", () => {
 
   it("records what the app refused instead of throwing, and refuses reads and bad input itself", async () => {
     const draft = await pendingDraft(tenant);
-    const base = { orgId: tenant.orgId, appId: tenant.appId, draftId: draft.id };
-    const refused = await executeAction(deps(), {
+    const base = { app: "courses", draftId: draft.id };
+    const refused = await executeAction(agent(), {
       ...base,
       action: "refund",
       input: { purchaseId: "pur_missing", reason: "customer request" },
@@ -111,20 +119,25 @@ describe("executing an approved action", () => {
     expect(executionSummary(refused.execution)).toBeUndefined();
 
     const code = (p: Promise<unknown>) => p.catch((e: { code: string }) => e.code);
-    expect(await code(executeAction(deps(), { ...base, action: "getPurchases", input: { userId: "usr_ada" } }))).toBe(
+    expect(await code(executeAction(agent(), { ...base, action: "getPurchases", input: { userId: "usr_ada" } }))).toBe(
       "invalid_input",
     );
-    expect(await code(executeAction(deps(), { ...base, action: "refund", input: { purchaseId: "p" } }))).toBe(
+    expect(await code(executeAction(agent(), { ...base, action: "refund", input: { purchaseId: "p" } }))).toBe(
       "invalid_input",
     );
     expect(
       await code(
-        executeAction(deps(), {
+        executeAction(agent(), {
           ...base,
           draftId: "drf_missing",
           action: "refund",
           input: { purchaseId: "p", reason: "r" },
         }),
+      ),
+    ).toBe("not_found");
+    expect(
+      await code(
+        executeAction(agent(), { ...base, app: "nope", action: "refund", input: { purchaseId: "p", reason: "r" } }),
       ),
     ).toBe("not_found");
   });

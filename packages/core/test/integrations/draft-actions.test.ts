@@ -4,19 +4,27 @@ import type { GatheredContext } from "../../src/context/gather-step.js";
 import { type DraftAction, loadActionSetup, planDraftActions } from "../../src/drafting/draft-actions.js";
 import { gatherCustomerContext, integrateApp } from "../../src/index.js";
 import { approveActions, settleApprovedActions, withExecutionSummaries } from "../../src/review/approved-actions.js";
-import { openTestTenant, pendingDraft, type RunningSampleApp, startSampleApp, type TestTenant } from "./harness.js";
+import { pipelineDeps } from "../../src/service/ports.js";
+import {
+  openTestTenant,
+  pendingDraft,
+  type RunningSampleApp,
+  startSampleApp,
+  type TestTenant,
+  tenantContext,
+} from "./harness.js";
 
 const SECRET = "whsec_draft_actions_0001";
 const NOW = new Date("2026-11-24T12:00:00Z");
 let tenant: TestTenant;
 let app: RunningSampleApp;
 const deps = () => ({ db: tenant.database.db, secrets: tenant.secrets });
-const actionDeps = () => ({ database: tenant.database, secrets: tenant.secrets });
+const actionDeps = () => pipelineDeps(tenant.platform);
 
 beforeAll(async () => {
   tenant = await openTestTenant();
   app = await startSampleApp([SECRET]);
-  await integrateApp(deps(), tenant.orgId, tenant.appId, { url: app.url, secret: SECRET }, "usr_admin");
+  await integrateApp(tenantContext(tenant), tenant.appId, { url: app.url, secret: SECRET });
 });
 afterAll(async () => {
   await app.close();

@@ -2,12 +2,13 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatherCustomerContext, integrateApp } from "../../src/index.js";
-import { openTestTenant, type RunningSampleApp, startSampleApp, type TestTenant } from "./harness.js";
+import { openTestTenant, type RunningSampleApp, startSampleApp, type TestTenant, tenantContext } from "./harness.js";
 
 const SECRET = "whsec_gather_secret_0001";
 let tenant: TestTenant;
 let app: RunningSampleApp;
 const deps = () => ({ db: tenant.database.db, secrets: tenant.secrets, timeoutMs: 1_000 });
+const integrate = (input: { url: string; secret?: string }) => integrateApp(tenantContext(tenant), tenant.appId, input);
 const gather = (contact: { email?: string; phone?: string }, extra: { timeoutMs?: number } = {}) =>
   gatherCustomerContext({ ...deps(), ...extra }, { orgId: tenant.orgId, appId: tenant.appId, contact });
 
@@ -32,7 +33,7 @@ describe("gathering the customer's data from the product app", () => {
   });
 
   it("finds a known customer and turns their purchases into factual lines", async () => {
-    await integrateApp(deps(), tenant.orgId, tenant.appId, { url: app.url, secret: SECRET }, "usr_admin");
+    await integrate({ url: app.url, secret: SECRET });
     const context = await gather({ email: "ADA@example.com" });
     expect(context.user).toMatchObject({ id: "usr_ada", name: "Ada Lovelace" });
     expect(context.purchases.map((p) => p.id)).toEqual(["pur_course", "pur_ebook"]);
@@ -54,7 +55,7 @@ describe("gathering the customer's data from the product app", () => {
   });
 
   it("records an unreachable app as a failure for the approver, never throws, and gives no lines", async () => {
-    await integrateApp(deps(), tenant.orgId, tenant.appId, { url: "http://127.0.0.1:9/support" }, "usr_admin");
+    await integrate({ url: "http://127.0.0.1:9/support" });
     const context = await gather({ email: "ada@example.com" });
     expect(context.user).toBeNull();
     expect(context.lines).toEqual([]);
@@ -79,7 +80,7 @@ describe("gathering the customer's data from the product app", () => {
     });
     await new Promise<void>((r) => slow.listen(0, "127.0.0.1", r));
     const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/support`;
-    await integrateApp(deps(), tenant.orgId, tenant.appId, { url }, "usr_admin");
+    await integrate({ url });
     const context = await gather({ email: "ada@example.com" }, { timeoutMs: 300 });
     slow.closeAllConnections();
     slow.close();

@@ -15,6 +15,9 @@ import {
 } from "@support/db";
 import { createSampleApp } from "@support/example-sample-app";
 import { type SampleStore, seededStore } from "@support/example-sample-app/store";
+import type { Role } from "../../src/service/context.js";
+import type { Platform } from "../../src/service/ports.js";
+import { testContext, testPlatform } from "../harness.js";
 
 export interface RunningSampleApp {
   url: string;
@@ -39,6 +42,7 @@ export async function startSampleApp(secrets: string[], store: SampleStore = see
 export interface TestTenant {
   database: Database;
   secrets: SecretBox;
+  platform: Platform;
   orgId: string;
   appId: string;
 }
@@ -51,7 +55,13 @@ export async function openTestTenant(): Promise<TestTenant> {
     slug: `shop-${Math.random().toString(36).slice(2, 8)}`,
   });
   const app = await createApp(database.db, org.id, { slug: "courses", name: "Courses" });
-  return { database, secrets: createSecretBox({ 1: Buffer.alloc(32, 7) }, 1), orgId: org.id, appId: app.id };
+  const secrets = createSecretBox({ 1: Buffer.alloc(32, 7) }, 1);
+  return { database, secrets, platform: testPlatform(database, { secrets }), orgId: org.id, appId: app.id };
+}
+
+/** A caller in the tenant's organization: an admin unless told otherwise. */
+export function tenantContext(tenant: TestTenant, role: Role = "admin") {
+  return testContext(tenant.platform, tenant.orgId, role);
 }
 
 /** A pending draft to hang actions on, as the pipeline would have stored it. */

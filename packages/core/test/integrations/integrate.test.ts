@@ -7,11 +7,11 @@ import {
   integrateApp,
   rotateIntegrationSecret,
 } from "../../src/index.js";
-import { openTestTenant, type RunningSampleApp, startSampleApp, type TestTenant } from "./harness.js";
+import { openTestTenant, type RunningSampleApp, startSampleApp, type TestTenant, tenantContext } from "./harness.js";
 
 let tenant: TestTenant;
 const apps: RunningSampleApp[] = [];
-const deps = () => ({ db: tenant.database.db, secrets: tenant.secrets });
+const ctx = () => tenantContext(tenant);
 
 beforeAll(async () => {
   tenant = await openTestTenant();
@@ -30,45 +30,37 @@ async function sampleApp(secrets: string[]) {
 describe("registering a product app and checking it", () => {
   it("generates a secret once, stores it encrypted, and describes the app through it", async () => {
     const probe = await sampleApp(["placeholder-secret-0000"]);
-    const { integration, secret } = await integrateApp(
-      deps(),
-      tenant.orgId,
-      "courses",
-      { url: probe.url },
-      "usr_admin",
-    );
+    const { integration, secret } = await integrateApp(ctx(), "courses", { url: probe.url });
     expect(secret).toMatch(/^whsec_[\w-]{43}$/);
     expect(integration).toMatchObject({ url: probe.url, activeSecrets: 1, capabilities: null });
     expect(JSON.stringify(integration)).not.toContain(secret);
 
     // The app does not know the generated secret yet: health says so instead of throwing.
-    const refused = await checkIntegrationHealth(deps(), tenant.orgId, "courses");
+    const refused = await checkIntegrationHealth(ctx(), "courses");
     expect(refused).toMatchObject({ ok: false, error: { kind: "http", status: 401 } });
 
     const app = await sampleApp([secret ?? ""]);
-    const again = await integrateApp(deps(), tenant.orgId, "courses", { url: app.url }, "usr_admin");
+    const again = await integrateApp(ctx(), "courses", { url: app.url });
     expect(again.secret).toBeUndefined();
-    const health = await checkIntegrationHealth(deps(), tenant.orgId, "courses");
+    const health = await checkIntegrationHealth(ctx(), "courses");
     expect(health).toMatchObject({
       ok: true,
       url: app.url,
       capabilities: expect.arrayContaining(["lookupUser", "refund"]),
     });
     expect(health.latencyMs).toBeGreaterThanOrEqual(0);
-    expect((await describeIntegrationOf(deps(), tenant.orgId, "courses")).capabilities).toEqual(health.capabilities);
+    expect((await describeIntegrationOf(ctx(), "courses")).capabilities).toEqual(health.capabilities);
   });
 
   it("rejects a bad URL, a short secret and an unknown policy field", async () => {
     const attempt = (input: { url: string; secret?: string; policy?: unknown }) =>
-      integrateApp(deps(), tenant.orgId, "courses", input, "usr_admin").catch((e: { code: string }) => e.code);
+      integrateApp(ctx(), "courses", input).catch((e: { code: string }) => e.code);
     expect(await attempt({ url: "ftp://x.test" })).toBe("invalid_input");
     expect(await attempt({ url: "http://x.test", secret: "short" })).toBe("invalid_input");
     expect(await attempt({ url: "http://x.test", policy: { refundAnyAmount: true } })).toBe("invalid_input");
-    expect(
-      await integrateApp(deps(), tenant.orgId, "nope", { url: "http://x.test" }, "usr_admin").catch(
-        (e: { code: string }) => e.code,
-      ),
-    ).toBe("not_found");
+    expect(await integrateApp(ctx(), "nope", { url: "http://x.test" }).catch((e: { code: string }) => e.code)).toBe(
+      "not_found",
+    );
   });
 
   it("rotates: old and new secret both sign during the overlap, the old one stops after removal", async () => {
@@ -76,19 +68,19 @@ describe("registering a product app and checking it", () => {
     const newSecret = "whsec_new_secret_for_rotation";
     const onOld = await sampleApp([oldSecret]);
     const onNew = await sampleApp([newSecret]);
-    await integrateApp(deps(), tenant.orgId, "courses", { url: onOld.url, secret: oldSecret }, "usr_admin");
-    const rotated = await rotateIntegrationSecret(deps(), tenant.orgId, "courses", { secret: newSecret }, "usr_admin");
+    await integrateApp(ctx(), "courses", { url: onOld.url, secret: oldSecret });
+    const rotated = await rotateIntegrationSecret(ctx(), "courses", { secret: newSecret });
     expect(rotated.integration.activeSecrets).toBe(2);
 
-    expect((await checkIntegrationHealth(deps(), tenant.orgId, "courses")).ok).toBe(true);
-    await integrateApp(deps(), tenant.orgId, "courses", { url: onNew.url }, "usr_admin");
-    expect((await checkIntegrationHealth(deps(), tenant.orgId, "courses")).ok).toBe(true);
+    expect((await checkIntegrationHealth(ctx(), "courses")).ok).toBe(true);
+    await integrateApp(ctx(), "courses", { url: onNew.url });
+    expect((await checkIntegrationHealth(ctx(), "courses")).ok).toBe(true);
 
-    const finished = await finishSecretRotation(deps(), tenant.orgId, "courses", "usr_admin");
+    const finished = await finishSecretRotation(ctx(), "courses");
     expect(finished.activeSecrets).toBe(1);
-    expect((await checkIntegrationHealth(deps(), tenant.orgId, "courses")).ok).toBe(true);
-    await integrateApp(deps(), tenant.orgId, "courses", { url: onOld.url }, "usr_admin");
-    expect(await checkIntegrationHealth(deps(), tenant.orgId, "courses")).toMatchObject({
+    expect((await checkIntegrationHealth(ctx(), "courses")).ok).toBe(true);
+    await integrateApp(ctx(), "courses", { url: onOld.url });
+    expect(await checkIntegrationHealth(ctx(), "courses")).toMatchObject({
       ok: false,
       error: { status: 401 },
     });

@@ -1,6 +1,7 @@
 import { findNotificationByKey, type NotificationRow } from "@support/db";
 import type { Notifier, PostedNotice } from "../../src/notifications/notifier.js";
 import { configureSlack } from "../../src/notifications/slack-config.js";
+import { serviceContext } from "../../src/service/context.js";
 import type { PipelineFixture } from "./pipeline-fixture.js";
 
 /** What a recording notifier was asked to post, in order. */
@@ -47,11 +48,6 @@ export async function storedNotification(fixture: PipelineFixture, orgId: string
 
 /** Connects a Slack workspace to the organization through the real configuration service. */
 export async function connectSlack(fixture: PipelineFixture, orgId: string) {
-  await configureSlack(
-    fixture.runtime.database.db,
-    fixture.runtime.secrets,
-    orgId,
-    { botToken: "xoxb-test-token", signingSecret: "signing-secret", channelId: "C0NOTIFY" },
-    "user:ada",
-  );
+  const ada = serviceContext(fixture.platform, orgId, { kind: "user", role: "admin", name: "user:ada" });
+  await configureSlack(ada, { botToken: "xoxb-test-token", signingSecret: "signing-secret", channelId: "C0NOTIFY" });
 }
