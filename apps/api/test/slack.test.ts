@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { addTextSource, configureSlack, initProduct, processSource } from "@support/core";
+import { addTextSource, configureSlack, initProduct, OPERATOR, processSource } from "@support/core";
 import { transitionDraft } from "@support/db";
 import { signPayload } from "@support/sdk/signing";
 import { postApprovalReminder, postDailySummary, postEscalationMessage } from "@support/slack";
@@ -80,8 +80,8 @@ for (const dialect of dialects) {
     beforeAll(async () => {
       p = await openTestProduct(dialect.env, "Acme", { pipeline: true });
       slack = await startFakeSlack(BOT_TOKEN);
-      const source = await addTextSource(p.runtime.knowledge, p.orgId, p.appId, helpArticle, "test");
-      await processSource(p.runtime.knowledge, p.orgId, source.id);
+      const operator = p.runtime.contextFor(p.orgId, OPERATOR);
+      await processSource(operator, (await addTextSource(operator, { app: p.appId, ...helpArticle })).id);
     });
     afterAll(async () => {
       await p.runtime.stop();
