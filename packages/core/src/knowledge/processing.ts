@@ -1,4 +1,5 @@
 import type { KnowledgeSourceView } from "@support/contract";
+import { yieldToEventLoop } from "@support/engine";
 import {
   type Chunk,
   chunkMarkdown,
@@ -170,6 +171,9 @@ async function embedStep(ctx: ServiceContext, sourceId: string, options: Process
     done += batch.length;
     await updateSource(ctx.db, ctx.org.id, sourceId, { chunksDone: done });
     options.onProgress?.({ done, total });
+    // Embedding and SQLite both run on this thread and resolve without I/O, so without a turn of
+    // the event loop a large source would hold off every request until its last batch (ADR 0045).
+    await yieldToEventLoop();
   }
   return "next";
 }
