@@ -1,6 +1,6 @@
 import type { KnowledgeFilters, RetrievalMode, Retriever } from "@support/knowledge";
 
-export { SOURCE_KINDS, SOURCE_STATUSES, type SourceKind, type SourceStatus } from "@support/contract";
+export type { SourceKind, SourceStatus } from "@support/contract";
 
 /** The organization-wide namespace every app also searches. */
 export const SHARED_NAMESPACE = "shared";
