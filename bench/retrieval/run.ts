@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createSource, embeddedKnowledge, processSource, rankKnowledge } from "@support/core";
-import { createOrganization, openDatabase } from "@support/db";
+import { createSource, initProduct, OPERATOR, processSource, rankKnowledge } from "@support/core";
 import { percentile, RETRIEVAL_MODES } from "@support/knowledge";
+import { loadConfig, openProduct } from "@support/product";
 import { syntheticChunks, syntheticQueries } from "./corpus.js";
 
 /**
  * Indexing time, query latency per mode and memory of the embedded store at 10k and 100k chunks,
- * through the same services as real sources (SQLite in a temporary folder).
+ * through the same services as real sources (the embedded product on a temporary folder).
  * Usage: pnpm --filter @support/bench-retrieval bench [sizes, default 10000,100000]
  */
 const sizes = (process.argv[2] ?? "10000,100000").split(",").map(Number);
@@ -17,10 +17,10 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 for (const size of sizes) {
   const dir = mkdtempSync(join(tmpdir(), "bench-retrieval-"));
-  const database = await openDatabase({ dataDir: dir });
-  await database.migrate();
-  const deps = embeddedKnowledge(database.db);
-  const org = await createOrganization(database.db, { name: "Bench", slug: "bench" });
+  const product = await openProduct(loadConfig({ DATA_DIR: dir }));
+  const { organization: org } = await initProduct(product.platform, { name: "Bench", org: "Bench" });
+  const ctx = product.contextFor(org.id, OPERATOR);
+  const deps = ctx.ports.knowledge;
   const documents = syntheticChunks(size).map((c) => ({
     format: "markdown" as const,
     title: c.title,
@@ -29,13 +29,8 @@ for (const size of sizes) {
   }));
   const before = process.memoryUsage();
   const t0 = performance.now();
-  const source = await createSource(
-    deps,
-    org.id,
-    { namespace: "bench", kind: "manual", title: "Bench", documents },
-    "bench",
-  );
-  const done = await processSource(deps, org.id, source.id);
+  const source = await createSource(ctx, { namespace: "bench", kind: "manual", title: "Bench", documents });
+  const done = await processSource(ctx, source.id);
   const ingestMs = performance.now() - t0;
   if (done.status !== "ready") throw new Error(`ingest failed: ${done.error}`);
 
@@ -44,9 +39,9 @@ for (const size of sizes) {
   const loadMs = performance.now() - t1;
   const after = process.memoryUsage();
 
-  console.log(`\n${size} chunks (${done.chunksTotal} after chunking)`);
+  console.log(`\n${size} chunks (${done.progress.total} after chunking)`);
   console.log(
-    `  ingest (chunk, embed, write to SQLite): ${(ingestMs / 1000).toFixed(1)} s (${Math.round(done.chunksTotal / (ingestMs / 1000))} chunks/s)`,
+    `  ingest (chunk, embed, write to SQLite): ${(ingestMs / 1000).toFixed(1)} s (${Math.round(done.progress.total / (ingestMs / 1000))} chunks/s)`,
   );
   console.log(`  index build from the database:          ${(loadMs / 1000).toFixed(2)} s`);
   console.log(`  memory: rss ${mb(after.rss)} (+${mb(after.rss - before.rss)}), heap ${mb(after.heapUsed)}`);
@@ -61,6 +56,6 @@ for (const size of sizes) {
       `  query ${mode.padEnd(6)} p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms (${QUERIES} queries, k=10)`,
     );
   }
-  await database.close();
+  await product.close();
   rmSync(dir, { recursive: true, force: true });
 }

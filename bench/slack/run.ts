@@ -32,14 +32,13 @@ await configureSlack(runtime.contextFor(init.organization.id, OPERATOR), {
 });
 const api = createApi(runtime, pino({ level: "silent" }));
 await changeApp(runtime.contextFor(init.organization.id, OPERATOR), init.app.id, { settings: { debounceSeconds: 0 } });
-const source = await addTextSource(
-  runtime.knowledge,
-  init.organization.id,
-  init.app.id,
-  { title: "Passwords", body: "# Passwords\n\nTo reset your password, click Forgot password on the sign-in page.\n" },
-  "bench",
-);
-await processSource(runtime.knowledge, init.organization.id, source.id);
+const operator = runtime.contextFor(init.organization.id, OPERATOR);
+const source = await addTextSource(operator, {
+  app: init.app.id,
+  title: "Passwords",
+  body: "# Passwords\n\nTo reset your password, click Forgot password on the sign-in page.\n",
+});
+await processSource(operator, source.id);
 await runtime.start();
 
 const until = async (probe: () => boolean) => {

@@ -77,6 +77,12 @@ describe("canned responses", () => {
       `/api/v2/macros/active.json Basic ${Buffer.from("agent@acme.test/token:zd-token").toString("base64")}`,
     );
     expect(calls).toContain("/message_templates Bearer front-token");
+    // The imported macros are processed by the knowledge workflow, like every source.
+    for (let i = 0; i < 400; i++) {
+      const sources = (await (await jsonCall(p, `/api/v1/knowledge/sources?app=${p.appId}`)).json()).data;
+      if (sources.length === 2 && sources.every((s: { status: string }) => s.status === "ready")) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
 
     const raw = JSON.stringify({
       type: "message.received",

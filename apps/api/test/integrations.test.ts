@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { addTextSource, processSource } from "@support/core";
+import { addTextSource, OPERATOR, processSource } from "@support/core";
 import { createSampleApp } from "@support/example-sample-app";
 import { seededStore } from "@support/example-sample-app/store";
 import { signPayload } from "@support/sdk/signing";
@@ -45,8 +45,8 @@ for (const dialect of dialects) {
     beforeAll(async () => {
       p = await openTestProduct(dialect.env, "Acme", { pipeline: true });
       sample = await startSampleApp([secret]);
-      const source = await addTextSource(p.runtime.knowledge, p.orgId, p.appId, refundPolicy, "test");
-      await processSource(p.runtime.knowledge, p.orgId, source.id);
+      const operator = p.runtime.contextFor(p.orgId, OPERATOR);
+      await processSource(operator, (await addTextSource(operator, { app: p.appId, ...refundPolicy })).id);
     });
     afterAll(async () => {
       await sample.close();

@@ -26,6 +26,8 @@ beforeAll(async () => {
   ownerA = a.apiKey?.token ?? "";
   ownerB = b.apiKey?.token ?? "";
   agentA = await apiKeyFor(runtime, a.organization.id, "agent", "agent");
+  // The knowledge workflow processes what the routes store.
+  await runtime.start();
   site = createServer((req, res) => {
     if (req.url === "/") {
       res.writeHead(200, { "content-type": "text/html" });
@@ -41,7 +43,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => site.close(() => resolve()));
-  await runtime.database.close();
+  await runtime.close();
 });
 
 const call = (path: string, init: RequestInit & { key?: string } = {}) =>
@@ -56,7 +58,7 @@ const call = (path: string, init: RequestInit & { key?: string } = {}) =>
 const post = (key: string, body: unknown) =>
   call("/api/v1/knowledge/sources", { key, method: "POST", body: JSON.stringify(body) });
 
-/** Processing runs in the background: poll the source as a client would. */
+/** Processing runs in a workflow: poll the source as a client would. */
 async function settled(key: string, id: string) {
   for (let i = 0; i < 500; i++) {
     const source = await (await call(`/api/v1/knowledge/sources/${id}`, { key })).json();
@@ -126,6 +128,7 @@ describe("knowledge sources over the API", () => {
   it("re-syncs and deletes; a deleted source's passages are gone", async () => {
     const resync = await call(`/api/v1/knowledge/sources/${manualId}/resync`, { key: ownerA, method: "POST" });
     expect(resync.status).toBe(202);
+    expect(await resync.json()).toMatchObject({ id: manualId, status: "pending" });
     expect((await settled(ownerA, manualId)).status).toBe("ready");
     expect((await call(`/api/v1/knowledge/sources/${manualId}`, { key: ownerA, method: "DELETE" })).status).toBe(204);
     expect((await call(`/api/v1/knowledge/sources/${manualId}`, { key: ownerA })).status).toBe(404);
@@ -143,11 +146,18 @@ describe("knowledge sources over the API", () => {
 });
 
 describe("knowledge access control", () => {
-  it("lets agents search but not add or delete", async () => {
+  it("lets agents search but not add, re-sync, import or delete", async () => {
     expect((await post(agentA, { app: "acme", title: "x", body: "y" })).status).toBe(403);
     const list = await (await call("/api/v1/knowledge/sources", { key: agentA })).json();
     const id = list.data[0].id;
     expect((await call(`/api/v1/knowledge/sources/${id}`, { key: agentA, method: "DELETE" })).status).toBe(403);
+    expect((await call(`/api/v1/knowledge/sources/${id}/resync`, { key: agentA, method: "POST" })).status).toBe(403);
+    const canned = await call("/api/v1/knowledge/canned/import", {
+      key: agentA,
+      method: "POST",
+      body: JSON.stringify({ app: "acme" }),
+    });
+    expect(canned.status).toBe(403);
   });
 
   it("keeps organizations apart: another org's sources are not found and its own app sees nothing", async () => {

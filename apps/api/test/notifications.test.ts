@@ -1,6 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { addTextSource, deliverNotification, postDailySummaryOnce, processSource, sweepDrafts } from "@support/core";
+import {
+  addTextSource,
+  deliverNotification,
+  OPERATOR,
+  postDailySummaryOnce,
+  processSource,
+  sweepDrafts,
+} from "@support/core";
 import { advanceEngineCron } from "@support/engine";
 import { signPayload } from "@support/sdk/signing";
 import { createSlackNotifier } from "@support/slack";
@@ -53,8 +60,8 @@ for (const dialect of dialects) {
         res.end(JSON.stringify({ error: "unknown conversation" }));
       });
       await new Promise<void>((resolve) => refusingChannel.listen(0, "127.0.0.1", resolve));
-      const source = await addTextSource(p.runtime.knowledge, p.orgId, p.appId, helpArticle, "test");
-      await processSource(p.runtime.knowledge, p.orgId, source.id);
+      const operator = p.runtime.contextFor(p.orgId, OPERATOR);
+      await processSource(operator, (await addTextSource(operator, { app: p.appId, ...helpArticle })).id);
     });
     afterAll(async () => {
       await p.runtime.stop();

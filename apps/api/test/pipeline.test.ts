@@ -1,4 +1,4 @@
-import { addTextSource, processSource, sweepDrafts } from "@support/core";
+import { addTextSource, OPERATOR, processSource, sweepDrafts } from "@support/core";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
@@ -24,8 +24,8 @@ for (const dialect of dialects) {
     beforeAll(async () => {
       p = await openTestProduct(dialect.env, "Acme", { pipeline: true });
       // The real knowledge port: one help article in the app's namespace.
-      const source = await addTextSource(p.runtime.knowledge, p.orgId, p.appId, helpArticle, "test");
-      await processSource(p.runtime.knowledge, p.orgId, source.id);
+      const operator = p.runtime.contextFor(p.orgId, OPERATOR);
+      await processSource(operator, (await addTextSource(operator, { app: p.appId, ...helpArticle })).id);
     });
     afterAll(async () => {
       await p.runtime.stop();

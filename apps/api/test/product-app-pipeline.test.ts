@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { addTextSource, onDraftApproved, type PublicDraft, pipelineDeps, processSource } from "@support/core";
+import { addTextSource, OPERATOR, onDraftApproved, type PublicDraft, pipelineDeps, processSource } from "@support/core";
 import { createSampleApp } from "@support/example-sample-app";
 import { seededStore } from "@support/example-sample-app/store";
 import { type FakeStripe, startFakeStripe } from "@support/payments/testing";
@@ -92,8 +92,8 @@ for (const dialect of dialects) {
         "Courses",
         { pipeline: true },
       );
-      const source = await addTextSource(p.runtime.knowledge, p.orgId, p.appId, refundPolicy, "test");
-      await processSource(p.runtime.knowledge, p.orgId, source.id);
+      const operator = p.runtime.contextFor(p.orgId, OPERATOR);
+      await processSource(operator, (await addTextSource(operator, { app: p.appId, ...refundPolicy })).id);
     });
     afterAll(async () => {
       await p.runtime.stop();

@@ -80,8 +80,8 @@ for (const dialect of dialects) {
     beforeAll(async () => {
       p = await openTestProduct(dialect.env, "Acme", { pipeline: true });
       slack = await startFakeSlack(BOT_TOKEN);
-      const source = await addTextSource(p.runtime.knowledge, p.orgId, p.appId, helpArticle, "test");
-      await processSource(p.runtime.knowledge, p.orgId, source.id);
+      const operator = p.runtime.contextFor(p.orgId, OPERATOR);
+      await processSource(operator, (await addTextSource(operator, { app: p.appId, ...helpArticle })).id);
     });
     afterAll(async () => {
       await p.runtime.stop();

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { CliError } from "./output.js";
 
 /** Every flag any command takes; parsing never loads a command's module. */
 export function parseCliArgs(argv: string[]) {
@@ -111,3 +112,33 @@ export const integrationOptions = ({ values }: Invocation) => ({
   refundAutoDays: values["refund-auto-days"],
   refundAutoBelow: values["refund-auto-below"],
 });
+
+export const evalRetrievalOptions = ({ values }: Invocation) => {
+  if (!values.dataset) throw new CliError("eval retrieval needs --dataset <dir>");
+  return {
+    dataset: values.dataset,
+    mode: values.mode ?? "hybrid",
+    k: Number(values.k ?? 100),
+    run: values.run,
+    app: values.app,
+  };
+};
+
+export const kbAddOptions = ({ values, positionals }: Invocation) => {
+  if (!values.app) throw new CliError("kb add needs --app <app> (or --app shared)");
+  return {
+    app: values.app,
+    inputs: positionals.slice(2),
+    maxPages: values["max-pages"] ? Number(values["max-pages"]) : undefined,
+  };
+};
+
+export const kbSearchOptions = ({ values, positionals, arg }: Invocation) => {
+  if (!values.app || !arg) throw new CliError('kb search needs "<query>" and --app <app>');
+  return {
+    app: values.app,
+    query: positionals.slice(2).join(" "),
+    k: Number(values.k ?? 5),
+    mode: values.mode ?? "hybrid",
+  };
+};

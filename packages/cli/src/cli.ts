@@ -1,4 +1,4 @@
-import { invocationOf } from "./args.js";
+import { type Invocation, invocationOf } from "./args.js";
 import { createOutput } from "./output.js";
 import { USAGE } from "./usage.js";
 
@@ -38,7 +38,19 @@ const REMOTE_ROUTES = new Set([
   "runs retry",
   "slack connect",
   "slack status",
+  "kb add",
+  "kb list",
+  "kb search",
+  "kb remove",
+  "eval retrieval",
 ]);
+
+/**
+ * `eval retrieval` without `--app` needs neither a server nor the DATA_DIR (it indexes the
+ * dataset's own corpus into a throwaway database), so it runs here even in remote mode.
+ */
+const goesRemote = ({ route, values }: Invocation) =>
+  REMOTE_ROUTES.has(route) && !(route === "eval retrieval" && !values.app);
 
 /**
  * Runs one command line and answers its exit code. Each command's modules are imported when it
@@ -54,7 +66,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     const out = createOutput(invocation.values.json ?? false, io.stdout);
     const { loadConfig } = await import("@support/product/config");
     const config = io.env ? loadConfig(io.env) : loadConfig();
-    if (config.remote && REMOTE_ROUTES.has(invocation.route)) {
+    if (config.remote && goesRemote(invocation)) {
       const { runRemote } = await import("./remote-dispatch.js");
       await runRemote(config.remote, invocation, out);
     } else {

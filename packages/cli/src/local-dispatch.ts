@@ -1,19 +1,16 @@
 import type { Config } from "@support/product/config";
-import type { Invocation } from "./args.js";
-import { CliError, type Output } from "./output.js";
+import { evalRetrievalOptions, type Invocation } from "./args.js";
+import type { Output } from "./output.js";
 
 /** A command on the local DATA_DIR. Commands that need no database never open the runtime. */
 export async function runLocal(config: Config, inv: Invocation, out: Output) {
   const { route, values } = inv;
-  if (route === "eval retrieval") {
-    if (!values.dataset) throw new CliError("eval retrieval needs --dataset <dir>");
-    const { evalRetrievalCommand } = await import("./commands/eval-retrieval.js");
-    return evalRetrievalCommand(out, {
-      dataset: values.dataset,
-      mode: values.mode ?? "hybrid",
-      k: Number(values.k ?? 100),
-      run: values.run,
-    });
+  if (route === "eval retrieval" && !values.app) {
+    const [{ evalRetrievalCommand }, { throwawayEvaluator }] = await Promise.all([
+      import("./commands/eval-retrieval.js"),
+      import("./commands/eval-retrieval-local.js"),
+    ]);
+    return evalRetrievalCommand(out, evalRetrievalOptions(inv), { corpus: throwawayEvaluator });
   }
   if (route === "eval triage") {
     const { evalTriageCommand } = await import("./commands/eval-triage.js");

@@ -1,6 +1,7 @@
 import {
   channelOptions,
   draftOptions,
+  evalRetrievalOptions,
   type Invocation,
   integrationOptions,
   isSigningKeyCommand,
@@ -30,6 +31,14 @@ export async function runRemote(remote: { url: string; apiKey: string }, inv: In
       const { remoteSlack, slackCommand } = await import("./commands/slack.js");
       return slackCommand(remoteSlack(api), out, sub, slackFlags(inv));
     }
+    case "kb": {
+      const { kbCommand, remoteKb } = await import("./commands/kb.js");
+      return kbCommand(remoteKb(api), inv, out);
+    }
+  }
+  if (route === "eval retrieval") {
+    const { evalRetrievalCommand, remoteEvaluator } = await import("./commands/eval-retrieval.js");
+    return evalRetrievalCommand(out, evalRetrievalOptions(inv), { app: remoteEvaluator(api) });
   }
   if (command === "apps" && sub !== "list") {
     const { integrationsCommand, remoteIntegrations } = await import("./commands/integrations.js");

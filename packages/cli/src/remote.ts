@@ -1,5 +1,15 @@
 import { CliError } from "./output.js";
 
+/** The server answered with an error status; `detail` is its problem's explanation. */
+export class RemoteError extends CliError {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+  ) {
+    super(`${status} ${detail}`);
+  }
+}
+
 /** The CLI against a running server (SUPPORT_API_URL + SUPPORT_API_KEY): same commands, over HTTP. */
 export class RemoteApi {
   constructor(
@@ -7,17 +17,19 @@ export class RemoteApi {
     private readonly apiKey: string,
   ) {}
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** A JSON body, or a multipart one (a file upload) as `FormData`, which sets its own content type. */
+  async request<T>(method: string, path: string, body?: unknown, options: { timeoutMs?: number } = {}): Promise<T> {
+    const multipart = body instanceof FormData;
     let response: Response;
     try {
       response = await fetch(new URL(path, this.baseUrl), {
         method,
         headers: {
           authorization: `Bearer ${this.apiKey}`,
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...(body === undefined || multipart ? {} : { "content-type": "application/json" }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(15_000),
+        body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
       });
     } catch (error) {
       throw new CliError(`cannot reach ${this.baseUrl}: ${(error as Error).message}`);
@@ -26,7 +38,7 @@ export class RemoteApi {
     const parsed = text ? safeJson(text) : undefined;
     if (!response.ok) {
       const detail = (parsed as { detail?: string } | undefined)?.detail ?? response.statusText;
-      throw new CliError(`${response.status} ${detail}`);
+      throw new RemoteError(response.status, detail);
     }
     return parsed as T;
   }

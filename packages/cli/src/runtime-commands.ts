@@ -2,6 +2,7 @@ import type { Product } from "@support/product";
 import {
   channelOptions,
   draftOptions,
+  evalRetrievalOptions,
   type Invocation,
   integrationOptions,
   isSigningKeyCommand,
@@ -94,37 +95,16 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
         `Migrations applied (${runtime.database.dialect}).`,
       ]);
   }
-  if (command === "kb") return kbCommand(runtime, inv, out);
-  throw new CliError(`unknown command "${route}"; run skill --help`);
-}
-
-async function kbCommand(runtime: Product, { sub, arg, route, positionals, values }: Invocation, out: Output) {
-  const kb = await import("./commands/kb.js");
-  const org = values.org;
-  switch (sub) {
-    case "add":
-      if (!values.app) throw new CliError("kb add needs --app <app> (or --app shared)");
-      return kb.kbAddCommand(runtime, out, {
-        org,
-        app: values.app,
-        inputs: positionals.slice(2),
-        maxPages: values["max-pages"] ? Number(values["max-pages"]) : undefined,
-      });
-    case "list":
-      return kb.kbListCommand(runtime, out, { org, app: values.app });
-    case "search":
-      if (!values.app || !arg) throw new CliError('kb search needs "<query>" and --app <app>');
-      return kb.kbSearchCommand(runtime, out, {
-        org,
-        app: values.app,
-        query: positionals.slice(2).join(" "),
-        k: Number(values.k ?? 5),
-        mode: values.mode ?? "hybrid",
-      });
-    case "remove":
-      if (!arg) throw new CliError("kb remove needs the source id");
-      return kb.kbRemoveCommand(runtime, out, { org, id: arg });
-    default:
-      throw new CliError(`unknown command "${route}"; run skill --help`);
+  if (command === "kb") {
+    const [kb, { localKb }] = await Promise.all([import("./commands/kb.js"), import("./commands/kb-local.js")]);
+    return kb.kbCommand(localKb(runtime, org), inv, out);
   }
+  if (route === "eval retrieval") {
+    const [{ evalRetrievalCommand }, { localEvaluator }] = await Promise.all([
+      import("./commands/eval-retrieval.js"),
+      import("./commands/eval-retrieval-local.js"),
+    ]);
+    return evalRetrievalCommand(out, evalRetrievalOptions(inv), { app: localEvaluator(runtime, org) });
+  }
+  throw new CliError(`unknown command "${route}"; run skill --help`);
 }

@@ -24,11 +24,19 @@ export const USAGE = `Usage: skill <command> [options]
   slack connect --bot-token <xoxb-…> --signing-secret <secret> --channel <channel id> [--app <app>]
       [--summary-channel <channel id>] [--api-url <Slack Web API base URL>] | slack status
   eval triage --train <jsonl> --test <jsonl> [--shots k]
-  eval retrieval --dataset <dir> [--mode bm25|dense|hybrid] [--k 100] [--run <file>]
+                                 trains and tests the offline classifier on those files (always here)
+  eval retrieval --dataset <dir> [--app <app|shared>] [--mode bm25|dense|hybrid] [--k 100] [--run <file>]
+                                 BEIR folder (corpus.jsonl, queries.jsonl, qrels.tsv): without --app its
+                                 corpus is indexed into a throwaway database here; with --app the app's
+                                 knowledge is ranked as it is, each qrel naming a source by id or by the
+                                 file or URL it was added from (corpus.jsonl is not read), on the server
+                                 in one request with SUPPORT_API_URL (latency measured there)
   doctor                         checks every adapter the configuration names (database, workflows,
                                  vectors, model, Slack, channels, payments, observability): ok, warn
                                  or fail per line; exits 1 when any check fails
 
 Every command accepts --json. With SUPPORT_API_URL and SUPPORT_API_KEY set, the apps, keys,
-channels, drafts, runs and slack commands act on that server; otherwise every command acts on
-the local DATA_DIR. doctor always checks the local configuration.`;
+channels, drafts, runs, slack, kb and eval retrieval --app commands act on that server (kb add
+uploads each file and waits while the server processes it); otherwise every command acts on the
+local DATA_DIR, where kb add processes each source itself. doctor always checks the local
+configuration.`;

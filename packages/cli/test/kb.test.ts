@@ -29,6 +29,16 @@ describe("skill kb", () => {
     expect(Object.keys(byInput)).not.toContain(join(docs, "logo.png"));
   });
 
+  it("evaluates the app's knowledge as it is with --app, judging sources by the file they came from", async () => {
+    const dataset = join(root, "dataset");
+    mkdirSync(dataset);
+    writeFileSync(join(dataset, "queries.jsonl"), JSON.stringify({ _id: "q1", text: "can I return my shoes" }));
+    writeFileSync(join(dataset, "qrels.tsv"), `query-id\tcorpus-id\tscore\nq1\t${join(docs, "returns.md")}\t1\n`);
+    const res = await skill(dataDir, "eval", "retrieval", "--dataset", dataset, "--app", "acme", "--json");
+    expect(res.code, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ app: "acme", documents: 2, queries: 1, metrics: { "P@1": 1 } });
+  });
+
   it("lists, searches and removes", async () => {
     const list = JSON.parse((await skill(dataDir, "kb", "list", "--json")).stdout);
     expect(list.data.map((s: { kind: string; status: string }) => `${s.kind}:${s.status}`).sort()).toEqual([

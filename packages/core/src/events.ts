@@ -120,6 +120,10 @@ export const eventCatalog = {
     orgId: z.string(),
     day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   }),
+  /** A knowledge source was stored (pending): the processing function fetches, chunks and indexes it. */
+  "kb/source.added": z.object({ v: z.literal(1), orgId: z.string(), sourceId: z.string() }),
+  /** Someone asked for a source to be re-crawled or re-chunked; only changed chunks are re-embedded. */
+  "kb/source.sync_requested": z.object({ v: z.literal(1), orgId: z.string(), sourceId: z.string() }),
 } as const;
 
 export type EventName = keyof typeof eventCatalog;

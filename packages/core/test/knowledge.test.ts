@@ -12,10 +12,12 @@ import {
   type KnowledgeDocument,
   listSources,
   processSource,
+  type ServiceContext,
   SHARED_NAMESPACE,
   searchKnowledge,
 } from "../src/index.js";
 import { dialects } from "./dialects.js";
+import { testContext, testPlatform } from "./harness.js";
 
 /** The real embedder, counting what it is asked to embed (to prove re-syncs embed only changes). */
 class CountingEmbedder implements Embedder {
@@ -52,9 +54,12 @@ for (const dialect of dialects) {
     let database: Database;
     let deps: KnowledgeDeps;
     let embedder: CountingEmbedder;
+    let ctx: ServiceContext;
     let orgId: string;
     let appId: string;
     let otherAppId: string;
+    /** An admin of the organization, with these knowledge adapters. */
+    const adminWith = (knowledge: KnowledgeDeps) => testContext(testPlatform(database, { knowledge }), orgId, "admin");
 
     beforeAll(async () => {
       database = await dialect.open();
@@ -62,6 +67,7 @@ for (const dialect of dialects) {
       deps = { db: database.db, embedder, index: new EmbeddedKnowledgeIndex(database.db) };
       const org = await createOrganization(database.db, { name: "K", slug: `k-${unique()}` });
       orgId = org.id;
+      ctx = adminWith(deps);
       appId = (await createApp(database.db, orgId, { slug: "acme", name: "Acme" })).id;
       otherAppId = (await createApp(database.db, orgId, { slug: "other", name: "Other" })).id;
     });
@@ -72,20 +78,15 @@ for (const dialect of dialects) {
       document: KnowledgeDocument,
       kind: "manual" | "file" | "qa" = "manual",
     ) => {
-      const source = await createSource(
-        deps,
-        orgId,
-        { namespace, kind, title: document.title, documents: [document] },
-        "test",
-      );
+      const source = await createSource(ctx, { namespace, kind, title: document.title, documents: [document] });
       const progress: number[] = [];
-      const done = await processSource(deps, orgId, source.id, { onProgress: (p) => progress.push(p.done) });
+      const done = await processSource(ctx, source.id, { onProgress: (p) => progress.push(p.done) });
       return { source: done, progress };
     };
 
     it("ingests Markdown through pending → processing → ready with progress, and finds it by meaning", async () => {
       const { source, progress } = await ingest(appId, billing);
-      expect(source).toMatchObject({ status: "ready", error: null, chunksTotal: 3, chunksDone: 3 });
+      expect(source).toMatchObject({ status: "ready", error: null, progress: { done: 3, total: 3 } });
       expect(progress.at(-1)).toBe(3);
       const result = await searchKnowledge(deps, {
         orgId,
@@ -163,12 +164,12 @@ for (const dialect of dialects) {
       const changed = billing.markdown
         .replace("5 business days", "10 business days")
         .replace(/## Plan changes[\s\S]*$/, "");
-      const resynced = await processSource(deps, orgId, source.id, {
+      const resynced = await processSource(ctx, source.id, {
         fetchDocuments: async () => ({
           documents: [{ ...billing, title: "Billing v1", url: null, markdown: changed }],
         }),
       });
-      expect(resynced).toMatchObject({ status: "ready", chunksTotal: 2, chunksDone: 2 });
+      expect(resynced).toMatchObject({ status: "ready", progress: { done: 2, total: 2 } });
       expect(embedder.embedded - before).toBe(1);
       const result = await searchKnowledge(deps, {
         orgId,
@@ -204,34 +205,27 @@ for (const dialect of dialects) {
         markdown: "Parcels ship from Rotterdam within 48 hours.",
       });
       expect((await searchKnowledge(deps, { orgId, appId, query: "Rotterdam parcels", k: 1 })).relevant).toBe(true);
-      await deleteSource(deps, orgId, source.id, "test");
+      await deleteSource(ctx, source.id);
       const after = await searchKnowledge(deps, { orgId, appId, query: "Rotterdam parcels", k: 3 });
       expect(after.passages.some((p) => p.sourceId === source.id)).toBe(false);
-      const listed = await listSources(database.db, orgId, { namespaces: [appId], limit: 100 });
+      const listed = await listSources(ctx, { app: appId, limit: 100 });
       expect(listed.data.map((s) => s.id)).not.toContain(source.id);
       expect(listed.data.map((s) => s.id)).toContain(empty.id);
     });
 
     it("stores resolved conversations redacted and macros as passages of their own kinds", async () => {
-      const conversation = await addConversationSource(
-        deps,
-        orgId,
-        appId,
-        {
-          question: "Hi, I'm sam@example.org, my parcel to 10 Downing Street never came. Call me on +44 20 7946 0958",
-          answer: "Sorry Sam! Lost parcels are re-shipped for free once the carrier confirms the loss.",
-        },
-        "test",
-      );
-      const macros = await addCannedResponses(
-        deps,
-        orgId,
-        appId,
-        { title: "Macros", responses: [{ title: "Lost parcel", body: "We re-ship lost parcels for free." }] },
-        "test",
-      );
-      await processSource(deps, orgId, conversation.id);
-      await processSource(deps, orgId, macros.id);
+      const conversation = await addConversationSource(ctx, {
+        app: appId,
+        question: "Hi, I'm sam@example.org, my parcel to 10 Downing Street never came. Call me on +44 20 7946 0958",
+        answer: "Sorry Sam! Lost parcels are re-shipped for free once the carrier confirms the loss.",
+      });
+      const macros = await addCannedResponses(ctx, {
+        app: appId,
+        title: "Macros",
+        responses: [{ title: "Lost parcel", body: "We re-ship lost parcels for free." }],
+      });
+      await processSource(ctx, conversation.id);
+      await processSource(ctx, macros.id);
       const found = await searchKnowledge(deps, {
         orgId,
         appId,
@@ -265,21 +259,22 @@ for (const dialect of dialects) {
         },
       };
       const doc = { format: "markdown" as const, title: "Port", url: null, markdown: "## A\n\nalpha\n\n## B\n\nbeta" };
-      const source = await createSource(
-        recording,
-        orgId,
-        { namespace: appId, kind: "manual", title: "Port", documents: [doc] },
-        "t",
-      );
-      await processSource(recording, orgId, source.id);
+      const recorded = adminWith(recording);
+      const source = await createSource(recorded, {
+        namespace: appId,
+        kind: "manual",
+        title: "Port",
+        documents: [doc],
+      });
+      await processSource(recorded, source.id);
       expect(calls).toEqual([`upsert ${appId} Port > A 512`, `upsert ${appId} Port > B 512`]);
       calls.length = 0;
-      await processSource(recording, orgId, source.id, {
+      await processSource(recorded, source.id, {
         fetchDocuments: async () => ({ documents: [{ ...doc, markdown: "## A\n\nalpha\n\n## B\n\ngamma" }] }),
       });
       expect(calls).toEqual([`remove ${appId}`, `upsert ${appId} Port > B 512`]);
       calls.length = 0;
-      await deleteSource(recording, orgId, source.id, "t");
+      await deleteSource(recorded, source.id);
       expect(calls).toEqual([`remove ${appId}`, `remove ${appId}`]);
     });
 

@@ -24,14 +24,26 @@ function jsonLines(text: string, file: string): Record<string, unknown>[] {
 
 /** Reads the BEIR layout: corpus.jsonl, queries.jsonl and qrels.tsv (with a header line). */
 export async function readBeirDataset(dir: string): Promise<BeirDataset> {
-  const [corpusText, queriesText, qrelsText] = await Promise.all(
-    ["corpus.jsonl", "queries.jsonl", "qrels.tsv"].map((f) => readFile(join(dir, f), "utf8")),
-  );
-  const corpus = jsonLines(corpusText as string, "corpus.jsonl").map((row) => ({
+  const [corpusText, judgements] = await Promise.all([
+    readFile(join(dir, "corpus.jsonl"), "utf8"),
+    readBeirJudgements(dir),
+  ]);
+  const corpus = jsonLines(corpusText, "corpus.jsonl").map((row) => ({
     id: String(row._id),
     title: typeof row.title === "string" ? row.title : "",
     text: typeof row.text === "string" ? row.text : "",
   }));
+  return { corpus, ...judgements };
+}
+
+/**
+ * The queries and judgements of a BEIR folder without its corpus: what an evaluation of a
+ * knowledge base that already exists (a server's) needs.
+ */
+export async function readBeirJudgements(dir: string): Promise<Omit<BeirDataset, "corpus">> {
+  const [queriesText, qrelsText] = await Promise.all(
+    ["queries.jsonl", "qrels.tsv"].map((f) => readFile(join(dir, f), "utf8")),
+  );
   const qrels: Qrels = new Map();
   for (const line of (qrelsText as string).split("\n").slice(1)) {
     const [query, doc, score] = line.trim().split("\t");
@@ -46,5 +58,5 @@ export async function readBeirDataset(dir: string): Promise<BeirDataset> {
   const queries = jsonLines(queriesText as string, "queries.jsonl")
     .map((row) => ({ id: String(row._id), text: String(row.text ?? "") }))
     .filter((q) => qrels.has(q.id));
-  return { corpus, queries, qrels };
+  return { queries, qrels };
 }

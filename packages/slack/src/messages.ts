@@ -1,4 +1,4 @@
-import { shadowForApp } from "@support/core";
+import { shadowByCategory } from "@support/core";
 import { getConversation, getDraft, getSlackCard, listApps, slackSummaryCounts } from "@support/db";
 import { escapeMrkdwn } from "./card.js";
 import { connectionFor } from "./cards.js";
@@ -76,7 +76,7 @@ export async function dailySummaryFigures(deps: SlackDeps, orgId: string, now = 
   let right = 0;
   let wouldAutoSend = 0;
   for (const app of (await listApps(db, orgId, { limit: 100 })).data) {
-    for (const category of await shadowForApp(db, orgId, app.id)) {
+    for (const category of await shadowByCategory(db, orgId, app.id)) {
       right += category.right;
       wouldAutoSend += category.wouldAutoSend;
     }

@@ -1,21 +1,97 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
-import {
-  AppError,
-  addFileSource,
-  addUrlSource,
-  deleteSource,
-  listSources,
-  processSource,
-  publicSource,
-  resolveNamespace,
-  searchKnowledge,
-} from "@support/core";
-import { RETRIEVAL_MODES, type RetrievalMode, SUPPORTED_EXTENSIONS } from "@support/knowledge";
-import type { Product } from "@support/product";
+import { type KnowledgeSourceView, SEARCH_MODES, type SearchMode, type SearchResultView } from "@support/contract";
+import { SUPPORTED_EXTENSIONS } from "@support/knowledge";
+import { type Invocation, kbAddOptions, kbSearchOptions } from "../args.js";
 import { CliError, type Output } from "../output.js";
 import { progressBar } from "../progress.js";
-import { resolveOrg } from "./org.js";
+import { type RemoteApi, RemoteError } from "../remote.js";
+
+/** What adding one file or site came to: the settled source, or why it was refused outright. */
+export type Added = { source: KnowledgeSourceView } | { refused: string };
+
+export type OnProgress = (progress: { done: number; total: number }) => void;
+
+/** `skill kb` on the local DATA_DIR (processing here) or on a server (its workflow processes). */
+export interface KbBackend {
+  /** Fails when the app (or `shared`) does not exist, before anything is added. */
+  checkApp(app: string): Promise<void>;
+  addFile(app: string, file: { name: string; bytes: Uint8Array<ArrayBuffer> }, onProgress: OnProgress): Promise<Added>;
+  addUrl(app: string, site: { url: string; maxPages?: number }, onProgress: OnProgress): Promise<Added>;
+  list(app?: string): Promise<KnowledgeSourceView[]>;
+  search(input: { app: string; query: string; k: number; mode: SearchMode }): Promise<SearchResultView>;
+  remove(id: string): Promise<void>;
+}
+
+const base = "/api/v1/knowledge";
+const settled = (s: KnowledgeSourceView) => s.status === "ready" || s.status === "error";
+/** How long a source on a server may show no change at all before the CLI stops waiting for it. */
+const STALL_MS = 5 * 60_000;
+
+/** Polls the server's source until its workflow settles it, showing its progress meanwhile. */
+async function untilSettled(api: RemoteApi, created: KnowledgeSourceView, onProgress: OnProgress) {
+  let source = created;
+  let lastChange = Date.now();
+  while (!settled(source)) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const next = await api.request<KnowledgeSourceView>("GET", `${base}/sources/${encodeURIComponent(source.id)}`);
+    if (next.updatedAt !== source.updatedAt || next.status !== source.status) lastChange = Date.now();
+    else if (Date.now() - lastChange > STALL_MS)
+      throw new CliError(`${source.id} is still ${next.status} on the server; follow it with skill kb list`);
+    source = next;
+    onProgress(source.progress);
+  }
+  return source;
+}
+
+/** A refusal of the input itself (an unreadable file, a bad URL) is a result line; anything else fails the command. */
+async function refusedOr(add: () => Promise<KnowledgeSourceView>): Promise<{ refused: string } | KnowledgeSourceView> {
+  try {
+    return await add();
+  } catch (error) {
+    if (error instanceof RemoteError && error.status === 400) return { refused: error.detail };
+    throw error;
+  }
+}
+
+export function remoteKb(api: RemoteApi): KbBackend {
+  const settle = async (add: () => Promise<KnowledgeSourceView>, onProgress: OnProgress): Promise<Added> => {
+    const created = await refusedOr(add);
+    return "refused" in created ? created : { source: await untilSettled(api, created, onProgress) };
+  };
+  return {
+    checkApp: async (app) => {
+      await api.request("GET", `${base}/sources?limit=1&app=${encodeURIComponent(app)}`);
+    },
+    addFile: (app, file, onProgress) => {
+      const form = new FormData();
+      form.set("app", app);
+      form.set("file", new File([file.bytes], file.name));
+      return settle(() => api.request<KnowledgeSourceView>("POST", `${base}/sources`, form), onProgress);
+    },
+    addUrl: (app, site, onProgress) =>
+      settle(() => api.request<KnowledgeSourceView>("POST", `${base}/sources`, { app, ...site }), onProgress),
+    list: async (app) => {
+      const sources: KnowledgeSourceView[] = [];
+      let cursor: string | null = null;
+      do {
+        const query = new URLSearchParams({ limit: "100", ...(app ? { app } : {}), ...(cursor ? { cursor } : {}) });
+        const page: { data: KnowledgeSourceView[]; nextCursor: string | null } = await api.request(
+          "GET",
+          `${base}/sources?${query}`,
+        );
+        sources.push(...page.data);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return sources;
+    },
+    search: ({ app, query, k, mode }) =>
+      api.request("GET", `${base}/search?${new URLSearchParams({ app, q: query, k: String(k), mode })}`),
+    remove: async (id) => {
+      await api.request("DELETE", `${base}/sources/${encodeURIComponent(id)}`);
+    },
+  };
+}
 
 interface Target {
   name: string;
@@ -52,44 +128,39 @@ function expandTargets(inputs: string[]): { targets: Target[]; missing: string[]
   return { targets, missing };
 }
 
+/**
+ * `skill kb add`: every file, folder and site given, one after the other, each waited for until
+ * its processing settles (ready or error), with a progress bar on a terminal.
+ */
 export async function kbAddCommand(
-  runtime: Product,
+  backend: KbBackend,
   out: Output,
-  opts: { org?: string; app: string; inputs: string[]; maxPages?: number },
+  opts: { app: string; inputs: string[]; maxPages?: number },
 ) {
   if (opts.inputs.length === 0) throw new CliError("kb add needs at least one file, folder or URL");
-  const org = await resolveOrg(runtime, opts.org);
-  const deps = runtime.knowledge;
-  const namespace = await resolveNamespace(deps.db, org.id, opts.app).catch((error: AppError) => {
-    throw new CliError(error.message);
-  });
+  await backend.checkApp(opts.app);
   const { targets, missing } = expandTargets(opts.inputs);
   const results: { input: string; sourceId: string | null; status: string; chunks: number; error: string | null }[] =
     missing.map((input) => ({ input, sourceId: null, status: "error", chunks: 0, error: "no such file or folder" }));
   for (const target of targets) {
     const bar = out.json ? undefined : progressBar(target.name);
+    const onProgress: OnProgress = (p) => bar?.update(p.done, p.total);
     try {
-      const source =
+      const added =
         target.kind === "url"
-          ? await addUrlSource(deps, org.id, namespace, { url: target.name, maxPages: opts.maxPages }, "cli")
-          : await addFileSource(
-              deps,
-              org.id,
-              namespace,
+          ? await backend.addUrl(opts.app, { url: target.name, maxPages: opts.maxPages }, onProgress)
+          : await backend.addFile(
+              opts.app,
               { name: target.name, bytes: new Uint8Array(readFileSync(target.name)) },
-              "cli",
+              onProgress,
             );
-      const done = await processSource(deps, org.id, source.id, { onProgress: (p) => bar?.update(p.done, p.total) });
-      results.push({
-        input: target.name,
-        sourceId: done.id,
-        status: done.status,
-        chunks: done.chunksTotal,
-        error: done.error,
-      });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      results.push({ input: target.name, sourceId: null, status: "error", chunks: 0, error: error.message });
+      if ("refused" in added) {
+        results.push({ input: target.name, sourceId: null, status: "error", chunks: 0, error: added.refused });
+      } else {
+        const { source } = added;
+        const chunks = source.progress.total;
+        results.push({ input: target.name, sourceId: source.id, status: source.status, chunks, error: source.error });
+      }
     } finally {
       bar?.end();
     }
@@ -105,16 +176,8 @@ export async function kbAddCommand(
   if (failed.length > 0) out.fail();
 }
 
-export async function kbListCommand(runtime: Product, out: Output, opts: { org?: string; app?: string }) {
-  const org = await resolveOrg(runtime, opts.org);
-  const namespaces = opts.app ? [await resolveNamespace(runtime.database.db, org.id, opts.app)] : undefined;
-  const sources: ReturnType<typeof publicSource>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listSources(runtime.database.db, org.id, { namespaces, limit: 100, cursor });
-    sources.push(...page.data.map(publicSource));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+export async function kbListCommand(backend: KbBackend, out: Output, opts: { app?: string }) {
+  const sources = await backend.list(opts.app);
   out.result({ data: sources }, () =>
     sources.length === 0
       ? ["No knowledge sources."]
@@ -126,24 +189,14 @@ export async function kbListCommand(runtime: Product, out: Output, opts: { org?:
 }
 
 export async function kbSearchCommand(
-  runtime: Product,
+  backend: KbBackend,
   out: Output,
-  opts: { org?: string; app: string; query: string; k: number; mode: string },
+  opts: { app: string; query: string; k: number; mode: string },
 ) {
-  if (!RETRIEVAL_MODES.includes(opts.mode as RetrievalMode)) {
-    throw new CliError(`--mode must be one of ${RETRIEVAL_MODES.join(", ")}`);
+  if (!SEARCH_MODES.includes(opts.mode as SearchMode)) {
+    throw new CliError(`--mode must be one of ${SEARCH_MODES.join(", ")}`);
   }
-  const org = await resolveOrg(runtime, opts.org);
-  const appId = await resolveNamespace(runtime.database.db, org.id, opts.app).catch((error: AppError) => {
-    throw new CliError(error.message);
-  });
-  const result = await searchKnowledge(runtime.knowledge, {
-    orgId: org.id,
-    appId,
-    query: opts.query,
-    k: opts.k,
-    mode: opts.mode as RetrievalMode,
-  });
+  const result = await backend.search({ app: opts.app, query: opts.query, k: opts.k, mode: opts.mode as SearchMode });
   out.result(result, () => [
     ...(result.relevant ? [] : ["Nothing relevant (a draft would decline)."]),
     ...result.passages.flatMap((p, i) => [
@@ -153,10 +206,24 @@ export async function kbSearchCommand(
   ]);
 }
 
-export async function kbRemoveCommand(runtime: Product, out: Output, opts: { org?: string; id: string }) {
-  const org = await resolveOrg(runtime, opts.org);
-  await deleteSource(runtime.knowledge, org.id, opts.id, "cli").catch((error: AppError) => {
-    throw new CliError(error.message);
-  });
+export async function kbRemoveCommand(backend: KbBackend, out: Output, opts: { id: string }) {
+  await backend.remove(opts.id);
   out.result({ id: opts.id, removed: true }, () => [`Removed ${opts.id} with its chunks.`]);
+}
+
+/** `skill kb add|list|search|remove`, on either backend. */
+export async function kbCommand(backend: KbBackend, inv: Invocation, out: Output) {
+  switch (inv.sub) {
+    case "add":
+      return kbAddCommand(backend, out, kbAddOptions(inv));
+    case "list":
+      return kbListCommand(backend, out, { app: inv.values.app });
+    case "search":
+      return kbSearchCommand(backend, out, kbSearchOptions(inv));
+    case "remove":
+      if (!inv.arg) throw new CliError("kb remove needs the source id");
+      return kbRemoveCommand(backend, out, { id: inv.arg });
+    default:
+      throw new CliError(`unknown command "${inv.route}"; run skill --help`);
+  }
 }

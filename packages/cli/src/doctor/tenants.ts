@@ -1,5 +1,4 @@
-import { describeChannels, loadSlackConnection, OPERATOR } from "@support/core";
-import { listApps, listOrganizations } from "@support/db";
+import { describeChannels, listTenants, loadSlackConnection, OPERATOR } from "@support/core";
 import type { Product } from "@support/product";
 import { type Check, check } from "./check.js";
 import { probeSlack } from "./probes.js";
@@ -9,9 +8,10 @@ export async function tenantChecks(runtime: Product): Promise<{ checks: Check[];
   const { db } = runtime.database;
   const checks: Check[] = [];
   const secrets: string[] = [];
-  const orgs = await listOrganizations(db);
-  if (orgs.length === 0) return { checks: [check("tenants", "warn", "no organization yet: run skill init")], secrets };
-  for (const org of orgs) {
+  const tenants = await listTenants(runtime.platform);
+  if (tenants.length === 0)
+    return { checks: [check("tenants", "warn", "no organization yet: run skill init")], secrets };
+  for (const { organization: org, apps } of tenants) {
     const slack = await loadSlackConnection(db, runtime.secrets, org.id);
     if (slack) {
       secrets.push(slack.botToken, slack.signingSecret);
@@ -19,8 +19,7 @@ export async function tenantChecks(runtime: Product): Promise<{ checks: Check[];
     } else {
       checks.push(check(`slack (${org.slug})`, "ok", "not connected: approvals happen in the dashboard"));
     }
-    const apps = await listApps(db, org.id, { limit: 1000 });
-    for (const app of apps.data) checks.push(await channelsCheck(runtime, org.id, `${org.slug}/${app.slug}`, app.id));
+    for (const app of apps) checks.push(await channelsCheck(runtime, org.id, `${org.slug}/${app.slug}`, app.id));
   }
   return { checks, secrets };
 }

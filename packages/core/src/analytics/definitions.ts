@@ -1,3 +1,5 @@
+import type { MetricId } from "@support/contract";
+
 /**
  * Every analytics metric, defined once: the SQL in this folder computes exactly this, and the
  * API returns these texts so the dashboard shows the same definition next to each chart.
@@ -44,6 +46,4 @@ export const METRIC_DEFINITIONS = {
     definition:
       "Of the conversations started in the period that got a reply, the share answered without a human writing or editing anything: every reply was a draft sent unchanged (auto-sent, or approved as drafted) and no teammate replied in the channel.",
   },
-} as const;
-
-export type MetricId = keyof typeof METRIC_DEFINITIONS;
+} as const satisfies Record<MetricId, { label: string; definition: string }>;

@@ -1,4 +1,4 @@
-export { MAX_RANGE_DAYS, METRIC_DEFINITIONS, type MetricId, RESOLUTION_QUIET_HOURS } from "./definitions.js";
-export { type AnalyticsRange, analyticsRange, type Bucket, bucketStarts } from "./range.js";
+export { MAX_RANGE_DAYS, METRIC_DEFINITIONS, RESOLUTION_QUIET_HOURS } from "./definitions.js";
+export { type AnalyticsRange, analyticsRange, bucketStarts } from "./range.js";
 export * from "./report.js";
 export * from "./trust-history.js";

@@ -1,7 +1,6 @@
+import type { Bucket } from "@support/contract";
 import { AppError } from "../service/errors.js";
 import { MAX_RANGE_DAYS } from "./definitions.js";
-
-export type Bucket = "day" | "week";
 
 /** A range of whole UTC days, `to` included, cut into day or week buckets. */
 export interface AnalyticsRange {

@@ -1,43 +1,10 @@
-import { type Database, getApp } from "@support/db";
-import { AppError } from "../service/errors.js";
+import type { AnalyticsFigures, AnalyticsQuery, AnalyticsView } from "@support/contract";
+import type { ServiceContext } from "../service/context.js";
+import { requireApp } from "../tenancy/apps.js";
 import { type ConversationGroup, conversationGroups } from "./conversation-facts.js";
 import { METRIC_DEFINITIONS } from "./definitions.js";
 import { type DraftGroup, draftGroups } from "./draft-facts.js";
-import { analyticsRange, type Bucket, bucketStarts } from "./range.js";
-
-export interface AnalyticsFigures {
-  conversations: number;
-  byChannel: Record<string, number>;
-  byCategory: Record<string, number>;
-  responded: number;
-  firstResponseAvgMs: number | null;
-  resolved: number;
-  resolutionAvgMs: number | null;
-  deflected: number;
-  /** deflected / responded. */
-  deflectionRate: number | null;
-  drafts: number;
-  autoSent: number;
-  /** autoSent / drafts. */
-  autoSendRate: number | null;
-  /** Drafts a human decided: approved and sent, rejected, or escalated by a person. */
-  humanDecided: number;
-  approved: number;
-  /** approved / humanDecided. */
-  approvalRate: number | null;
-  unchanged: number;
-  edited: number;
-  rewritten: number;
-}
-
-export interface AnalyticsReport {
-  range: { from: string; to: string; bucket: Bucket; app: string | null };
-  definitions: typeof METRIC_DEFINITIONS;
-  channels: string[];
-  categories: string[];
-  totals: AnalyticsFigures;
-  buckets: (AnalyticsFigures & { start: string })[];
-}
+import { analyticsRange, bucketStarts } from "./range.js";
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
@@ -100,25 +67,20 @@ function finish({ firstResponseMs, resolutionMs, ...figures }: Accumulator): Ana
 }
 
 /**
- * Analytics of one organization (optionally one app) over whole UTC days, per day or week:
- * two grouped SQL aggregates (conversations, drafts), folded into buckets and totals here.
+ * Analytics of the organization (optionally one app) over whole UTC days, per day or week: two
+ * grouped SQL aggregates (conversations, drafts), folded into buckets and totals here. Any member
+ * may read them.
  */
 export async function analyticsReport(
-  database: Database,
-  orgId: string,
-  input: { app?: string; from?: string; to?: string; bucket?: Bucket },
+  ctx: ServiceContext,
+  input: AnalyticsQuery,
   now = new Date(),
-): Promise<AnalyticsReport> {
+): Promise<AnalyticsView> {
   const range = analyticsRange(input, now);
-  let appId: string | undefined;
-  if (input.app) {
-    const app = await getApp(database.db, orgId, input.app);
-    if (!app) throw new AppError("not_found", `app "${input.app}" not found`);
-    appId = app.id;
-  }
+  const appId = input.app ? (await requireApp(ctx, input.app)).id : undefined;
   const [conversations, drafts] = await Promise.all([
-    conversationGroups(database, orgId, appId, range, now),
-    draftGroups(database, orgId, appId, range),
+    conversationGroups(ctx.db, ctx.org.id, appId, range, now),
+    draftGroups(ctx.db, ctx.org.id, appId, range),
   ]);
   const starts = bucketStarts(range);
   const fresh = (): Accumulator => ({ ...emptyFigures(), firstResponseMs: 0, resolutionMs: 0 });

@@ -1,44 +1,28 @@
-import { appSettings, type Db, type DraftOutcomeRow, getApp, listOutcomes, TRUST_OUTCOME_LIMIT } from "@support/db";
+import type { TrustHistoryQuery, TrustHistoryView } from "@support/contract";
+import { appSettings, type DraftOutcomeRow, listOutcomes, TRUST_OUTCOME_LIMIT } from "@support/db";
 import { type DraftOutcome, trustScore } from "@support/decisions";
-import { AppError } from "../service/errors.js";
+import type { ServiceContext } from "../service/context.js";
+import { requireApp } from "../tenancy/apps.js";
 import { analyticsRange, DAY_MS, isoDay } from "./range.js";
 
 /** Outcomes read for one history: enough for a long range of a busy app, and a bound on the work. */
 export const TRUST_HISTORY_OUTCOME_LIMIT = 20_000;
 
-export interface TrustHistoryPoint {
-  date: string;
-  category: string;
-  score: number | null;
-  samples: number;
-}
-
-export interface TrustHistory {
-  range: { from: string; to: string };
-  threshold: number;
-  minOutcomes: number;
-  categories: string[];
-  /** Trust per category at the end of each day (or now, for today), once the category has outcomes. */
-  points: TrustHistoryPoint[];
-}
-
 /**
  * Trust per category as the decision would have computed it at the end of each day: the same
  * `trustScore` over the same window (the category's latest TRUST_OUTCOME_LIMIT outcomes before
- * that moment), evaluated at that moment.
+ * that moment), evaluated at that moment. Any member may read it.
  */
 export async function trustHistory(
-  db: Db,
-  orgId: string,
+  ctx: ServiceContext,
   appRef: string,
-  input: { from?: string; to?: string },
+  input: TrustHistoryQuery,
   now = new Date(),
-): Promise<TrustHistory> {
-  const app = await getApp(db, orgId, appRef);
-  if (!app) throw new AppError("not_found", `app "${appRef}" not found`);
+): Promise<TrustHistoryView> {
+  const app = await requireApp(ctx, appRef);
   const range = analyticsRange({ ...input, bucket: "day" }, now);
   const settings = appSettings(app);
-  const newestFirst = await listOutcomes(db, orgId, app.id, {
+  const newestFirst = await listOutcomes(ctx.db, ctx.org.id, app.id, {
     before: new Date(Math.min(range.endMs, now.getTime() + 1)),
     limit: TRUST_HISTORY_OUTCOME_LIMIT,
   });
@@ -49,7 +33,7 @@ export async function trustHistory(
     else byCategory.set(o.category, [o]);
   }
   const categories = [...byCategory.keys()].sort();
-  const points: TrustHistoryPoint[] = [];
+  const points: TrustHistoryView["points"] = [];
   for (let dayStart = range.startMs; dayStart < range.endMs && dayStart <= now.getTime(); dayStart += DAY_MS) {
     const at = new Date(Math.min(dayStart + DAY_MS, now.getTime()));
     for (const category of categories) {

@@ -1,45 +1,84 @@
 import { extname } from "node:path";
+import type { KnowledgeSourceView, ManualSourceInput, UrlSourceInput } from "@support/contract";
+import { newId } from "@support/db";
 import { parseFile, redactPii, UnsupportedContentError } from "@support/knowledge";
+import { commitChange } from "../service/change.js";
+import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
-import type { KnowledgeDeps } from "./deps.js";
-import { createSource } from "./ingest.js";
-import type { SourceRow } from "./repository.js";
+import { insertSource, type SourceRow, saveDocuments } from "./repository.js";
+import { publicSource, resolveNamespace } from "./sources.js";
+import type { KnowledgeDocument, SourceKind } from "./types.js";
 
 /**
- * The three ways a source arrives. Each only records it (status pending): processing is a
- * separate step, run in the background by the API and in the foreground by the CLI.
+ * The ways a source arrives. Each only stores it, pending, with its parsed content, its audit
+ * row and a `kb/source.added` event in one transaction: the processing function
+ * (`workflows/process-knowledge-source.ts`) fetches, chunks and indexes it, and resumes after a
+ * crash. Adding knowledge needs the admin role.
  */
 
-export async function addTextSource(
-  deps: KnowledgeDeps,
-  orgId: string,
-  namespace: string,
-  input: { title: string; body: string; language?: string },
-  actor: string,
-): Promise<SourceRow> {
-  if (!input.body.trim()) throw new AppError("invalid_input", "body: the entry has no text");
-  return createSource(
-    deps,
-    orgId,
-    {
-      namespace,
-      kind: "manual",
-      title: input.title,
-      language: input.language,
-      documents: [{ format: "markdown", title: input.title, url: null, markdown: input.body }],
-    },
-    actor,
-  );
+export interface NewSource {
+  namespace: string;
+  kind: SourceKind;
+  title: string;
+  uri?: string | null;
+  language?: string | null;
+  /** Parsed content; absent for sources fetched at processing time (site crawls). */
+  documents?: KnowledgeDocument[];
+  options?: Record<string, unknown>;
 }
 
-/** Unsupported, corrupt, encrypted or empty files are refused here with the parser's reason. */
+export async function createSource(ctx: ServiceContext, input: NewSource): Promise<KnowledgeSourceView> {
+  requireRole(ctx, "admin");
+  const now = new Date();
+  const row: SourceRow = {
+    id: newId("knowledgeSource"),
+    orgId: ctx.org.id,
+    namespace: input.namespace,
+    kind: input.kind,
+    title: input.title.slice(0, 500),
+    uri: input.uri ?? null,
+    status: "pending",
+    error: null,
+    chunksDone: 0,
+    chunksTotal: 0,
+    language: input.language ?? null,
+    options: input.options ?? null,
+    createdAt: now,
+    updatedAt: now,
+    indexedAt: null,
+  };
+  await commitChange(ctx, async (tx, log) => {
+    await insertSource(tx, row);
+    if (input.documents) await saveDocuments(tx, ctx.org.id, row.id, input.documents);
+    await log.audit({ action: "knowledge_source.created", subject: row.id, data: { kind: row.kind } });
+    await log.emit("kb/source.added", { v: 1, orgId: ctx.org.id, sourceId: row.id });
+  });
+  return publicSource(row);
+}
+
+/** A hand-written entry (Markdown) in an app's namespace or the shared one. */
+export async function addTextSource(ctx: ServiceContext, input: ManualSourceInput): Promise<KnowledgeSourceView> {
+  requireRole(ctx, "admin");
+  if (!input.body.trim()) throw new AppError("invalid_input", "body: the entry has no text");
+  return createSource(ctx, {
+    namespace: await resolveNamespace(ctx, input.app),
+    kind: "manual",
+    title: input.title,
+    language: input.language,
+    documents: [{ format: "markdown", title: input.title, url: null, markdown: input.body }],
+  });
+}
+
+/**
+ * A file, parsed before anything is stored: unsupported, corrupt, encrypted or empty files are
+ * refused here with the parser's reason, and the stored content is what processing reads.
+ */
 export async function addFileSource(
-  deps: KnowledgeDeps,
-  orgId: string,
-  namespace: string,
-  input: { name: string; bytes: Uint8Array; language?: string },
-  actor: string,
-): Promise<SourceRow> {
+  ctx: ServiceContext,
+  input: { app: string; name: string; bytes: Uint8Array; language?: string },
+): Promise<KnowledgeSourceView> {
+  requireRole(ctx, "admin");
+  const namespace = await resolveNamespace(ctx, input.app);
   let documents: Awaited<ReturnType<typeof parseFile>>;
   try {
     documents = await parseFile(input.name, input.bytes);
@@ -48,28 +87,19 @@ export async function addFileSource(
     throw error;
   }
   const isQa = extname(input.name).toLowerCase() === ".csv";
-  return createSource(
-    deps,
-    orgId,
-    {
-      namespace,
-      kind: isQa ? "qa" : "file",
-      title: documents[0]?.title ?? input.name,
-      uri: input.name,
-      language: input.language,
-      documents,
-    },
-    actor,
-  );
+  return createSource(ctx, {
+    namespace,
+    kind: isQa ? "qa" : "file",
+    title: documents[0]?.title ?? input.name,
+    uri: input.name,
+    language: input.language,
+    documents,
+  });
 }
 
-export async function addUrlSource(
-  deps: KnowledgeDeps,
-  orgId: string,
-  namespace: string,
-  input: { url: string; maxPages?: number; maxDepth?: number; language?: string },
-  actor: string,
-): Promise<SourceRow> {
+/** A site, crawled by the processing function (and again at each re-sync). */
+export async function addUrlSource(ctx: ServiceContext, input: UrlSourceInput): Promise<KnowledgeSourceView> {
+  requireRole(ctx, "admin");
   let url: URL;
   try {
     url = new URL(input.url);
@@ -79,19 +109,14 @@ export async function addUrlSource(
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new AppError("invalid_input", "url: only http and https URLs can be crawled");
   }
-  return createSource(
-    deps,
-    orgId,
-    {
-      namespace,
-      kind: "url",
-      title: url.host + (url.pathname === "/" ? "" : url.pathname),
-      uri: url.toString(),
-      language: input.language,
-      options: { maxPages: input.maxPages ?? 50, maxDepth: input.maxDepth ?? 3 },
-    },
-    actor,
-  );
+  return createSource(ctx, {
+    namespace: await resolveNamespace(ctx, input.app),
+    kind: "url",
+    title: url.host + (url.pathname === "/" ? "" : url.pathname),
+    uri: url.toString(),
+    language: input.language,
+    options: { maxPages: input.maxPages ?? 50, maxDepth: input.maxDepth ?? 3 },
+  });
 }
 
 /**
@@ -99,54 +124,40 @@ export async function addUrlSource(
  * personal data (emails, phones, cards, street addresses) redacted before anything is stored.
  */
 export async function addConversationSource(
-  deps: KnowledgeDeps,
-  orgId: string,
-  namespace: string,
-  input: { question: string; answer: string; conversationId?: string; language?: string },
-  actor: string,
-): Promise<SourceRow> {
+  ctx: ServiceContext,
+  input: { app: string; question: string; answer: string; conversationId?: string; language?: string },
+): Promise<KnowledgeSourceView> {
+  requireRole(ctx, "admin");
   const question = redactPii(input.question).trim();
   const answer = redactPii(input.answer).trim();
   if (!question || !answer)
     throw new AppError("invalid_input", "a resolved conversation needs a question and an answer");
   const title = question.replace(/\s+/g, " ").slice(0, 120);
-  return createSource(
-    deps,
-    orgId,
-    {
-      namespace,
-      kind: "conversation",
-      title,
-      uri: input.conversationId ?? null,
-      language: input.language,
-      documents: [{ format: "qa", title, url: null, pairs: [{ question, answer }] }],
-    },
-    actor,
-  );
+  return createSource(ctx, {
+    namespace: await resolveNamespace(ctx, input.app),
+    kind: "conversation",
+    title,
+    uri: input.conversationId ?? null,
+    language: input.language,
+    documents: [{ format: "qa", title, url: null, pairs: [{ question, answer }] }],
+  });
 }
 
 /** Canned responses and macros (hand-written or imported): one passage each, titled by its name. */
 export async function addCannedResponses(
-  deps: KnowledgeDeps,
-  orgId: string,
-  namespace: string,
-  input: { title: string; origin?: string; responses: { title: string; body: string }[] },
-  actor: string,
-): Promise<SourceRow> {
+  ctx: ServiceContext,
+  input: { app: string; title: string; origin?: string; responses: { title: string; body: string }[] },
+): Promise<KnowledgeSourceView> {
+  requireRole(ctx, "admin");
   const pairs = input.responses
     .map((r) => ({ question: r.title.trim(), answer: r.body.trim() }))
     .filter((p) => p.question && p.answer);
   if (pairs.length === 0) throw new AppError("invalid_input", "no canned response has both a title and a body");
-  return createSource(
-    deps,
-    orgId,
-    {
-      namespace,
-      kind: "macro",
-      title: input.title,
-      uri: input.origin ?? null,
-      documents: [{ format: "qa", title: input.title, url: null, pairs }],
-    },
-    actor,
-  );
+  return createSource(ctx, {
+    namespace: await resolveNamespace(ctx, input.app),
+    kind: "macro",
+    title: input.title,
+    uri: input.origin ?? null,
+    documents: [{ format: "qa", title: input.title, url: null, pairs }],
+  });
 }

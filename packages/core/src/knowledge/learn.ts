@@ -1,31 +1,24 @@
-import { type Database, getDraft, listMessages } from "@support/db";
+import { getDraft, listMessages } from "@support/db";
+import type { ServiceContext } from "../service/context.js";
 import { addConversationSource } from "./add.js";
-import type { KnowledgeDeps } from "./deps.js";
-import { processSource } from "./ingest.js";
 
 /**
  * A reply a human approved becomes knowledge: the customer's question and the sent answer, as a
- * resolved-conversation source with personal data redacted. Auto-sent replies are not learned
- * from (nobody vouched for them), nor are empty ones.
+ * resolved-conversation source with personal data redacted, processed by the knowledge workflow.
+ * Auto-sent replies are not learned from (nobody vouched for them), nor are empty ones.
  */
-export async function learnFromSentDraft(
-  deps: { database: Database; knowledge: KnowledgeDeps },
-  orgId: string,
-  draftId: string,
-): Promise<string | undefined> {
-  const draft = await getDraft(deps.database.db, orgId, draftId);
+export async function learnFromSentDraft(ctx: ServiceContext, draftId: string): Promise<string | undefined> {
+  const draft = await getDraft(ctx.db, ctx.org.id, draftId);
   if (draft?.status !== "sent" || !draft.sentText?.trim()) return undefined;
-  const question = (await listMessages(deps.database.db, orgId, draft.conversationId)).find(
-    (m) => m.id === draft.messageId,
-  );
+  const question = (await listMessages(ctx.db, ctx.org.id, draft.conversationId)).find((m) => m.id === draft.messageId);
   if (!question?.text.trim()) return undefined;
-  const source = await addConversationSource(
-    deps.knowledge,
-    orgId,
-    draft.appId,
-    { question: question.text, answer: draft.sentText, conversationId: draft.conversationId },
-    draft.decidedBy ?? "pipeline",
-  );
-  await processSource(deps.knowledge, orgId, source.id);
+  // The audit log credits whoever approved the reply with the knowledge it became.
+  const learner = { ...ctx, actor: { ...ctx.actor, name: draft.decidedBy ?? ctx.actor.name } };
+  const source = await addConversationSource(learner, {
+    app: draft.appId,
+    question: question.text,
+    answer: draft.sentText,
+    conversationId: draft.conversationId,
+  });
   return source.id;
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@support/db";
+import { type Db, isUniqueViolation } from "@support/db";
 import { and, asc, count, eq, gt, inArray, max } from "drizzle-orm";
 import type { KnowledgeDocument, SourceStatus } from "./types.js";
 
@@ -70,9 +70,39 @@ export async function sourceChunkIds(db: Db, orgId: string, sourceId: string): P
 
 const WRITE_BATCH = 200;
 
-export async function insertChunks(db: Db, rows: ChunkRow[]): Promise<void> {
+/**
+ * Writes the chunks that are not stored yet. Chunk ids are content hashes, so a row already there
+ * is this very chunk: written by an earlier attempt, or by another process indexing the same
+ * source at the same time (the CLI while the server's workflow runs). Losing such a race fails
+ * the whole statement, so the batch is read again and only what is still missing is written.
+ */
+export async function insertMissingChunks(db: Db, orgId: string, rows: ChunkRow[]): Promise<void> {
+  const t = db.t.knowledgeChunks;
   for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-    await db.q.insert(db.t.knowledgeChunks).values(rows.slice(i, i + WRITE_BATCH));
+    const batch = rows.slice(i, i + WRITE_BATCH);
+    for (let attempt = 1; ; attempt++) {
+      const stored = await db.q
+        .select({ id: t.id })
+        .from(t)
+        .where(
+          and(
+            eq(t.orgId, orgId),
+            inArray(
+              t.id,
+              batch.map((r) => r.id),
+            ),
+          ),
+        );
+      const known = new Set(stored.map((r) => r.id));
+      const missing = batch.filter((r) => !known.has(r.id));
+      if (missing.length === 0) break;
+      try {
+        await db.q.insert(t).values(missing);
+        break;
+      } catch (error) {
+        if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+      }
+    }
   }
 }
 

@@ -1,6 +1,9 @@
+import type { SearchMode, SearchResultView } from "@support/contract";
 import { analyze, type ChunkHit, cleanQuery, decodeVector, type RetrievalMode } from "@support/knowledge";
+import type { ServiceContext } from "../service/context.js";
 import type { KnowledgeDeps } from "./deps.js";
 import { type ChunkRow, chunksByIds } from "./repository.js";
+import { resolveNamespace } from "./sources.js";
 import { type KnowledgeFilters, type Passage, type SearchInput, type SearchResult, SHARED_NAMESPACE } from "./types.js";
 
 /** At most this many passages of one source, unless no other source has anything to add. */
@@ -66,7 +69,8 @@ function relevance(queryTerms: Set<string>, queryVector: Float32Array, row: Chun
 /**
  * The retrieval port the pipeline calls: the customer's message is cleaned (quotes, reply
  * headers, signatures), searched in the app's namespace and the shared one, diversified across
- * sources, and judged relevant or not.
+ * sources, and judged relevant or not. A port, not a service: the drafting step calls it through
+ * `ports.retrieve` with the organization and app it already resolved.
  */
 export async function searchKnowledge(deps: KnowledgeDeps, input: SearchInput): Promise<SearchResult> {
   const query = cleanQuery(input.query);
@@ -131,4 +135,19 @@ export async function findCannedResponse(
   for (let i = 0; i < (query as Float32Array).length; i++)
     similarity += ((query as Float32Array)[i] as number) * ((title as Float32Array)[i] ?? 0);
   return similarity >= CANNED_MATCH.minCosine ? { passage, similarity } : undefined;
+}
+
+/** What a member searching an app's knowledge (or the shared one) sees: the retrieval port's answer. */
+export async function searchAppKnowledge(
+  ctx: ServiceContext,
+  input: { app: string; query: string; k: number; mode?: SearchMode },
+): Promise<SearchResultView> {
+  const appId = await resolveNamespace(ctx, input.app);
+  return searchKnowledge(ctx.ports.knowledge, {
+    orgId: ctx.org.id,
+    appId,
+    query: input.query,
+    k: input.k,
+    mode: input.mode,
+  });
 }

@@ -1,12 +1,9 @@
 import type { KnowledgeFilters, RetrievalMode, Retriever } from "@support/knowledge";
 
+export type { SourceKind, SourceStatus } from "@support/contract";
+
 /** The organization-wide namespace every app also searches. */
 export const SHARED_NAMESPACE = "shared";
-
-export const SOURCE_KINDS = ["manual", "file", "url", "qa", "macro", "conversation"] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-export const SOURCE_STATUSES = ["pending", "processing", "ready", "error"] as const;
-export type SourceStatus = (typeof SOURCE_STATUSES)[number];
 
 export type {
   ChunkHit,

@@ -1,18 +1,14 @@
-import { type Db, getApp, listOutcomes } from "@support/db";
+import type { ShadowCategoryView, TrustScoreView } from "@support/contract";
+import { type Db, listOutcomes } from "@support/db";
 import { type DraftOutcome, shadowReport, trustScore } from "@support/decisions";
-import { AppError } from "../service/errors.js";
+import type { ServiceContext } from "../service/context.js";
+import { requireApp } from "../tenancy/apps.js";
 
-async function outcomesOf(db: Db, orgId: string, appRef: string) {
-  const app = await getApp(db, orgId, appRef);
-  if (!app) throw new AppError("not_found", `app "${appRef}" not found`);
-  return listOutcomes(db, orgId, app.id);
-}
-
-/** Trust per category from the stored outcomes, with how many outcomes it rests on. */
-export async function trustForApp(db: Db, orgId: string, appRef: string, now = new Date()) {
-  const outcomes = await outcomesOf(db, orgId, appRef);
+/** Trust per category from the app's stored outcomes, with how many outcomes it rests on; any member may read it. */
+export async function trustForApp(ctx: ServiceContext, appRef: string, now = new Date()): Promise<TrustScoreView[]> {
+  const app = await requireApp(ctx, appRef);
   const byCategory = new Map<string, { outcome: DraftOutcome; at: Date }[]>();
-  for (const o of outcomes) {
+  for (const o of await listOutcomes(ctx.db, ctx.org.id, app.id)) {
     const list = byCategory.get(o.category) ?? [];
     list.push({ outcome: o.outcome as DraftOutcome, at: o.createdAt });
     byCategory.set(o.category, list);
@@ -22,9 +18,18 @@ export async function trustForApp(db: Db, orgId: string, appRef: string, now = n
     .sort((a, b) => a.category.localeCompare(b.category));
 }
 
-/** Shadow mode, judged: would-have-auto-sent precision and coverage per category. */
-export async function shadowForApp(db: Db, orgId: string, appRef: string) {
-  const outcomes = await outcomesOf(db, orgId, appRef);
+/** Shadow mode, judged: would-have-auto-sent precision and coverage per category; any member may read it. */
+export async function shadowForApp(ctx: ServiceContext, appRef: string): Promise<ShadowCategoryView[]> {
+  const app = await requireApp(ctx, appRef);
+  return shadowByCategory(ctx.db, ctx.org.id, app.id);
+}
+
+/**
+ * The shadow report of an app known by id. An adapter lookup: Slack's daily summary reads it for
+ * every app of an organization from the notifier, which holds no service context.
+ */
+export async function shadowByCategory(db: Db, orgId: string, appId: string): Promise<ShadowCategoryView[]> {
+  const outcomes = await listOutcomes(db, orgId, appId);
   const report = shadowReport(
     outcomes.map((o) => ({ category: o.category, wouldAutoSend: o.wouldAutoSend, outcome: o.outcome as DraftOutcome })),
   );

@@ -7,6 +7,7 @@ import { notifyEscalation } from "./notify-escalation.js";
 import { notifyReminder } from "./notify-reminder.js";
 import { notifyReplyFailed } from "./notify-reply-failed.js";
 import { postDailySummary } from "./post-daily-summary.js";
+import { processKnowledgeSource } from "./process-knowledge-source.js";
 import { sendOnApproval } from "./send-on-approval.js";
 import { sweep } from "./sweep.js";
 import { teammateReply } from "./teammate-reply.js";
@@ -24,5 +25,6 @@ export function pipelineWorkflows(platform: Platform): WorkflowFactory {
     notifyReplyFailed(inngest, platform),
     dailySummary(inngest, platform),
     postDailySummary(inngest, platform),
+    processKnowledgeSource(inngest, platform),
   ];
 }

@@ -1,6 +1,7 @@
 import type { WorkflowClient } from "@support/engine";
 import { learnFromSentDraft } from "../knowledge/learn.js";
-import { type Platform, pipelineDeps } from "../service/ports.js";
+import { serviceContext, WORKFLOW } from "../service/context.js";
+import type { Platform } from "../service/ports.js";
 import { conversationConcurrency } from "./concurrency.js";
 import { supportEvents } from "./event-types.js";
 
@@ -15,7 +16,8 @@ export function learnOnReply(inngest: WorkflowClient, platform: Platform) {
     },
     async ({ event, step }) =>
       step.run("learn", async () => ({
-        sourceId: (await learnFromSentDraft(pipelineDeps(platform), event.data.orgId, event.data.draftId)) ?? null,
+        sourceId:
+          (await learnFromSentDraft(serviceContext(platform, event.data.orgId, WORKFLOW), event.data.draftId)) ?? null,
       })),
   );
 }

@@ -1,7 +1,9 @@
 import { createApp, type Database } from "@support/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyticsReport } from "../../src/analytics/index.js";
+import type { ServiceContext } from "../../src/service/context.js";
 import { dialects } from "../dialects.js";
+import { testContext, testPlatform } from "../harness.js";
 import { at, conversation, draft, message, tenant } from "./seed.js";
 
 const MIN = 60_000;
@@ -13,11 +15,14 @@ for (const dialect of dialects) {
   describe.skipIf(Boolean(dialect.skipReason))(`analytics report on ${dialect.name}`, () => {
     let database: Database;
     let shop: { orgId: string; appId: string };
+    // Any member reads analytics: the suite reads as an agent.
+    let ctx: ServiceContext;
 
     beforeAll(async () => {
       database = await dialect.open();
       const db = database.db;
       shop = await tenant(db, "Analytics");
+      ctx = testContext(testPlatform(database), shop.orgId, "agent");
       const other = await tenant(db, "Elsewhere");
 
       // c1: auto-sent answer after 5 minutes, then silence: resolved by that reply, deflected.
@@ -108,7 +113,7 @@ for (const dialect of dialects) {
     afterAll(async () => database?.close());
 
     it("computes every metric over the app's conversations and drafts of the range", async () => {
-      const report = await analyticsReport(database, shop.orgId, { app: "shop", ...range }, now);
+      const report = await analyticsReport(ctx, { app: "shop", ...range }, now);
       expect(report.range).toEqual({ from: "2026-03-01", to: "2026-03-14", bucket: "day", app: "shop" });
       expect(report.channels).toEqual(["email", "whatsapp", "zendesk"]);
       expect(report.categories).toEqual(["billing", "refund", "shipping", "uncategorized"]);
@@ -139,7 +144,7 @@ for (const dialect of dialects) {
     });
 
     it("puts each conversation and draft in the day it started, empty days included", async () => {
-      const report = await analyticsReport(database, shop.orgId, { app: "shop", ...range }, now);
+      const report = await analyticsReport(ctx, { app: "shop", ...range }, now);
       expect(report.buckets.map((b) => b.start)).toHaveLength(14);
       expect(report.buckets[0]).toMatchObject({ start: "2026-03-01", conversations: 0, drafts: 0, approvalRate: null });
       expect(report.buckets[1]).toMatchObject({
@@ -156,7 +161,7 @@ for (const dialect of dialects) {
     });
 
     it("buckets by week from the Monday on or before `from`, still counting only the range", async () => {
-      const report = await analyticsReport(database, shop.orgId, { app: "shop", ...range, bucket: "week" }, now);
+      const report = await analyticsReport(ctx, { app: "shop", ...range, bucket: "week" }, now);
       expect(report.buckets.map((b) => [b.start, b.conversations, b.drafts])).toEqual([
         ["2026-02-23", 0, 0],
         ["2026-03-02", 5, 6],
@@ -165,22 +170,22 @@ for (const dialect of dialects) {
     });
 
     it("covers every app of the organization without an app filter, and never another organization", async () => {
-      const report = await analyticsReport(database, shop.orgId, range, now);
+      const report = await analyticsReport(ctx, range, now);
       expect(report.totals.conversations).toBe(7);
       expect(report.totals.drafts).toBe(8);
       expect(report.range.app).toBeNull();
     });
 
     it("refuses an unknown app, a reversed range and one longer than a year", async () => {
-      await expect(analyticsReport(database, shop.orgId, { app: "nope" }, now)).rejects.toMatchObject({
+      await expect(analyticsReport(ctx, { app: "nope" }, now)).rejects.toMatchObject({
         code: "not_found",
       });
-      await expect(
-        analyticsReport(database, shop.orgId, { from: "2026-03-10", to: "2026-03-01" }, now),
-      ).rejects.toMatchObject({ code: "invalid_input" });
-      await expect(
-        analyticsReport(database, shop.orgId, { from: "2024-01-01", to: "2026-03-01" }, now),
-      ).rejects.toMatchObject({ code: "invalid_input" });
+      await expect(analyticsReport(ctx, { from: "2026-03-10", to: "2026-03-01" }, now)).rejects.toMatchObject({
+        code: "invalid_input",
+      });
+      await expect(analyticsReport(ctx, { from: "2024-01-01", to: "2026-03-01" }, now)).rejects.toMatchObject({
+        code: "invalid_input",
+      });
     });
   });
 }
