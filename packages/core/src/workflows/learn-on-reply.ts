@@ -1,6 +1,6 @@
 import type { WorkflowClient } from "@support/engine";
 import { learnFromSentDraft } from "../knowledge/learn.js";
-import { type Platform, pipelineDeps } from "../service/ports.js";
+import type { Platform } from "../service/ports.js";
 import { conversationConcurrency } from "./concurrency.js";
 import { supportEvents } from "./event-types.js";
 
@@ -15,7 +15,12 @@ export function learnOnReply(inngest: WorkflowClient, platform: Platform) {
     },
     async ({ event, step }) =>
       step.run("learn", async () => ({
-        sourceId: (await learnFromSentDraft(pipelineDeps(platform), event.data.orgId, event.data.draftId)) ?? null,
+        sourceId:
+          (await learnFromSentDraft(
+            { database: platform.db, knowledge: platform.ports.knowledge },
+            event.data.orgId,
+            event.data.draftId,
+          )) ?? null,
       })),
   );
 }
