@@ -40,6 +40,9 @@ const REMOTE_ROUTES = new Set([
   "slack status",
 ]);
 
+/** Commands whose second word is an argument (`skill replay <conversation>`), remote as a whole. */
+const REMOTE_COMMANDS = new Set(["replay"]);
+
 /**
  * Runs one command line and answers its exit code. Each command's modules are imported when it
  * runs, so `--help` loads nothing and remote mode never loads the database or the engine.
@@ -54,7 +57,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     const out = createOutput(invocation.values.json ?? false, io.stdout);
     const { loadConfig } = await import("@support/product/config");
     const config = io.env ? loadConfig(io.env) : loadConfig();
-    if (config.remote && REMOTE_ROUTES.has(invocation.route)) {
+    const remote = REMOTE_ROUTES.has(invocation.route) || REMOTE_COMMANDS.has(invocation.command);
+    if (config.remote && remote) {
       const { runRemote } = await import("./remote-dispatch.js");
       await runRemote(config.remote, invocation, out);
     } else {

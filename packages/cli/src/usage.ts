@@ -20,7 +20,7 @@ export const USAGE = `Usage: skill <command> [options]
   drafts list [--app <app>] [--status pending_approval|sent|…] | drafts show <id>
   drafts approve <id> [--text <edited reply>] | drafts reject <id> --reason <why>
   runs list [--status failed] | runs retry <run id>
-  replay <conversation>          re-run the pipeline on it without storing or sending; prints each step
+  replay <conversation>          re-run the drafting steps on it without storing or sending; prints each step
   slack connect --bot-token <xoxb-…> --signing-secret <secret> --channel <channel id> [--app <app>]
       [--summary-channel <channel id>] [--api-url <Slack Web API base URL>] | slack status
   eval triage --train <jsonl> --test <jsonl> [--shots k]
@@ -30,5 +30,5 @@ export const USAGE = `Usage: skill <command> [options]
                                  or fail per line; exits 1 when any check fails
 
 Every command accepts --json. With SUPPORT_API_URL and SUPPORT_API_KEY set, the apps, keys,
-channels, drafts, runs and slack commands act on that server; otherwise every command acts on
-the local DATA_DIR. doctor always checks the local configuration.`;
+channels, drafts, runs, replay and slack commands act on that server; otherwise every command
+acts on the local DATA_DIR. doctor always checks the local configuration.`;
