@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { createApiKey, initProduct } from "@support/core";
+import { initProduct } from "@support/core";
 import { loadConfig, openProduct } from "@support/product";
 import { signPayload } from "@support/sdk/signing";
 import { eq } from "drizzle-orm";

@@ -3,14 +3,15 @@ import type { AddressInfo } from "node:net";
 import {
   addTextSource,
   deliverNotification,
+  listWorkflowRuns,
   OPERATOR,
   postDailySummaryOnce,
   processSource,
   sweepDrafts,
+  WORKFLOW,
 } from "@support/core";
-import { advanceEngineCron } from "@support/engine";
+import { fireCron } from "@support/product/testing";
 import { signPayload } from "@support/sdk/signing";
-import { createSlackNotifier } from "@support/slack";
 import { type SlackCall, startFakeSlack } from "@support/slack/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
@@ -106,7 +107,7 @@ for (const dialect of dialects) {
     const posts = (match: (call: SlackCall) => boolean) => slack.callsTo("chat.postMessage").filter(match);
     const failedRuns = async () => (await (await jsonCall(p, "/api/v1/runs?status=failed")).json()).data;
     const sweep = async (hoursAhead: number) => {
-      const report = await sweepDrafts(p.runtime.database, {
+      const report = await sweepDrafts(p.runtime.platform, {
         now: new Date(Date.now() + hoursAhead * HOUR),
         retentionDays: 90,
       });
@@ -180,8 +181,7 @@ for (const dialect of dialects) {
       expect(inThread()[0]?.args).toMatchObject({ channel: CHANNEL });
       expect(String(inThread()[0]?.args.text)).toContain("Still waiting for approval");
       // A retried delivery step finds the recorded message and posts nothing.
-      const notifier = createSlackNotifier(p.runtime.slack);
-      const again = await deliverNotification(p.runtime.database, notifier, p.orgId, reminder.id);
+      const again = await deliverNotification(p.runtime.contextFor(p.orgId, WORKFLOW), reminder.id);
       expect(again).toMatchObject({ postedNow: false, slackTs: inThread()[0]?.response?.ts });
       expect(inThread()).toHaveLength(1);
 
@@ -254,19 +254,14 @@ for (const dialect of dialects) {
     });
 
     it("the daily summary cron posts once per organization and day, to the summary channel", async () => {
-      const db = p.runtime.database.db;
       // The cron fans out one run per organization; other organizations (other test files on a
       // shared database) get runs of their own, so this one waits for its organization's alone.
       const summaryRuns = async () =>
-        (await db.q.select().from(db.t.engineRuns)).filter(
-          (r) => r.functionId === "support-post-daily-summary" && r.orgId === p.orgId && r.status === "completed",
+        (await listWorkflowRuns(p.runtime.contextFor(p.orgId, OPERATOR), { status: "completed", limit: 100 })).filter(
+          (r) => r.functionId === "support-post-daily-summary",
         );
       const fire = async (at: Date, runsBefore: number) => {
-        const [cron] = (await db.q.select().from(db.t.engineCrons)).filter(
-          (c) => c.functionId === "support-daily-summary",
-        );
-        expect(cron?.cron).toBe("0 8 * * *");
-        await advanceEngineCron(db, cron?.id ?? "", cron?.nextAt ?? new Date(), at);
+        expect(await fireCron(p.runtime, "support-daily-summary", at)).toBe("0 8 * * *");
         await waitFor(
           async () => ((await summaryRuns()).length > runsBefore ? true : undefined),
           `this organization's summary run of ${at.toISOString()}`,
@@ -282,8 +277,7 @@ for (const dialect of dialects) {
       expect(summaries[0]?.args.channel).toBe(SUMMARY_CHANNEL);
       expect(String(summaries[0]?.args.text)).toContain("Customer messages (24 h):");
       // The service on its own keeps the same promise.
-      const notifier = createSlackNotifier(p.runtime.slack);
-      expect(await postDailySummaryOnce(p.runtime.database, notifier, p.orgId, day)).toMatchObject({
+      expect(await postDailySummaryOnce(p.runtime.contextFor(p.orgId, WORKFLOW), day)).toMatchObject({
         postedNow: false,
       });
       expect(posts((c) => String(c.args.text).startsWith("*Daily support summary*"))).toHaveLength(1);

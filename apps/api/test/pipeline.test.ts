@@ -1,7 +1,7 @@
 import { addTextSource, OPERATOR, processSource, sweepDrafts } from "@support/core";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
+import { apiKeyFor, dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 const helpArticle = {
   title: "Resetting your password",
@@ -127,21 +127,45 @@ for (const dialect of dialects) {
         return mine.length >= 2 ? mine : undefined;
       }, "two declined drafts");
       const hours = (h: number) => new Date(Date.now() + h * 3_600_000);
-      const db = p.runtime.database;
-      expect((await sweepDrafts(db, { now: hours(5), retentionDays: 90 })).reminded).toBeGreaterThanOrEqual(2);
-      expect((await sweepDrafts(db, { now: hours(5), retentionDays: 90 })).reminded).toBe(0);
-      const escalated = await sweepDrafts(db, { now: hours(9), retentionDays: 90 });
+      const platform = p.runtime.platform;
+      expect((await sweepDrafts(platform, { now: hours(5), retentionDays: 90 })).reminded).toBeGreaterThanOrEqual(2);
+      expect((await sweepDrafts(platform, { now: hours(5), retentionDays: 90 })).reminded).toBe(0);
+      const escalated = await sweepDrafts(platform, { now: hours(9), retentionDays: 90 });
       expect(escalated.escalated).toBeGreaterThanOrEqual(2);
       const after = await (await jsonCall(p, `/api/v1/drafts/${open[0].id}`)).json();
       expect(after).toMatchObject({ status: "escalated", decidedBy: "sla" });
 
       await send("sla-3", "Is there a mobile app?");
       const fresh = await draftFor("declined", (d) => d.text === "");
-      const expired = await sweepDrafts(db, { now: hours(73), retentionDays: 90 });
+      const expired = await sweepDrafts(platform, { now: hours(73), retentionDays: 90 });
       expect(expired.expired).toBeGreaterThanOrEqual(1);
       expect((await (await jsonCall(p, `/api/v1/drafts/${fresh.id}`)).json()).status).toBe("expired");
-      const purged = await sweepDrafts(db, { now: hours(24 * 91), retentionDays: 90 });
+      const purged = await sweepDrafts(platform, { now: hours(24 * 91), retentionDays: 90 });
       expect(purged.purgedPayloads).toBeGreaterThan(0);
+    });
+
+    it("an agent replays a conversation over the API: each drafting step, nothing stored or sent", async () => {
+      await send("replay-1", "How do I reset my password? The link does not arrive.");
+      const draft = await draftFor("pending_approval", (d) => d.text.includes("Forgot password"));
+      const agent = await apiKeyFor(p.runtime, p.orgId, "agent");
+      const before = (await (await jsonCall(p, "/api/v1/drafts?limit=100")).json()).data.length;
+      const res = await jsonCall(p, `/api/v1/conversations/${draft.conversationId}/replay`, {
+        method: "POST",
+        key: agent,
+      });
+      expect(res.status).toBe(200);
+      const replay = await res.json();
+      expect(replay).toMatchObject({
+        conversationId: draft.conversationId,
+        messageId: draft.messageId,
+        outcome: "planned",
+        status: "pending_approval",
+        reason: null,
+      });
+      expect(replay.steps.map((s: { step: string }) => s.step)).toContain("retrieve");
+      expect((await (await jsonCall(p, "/api/v1/drafts?limit=100")).json()).data.length).toBe(before);
+      const missing = await jsonCall(p, "/api/v1/conversations/cnv_missing/replay", { method: "POST", key: agent });
+      expect(missing.status).toBe(404);
     });
 
     it("escalates a customer who asks for a person, in French too", async () => {

@@ -1,7 +1,15 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { addTextSource, OPERATOR, onDraftApproved, type PublicDraft, pipelineDeps, processSource } from "@support/core";
+import type { DraftView } from "@support/contract";
+import {
+  addTextSource,
+  OPERATOR,
+  processSource,
+  sendApprovedDraft,
+  settleApprovedActions,
+  WORKFLOW,
+} from "@support/core";
 import { createSampleApp } from "@support/example-sample-app";
 import { seededStore } from "@support/example-sample-app/store";
 import { type FakeStripe, startFakeStripe } from "@support/payments/testing";
@@ -55,7 +63,7 @@ async function startSilentApp(): Promise<{ url: string; close: () => Promise<voi
 
 /** Ada writes through the generic webhook; resolves with the draft the pipeline made of it. */
 async function customerWrites(p: TestProduct, id: string, text: string) {
-  const drafts = async () => (await (await jsonCall(p, "/api/v1/drafts")).json()).data as PublicDraft[];
+  const drafts = async () => (await (await jsonCall(p, "/api/v1/drafts")).json()).data as DraftView[];
   const earlier = new Set((await drafts()).map((d) => d.id));
   const raw = JSON.stringify({
     type: "message.received",
@@ -121,7 +129,7 @@ for (const dialect of dialects) {
         "refund-e2e",
         "Hello, I would like a refund for the TypeScript course, it is not for me.",
       );
-      const draft: PublicDraft = await (await jsonCall(p, `/api/v1/drafts/${listed.id}`)).json();
+      const draft: DraftView = await (await jsonCall(p, `/api/v1/drafts/${listed.id}`)).json();
       expect(draft.status).toBe("pending_approval");
       expect(draft.customer).toMatchObject({
         user: { id: "usr_ada" },
@@ -160,15 +168,10 @@ for (const dialect of dialects) {
       expect(sent.text).toContain("We have refunded 99.00 EUR");
       expect(sent.text).toContain("TypeScript Pro course");
 
-      // The approval event delivered again (a redelivery, a retried run): nothing is refunded or sent twice.
-      await onDraftApproved(pipelineDeps(p.runtime.platform), {
-        v: 1,
-        orgId: p.orgId,
-        appId: p.appId,
-        conversationId: draft.conversationId,
-        draftId: draft.id,
-        auto: false,
-      });
+      // The approval handled again (a redelivery, a retried run): nothing is refunded or sent twice.
+      const workflow = p.runtime.contextFor(p.orgId, WORKFLOW);
+      expect((await settleApprovedActions(workflow, draft.id)).failed).toBeNull();
+      await sendApprovedDraft(workflow, draft.id);
       expect(fake.refundRequests).toBe(1);
       expect(fake.refunds).toEqual([expect.objectContaining({ charge: "ch_course", amount: 9900 })]);
       expect(sample.store.refunds).toEqual([]);

@@ -1,10 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { type PublicDraft, sweepDrafts } from "@support/core";
+import type { DraftView } from "@support/contract";
+import { sweepDrafts } from "@support/core";
 import { createSampleApp } from "@support/example-sample-app";
 import { seededStore } from "@support/example-sample-app/store";
+import { backdate, workflowStepsOf } from "@support/product/testing";
 import { signPayload } from "@support/sdk/signing";
-import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
@@ -30,8 +31,8 @@ function startSampleApp() {
 }
 
 /** Ada writes through the generic webhook; resolves with the draft the pipeline made of it. */
-async function customerWrites(p: TestProduct, id: string, text: string): Promise<PublicDraft> {
-  const drafts = async () => (await (await jsonCall(p, "/api/v1/drafts")).json()).data as PublicDraft[];
+async function customerWrites(p: TestProduct, id: string, text: string): Promise<DraftView> {
+  const drafts = async () => (await (await jsonCall(p, "/api/v1/drafts")).json()).data as DraftView[];
   const earlier = new Set((await drafts()).map((d) => d.id));
   const raw = JSON.stringify({
     type: "message.received",
@@ -69,11 +70,7 @@ for (const dialect of dialects) {
       sample.close();
     });
 
-    /** This organization's memoized workflow steps (the engine's rows carry the tenant). */
-    const stepsOfOrg = async () => {
-      const { db } = p.runtime.database;
-      return db.q.select().from(db.t.engineSteps).where(eq(db.t.engineSteps.orgId, p.orgId));
-    };
+    const stepsOfOrg = () => workflowStepsOf(p.runtime, p.orgId);
 
     it("drops the product app's data from drafts, executions and workflow steps after RETENTION_DAYS, and only then", async () => {
       const old = await customerWrites(p, "retention-old", "I would like a refund for the TypeScript course please.");
@@ -95,20 +92,14 @@ for (const dialect of dialects) {
       expect((await stepsOfOrg()).some((s) => s.name === "gather")).toBe(true);
 
       // Everything of this organization so far happened 100 days ago.
-      const { db } = p.runtime.database;
-      const then = new Date(Date.now() - 100 * DAY);
-      await db.q.update(db.t.drafts).set({ createdAt: then }).where(eq(db.t.drafts.orgId, p.orgId));
-      await db.q.update(db.t.actionExecutions).set({ updatedAt: then }).where(eq(db.t.actionExecutions.orgId, p.orgId));
-      const finished = and(eq(db.t.engineRuns.orgId, p.orgId), eq(db.t.engineRuns.status, "completed"));
-      const finishedRuns = (await db.q.select().from(db.t.engineRuns).where(finished)).map((r) => r.id);
-      await db.q.update(db.t.engineRuns).set({ finishedAt: then }).where(finished);
+      const finishedRuns = await backdate(p.runtime, p.orgId, new Date(Date.now() - 100 * DAY));
       const oldSteps = (await stepsOfOrg()).filter((s) => finishedRuns.includes(s.runId)).map((s) => s.id);
       expect(oldSteps.length).toBeGreaterThan(0);
 
       const recent = await customerWrites(p, "retention-new", "How do I reset my password?");
       expect(recent.customer).toMatchObject({ user: { id: "usr_ada" } });
 
-      const report = await sweepDrafts(p.runtime.database, { retentionDays: 90 });
+      const report = await sweepDrafts(p.runtime.platform, { retentionDays: 90 });
       expect(report.purgedCustomerData).toBeGreaterThanOrEqual(1);
       expect(report.purgedActionData).toBeGreaterThanOrEqual(1);
       expect(report.purgedRunSteps).toBeGreaterThanOrEqual(oldSteps.length);
@@ -133,7 +124,7 @@ for (const dialect of dialects) {
       expect(remaining.length).toBeGreaterThan(0);
 
       // A second pass finds nothing more of this organization's to drop.
-      await sweepDrafts(p.runtime.database, { retentionDays: 90 });
+      await sweepDrafts(p.runtime.platform, { retentionDays: 90 });
       expect(await (await jsonCall(p, `/api/v1/drafts/${recent.id}`)).json()).toMatchObject({
         customer: recent.customer,
       });

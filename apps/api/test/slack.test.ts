@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { addTextSource, configureSlack, initProduct, OPERATOR, processSource } from "@support/core";
-import { transitionDraft } from "@support/db";
+import { addTextSource, configureSlack, initProduct, OPERATOR, processSource, WORKFLOW } from "@support/core";
+import { setDraftActions } from "@support/product/testing";
 import { signPayload } from "@support/sdk/signing";
 import { postApprovalReminder, postDailySummary, postEscalationMessage } from "@support/slack";
 import { type SlackCall, startFakeSlack } from "@support/slack/testing";
@@ -308,20 +308,17 @@ for (const dialect of dialects) {
     it("an approved action that fails reopens the card with the error, and the reply is not sent", async () => {
       const { draftId } = await askAndGetCard();
       // A Stripe refund on a server without Stripe configured: the action step records a failure.
-      await transitionDraft(p.runtime.database.db, p.orgId, draftId, ["pending_approval"], {
-        status: "pending_approval",
-        actions: [
-          {
-            id: "a1",
-            action: "stripe.refund",
-            input: { chargeId: "ch_1", amount: 500 },
-            risk: "approval_required",
-            autoApprovable: false,
-            reason: "Refund 5.00 EUR.",
-            via: "stripe",
-          },
-        ],
-      });
+      await setDraftActions(p.runtime, p.orgId, draftId, [
+        {
+          id: "a1",
+          action: "stripe.refund",
+          input: { chargeId: "ch_1", amount: 500 },
+          risk: "approval_required",
+          autoApprovable: false,
+          reason: "Refund 5.00 EUR.",
+          via: "stripe",
+        },
+      ]);
       expect((await jsonCall(p, `/api/v1/drafts/${draftId}/approve`, { method: "POST", body: {} })).status).toBe(200);
       const reopened = await waitFor(
         () =>
@@ -339,11 +336,12 @@ for (const dialect of dialects) {
     });
 
     it("reminder, escalation and daily summary messages are service functions the scheduler calls", async () => {
-      const deps = p.runtime.slack;
+      const client = p.runtime.slack;
+      const ctx = p.runtime.contextFor(p.orgId, WORKFLOW);
       const { draftId, ts } = await askAndGetCard();
       // The card is stored once Slack answered the post; until then there is nothing to remind on.
       const reminder = await waitFor(
-        () => postApprovalReminder(deps, p.orgId, draftId, new Date(Date.now() + 45 * 60_000)),
+        () => postApprovalReminder(client, ctx, draftId, new Date(Date.now() + 45 * 60_000)),
         "the stored card",
       );
       expect(reminder?.text).toContain("Still waiting for approval after 45 min");
@@ -352,16 +350,16 @@ for (const dialect of dialects) {
       expect(posted(reminder?.text)?.args).toMatchObject({ channel: CHANNEL, thread_ts: ts });
 
       const conversationId = (await draft(draftId)).conversationId as string;
-      const escalation = await postEscalationMessage(deps, p.orgId, { conversationId, reason: "SLA breached." });
+      const escalation = await postEscalationMessage(client, ctx, { conversationId, reason: "SLA breached." });
       expect(escalation?.text).toContain(`/conversations/${conversationId}`);
 
-      const summary = await postDailySummary(deps, p.orgId);
+      const summary = await postDailySummary(client, ctx);
       expect(summary?.figures).toEqual({ received: customers, pendingApprovals: 1, autoSendPrecision: null });
       expect(summary?.text).toContain(`Customer messages (24 h): ${customers}`);
       expect(posted(summary?.text)?.args).toMatchObject({ channel: CHANNEL, text: summary?.text });
 
       await jsonCall(p, `/api/v1/drafts/${draftId}/reject`, { method: "POST", body: { reason: "done" } });
-      expect(await postApprovalReminder(deps, p.orgId, draftId)).toBeUndefined();
+      expect(await postApprovalReminder(client, ctx, draftId)).toBeUndefined();
     });
   });
 }

@@ -45,6 +45,9 @@ const REMOTE_ROUTES = new Set([
   "eval retrieval",
 ]);
 
+/** Commands whose second word is an argument (`skill replay <conversation>`), remote as a whole. */
+const REMOTE_COMMANDS = new Set(["replay"]);
+
 /**
  * `eval retrieval` without `--app` needs neither a server nor the DATA_DIR (it indexes the
  * dataset's own corpus into a throwaway database), so it runs here even in remote mode.
@@ -66,7 +69,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     const out = createOutput(invocation.values.json ?? false, io.stdout);
     const { loadConfig } = await import("@support/product/config");
     const config = io.env ? loadConfig(io.env) : loadConfig();
-    if (config.remote && goesRemote(invocation)) {
+    if (config.remote && (goesRemote(invocation) || REMOTE_COMMANDS.has(invocation.command))) {
       const { runRemote } = await import("./remote-dispatch.js");
       await runRemote(config.remote, invocation, out);
     } else {

@@ -23,6 +23,11 @@ export async function runRemote(remote: { url: string; apiKey: string }, inv: In
       const { draftsCommand, remoteDrafts } = await import("./commands/drafts.js");
       return draftsCommand(remoteDrafts(api), out, sub, draftOptions(inv));
     }
+    case "replay": {
+      if (!sub) throw new CliError("replay needs the conversation id");
+      const { remoteReplay, replayCommand } = await import("./commands/replay.js");
+      return replayCommand(remoteReplay(api), out, sub);
+    }
     case "runs": {
       const { runsCommand, remoteRuns } = await import("./commands/runs.js");
       return runsCommand(remoteRuns(api), out, sub, { id: arg, status: values.status });

@@ -44,8 +44,12 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
       return slackCommand(localSlack(runtime, org), out, sub, slackFlags(inv));
     }
     case "replay": {
-      const { replayCommand } = await import("./commands/replay.js");
-      return replayCommand(runtime, out, { org, conversation: sub });
+      if (!sub) throw new CliError("replay needs the conversation id");
+      const [{ replayCommand }, { localReplay }] = await Promise.all([
+        import("./commands/replay.js"),
+        import("./commands/replay-local.js"),
+      ]);
+      return replayCommand(localReplay(runtime, org), out, sub);
     }
     case "init": {
       if (!values.name) throw new CliError("init needs --name <product>");

@@ -46,6 +46,7 @@ describe("skill CLI on a local data dir", () => {
       whatsapp: ["--secret", "meta-secret", "--verify-token", "verify", "--phone-number-id", "106540352242922"],
       generic: ["--callback-url", "https://shop.example.com/support"],
     };
+    const conversations: Record<string, string> = {};
     for (const [kind, flags] of Object.entries(settings)) {
       const set = await skill(dataDir, "channels", "set", kind, "--app", "acme", ...flags, "--json");
       expect(set.code, set.stderr).toBe(0);
@@ -56,7 +57,14 @@ describe("skill CLI on a local data dir", () => {
       const report = JSON.parse(test.stdout);
       expect(report.status).toBeLessThan(300);
       if (kind !== "web") expect(report.conversationId).toMatch(/^cnv_/);
+      conversations[kind] = report.conversationId;
     }
+    // The test message's conversation replays: each drafting step's output, nothing stored.
+    const replay = await skill(dataDir, "replay", conversations.generic ?? "", "--json");
+    expect(replay.code, replay.stderr).toBe(0);
+    const replayed = JSON.parse(replay.stdout);
+    expect(replayed).toMatchObject({ conversationId: conversations.generic, outcome: expect.any(String) });
+    expect(replayed.steps[0]).toMatchObject({ step: "guard" });
     const list = JSON.parse((await skill(dataDir, "channels", "list", "--app", "acme", "--json")).stdout);
     expect(list.data.find((c: { kind: string }) => c.kind === "front").secretsSet).toEqual(["appSecret"]);
     expect(JSON.stringify(list)).not.toContain("front-app-secret");

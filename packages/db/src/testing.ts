@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import mysql from "mysql2/promise";
+import type { Db } from "./client.js";
 
 const created = new Map<string, Promise<string>>();
 
@@ -29,4 +31,17 @@ export function isolatedMysqlUrl(url: string): Promise<string> {
     created.set(url, isolated);
   }
   return isolated;
+}
+
+/**
+ * Moves an organization's drafts, action executions and finished workflow runs back to `then`,
+ * as if they had happened that long ago (retention tests). Answers the ids of the finished runs.
+ */
+export async function backdateOrganization(db: Db, orgId: string, then: Date): Promise<string[]> {
+  await db.q.update(db.t.drafts).set({ createdAt: then }).where(eq(db.t.drafts.orgId, orgId));
+  await db.q.update(db.t.actionExecutions).set({ updatedAt: then }).where(eq(db.t.actionExecutions.orgId, orgId));
+  const finished = and(eq(db.t.engineRuns.orgId, orgId), eq(db.t.engineRuns.status, "completed"));
+  const runs = (await db.q.select().from(db.t.engineRuns).where(finished)).map((run) => run.id);
+  await db.q.update(db.t.engineRuns).set({ finishedAt: then }).where(finished);
+  return runs;
 }

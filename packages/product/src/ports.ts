@@ -5,6 +5,7 @@ import {
   createReplyAdapterRegistry,
   findCannedResponse,
   type KnowledgeDeps,
+  type Platform,
   type Ports,
   searchKnowledge,
   storedChannelAdapters,
@@ -13,7 +14,7 @@ import {
 import type { Database, SecretBox } from "@support/db";
 import { languageModelFromConfig } from "@support/models";
 import type { StripeAdapter } from "@support/payments";
-import { createSlackApi, createSlackNotifier, type SlackDeps } from "@support/slack";
+import { createSlackApi, createSlackNotifier, type SlackClient, type SlackDeps } from "@support/slack";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 
@@ -33,17 +34,17 @@ export interface PortSources {
   wakeRelay(): void;
 }
 
-/** What Slack needs from the product, built the same way for the server, the CLI and the tests. */
-export function slackDeps(sources: PortSources): SlackDeps {
-  return {
-    database: sources.database,
-    secrets: sources.secrets,
-    publicUrl: sources.config.publicUrl,
-    logger: sources.logger,
-    counters: sources.counters,
-    notify: sources.wakeRelay,
-    slackApi: createSlackApi,
-  };
+/** How the product talks to Slack: the Web API adapter, logging through the product's logger. */
+function slackClient(sources: Pick<PortSources, "logger">): SlackClient {
+  return { logger: sources.logger, slackApi: createSlackApi };
+}
+
+/**
+ * What the Slack app (receiver, approval cards) needs, built the same way for the server, the CLI
+ * and the tests: the platform it acts on, and the client.
+ */
+export function slackDeps(sources: Pick<PortSources, "logger">, platform: Platform): SlackDeps {
+  return { ...slackClient(sources), platform };
 }
 
 /**
@@ -69,6 +70,6 @@ export function productPorts(sources: PortSources, overrides: PortOverrides = {}
     tracer: sources.tracer,
     knowledge,
     retentionDays: config.retentionDays,
-    notifier: overrides.notifier ?? createSlackNotifier(slackDeps(sources)),
+    notifier: overrides.notifier ?? createSlackNotifier(slackClient(sources)),
   };
 }

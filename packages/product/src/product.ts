@@ -7,10 +7,10 @@ import {
   knowledgeFor,
   type Platform,
   type Ports,
-  pipelineWorkflows,
   type ServiceContext,
   serviceContext,
   type Tracer,
+  workflowFunctions,
 } from "@support/core";
 import { type Database, openDatabase, type SecretBox } from "@support/db";
 import {
@@ -110,14 +110,14 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
   const stripe = config.stripe ? await loadStripeAdapter(config.stripe) : undefined;
   const bus = new InProcessEventBus();
   const foreground = createForegroundGate();
-  // The relay is built last (it publishes to the engine); decisions taken in Slack wake it.
+  // The relay is built last (it publishes to the engine); a service that committed events wakes it.
   const wakeRelay = () => relay.notify();
   const sources = { config, database, secrets, knowledge, stripe, logger, counters, tracer: options.tracer, wakeRelay };
   const ports = productPorts(sources, options.ports);
-  const slack = slackDeps(sources);
   const inngest = createInngestClient(config.inngest, { appId: INNGEST_APP_ID, logger });
   const platform: Platform = { db: database, ports };
-  const functions = (options.workflows ?? pipelineWorkflows(platform))(inngest);
+  const slack = slackDeps(sources, platform);
+  const functions = (options.workflows ?? workflowFunctions(platform))(inngest);
   const inngestServe = createInngestServeApp(inngest, functions);
   // Embedded: the engine calls the serve handler in-process. Otherwise Inngest calls /api/inngest.
   const engine =

@@ -1,9 +1,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { changeApp, createApiKey, initProduct, OPERATOR, type Role } from "@support/core";
-import { type DraftRow, insertDraft } from "@support/db";
-import { isolatedMysqlUrl } from "@support/db/testing";
+import { changeApp, createApiKey, type DraftAction, initProduct, OPERATOR, type Role } from "@support/core";
+import { type DraftRow, insertDraft, transitionDraft } from "@support/db";
+import { backdateOrganization, isolatedMysqlUrl } from "@support/db/testing";
+import { advanceEngineCron } from "@support/engine";
 import { loadConfig } from "./config.js";
 import { openProduct, type Product, type ProductOptions } from "./product.js";
 
@@ -113,4 +114,36 @@ export async function seedPendingDraft(
     actions: null,
     ...draft,
   });
+}
+
+/** Replaces a waiting draft's proposed actions, as if the drafting step had proposed them. */
+export async function setDraftActions(product: Product, orgId: string, draftId: string, actions: DraftAction[]) {
+  const { changed } = await transitionDraft(product.database, orgId, draftId, ["pending_approval"], {
+    status: "pending_approval",
+    actions,
+  });
+  if (!changed) throw new Error(`draft ${draftId} is not waiting for approval`);
+}
+
+/**
+ * Moves a cron function's next firing to `at` (in the past, it fires at the engine's next tick),
+ * as if the clock had reached it. Answers the function's cron expression.
+ */
+export async function fireCron(product: Product, functionId: string, at: Date): Promise<string> {
+  const { db } = product.database;
+  const cron = (await db.q.select().from(db.t.engineCrons)).find((c) => c.functionId === functionId);
+  if (!cron) throw new Error(`no cron registered for ${functionId}`);
+  await advanceEngineCron(db, cron.id, cron.nextAt, at);
+  return cron.cron;
+}
+
+/** The organization's memoized workflow steps (the engine's rows carry the tenant). */
+export async function workflowStepsOf(product: Product, orgId: string) {
+  const { db } = product.database;
+  return (await db.q.select().from(db.t.engineSteps)).filter((step) => step.orgId === orgId);
+}
+
+/** Everything of the organization so far (drafts, executions, finished runs) happened at `then`; answers the runs. */
+export function backdate(product: Product, orgId: string, then: Date): Promise<string[]> {
+  return backdateOrganization(product.database.db, orgId, then);
 }

@@ -1,7 +1,15 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DraftAction, draftForMessage, type GatheredContext, pipelineDeps } from "@support/core";
+import {
+  type DraftAction,
+  type GatheredContext,
+  loadDraftInputs,
+  planDraft,
+  serviceContext,
+  storeDraft,
+  WORKFLOW,
+} from "@support/core";
 import {
   createApp,
   createOrganization,
@@ -17,9 +25,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, openProduct, type Product } from "../src/index.js";
 
 /**
- * Claude proposing actions beside its draft, through the whole drafting pipeline: the Anthropic
- * adapter against the fake Messages API, the real pipeline over an embedded SQLite database, and
- * the draft as it is stored. The product app's data is the gather step's answer, given directly.
+ * Claude proposing actions beside its draft, through the drafting steps: the Anthropic adapter
+ * against the fake Messages API, the real steps (load, plan, store) over an embedded SQLite
+ * database, and the draft as it is stored. The product app's data is the gather step's answer,
+ * given directly.
  */
 
 const KEY = "sk-ant-actions";
@@ -138,22 +147,17 @@ async function draftWith(proposals: { name: string; input: unknown }[], draftUsa
     inboundEventId: null,
     createdAt: new Date(),
   });
-  const deps = pipelineDeps({
-    db: database,
-    ports: {
-      ...product.ports,
-      model: createAnthropicModel({ apiKey: KEY, baseUrl: fake.url, model: "claude-sonnet-5-5", maxRetries: 0 }),
-      retrieve: async () => ({ passages: [refundPassage], relevant: true }),
-    },
-  });
-  const attempt = await draftForMessage(deps, {
-    orgId: tenant.orgId,
-    conversationId: conversation.id,
-    messageId: message.id,
-    gathered,
-  });
-  if (attempt.kind !== "drafted") throw new Error(`expected a draft, got ${attempt.kind}`);
-  return attempt.draft;
+  const ports = {
+    ...product.ports,
+    model: createAnthropicModel({ apiKey: KEY, baseUrl: fake.url, model: "claude-sonnet-5-5", maxRetries: 0 }),
+    retrieve: async () => ({ passages: [refundPassage], relevant: true }),
+  };
+  const ctx = serviceContext({ db: database, ports }, tenant.orgId, WORKFLOW);
+  const inputs = await loadDraftInputs(ctx, { conversationId: conversation.id, messageId: message.id });
+  if (inputs.kind !== "ready") throw new Error(`expected a message to draft for, got ${inputs.reason}`);
+  const plan = await planDraft(ctx, inputs, gathered);
+  if (plan.kind !== "planned") throw new Error(`expected a planned draft, got ${plan.reason}`);
+  return (await storeDraft(ctx, plan)).draft;
 }
 
 const reasonsOf = (draft: { decision: unknown }) => (draft.decision as { reasons: string[] }).reasons;

@@ -1,11 +1,9 @@
 import type { KnownBlock } from "@slack/web-api";
-import { formatMoney, type PublicDraft } from "@support/core";
+import type { DraftView } from "@support/contract";
+import { formatMoney, type ReviewCard } from "@support/core";
 
-/** What an approval card shows about a draft and the conversation it answers. */
-export interface CardContext {
-  draft: PublicDraft;
-  customer: string;
-  subject: string | null;
+/** What an approval card shows about a draft and the conversation it answers, with the way to the dashboard. */
+export interface CardContext extends ReviewCard {
   dashboardUrl: string;
 }
 
@@ -37,7 +35,7 @@ const context = (text: string): KnownBlock => ({
 });
 
 /** Who decided and what became of the draft, in one line (also the ephemeral "already decided" answer). */
-export function decisionLine(draft: PublicDraft): string {
+export function decisionLine(draft: DraftView): string {
   const label = RESULT_LABELS[draft.status] ?? draft.status;
   const who = draft.decidedBy ? ` by ${draft.decidedBy}` : "";
   const via = draft.decidedVia ? ` (${draft.decidedVia})` : "";
@@ -45,7 +43,7 @@ export function decisionLine(draft: PublicDraft): string {
   return `${label}${who}${via}${reason}`;
 }
 
-function trustSummary(draft: PublicDraft): string {
+function trustSummary(draft: DraftView): string {
   const decision = draft.decision as { autoSend?: boolean; wouldAutoSend?: boolean; reasons?: string[] };
   const verdict = decision.autoSend
     ? "auto-sent"
@@ -57,7 +55,7 @@ function trustSummary(draft: PublicDraft): string {
 }
 
 /** The product app's data on the customer, and a warning for each call that failed. */
-function customerBlocks(draft: PublicDraft): KnownBlock[] {
+function customerBlocks(draft: DraftView): KnownBlock[] {
   const customer = draft.customer;
   if (!customer) return [];
   const user = customer.user as { name?: string; email?: string } | null;
@@ -84,7 +82,7 @@ const RISK_LABELS: Record<string, string> = {
 };
 
 /** Each proposed action with its risk and route, and once run, its outcome. */
-function actionBlocks(draft: PublicDraft): KnownBlock[] {
+function actionBlocks(draft: DraftView): KnownBlock[] {
   return draft.actions.map((a) => {
     const execution = draft.executions.find((e) => e.action === a.action);
     const outcome = execution

@@ -1,9 +1,7 @@
 export { type CardContext, decisionLine } from "./card.js";
 export { postApprovalCard, refreshApprovalCard } from "./cards.js";
-export type { SlackDeps } from "./deps.js";
+export type { SlackClient, SlackDeps } from "./deps.js";
 export {
-  type DailySummary,
-  dailySummaryFigures,
   type PostedMessage,
   postApprovalReminder,
   postDailySummary,

@@ -1,11 +1,19 @@
 import type { AckFn, App, Logger as BoltLogger, LogLevel, Receiver, ViewResponseAction } from "@slack/bolt";
-import { AppError, approveDraft, publicDraft, rejectDraft, type SlackConnection } from "@support/core";
-import { type DraftRow, getDraft } from "@support/db";
+import type { DraftView } from "@support/contract";
+import {
+  AppError,
+  approveDraft,
+  findDraftView,
+  rejectDraft,
+  type ServiceContext,
+  type SlackConnection,
+  serviceContext,
+} from "@support/core";
 import type { Logger } from "pino";
 import { z } from "zod";
 import { ACTIONS, decisionLine } from "./card.js";
 import { refreshApprovalCard } from "./cards.js";
-import type { SlackDeps } from "./deps.js";
+import { type SlackClient, type SlackDeps, slackActor } from "./deps.js";
 import { editModal, INPUTS, rejectModal, VIEWS } from "./modals.js";
 
 /** What each listener gets besides Bolt's arguments: the organization the request was verified for. */
@@ -26,10 +34,6 @@ const viewBody = z.object({
     state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullish() }))) }),
   }),
 });
-
-/** The decision's author as the audit log and the card show it. */
-const actorOf = (user: { id: string; username?: string; name?: string }) =>
-  `slack:${user.username ?? user.name ?? user.id}`;
 
 const OPEN = new Set(["pending_approval", "declined"]);
 
@@ -55,35 +59,33 @@ const externalReceiver: Receiver = { init: () => undefined, start: async () => u
  * very click that decided gets no message: it changed nothing and the clicker already knows.
  */
 async function explainAlreadyDecided(
-  deps: SlackDeps,
+  client: SlackClient,
+  ctx: ServiceContext,
   connection: SlackConnection,
-  draft: DraftRow,
-  to: { user: string; actor: string; channel: string | undefined; retry: boolean },
+  draft: DraftView,
+  to: { user: string; channel: string | undefined; retry: boolean },
 ) {
-  await refreshApprovalCard(deps, connection.orgId, draft.id);
-  if (to.retry && draft.decidedBy === to.actor) return;
-  await deps.slackApi(connection).postEphemeral({
+  await refreshApprovalCard(client, ctx, draft.id);
+  if (to.retry && draft.decidedBy === ctx.actor.name) return;
+  await client.slackApi(connection).postEphemeral({
     channel: to.channel ?? connection.channelId,
     user: to.user,
-    text: `Nothing changed: this draft was already decided. ${decisionLine(publicDraft(draft))}.`,
+    text: `Nothing changed: this draft was already decided. ${decisionLine(draft)}.`,
   });
 }
 
 /** Applies a decision; on a conflict answers with who decided instead, and never decides twice. */
 async function decide(
-  deps: SlackDeps,
-  connection: SlackConnection,
+  ctx: ServiceContext,
   draftId: string,
-  apply: () => Promise<DraftRow>,
-): Promise<{ ok: true } | { ok: false; draft: DraftRow | undefined; message: string }> {
+  apply: () => Promise<DraftView>,
+): Promise<{ ok: true } | { ok: false; draft: DraftView | undefined; message: string }> {
   try {
     await apply();
-    deps.notify();
     return { ok: true };
   } catch (error) {
     if (!(error instanceof AppError) || !["conflict", "invalid_input", "not_found"].includes(error.code)) throw error;
-    const draft = await getDraft(deps.database.db, connection.orgId, draftId);
-    return { ok: false, draft, message: error.message };
+    return { ok: false, draft: await findDraftView(ctx, draftId), message: error.message };
   }
 }
 
@@ -108,25 +110,23 @@ export async function createSlackBolt(deps: SlackDeps): Promise<App> {
       const { connection } = args.context as unknown as SlackRequestContext;
       const body = actionBody.parse(args.body);
       const draftId = body.actions[0]?.value ?? "";
-      const actor = actorOf(body.user);
+      const ctx = serviceContext(deps.platform, connection.orgId, slackActor(body.user));
       const retry = args.context.retryNum !== undefined;
-      const to = { user: body.user.id, actor, channel: body.channel?.id, retry };
+      const to = { user: body.user.id, channel: body.channel?.id, retry };
       const tell = (text: string) =>
         deps.slackApi(connection).postEphemeral({ channel: to.channel ?? connection.channelId, user: to.user, text });
-      const row = await getDraft(deps.database.db, connection.orgId, draftId);
-      if (!row) {
+      const draft = await findDraftView(ctx, draftId);
+      if (!draft) {
         await tell(`Draft ${draftId} no longer exists.`);
       } else if (kind === "approve") {
-        const result = await decide(deps, connection, draftId, () =>
-          approveDraft(deps.database, connection.orgId, draftId, { actor, surface: "slack" }),
-        );
+        const result = await decide(ctx, draftId, () => approveDraft(ctx, draftId));
         if (!result.ok && result.draft && !OPEN.has(result.draft.status))
-          await explainAlreadyDecided(deps, connection, result.draft, to);
+          await explainAlreadyDecided(deps, ctx, connection, result.draft, to);
         else if (!result.ok) await tell(`${result.message}. Use Edit to write the reply.`);
-      } else if (!OPEN.has(row.status)) {
-        await explainAlreadyDecided(deps, connection, row, to);
+      } else if (!OPEN.has(draft.status)) {
+        await explainAlreadyDecided(deps, ctx, connection, draft, to);
       } else if (body.trigger_id) {
-        const view = kind === "edit" ? editModal(publicDraft(row)) : rejectModal(publicDraft(row));
+        const view = kind === "edit" ? editModal(draft) : rejectModal(draft);
         await deps.slackApi(connection).openView({ triggerId: body.trigger_id, view });
       }
       await args.ack();
@@ -146,21 +146,17 @@ export async function createSlackBolt(deps: SlackDeps): Promise<App> {
       const draftId = body.view.private_metadata;
       const input = INPUTS[kind];
       const value = body.view.state.values[input.block]?.[input.action]?.value ?? "";
-      const actor = actorOf(body.user);
-      const result = await decide(deps, connection, draftId, () =>
-        kind === "edit"
-          ? approveDraft(deps.database, connection.orgId, draftId, { text: value, actor, surface: "slack" })
-          : rejectDraft(deps.database, connection.orgId, draftId, { reason: value, actor, surface: "slack" }),
+      const ctx = serviceContext(deps.platform, connection.orgId, slackActor(body.user));
+      const result = await decide(ctx, draftId, () =>
+        kind === "edit" ? approveDraft(ctx, draftId, { text: value }) : rejectDraft(ctx, draftId, { reason: value }),
       );
       if (result.ok) return ack(undefined);
       const decided = result.draft && !OPEN.has(result.draft.status);
-      if (decided && result.draft) await refreshApprovalCard(deps, connection.orgId, draftId);
-      const retryOfOwn = args.context.retryNum !== undefined && result.draft?.decidedBy === actor;
+      if (decided && result.draft) await refreshApprovalCard(deps, ctx, draftId);
+      const retryOfOwn = args.context.retryNum !== undefined && result.draft?.decidedBy === ctx.actor.name;
       if (retryOfOwn) return ack(undefined);
       const message =
-        decided && result.draft
-          ? `Nothing changed: already decided. ${decisionLine(publicDraft(result.draft))}.`
-          : result.message;
+        decided && result.draft ? `Nothing changed: already decided. ${decisionLine(result.draft)}.` : result.message;
       return ack({ response_action: "errors", errors: { [input.block]: message.slice(0, 150) } });
     };
   app.view(VIEWS.edit, onSubmit("edit"));

@@ -1,4 +1,4 @@
-import type { PublicDraft } from "@support/core";
+import type { DraftView } from "@support/contract";
 
 export const VIEWS = { edit: "draft_edit_modal", reject: "draft_reject_modal" } as const;
 /** The block and action ids of the modals' one input each. */
@@ -10,7 +10,7 @@ export const INPUTS = {
 const plain = (text: string) => ({ type: "plain_text" as const, text });
 
 /** The draft, editable; submitting approves it with the edited text. */
-export function editModal(draft: PublicDraft) {
+export function editModal(draft: DraftView) {
   return {
     type: "modal",
     callback_id: VIEWS.edit,
@@ -36,7 +36,7 @@ export function editModal(draft: PublicDraft) {
 }
 
 /** Asks why; submitting rejects the draft with that reason. */
-export function rejectModal(draft: PublicDraft) {
+export function rejectModal(draft: DraftView) {
   return {
     type: "modal",
     callback_id: VIEWS.reject,

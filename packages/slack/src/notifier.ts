@@ -1,7 +1,6 @@
-import type { Notifier } from "@support/core";
-import type { NotificationRow } from "@support/db";
+import type { Notice, Notifier, ServiceContext } from "@support/core";
 import { connectionFor } from "./cards.js";
-import type { SlackDeps } from "./deps.js";
+import type { SlackClient } from "./deps.js";
 import {
   type PostedMessage,
   postApprovalReminder,
@@ -17,33 +16,33 @@ import {
  * limited to another app) it posts nothing and logs "Slack not configured"; the dashboard shows
  * the notification either way. Slack errors propagate, so the engine retries the step.
  */
-export function createSlackNotifier(deps: SlackDeps): Notifier {
-  const post = async (notification: NotificationRow): Promise<PostedMessage | undefined> => {
-    const { orgId, draftId, conversationId } = notification;
-    const connection = await connectionFor(deps, orgId);
-    if (!connection || (connection.appId && connection.appId !== notification.appId)) return undefined;
-    switch (notification.kind) {
+export function createSlackNotifier(client: SlackClient): Notifier {
+  const post = async (ctx: ServiceContext, notice: Notice): Promise<PostedMessage | undefined> => {
+    const { draftId, conversationId } = notice;
+    const connection = await connectionFor(client, ctx);
+    if (!connection || (connection.appId && connection.appId !== notice.appId)) return undefined;
+    switch (notice.kind) {
       case "approval_reminder":
-        return draftId ? postApprovalReminder(deps, orgId, draftId) : undefined;
+        return draftId ? postApprovalReminder(client, ctx, draftId) : undefined;
       case "escalation":
         return conversationId
-          ? postEscalationMessage(deps, orgId, { conversationId, reason: notification.reason })
+          ? postEscalationMessage(client, ctx, { conversationId, reason: notice.reason })
           : undefined;
       case "reply_failed":
-        return draftId ? postReplyFailedMessage(deps, orgId, { draftId, reason: notification.reason }) : undefined;
+        return draftId ? postReplyFailedMessage(client, ctx, { draftId, reason: notice.reason }) : undefined;
       default:
         return undefined;
     }
   };
   return {
-    async post(notification) {
-      const posted = await post(notification);
-      if (posted) deps.counters.increment("slack_notifications_total", { kind: notification.kind });
+    async post(ctx, notice) {
+      const posted = await post(ctx, notice);
+      if (posted) ctx.ports.counters.increment("slack_notifications_total", { kind: notice.kind });
       return posted && { channel: posted.channel, ts: posted.ts };
     },
-    async postDailySummary(orgId, now) {
-      const posted = await postDailySummary(deps, orgId, now);
-      if (posted) deps.counters.increment("slack_notifications_total", { kind: "daily_summary" });
+    async postDailySummary(ctx, now) {
+      const posted = await postDailySummary(client, ctx, now);
+      if (posted) ctx.ports.counters.increment("slack_notifications_total", { kind: "daily_summary" });
       return posted && { channel: posted.channel, ts: posted.ts };
     },
   };

@@ -1,8 +1,7 @@
 import type { App } from "@slack/bolt";
 import { verifySlack } from "@support/channels";
-import { listSlackConnections, type SlackConnection } from "@support/core";
-import { getDraft } from "@support/db";
-import type { SlackDeps } from "./deps.js";
+import { findDraftView, listSlackConnections, type SlackConnection, serviceContext } from "@support/core";
+import { SLACK_APP, type SlackDeps } from "./deps.js";
 import { createSlackBolt } from "./interactions.js";
 
 /** The request as the HTTP layer hands it over: the raw bytes, before anything is parsed. */
@@ -23,7 +22,8 @@ export interface SlackHttpResponse {
  * match when one Slack app is connected to several organizations.
  */
 async function verifiedConnections(deps: SlackDeps, req: SlackHttpRequest) {
-  const connections = await listSlackConnections(deps.database.db, deps.secrets);
+  // Slack signs before any organization is known: every configured connection is a candidate.
+  const connections = await listSlackConnections(deps.platform.db, deps.platform.ports.secrets);
   if (connections.length === 0) return { matched: [], reason: "not_configured" };
   const matched: SlackConnection[] = [];
   let reason = "bad_signature";
@@ -53,7 +53,7 @@ async function owningConnection(deps: SlackDeps, matched: SlackConnection[], bod
   const draftId = draftIdOf(body);
   if (matched.length === 1 || !draftId) return matched[0];
   for (const connection of matched) {
-    if (await getDraft(deps.database.db, connection.orgId, draftId)) return connection;
+    if (await findDraftView(serviceContext(deps.platform, connection.orgId, SLACK_APP), draftId)) return connection;
   }
   return matched[0];
 }
@@ -84,10 +84,11 @@ function parseBody(req: SlackHttpRequest): Record<string, unknown> | undefined {
  */
 export function createSlackReceiver(deps: SlackDeps) {
   let bolt: Promise<App> | undefined;
+  const { counters } = deps.platform.ports;
   return async function handle(req: SlackHttpRequest): Promise<SlackHttpResponse> {
     const { matched, reason } = await verifiedConnections(deps, req);
     if (matched.length === 0) {
-      deps.counters.increment("slack_rejected_total", { reason });
+      counters.increment("slack_rejected_total", { reason });
       deps.logger.warn({ reason }, reason === "not_configured" ? "Slack not configured" : "Slack request rejected");
       return { status: 401, body: { error: "invalid_signature" } };
     }
@@ -108,7 +109,7 @@ export function createSlackReceiver(deps: SlackDeps) {
         response = answer;
       },
     });
-    deps.counters.increment("slack_accepted_total", { type: String(body.type ?? "unknown") });
+    counters.increment("slack_accepted_total", { type: String(body.type ?? "unknown") });
     return response === undefined || response === "" ? { status: 200 } : { status: 200, body: response };
   };
 }

@@ -1,7 +1,7 @@
-import { eventCatalog } from "@support/core";
+import { eventCatalog, serviceContext } from "@support/core";
 import type { InProcessEventBus } from "@support/engine";
 import { postApprovalCard, refreshApprovalCard } from "./cards.js";
-import type { SlackDeps } from "./deps.js";
+import { SLACK_APP, type SlackDeps } from "./deps.js";
 
 const DECISION_EVENTS = new Set([
   "support/draft.approved",
@@ -20,14 +20,16 @@ const DECISION_EVENTS = new Set([
 export function subscribeSlack(bus: InProcessEventBus, deps: SlackDeps): () => void {
   return bus.subscribe(async (event) => {
     try {
+      const inOrg = (orgId: string) => serviceContext(deps.platform, orgId, SLACK_APP);
       if (event.name === "support/approval.requested") {
-        await postApprovalCard(deps, eventCatalog["support/approval.requested"].parse(event.data));
+        const requested = eventCatalog["support/approval.requested"].parse(event.data);
+        await postApprovalCard(deps, inOrg(requested.orgId), requested);
       } else if (DECISION_EVENTS.has(event.name)) {
         const data = event.data as { orgId: string; draftId?: string };
-        if (data.draftId) await refreshApprovalCard(deps, data.orgId, data.draftId);
+        if (data.draftId) await refreshApprovalCard(deps, inOrg(data.orgId), data.draftId);
       }
     } catch (error) {
-      deps.counters.increment("slack_call_failed_total", { event: event.name });
+      deps.platform.ports.counters.increment("slack_call_failed_total", { event: event.name });
       deps.logger.warn(
         { event: event.name, err: error instanceof Error ? error.message : String(error) },
         "Slack update failed",

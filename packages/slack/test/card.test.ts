@@ -1,9 +1,9 @@
-import type { PublicDraft } from "@support/core";
+import type { DraftView } from "@support/contract";
 import { describe, expect, it } from "vitest";
 import { approvalCard, decidedCard, decisionLine } from "../src/card.js";
 import { editModal } from "../src/modals.js";
 
-const draft = (over: Partial<PublicDraft> = {}): PublicDraft => ({
+const draft = (over: Partial<DraftView> = {}): DraftView => ({
   id: "drf_01",
   appId: "app_01",
   conversationId: "cnv_01",
@@ -32,7 +32,7 @@ const draft = (over: Partial<PublicDraft> = {}): PublicDraft => ({
   createdAt: new Date(0).toISOString(),
   ...over,
 });
-const ctx = (d: PublicDraft) => ({
+const ctx = (d: DraftView) => ({
   draft: d,
   customer: "Ada <ada@x.test>",
   subject: "Login",

@@ -1,22 +1,9 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { problemResponse } from "@support/contract";
-import { ATTENTION_KINDS, dismissAttention, needsAttention } from "@support/core";
+import { idParam, jsonResponse, notificationSchema, problemResponse } from "@support/contract";
+import { dismissAttention, needsAttention } from "@support/core";
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 import { validationHook } from "../validation.js";
-
-const attentionSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(ATTENTION_KINDS),
-    appId: z.string().nullable(),
-    conversationId: z.string().nullable(),
-    draftId: z.string().nullable(),
-    reason: z.string(),
-    postedToSlack: z.boolean().openapi({ description: "Whether Slack was told too (false without Slack)" }),
-    createdAt: z.string(),
-  })
-  .openapi("Notification");
 
 const errors = {
   400: problemResponse("Invalid input"),
@@ -38,14 +25,11 @@ export function notificationRoutes() {
       tags: ["notifications"],
       description: "Open notifications, newest first (at most 50). New ones arrive as `notification.created` events.",
       responses: {
-        200: {
-          description: "Open notifications",
-          content: { "application/json": { schema: z.object({ data: z.array(attentionSchema) }) } },
-        },
+        200: jsonResponse(z.object({ data: z.array(notificationSchema) }), "Open notifications"),
         ...errors,
       },
     }),
-    async (c) => c.json({ data: await needsAttention(c.var.runtime.database.db, c.var.principal.orgId) }, 200),
+    async (c) => c.json({ data: await needsAttention(c.var.ctx) }, 200),
   );
 
   router.openapi(
@@ -53,7 +37,7 @@ export function notificationRoutes() {
       method: "post",
       path: "/{id}/dismiss",
       tags: ["notifications"],
-      request: { params: z.object({ id: z.string().min(1).max(100) }) },
+      request: { params: idParam },
       responses: {
         204: { description: "Dismissed" },
         404: problemResponse("No such notification in this organization"),
@@ -62,8 +46,7 @@ export function notificationRoutes() {
       },
     }),
     async (c) => {
-      const { runtime, principal } = c.var;
-      await dismissAttention(runtime.database.db, principal.orgId, c.req.valid("param").id, principal.actor);
+      await dismissAttention(c.var.ctx, c.req.valid("param").id);
       return c.body(null, 204);
     },
   );

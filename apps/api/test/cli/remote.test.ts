@@ -22,6 +22,7 @@ async function waitForDrafts(env: Record<string, string>) {
 }
 
 describe("skill CLI against a running server", () => {
+  // Many commands, two of them spawned processes: more than the default 5 s on a busy machine.
   it("lists apps and manages keys over HTTP with SUPPORT_API_URL and SUPPORT_API_KEY", async () => {
     const runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-srv-")) }));
     const init = await initProduct(runtime.platform, { name: "Remote Shop" });
@@ -78,6 +79,19 @@ describe("skill CLI against a running server", () => {
       expect(draft).toMatchObject({ status: "declined", conversationId: test.conversationId });
       const shown = JSON.parse((await skillWith(env, "drafts", "show", draft.id, "--json")).stdout);
       expect(shown.id).toBe(draft.id);
+      // Replay runs on the server: its steps for the conversation, nothing stored there or here.
+      const replay = await skillWith(env, "replay", draft.conversationId, "--json");
+      expect(replay.code, replay.stderr).toBe(0);
+      expect(JSON.parse(replay.stdout)).toMatchObject({
+        conversationId: draft.conversationId,
+        outcome: "planned",
+        steps: expect.arrayContaining([expect.objectContaining({ step: "decide" })]),
+      });
+      const text = await skillWith(env, "replay", draft.conversationId);
+      expect(text.stdout).toContain(`Replay of ${draft.conversationId}`);
+      const missing = await skillWith(env, "replay", "cnv_missing");
+      expect(missing.stderr.trim()).toBe('skill: 404 conversation "cnv_missing" not found');
+      expect((await waitForDrafts(env)).map((d) => d.id)).toEqual([draft.id]);
       const noReason = await skillWith(env, "drafts", "reject", draft.id);
       expect(noReason.stderr.trim()).toBe("skill: drafts reject needs --reason <why>");
       const rejected = await skillWith(env, "drafts", "reject", draft.id, "--reason", "wrong product", "--json");
@@ -97,7 +111,7 @@ describe("skill CLI against a running server", () => {
       server.close();
       await runtime.close();
     }
-  });
+  }, 30_000);
 
   it("connects Slack on the server with slack connect (PUT /api/v1/slack)", async () => {
     const runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-slack-")) }));

@@ -1,13 +1,13 @@
-import type { PublicDraft } from "@support/core";
+import type { DraftView } from "@support/contract";
 import { CliError, type Output } from "../output.js";
 import type { RemoteApi } from "../remote.js";
 
 /** The same four operations on the local DATA_DIR or on a server. */
 export interface DraftsBackend {
-  list(filter: { app?: string; status?: string }): Promise<PublicDraft[]>;
-  show(id: string): Promise<PublicDraft>;
-  approve(id: string, text?: string): Promise<PublicDraft>;
-  reject(id: string, reason: string): Promise<PublicDraft>;
+  list(filter: { app?: string; status?: string }): Promise<DraftView[]>;
+  show(id: string): Promise<DraftView>;
+  approve(id: string, text?: string): Promise<DraftView>;
+  reject(id: string, reason: string): Promise<DraftView>;
 }
 
 export function remoteDrafts(api: RemoteApi): DraftsBackend {
@@ -18,17 +18,17 @@ export function remoteDrafts(api: RemoteApi): DraftsBackend {
         ...(f.app ? { app: f.app } : {}),
         ...(f.status ? { status: f.status } : {}),
       });
-      return (await api.request<{ data: PublicDraft[] }>("GET", `/api/v1/drafts?${query}`)).data;
+      return (await api.request<{ data: DraftView[] }>("GET", `/api/v1/drafts?${query}`)).data;
     },
-    show: (id) => api.request<PublicDraft>("GET", `/api/v1/drafts/${encodeURIComponent(id)}`),
+    show: (id) => api.request<DraftView>("GET", `/api/v1/drafts/${encodeURIComponent(id)}`),
     approve: (id, text) =>
-      api.request<PublicDraft>("POST", `/api/v1/drafts/${encodeURIComponent(id)}/approve`, text ? { text } : {}),
+      api.request<DraftView>("POST", `/api/v1/drafts/${encodeURIComponent(id)}/approve`, text ? { text } : {}),
     reject: (id, reason) =>
-      api.request<PublicDraft>("POST", `/api/v1/drafts/${encodeURIComponent(id)}/reject`, { reason }),
+      api.request<DraftView>("POST", `/api/v1/drafts/${encodeURIComponent(id)}/reject`, { reason }),
   };
 }
 
-const line = (d: PublicDraft) =>
+const line = (d: DraftView) =>
   `${d.id}  ${d.status.padEnd(16)} ${d.category.padEnd(16)} ${d.text.replace(/\s+/g, " ").slice(0, 60)}`;
 
 export async function draftsCommand(

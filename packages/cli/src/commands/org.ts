@@ -1,5 +1,5 @@
+import type { Organization } from "@support/core";
 import { OPERATOR, resolveOrganization, type ServiceContext } from "@support/core";
-import type { Organization } from "@support/db";
 import type { Product } from "@support/product";
 
 /**

@@ -1,17 +1,19 @@
-import { pipelineDeps, replayConversation } from "@support/core";
-import type { Product } from "@support/product";
-import { CliError, type Output } from "../output.js";
-import { resolveOrg } from "./org.js";
+import type { ReplayView } from "@support/contract";
+import type { Output } from "../output.js";
+import type { RemoteApi } from "../remote.js";
 
-/** `skill replay <conversation>`: the pipeline's steps for the latest customer message, nothing stored or sent. */
-export async function replayCommand(runtime: Product, out: Output, opts: { org?: string; conversation?: string }) {
-  if (!opts.conversation) throw new CliError("replay needs the conversation id");
-  const org = await resolveOrg(runtime, opts.org);
-  const deps = pipelineDeps(runtime.platform);
-  const { messageId, plan } = await replayConversation(deps, org.id, opts.conversation);
-  const result = { conversationId: opts.conversation, messageId, outcome: plan.kind, steps: plan.steps };
+/** Replays a conversation on the local DATA_DIR or on a server (`POST /api/v1/conversations/{id}/replay`). */
+export type ReplayBackend = (conversationId: string) => Promise<ReplayView>;
+
+export function remoteReplay(api: RemoteApi): ReplayBackend {
+  return (id) => api.request<ReplayView>("POST", `/api/v1/conversations/${encodeURIComponent(id)}/replay`);
+}
+
+/** `skill replay <conversation>`: the drafting steps for the latest customer message, nothing stored or sent. */
+export async function replayCommand(replay: ReplayBackend, out: Output, conversationId: string) {
+  const result = await replay(conversationId);
   out.result(result, () => [
-    `Replay of ${opts.conversation} (message ${messageId}): ${plan.kind === "skipped" ? `skipped: ${plan.reason}` : `would be ${plan.values.status}`}`,
-    ...plan.steps.map((s) => `\n## ${s.step}\n${JSON.stringify(s.output, null, 2)}`),
+    `Replay of ${conversationId} (message ${result.messageId}): ${result.outcome === "skipped" ? `skipped: ${result.reason}` : `would be ${result.status}`}`,
+    ...result.steps.map((s) => `\n## ${s.step}\n${JSON.stringify(s.output, null, 2)}`),
   ]);
 }

@@ -1,6 +1,6 @@
 import { getContact, getConversation, getStripeAccount } from "@support/db";
-import type { StripeAdapter } from "@support/payments";
-import { type CustomerContext, type GatherDeps, gatherCustomerContext } from "./gather.js";
+import type { ServiceContext } from "../service/context.js";
+import { type CustomerContext, gatherCustomerContext } from "./gather.js";
 
 /** A card charge on the app's connected Stripe account, kept only to route a refund to it. */
 export interface GatheredCharge {
@@ -15,10 +15,6 @@ export interface GatheredCharge {
 export interface GatheredContext extends CustomerContext {
   /** Charges on the app's connected Stripe account; empty when none is connected. */
   charges: GatheredCharge[];
-}
-
-export interface GatherStepDeps extends GatherDeps {
-  stripe?: StripeAdapter;
 }
 
 const NOTHING: GatheredContext = {
@@ -36,24 +32,22 @@ const NOTHING: GatheredContext = {
  * stored beyond this draft. Like `gatherCustomerContext`, it records failures and never throws
  * for the app's or Stripe's sake.
  */
-export async function gatherForConversation(
-  deps: GatherStepDeps,
-  input: { orgId: string; conversationId: string },
-): Promise<GatheredContext> {
-  const conversation = await getConversation(deps.db, input.orgId, input.conversationId);
+export async function gatherForConversation(ctx: ServiceContext, conversationId: string): Promise<GatheredContext> {
+  const orgId = ctx.org.id;
+  const conversation = await getConversation(ctx.db, orgId, conversationId);
   if (!conversation) return NOTHING;
-  const contact = await getContact(deps.db, input.orgId, conversation.contactId);
+  const contact = await getContact(ctx.db, orgId, conversation.contactId);
   const email = contact?.email ?? undefined;
   const phone = contact?.phone ?? undefined;
-  const context = await gatherCustomerContext(deps, {
-    orgId: input.orgId,
-    appId: conversation.appId,
-    contact: { email, phone },
-  });
-  const account = deps.stripe && email ? await getStripeAccount(deps.db, input.orgId, conversation.appId) : undefined;
-  if (!deps.stripe || !email || account?.status !== "connected") return { ...context, charges: [] };
+  const context = await gatherCustomerContext(
+    { db: ctx.db, secrets: ctx.ports.secrets, timeoutMs: ctx.ports.gatherTimeoutMs },
+    { orgId, appId: conversation.appId, contact: { email, phone } },
+  );
+  const { stripe } = ctx.ports;
+  const account = stripe && email ? await getStripeAccount(ctx.db, orgId, conversation.appId) : undefined;
+  if (!stripe || !email || account?.status !== "connected") return { ...context, charges: [] };
   try {
-    const payments = await deps.stripe.customerPayments(account.stripeAccountId, email);
+    const payments = await stripe.customerPayments(account.stripeAccountId, email);
     const charges = payments.charges.map(({ id, amount, refunded, currency, created }) => ({
       id,
       amount,

@@ -3,8 +3,9 @@ import type { ActionTool, ModelActionProposal } from "@support/decisions";
 import type { Purchase } from "@support/sdk";
 import type { GatheredCharge, GatheredContext } from "../context/gather-step.js";
 import { type RiskClass, STRIPE_REFUND } from "../integrations/actions.js";
-import { type IntegrationDeps, loadIntegration } from "../integrations/integrations.js";
+import { loadIntegration } from "../integrations/integrations.js";
 import type { ActionPolicy } from "../integrations/policy.js";
+import type { ServiceContext } from "../service/context.js";
 import { acceptModelProposals, actionTools } from "./model-proposals.js";
 import { type ProposedAction, proposeActions } from "./proposals.js";
 
@@ -53,9 +54,9 @@ export interface ActionSetup {
   stripeConnected: boolean;
 }
 
-export async function loadActionSetup(deps: IntegrationDeps, orgId: string, appId: string): Promise<ActionSetup> {
-  const integration = await loadIntegration(deps, orgId, appId);
-  const stripe = await getStripeAccount(deps.db, orgId, appId);
+export async function loadActionSetup(ctx: ServiceContext, appId: string): Promise<ActionSetup> {
+  const integration = await loadIntegration({ db: ctx.db, secrets: ctx.ports.secrets }, ctx.org.id, appId);
+  const stripe = await getStripeAccount(ctx.db, ctx.org.id, appId);
   return {
     capabilities: integration?.capabilities ?? null,
     policy: integration?.policy ?? {},

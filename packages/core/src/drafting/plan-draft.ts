@@ -1,14 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  appSettings,
-  type DraftRow,
-  findAppForWebhook,
-  getContact,
-  getConversation,
-  listMessages,
-  listOutcomes,
-  type Message,
-} from "@support/db";
+import { type DraftRow, listOutcomes } from "@support/db";
 import {
   type AutonomyDecision,
   DEFAULT_CATEGORIES,
@@ -21,9 +12,9 @@ import {
   trustScore,
 } from "@support/decisions";
 import { customerRecord } from "../context/customer-record.js";
-import { type GatheredContext, gatherForConversation } from "../context/gather-step.js";
-import type { PipelineDeps } from "../service/ports.js";
-import type { Tracer } from "../service/tracing.js";
+import type { GatheredContext } from "../context/gather-step.js";
+import type { ServiceContext } from "../service/context.js";
+import { noopTracer, type Tracer } from "../service/tracing.js";
 import {
   type ActionSetup,
   actionsNeedApproval,
@@ -32,31 +23,13 @@ import {
   type PlannedActions,
   planDraftActions,
 } from "./draft-actions.js";
+import type { DraftInputs, DraftStep, SkippedDraft } from "./inputs.js";
 
 /** A draft ready to be stored, and what each step produced on the way (for replays and traces). */
 export type DraftValues = Omit<DraftRow, "id" | "createdAt" | "updatedAt">;
-export interface PipelineStep {
-  step: string;
-  output: unknown;
-}
 export type DraftPlan =
-  | { kind: "skipped"; reason: string; steps: PipelineStep[]; humanTookOver?: boolean }
-  | { kind: "planned"; values: DraftValues; gatesPassed: boolean; steps: PipelineStep[] };
-
-/** Why a conversation must be left to people right now, if it must. */
-export function humanOwnsConversation(
-  conversation: { assignee: string | null; status: string },
-  messages: Message[],
-  message: Message,
-): string | null {
-  if (conversation.assignee) return `assigned to ${conversation.assignee}`;
-  if (conversation.status === "escalated") return "the conversation was handed to a person";
-  const teammateReplied = messages.some(
-    (m) =>
-      m.direction === "outbound" && m.authorKind === "agent" && m.createdAt >= message.createdAt && m.id !== message.id,
-  );
-  return teammateReplied ? "a teammate replied after the customer's message" : null;
-}
+  | SkippedDraft
+  | { kind: "planned"; values: DraftValues; gatesPassed: boolean; steps: DraftStep[] };
 
 function modelCall<T>(
   tracer: Tracer,
@@ -118,52 +91,27 @@ function cannedDraft(canned: { passage: RetrievedPassage; similarity: number }):
   };
 }
 
-/** The gather step, for callers that did not run it as a step of their own (replays, tests). */
-export function gatherForDraft(deps: PipelineDeps, input: { orgId: string; conversationId: string }) {
-  return gatherForConversation(
-    { db: deps.database.db, secrets: deps.secrets, stripe: deps.stripe, timeoutMs: deps.gatherTimeoutMs },
-    input,
-  );
-}
-
 /**
- * Everything the pipeline decides for one customer message, without writing anything: guards,
- * triage, the product app's data (`gathered`, or gathered here), retrieval, drafting, gates,
- * proposed actions, trust and the autonomy decision.
+ * The second step of drafting: everything decided for one customer message, without writing
+ * anything - triage, retrieval (or a canned response), the reply, the gates, the proposed
+ * actions, trust and the autonomy decision - from the loaded inputs and the gathered customer data.
  */
 export async function planDraft(
-  deps: PipelineDeps,
-  tracer: Tracer,
-  input: { orgId: string; conversationId: string; messageId: string; gathered?: GatheredContext },
+  ctx: ServiceContext,
+  inputs: DraftInputs,
+  gathered: GatheredContext,
 ): Promise<DraftPlan> {
-  const steps: PipelineStep[] = [];
-  const skip = (reason: string, humanTookOver = false): DraftPlan => {
+  const { conversation, app, settings, messages, message, contact } = inputs;
+  const { model } = ctx.ports;
+  const tracer = ctx.ports.tracer ?? noopTracer;
+  const orgId = ctx.org.id;
+  const steps: DraftStep[] = [...inputs.steps];
+  const skip = (reason: string): DraftPlan => {
     steps.push({ step: "guard", output: { skipped: reason } });
-    return { kind: "skipped", reason, steps, humanTookOver };
+    return { kind: "skipped", reason, steps };
   };
-  const db = deps.database.db;
-  const conversation = await getConversation(db, input.orgId, input.conversationId);
-  if (!conversation) return skip("conversation not found");
-  const app = await findAppForWebhook(db, conversation.appId);
-  if (!app || app.orgId !== input.orgId) return skip("app not found");
-  const messages = await listMessages(db, input.orgId, conversation.id);
-  const message = messages.find((m) => m.id === input.messageId);
-  if (!message) return skip("message not found");
-  if (message.direction !== "inbound" || message.authorKind !== "customer") {
-    return skip("not a customer message");
-  }
-  const humanReason = humanOwnsConversation(conversation, messages, message);
-  if (humanReason) return skip(humanReason, true);
-  const newer = messages.some(
-    (m) => m.direction === "inbound" && m.authorKind === "customer" && m.createdAt > message.createdAt,
-  );
-  if (newer) return skip("a newer customer message will be answered instead");
-  steps.push({ step: "guard", output: { passed: true } });
-
-  const settings = appSettings(app);
-  const contact = await getContact(db, input.orgId, conversation.contactId);
-  const triage = await modelCall(tracer, "triage", { messageId: message.id, model: deps.model.name }, () =>
-    deps.model.triage({
+  const triage = await modelCall(tracer, "triage", { messageId: message.id, model: model.name }, () =>
+    model.triage({
       message: { text: message.text, subject: conversation.subject ?? undefined, from: contact?.email ?? undefined },
       categories: DEFAULT_CATEGORIES,
       defaultLanguage: settings.language,
@@ -173,7 +121,6 @@ export async function planDraft(
   steps.push({ step: "triage", output: { ...t, fallbackReason: triage.fallbackReason } });
   if (t.automated || t.spam) return skip(t.automated ? `automated message (${t.automated})` : "spam");
 
-  const gathered = input.gathered ?? (await gatherForDraft(deps, input));
   steps.push({
     step: "gather",
     output: {
@@ -187,7 +134,7 @@ export async function planDraft(
   const question = [conversation.subject, message.text].filter(Boolean).join("\n");
   const retrieval = t.needsHuman
     ? { passages: [], relevant: false }
-    : await deps.retrieve({ orgId: input.orgId, appId: app.id, query: message.text, k: 5 });
+    : await ctx.ports.retrieve({ orgId, appId: app.id, query: message.text, k: 5 });
   steps.push({
     step: "retrieve",
     output: {
@@ -197,14 +144,12 @@ export async function planDraft(
   });
   // Without an account in the app there is nothing to act on, and no integration to ask about.
   const actionSetup: ActionSetup | undefined =
-    t.needsHuman || !gathered.user
-      ? undefined
-      : await loadActionSetup({ db, secrets: deps.secrets }, input.orgId, app.id);
+    t.needsHuman || !gathered.user ? undefined : await loadActionSetup(ctx, app.id);
   const actionTools = actionSetup ? offeredActionTools(actionSetup, gathered) : [];
   const earlierReplies = messages.filter((m) => m.direction === "outbound").map((m) => m.text);
   const canned = t.needsHuman
     ? undefined
-    : await deps.findCanned?.({ orgId: input.orgId, appId: app.id, message: message.text });
+    : await ctx.ports.findCanned?.({ orgId, appId: app.id, message: message.text });
   if (canned) {
     steps.push({
       step: "canned",
@@ -217,7 +162,7 @@ export async function planDraft(
     : canned
       ? cannedDraft(canned)
       : await modelCall(tracer, "draft", { messageId: message.id, passages: retrieval.passages.length }, () =>
-          deps.model.draft({
+          model.draft({
             question,
             customerName: contact?.name ?? null,
             language: t.language,
@@ -256,7 +201,7 @@ export async function planDraft(
   const { actions } = planned;
   steps.push({ step: "actions", output: planned });
   const category = DEFAULT_CATEGORIES.find((c) => c.name === t.category);
-  const outcomes = await listOutcomes(db, input.orgId, app.id, { category: t.category });
+  const outcomes = await listOutcomes(ctx.db, orgId, app.id, { category: t.category });
   const trust = trustScore(
     outcomes.map((o) => ({
       outcome: o.outcome as Parameters<typeof trustScore>[0][number]["outcome"],
@@ -297,7 +242,7 @@ export async function planDraft(
     gatesPassed: gates.every((g) => g.passed),
     steps,
     values: {
-      orgId: input.orgId,
+      orgId,
       appId: app.id,
       conversationId: conversation.id,
       messageId: message.id,

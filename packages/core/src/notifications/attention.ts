@@ -1,33 +1,23 @@
-import { appendAudit, type Db, dismissNotification, getDraft, listOpenNotifications } from "@support/db";
+import type { NotificationView } from "@support/contract";
+import { ATTENTION_KINDS, type AttentionKind } from "@support/contract";
+import { dismissNotification, getDraft, listOpenNotifications } from "@support/db";
+import { OPEN_STATUSES } from "../review/decisions.js";
+import { commitChange } from "../service/change.js";
+import type { ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
-import { ATTENTION_KINDS, type AttentionKind } from "./notify.js";
-
-/** A notification as the API and the dashboard show it. */
-export interface Attention {
-  id: string;
-  kind: AttentionKind;
-  appId: string | null;
-  conversationId: string | null;
-  draftId: string | null;
-  reason: string;
-  /** Whether Slack was told too (false without Slack). */
-  postedToSlack: boolean;
-  createdAt: string;
-}
-
-const OPEN = ["pending_approval", "declined"];
 
 /**
  * What needs a person, newest first: escalations and failed sends until someone dismisses them,
- * reminders while their draft still waits (a decided draft needs nobody).
+ * reminders while their draft still waits (a decided draft needs nobody). Any member.
  */
-export async function needsAttention(db: Db, orgId: string, limit = 50): Promise<Attention[]> {
-  const rows = await listOpenNotifications(db, orgId, { kinds: [...ATTENTION_KINDS], limit });
-  const shown: Attention[] = [];
+export async function needsAttention(ctx: ServiceContext, limit = 50): Promise<NotificationView[]> {
+  const orgId = ctx.org.id;
+  const rows = await listOpenNotifications(ctx.db, orgId, { kinds: [...ATTENTION_KINDS], limit });
+  const shown: NotificationView[] = [];
   for (const row of rows) {
     if (row.kind === "approval_reminder" && row.draftId) {
-      const draft = await getDraft(db, orgId, row.draftId);
-      if (!draft || !OPEN.includes(draft.status)) continue;
+      const draft = await getDraft(ctx.db, orgId, row.draftId);
+      if (!draft || !OPEN_STATUSES.includes(draft.status)) continue;
     }
     shown.push({
       id: row.id,
@@ -43,17 +33,14 @@ export async function needsAttention(db: Db, orgId: string, limit = 50): Promise
   return shown;
 }
 
-/** Someone saw to it: the notification leaves the list (once; a second dismissal is a conflict). */
-export async function dismissAttention(db: Db, orgId: string, id: string, actor: string): Promise<void> {
-  const { notification, changed } = await dismissNotification(db, orgId, id, actor);
-  if (!notification || notification.kind === "daily_summary")
-    throw new AppError("not_found", `notification "${id}" not found`);
-  if (!changed)
-    throw new AppError("conflict", `notification ${id} was already dismissed by ${notification.dismissedBy}`);
-  await appendAudit(db, orgId, {
-    actor,
-    action: "notification.dismissed",
-    subject: id,
-    data: { kind: notification.kind },
+/** Someone saw to it: the notification leaves the list (once; a second dismissal is a conflict). Any member. */
+export async function dismissAttention(ctx: ServiceContext, id: string): Promise<void> {
+  await commitChange(ctx, async (tx, log) => {
+    const { notification, changed } = await dismissNotification(tx, ctx.org.id, id, ctx.actor.name);
+    if (!notification || notification.kind === "daily_summary")
+      throw new AppError("not_found", `notification "${id}" not found`);
+    if (!changed)
+      throw new AppError("conflict", `notification ${id} was already dismissed by ${notification.dismissedBy}`);
+    await log.audit({ action: "notification.dismissed", subject: id, data: { kind: notification.kind } });
   });
 }

@@ -1,10 +1,8 @@
+import type { AttentionKind } from "@support/contract";
 import {
-  appendAudit,
   appSettings,
   claimNotification,
-  type Database,
-  type Db,
-  findAppForWebhook,
+  getApp,
   getDraft,
   getNotification,
   listSlackConfigs,
@@ -13,27 +11,29 @@ import {
   type NotificationRow,
 } from "@support/db";
 import { emit } from "../events.js";
+import { OPEN_STATUSES } from "../review/decisions.js";
+import { commitChange } from "../service/change.js";
+import type { ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
-import type { Notifier } from "./notifier.js";
+import type { Platform } from "../service/ports.js";
 
-/** The kinds that ask a person to act; the daily summary only informs. */
-export const ATTENTION_KINDS = ["approval_reminder", "escalation", "reply_failed"] as const;
-export type AttentionKind = (typeof ATTENTION_KINDS)[number];
+/** A notification to raise in the context's organization. */
+export type NotificationInput = Omit<NewNotification, "orgId">;
 
 interface DraftEvent {
-  orgId: string;
   appId: string;
   conversationId: string;
   draftId: string;
 }
 
-const OPEN = ["pending_approval", "declined"];
-
 /** The reminder for a draft past its SLA; undefined once the draft was decided (nothing to remind of). */
-export async function reminderNotification(db: Db, event: DraftEvent): Promise<NewNotification | undefined> {
-  const draft = await getDraft(db, event.orgId, event.draftId);
-  if (!draft || !OPEN.includes(draft.status)) return undefined;
-  const app = await findAppForWebhook(db, event.appId);
+export async function reminderNotification(
+  ctx: ServiceContext,
+  event: DraftEvent,
+): Promise<NotificationInput | undefined> {
+  const draft = await getDraft(ctx.db, ctx.org.id, event.draftId);
+  if (!draft || !OPEN_STATUSES.includes(draft.status)) return undefined;
+  const app = await getApp(ctx.db, ctx.org.id, event.appId);
   const sla = app ? appSettings(app).approvalSlaHours : undefined;
   return {
     ...ids(event),
@@ -45,10 +45,10 @@ export async function reminderNotification(db: Db, event: DraftEvent): Promise<N
 
 /** A conversation handed to a person: by the SLA, by triage, by a teammate, or by a rejection. */
 export async function escalationNotification(
-  db: Db,
+  ctx: ServiceContext,
   event: Omit<DraftEvent, "draftId"> & { draftId?: string },
-): Promise<NewNotification> {
-  const draft = event.draftId ? await getDraft(db, event.orgId, event.draftId) : undefined;
+): Promise<NotificationInput> {
+  const draft = event.draftId ? await getDraft(ctx.db, ctx.org.id, event.draftId) : undefined;
   const by = draft?.decidedBy ?? "someone";
   const reason =
     draft?.status === "rejected"
@@ -56,7 +56,6 @@ export async function escalationNotification(
       : `Needs a person: ${draft?.reason ?? "escalated"} (escalated by ${by}).`;
   return {
     ...ids(event),
-    draftId: event.draftId ?? null,
     kind: "escalation",
     key: `escalation:${event.draftId ?? event.conversationId}`,
     reason,
@@ -64,8 +63,8 @@ export async function escalationNotification(
 }
 
 /** An approved reply the channel refused after its last retry: the customer has no answer. */
-export async function replyFailedNotification(db: Db, event: DraftEvent): Promise<NewNotification> {
-  const draft = await getDraft(db, event.orgId, event.draftId);
+export async function replyFailedNotification(ctx: ServiceContext, event: DraftEvent): Promise<NotificationInput> {
+  const draft = await getDraft(ctx.db, ctx.org.id, event.draftId);
   return {
     ...ids(event),
     kind: "reply_failed",
@@ -75,7 +74,6 @@ export async function replyFailedNotification(db: Db, event: DraftEvent): Promis
 }
 
 const ids = (event: Omit<DraftEvent, "draftId"> & { draftId?: string }) => ({
-  orgId: event.orgId,
   appId: event.appId,
   conversationId: event.conversationId,
   draftId: event.draftId ?? null,
@@ -85,19 +83,19 @@ const ids = (event: Omit<DraftEvent, "draftId"> & { draftId?: string }) => ({
  * Records a notification once per key and, the first time, announces it on the event bus (the
  * dashboard's live stream) in the same transaction. A retry returns the stored row.
  */
-export async function raiseNotification(database: Database, input: NewNotification): Promise<NotificationRow> {
-  return database.transaction(async (tx) => {
-    const { notification, created } = await claimNotification(tx, input);
+export async function raiseNotification(ctx: ServiceContext, input: NotificationInput): Promise<NotificationRow> {
+  const orgId = ctx.org.id;
+  return commitChange(ctx, async (tx, log) => {
+    const { notification, created } = await claimNotification(tx, { ...input, orgId });
     if (!created) return notification;
-    await appendAudit(tx, input.orgId, {
-      actor: "pipeline",
+    await log.audit({
       action: "notification.created",
       subject: input.draftId ?? input.conversationId ?? notification.id,
       data: { kind: input.kind, notificationId: notification.id },
     });
-    await emit(tx, "support/notification.created", {
+    await log.emit("support/notification.created", {
       v: 1,
-      orgId: input.orgId,
+      orgId,
       notificationId: notification.id,
       kind: input.kind as AttentionKind,
       ...(input.appId ? { appId: input.appId } : {}),
@@ -119,46 +117,38 @@ export interface Delivered {
  * Tells people through the notifier, once: the Slack message is recorded on the notification, so
  * a retried step finds it and posts nothing. A Slack error throws, and the engine retries.
  */
-export async function deliverNotification(
-  database: Database,
-  notifier: Notifier,
-  orgId: string,
-  notificationId: string,
-): Promise<Delivered> {
-  const notification = await getNotification(database.db, orgId, notificationId);
+export async function deliverNotification(ctx: ServiceContext, notificationId: string): Promise<Delivered> {
+  const notification = await getNotification(ctx.db, ctx.org.id, notificationId);
   if (!notification) throw new AppError("not_found", `notification "${notificationId}" not found`);
   if (notification.slackTs) return { notificationId, slackTs: notification.slackTs, postedNow: false };
-  const posted = await notifier.post(notification);
+  const posted = await ctx.ports.notifier.post(ctx, notification);
   if (!posted) return { notificationId, slackTs: null, postedNow: false };
-  await markNotificationPosted(database.db, orgId, notificationId, posted);
+  await markNotificationPosted(ctx.db, ctx.org.id, notificationId, posted);
   return { notificationId, slackTs: posted.ts, postedNow: true };
 }
 
 /**
- * Fans the daily summary out: one `support/summary.due` per organization with Slack configured,
- * all in one transaction. Each organization's summary then runs (and fails, and retries) on its
- * own, so one revoked token cannot hold back the others.
+ * Fans the daily summary out over every organization with Slack configured: one
+ * `support/summary.due` each, all in one transaction. Each organization's summary then runs (and
+ * fails, and retries) on its own, so one revoked token cannot hold back the others.
  */
-export async function requestDailySummaries(database: Database, day: string): Promise<string[]> {
-  return database.transaction(async (tx) => {
-    const orgIds = (await listSlackConfigs(tx)).map((row) => row.orgId);
-    for (const orgId of orgIds) await emit(tx, "support/summary.due", { v: 1, orgId, day });
-    return orgIds;
+export async function requestDailySummaries(platform: Platform, day: string): Promise<string[]> {
+  const orgIds = await platform.db.transaction(async (tx) => {
+    const configured = (await listSlackConfigs(tx)).map((row) => row.orgId);
+    for (const orgId of configured) await emit(tx, "support/summary.due", { v: 1, orgId, day });
+    return configured;
   });
+  if (orgIds.length > 0) platform.ports.wake();
+  return orgIds;
 }
 
 /**
- * Posts an organization's daily summary for `day` (YYYY-MM-DD, UTC) at most once: the summary is
+ * Posts the organization's daily summary for `day` (YYYY-MM-DD, UTC) at most once: the summary is
  * recorded as a notification keyed by the day, with the Slack message once posted.
  */
-export async function postDailySummaryOnce(
-  database: Database,
-  notifier: Notifier,
-  orgId: string,
-  day: string,
-  now = new Date(),
-): Promise<Delivered> {
-  const { notification } = await claimNotification(database.db, {
+export async function postDailySummaryOnce(ctx: ServiceContext, day: string, now = new Date()): Promise<Delivered> {
+  const orgId = ctx.org.id;
+  const { notification } = await claimNotification(ctx.db, {
     orgId,
     appId: null,
     kind: "daily_summary",
@@ -168,8 +158,8 @@ export async function postDailySummaryOnce(
     reason: `Daily summary for ${day}`,
   });
   if (notification.slackTs) return { notificationId: notification.id, slackTs: notification.slackTs, postedNow: false };
-  const posted = await notifier.postDailySummary(orgId, now);
+  const posted = await ctx.ports.notifier.postDailySummary(ctx, now);
   if (!posted) return { notificationId: notification.id, slackTs: null, postedNow: false };
-  await markNotificationPosted(database.db, orgId, notification.id, posted);
+  await markNotificationPosted(ctx.db, orgId, notification.id, posted);
   return { notificationId: notification.id, slackTs: posted.ts, postedNow: true };
 }

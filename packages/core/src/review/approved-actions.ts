@@ -1,6 +1,5 @@
-import { appendAudit, type DraftRow, getDraft, listExecutionsForDraft, transitionDraft } from "@support/db";
+import { type DraftRow, getDraft, listExecutionsForDraft, transitionDraft } from "@support/db";
 import type { DraftAction } from "../drafting/draft-actions.js";
-import { emit } from "../events.js";
 import {
   type ExecutionView,
   executeAction,
@@ -9,9 +8,9 @@ import {
   executionView,
 } from "../integrations/actions.js";
 import { executeStripeRefund } from "../integrations/stripe-connect.js";
-import { serviceContext, WORKFLOW } from "../service/context.js";
+import { commitChange } from "../service/change.js";
+import type { ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
-import type { PipelineDeps } from "../service/ports.js";
 
 export function draftActions(draft: DraftRow): DraftAction[] {
   return (draft.actions as DraftAction[] | null) ?? [];
@@ -27,16 +26,11 @@ export function approveActions(actions: DraftAction[], ids: string[] | undefined
   return actions.map((a) => ({ ...a, approved: ids ? ids.includes(a.id) : true }));
 }
 
-/** What running actions needs of the pipeline's dependencies. */
-export type ActionDeps = PipelineDeps;
-
 type Request = { orgId: string; appId: string; draftId: string };
 
-async function runAction(deps: ActionDeps, request: Request, action: DraftAction) {
-  const db = deps.database.db;
+async function runAction(ctx: ServiceContext, request: Request, action: DraftAction) {
+  const { db } = ctx;
   const named = { ...request, action: action.action, input: action.input };
-  // What a person (or the policy) approved runs as the system.
-  const ctx = serviceContext({ db: deps.database, ports: deps }, request.orgId, WORKFLOW);
   const target = { app: request.appId, draftId: request.draftId };
   try {
     if (action.via === "stripe") {
@@ -69,13 +63,14 @@ export type ActionsRun =
  * mid-call) is an error, so the workflow retries and then dead-letters it rather than send a
  * reply that may not be true.
  */
-export async function runApprovedActions(deps: ActionDeps, orgId: string, draftId: string): Promise<ActionsRun> {
-  const draft = await getDraft(deps.database.db, orgId, draftId);
+export async function runApprovedActions(ctx: ServiceContext, draftId: string): Promise<ActionsRun> {
+  const orgId = ctx.org.id;
+  const draft = await getDraft(ctx.db, orgId, draftId);
   if (!draft) throw new AppError("not_found", `draft "${draftId}" not found`);
   if (draft.status !== "approved") return { kind: "not_approved", status: draft.status };
   const executions: ExecutionView[] = [];
   for (const action of draftActions(draft).filter((a) => a.approved)) {
-    const { execution } = await runAction(deps, { orgId, appId: draft.appId, draftId }, action);
+    const { execution } = await runAction(ctx, { orgId, appId: draft.appId, draftId }, action);
     if (execution.status === "running") {
       throw new Error(`action ${action.id} (${action.action}) was started by an earlier attempt and has no result`);
     }
@@ -92,12 +87,12 @@ export async function runApprovedActions(deps: ActionDeps, orgId: string, draftI
  * approver approves without it (`actions: []`), edits, or rejects.
  */
 export async function returnDraftAfterFailedAction(
-  deps: ActionDeps,
-  orgId: string,
+  ctx: ServiceContext,
   draftId: string,
   failed: ExecutionView,
 ): Promise<void> {
-  await deps.database.transaction(async (tx) => {
+  const orgId = ctx.org.id;
+  await commitChange(ctx, async (tx, log) => {
     const reason = `not sent: ${failed.action} failed (${failed.error ?? "unknown error"})`;
     const { draft, changed } = await transitionDraft(tx, orgId, draftId, ["approved"], {
       status: "pending_approval",
@@ -107,14 +102,13 @@ export async function returnDraftAfterFailedAction(
       decidedVia: null,
     });
     if (!changed || !draft) return;
-    await appendAudit(tx, orgId, {
-      actor: "pipeline",
+    await log.audit({
       action: "action.failed",
       subject: draftId,
       traceId: draft.traceId,
       data: { action: failed.action, executionId: failed.id, error: failed.error },
     });
-    await emit(tx, "support/approval.requested", {
+    await log.emit("support/approval.requested", {
       v: 1,
       orgId,
       appId: draft.appId,
@@ -129,26 +123,20 @@ export async function returnDraftAfterFailedAction(
  * back. Returns what the step records (JSON): how many ran, and the failure if any.
  */
 export async function settleApprovedActions(
-  deps: ActionDeps,
-  orgId: string,
+  ctx: ServiceContext,
   draftId: string,
 ): Promise<{ executed: number; failed: { action: string; error: string | null } | null }> {
-  const run = await runApprovedActions(deps, orgId, draftId);
+  const run = await runApprovedActions(ctx, draftId);
   if (run.kind === "failed") {
-    await returnDraftAfterFailedAction(deps, orgId, draftId, run.execution);
+    await returnDraftAfterFailedAction(ctx, draftId, run.execution);
     return { executed: 0, failed: { action: run.execution.action, error: run.execution.error } };
   }
   return { executed: run.kind === "done" ? run.executions.length : 0, failed: null };
 }
 
 /** The reply with what was done, told before the sign-off (the last paragraph). */
-export async function withExecutionSummaries(
-  deps: ActionDeps,
-  orgId: string,
-  draftId: string,
-  text: string,
-): Promise<string> {
-  const executions = await listExecutionsForDraft(deps.database.db, orgId, draftId);
+export async function withExecutionSummaries(ctx: ServiceContext, draftId: string, text: string): Promise<string> {
+  const executions = await listExecutionsForDraft(ctx.db, ctx.org.id, draftId);
   const summaries = executions
     .map((e) => executionSummary(executionView(e)))
     .filter((s): s is string => Boolean(s) && !text.includes(s as string));

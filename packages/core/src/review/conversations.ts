@@ -1,7 +1,6 @@
+import type { ConversationDetailView, ConversationView, MessageView, Page } from "@support/contract";
 import {
   type Conversation,
-  type Db,
-  getApp,
   getContact,
   getConversation,
   listConversations,
@@ -9,11 +8,12 @@ import {
   listInboundEventsByIds,
   listMessages,
   type Message,
-  type Page,
 } from "@support/db";
+import type { ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
+import { requireApp } from "../tenancy/apps.js";
 
-export function publicConversation(c: Conversation) {
+export function publicConversation(c: Conversation): ConversationView {
   return {
     id: c.id,
     appId: c.appId,
@@ -29,10 +29,10 @@ export function publicConversation(c: Conversation) {
   };
 }
 
-export function publicMessage(m: Message) {
+export function publicMessage(m: Message): MessageView {
   return {
     id: m.id,
-    direction: m.direction,
+    direction: m.direction as MessageView["direction"],
     authorKind: m.authorKind,
     authorName: m.authorName,
     kind: m.kind,
@@ -45,29 +45,35 @@ export function publicMessage(m: Message) {
   };
 }
 
-export async function findConversations(
-  db: Db,
-  orgId: string,
+/** The organization's conversations, newest first, by app (id or slug), channel and status; any member. */
+export async function listConversationViews(
+  ctx: ServiceContext,
   filter: { app?: string; channel?: string; status?: string },
   page: { limit: number; cursor?: string },
-): Promise<Page<ReturnType<typeof publicConversation>>> {
-  let appId: string | undefined;
-  if (filter.app) {
-    const app = await getApp(db, orgId, filter.app);
-    if (!app) throw new AppError("not_found", `app "${filter.app}" not found`);
-    appId = app.id;
-  }
+): Promise<Page<ConversationView>> {
+  const appId = filter.app ? (await requireApp(ctx, filter.app)).id : undefined;
   const result = await listConversations(
-    db,
-    orgId,
+    ctx.db,
+    ctx.org.id,
     { appId, channelKind: filter.channel, status: filter.status },
     page,
   );
   return { data: result.data.map(publicConversation), nextCursor: result.nextCursor };
 }
 
+/** The conversation alone (no messages), or undefined when the organization has no such conversation. */
+export async function findConversationView(
+  ctx: ServiceContext,
+  conversationId: string,
+): Promise<ConversationView | undefined> {
+  const conversation = await getConversation(ctx.db, ctx.org.id, conversationId);
+  return conversation && publicConversation(conversation);
+}
+
 /** One conversation with its contact, its messages in order and what arrived on the wire. */
-export async function conversationDetail(db: Db, orgId: string, id: string) {
+export async function conversationDetail(ctx: ServiceContext, id: string): Promise<ConversationDetailView> {
+  const { db } = ctx;
+  const orgId = ctx.org.id;
   const conversation = await getConversation(db, orgId, id);
   if (!conversation) throw new AppError("not_found", `conversation "${id}" not found`);
   const [contact, messages, deliveries] = await Promise.all([
@@ -92,7 +98,7 @@ export async function conversationDetail(db: Db, orgId: string, id: string) {
     deliveries: deliveries.map((d) => ({
       id: d.id,
       channel: d.channelKind,
-      status: d.status,
+      status: d.status as ConversationDetailView["deliveries"][number]["status"],
       sandbox: d.sandbox,
       attempts: d.attempts,
       vendorMessageId: d.vendorMessageId,

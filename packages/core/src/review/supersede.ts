@@ -1,22 +1,25 @@
-import { appendAudit, type Database, insertOutcome, listDraftsForConversation, transitionDraft } from "@support/db";
+import { insertOutcome, listDraftsForConversation, transitionDraft } from "@support/db";
+import { commitChange } from "../service/change.js";
+import type { ServiceContext } from "../service/context.js";
+import { OPEN_STATUSES, wouldAutoSend } from "./decisions.js";
 
 /** A human took over: pending drafts of the conversation are withdrawn (outcome `superseded`). */
 export async function supersedePendingDrafts(
-  database: Database,
-  orgId: string,
+  ctx: ServiceContext,
   conversationId: string,
   reason: string,
 ): Promise<number> {
-  const pending = (await listDraftsForConversation(database.db, orgId, conversationId)).filter(
-    (d) => d.status === "pending_approval" || d.status === "declined",
+  const orgId = ctx.org.id;
+  const pending = (await listDraftsForConversation(ctx.db, orgId, conversationId)).filter((d) =>
+    OPEN_STATUSES.includes(d.status),
   );
   let withdrawn = 0;
   for (const draft of pending) {
-    await database.transaction(async (tx) => {
-      const { changed } = await transitionDraft(tx, orgId, draft.id, ["pending_approval", "declined"], {
+    await commitChange(ctx, async (tx, log) => {
+      const { changed } = await transitionDraft(tx, orgId, draft.id, OPEN_STATUSES, {
         status: "superseded",
         reason,
-        decidedBy: "pipeline",
+        decidedBy: ctx.actor.name,
         decidedAt: new Date(),
         decidedVia: "channel",
       });
@@ -29,17 +32,11 @@ export async function supersedePendingDrafts(
         category: draft.category,
         outcome: "superseded",
         overlapBp: null,
-        wouldAutoSend: Boolean((draft.decision as { wouldAutoSend?: boolean }).wouldAutoSend),
-        actor: "pipeline",
+        wouldAutoSend: wouldAutoSend(draft),
+        actor: ctx.actor.name,
         surface: "channel",
       });
-      await appendAudit(tx, orgId, {
-        actor: "pipeline",
-        action: "draft.superseded",
-        subject: draft.id,
-        traceId: draft.traceId,
-        data: { reason },
-      });
+      await log.audit({ action: "draft.superseded", subject: draft.id, traceId: draft.traceId, data: { reason } });
     });
   }
   return withdrawn;

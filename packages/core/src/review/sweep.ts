@@ -1,20 +1,23 @@
 import {
-  appendAudit,
   appSettings,
-  type Database,
   type DraftRow,
   findAppForWebhook,
   insertOutcome,
   listOpenDraftsBefore,
   transitionDraft,
 } from "@support/db";
-import { emit } from "../events.js";
 import { applyRetention, type RetentionReport } from "../operations/retention.js";
+import { commitChange } from "../service/change.js";
+import { type Actor, type ServiceContext, serviceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
-import { escalateDraft } from "./decisions.js";
+import type { Platform } from "../service/ports.js";
+import { escalateDraft, OPEN_STATUSES, wouldAutoSend } from "./decisions.js";
 
 const HOUR = 3_600_000;
-const OPEN = ["pending_approval", "declined"];
+
+/** The approval SLA reminds and escalates; the sweep expires. Both act for the platform, in each draft's organization. */
+const SLA: Actor = { kind: "workflow", role: "owner", name: "sla" };
+const SWEEP: Actor = { kind: "workflow", role: "owner", name: "sweep" };
 
 export interface SweepReport extends RetentionReport {
   reminded: number;
@@ -23,14 +26,17 @@ export interface SweepReport extends RetentionReport {
 }
 
 /**
- * The scheduled sweep: per app, an open draft older than its SLA gets one reminder, one older
- * than twice the SLA is escalated, one older than the expiry window expires (outcome `expired`);
- * then personal data older than the retention window is dropped (`applyRetention`).
+ * The scheduled sweep over every organization: per app, an open draft older than its SLA gets
+ * one reminder, one older than twice the SLA is escalated, one older than the expiry window
+ * expires (outcome `expired`); then personal data older than the retention window (the ports'
+ * `retentionDays` unless given) is dropped (`applyRetention`).
  */
 export async function sweepDrafts(
-  database: Database,
-  options: { now?: Date; retentionDays: number; batch?: number },
+  platform: Platform,
+  options: { now?: Date; retentionDays?: number; batch?: number } = {},
 ): Promise<SweepReport> {
+  const database = platform.db;
+  const inOrg = (draft: DraftRow, actor: Actor) => serviceContext(platform, draft.orgId, actor);
   const now = options.now ?? new Date();
   const batch = options.batch ?? 500;
   const decisions = { reminded: 0, escalated: 0, expired: 0 };
@@ -46,12 +52,10 @@ export async function sweepDrafts(
     if (!settings) continue;
     const age = now.getTime() - draft.createdAt.getTime();
     if (age > settings.draftExpiryHours * HOUR) {
-      if (await expire(database, draft, now)) decisions.expired++;
+      if (await expire(inOrg(draft, SWEEP), draft, now)) decisions.expired++;
     } else if (age > 2 * settings.approvalSlaHours * HOUR && draft.remindedAt) {
       try {
-        await escalateDraft(database, draft.orgId, draft.id, {
-          actor: "sla",
-          surface: "api",
+        await escalateDraft(inOrg(draft, SLA), draft.id, {
           reason: `waited more than ${2 * settings.approvalSlaHours} hours for approval`,
         });
         decisions.escalated++;
@@ -60,30 +64,25 @@ export async function sweepDrafts(
         if (!(error instanceof AppError && error.code === "conflict")) throw error;
       }
     } else if (age > settings.approvalSlaHours * HOUR && !draft.remindedAt) {
-      if (await remind(database, draft, now)) decisions.reminded++;
+      if (await remind(inOrg(draft, SLA), draft, now)) decisions.reminded++;
     }
   }
   const retention = await applyRetention(database, {
-    before: new Date(now.getTime() - options.retentionDays * 24 * HOUR),
+    before: new Date(now.getTime() - (options.retentionDays ?? platform.ports.retentionDays) * 24 * HOUR),
     batch,
   });
   return { ...decisions, ...retention };
 }
 
-async function remind(database: Database, draft: DraftRow, now: Date): Promise<boolean> {
-  return database.transaction(async (tx) => {
-    const { changed } = await transitionDraft(tx, draft.orgId, draft.id, OPEN, {
+async function remind(ctx: ServiceContext, draft: DraftRow, now: Date): Promise<boolean> {
+  return commitChange(ctx, async (tx, log) => {
+    const { changed } = await transitionDraft(tx, draft.orgId, draft.id, OPEN_STATUSES, {
       status: draft.status,
       remindedAt: now,
     });
     if (!changed) return false;
-    await appendAudit(tx, draft.orgId, {
-      actor: "sla",
-      action: "approval.reminded",
-      subject: draft.id,
-      traceId: draft.traceId,
-    });
-    await emit(tx, "support/approval.reminded", {
+    await log.audit({ action: "approval.reminded", subject: draft.id, traceId: draft.traceId });
+    await log.emit("support/approval.reminded", {
       v: 1,
       orgId: draft.orgId,
       appId: draft.appId,
@@ -94,11 +93,11 @@ async function remind(database: Database, draft: DraftRow, now: Date): Promise<b
   });
 }
 
-async function expire(database: Database, draft: DraftRow, now: Date): Promise<boolean> {
-  return database.transaction(async (tx) => {
-    const { changed } = await transitionDraft(tx, draft.orgId, draft.id, OPEN, {
+async function expire(ctx: ServiceContext, draft: DraftRow, now: Date): Promise<boolean> {
+  return commitChange(ctx, async (tx, log) => {
+    const { changed } = await transitionDraft(tx, draft.orgId, draft.id, OPEN_STATUSES, {
       status: "expired",
-      decidedBy: "sweep",
+      decidedBy: ctx.actor.name,
       decidedAt: now,
       reason: "no decision before the draft expired",
     });
@@ -110,17 +109,12 @@ async function expire(database: Database, draft: DraftRow, now: Date): Promise<b
       category: draft.category,
       outcome: "expired",
       overlapBp: null,
-      wouldAutoSend: Boolean((draft.decision as { wouldAutoSend?: boolean }).wouldAutoSend),
-      actor: "sweep",
+      wouldAutoSend: wouldAutoSend(draft),
+      actor: ctx.actor.name,
       surface: "api",
     });
-    await appendAudit(tx, draft.orgId, {
-      actor: "sweep",
-      action: "draft.expired",
-      subject: draft.id,
-      traceId: draft.traceId,
-    });
-    await emit(tx, "support/draft.expired", {
+    await log.audit({ action: "draft.expired", subject: draft.id, traceId: draft.traceId });
+    await log.emit("support/draft.expired", {
       v: 1,
       orgId: draft.orgId,
       appId: draft.appId,

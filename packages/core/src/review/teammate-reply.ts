@@ -1,37 +1,36 @@
-import {
-  appendAudit,
-  type Database,
-  insertOutcome,
-  listDraftsForConversation,
-  listMessages,
-  transitionDraft,
-} from "@support/db";
+import { insertOutcome, listDraftsForConversation, listMessages, transitionDraft } from "@support/db";
 import { draftDiff } from "@support/decisions";
+import { commitChange } from "../service/change.js";
+import type { ServiceContext } from "../service/context.js";
+import { OPEN_STATUSES, wouldAutoSend } from "./decisions.js";
 
 /**
  * A teammate answered in the channel (Front `outbound_sent`, a Zendesk agent comment) while our
  * draft waited: the draft is withdrawn and its outcome is the diff between the draft and what the
- * teammate actually sent, so a reply copied from our draft still earns trust.
+ * teammate actually sent, so a reply copied from our draft still earns trust. The teammate is
+ * the actor of that change, whoever runs it.
  */
 export async function recordTeammateReply(
-  database: Database,
-  orgId: string,
+  ctx: ServiceContext,
   conversationId: string,
   messageId: string,
 ): Promise<{ draftId: string; outcome: string }[]> {
-  const reply = (await listMessages(database.db, orgId, conversationId)).find((m) => m.id === messageId);
+  const orgId = ctx.org.id;
+  const reply = (await listMessages(ctx.db, orgId, conversationId)).find((m) => m.id === messageId);
   if (reply?.direction !== "outbound" || reply.authorKind !== "agent") return [];
-  const open = (await listDraftsForConversation(database.db, orgId, conversationId)).filter(
+  const teammate = reply.authorName ?? "teammate";
+  const asTeammate: ServiceContext = { ...ctx, actor: { ...ctx.actor, name: teammate } };
+  const open = (await listDraftsForConversation(ctx.db, orgId, conversationId)).filter(
     (d) => d.status === "pending_approval" || (d.status === "declined" && d.text),
   );
   const recorded: { draftId: string; outcome: string }[] = [];
   for (const draft of open) {
     const diff = draftDiff(draft.text, reply.text);
-    await database.transaction(async (tx) => {
-      const { changed } = await transitionDraft(tx, orgId, draft.id, ["pending_approval", "declined"], {
+    await commitChange(asTeammate, async (tx, log) => {
+      const { changed } = await transitionDraft(tx, orgId, draft.id, OPEN_STATUSES, {
         status: "superseded",
         sentText: reply.text,
-        decidedBy: reply.authorName ?? "teammate",
+        decidedBy: teammate,
         decidedAt: reply.createdAt,
         decidedVia: "channel",
         reason: "a teammate replied in the channel",
@@ -44,12 +43,11 @@ export async function recordTeammateReply(
         category: draft.category,
         outcome: diff.outcome,
         overlapBp: Math.round(diff.overlap * 10_000),
-        wouldAutoSend: Boolean((draft.decision as { wouldAutoSend?: boolean }).wouldAutoSend),
-        actor: reply.authorName ?? "teammate",
+        wouldAutoSend: wouldAutoSend(draft),
+        actor: teammate,
         surface: "channel",
       });
-      await appendAudit(tx, orgId, {
-        actor: reply.authorName ?? "teammate",
+      await log.audit({
         action: "draft.answered_in_channel",
         subject: draft.id,
         traceId: draft.traceId,

@@ -66,11 +66,3 @@ export interface Platform {
   db: Database;
   ports: Ports;
 }
-
-/** What the pipeline's older services take; being replaced by the service context. */
-export type PipelineDeps = Ports & { database: Database };
-
-/** The older services' bag from the platform; goes once they all take the service context. */
-export function pipelineDeps(platform: Platform): PipelineDeps {
-  return { ...platform.ports, database: platform.db };
-}

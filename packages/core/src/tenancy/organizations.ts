@@ -1,4 +1,7 @@
 import { createOrganization, type Database, listOrganizations, type Organization } from "@support/db";
+
+export type { Organization };
+
 import { AppError } from "../service/errors.js";
 import { slugify } from "./apps.js";
 

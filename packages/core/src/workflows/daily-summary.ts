@@ -12,7 +12,7 @@ export function dailySummary(inngest: WorkflowClient, platform: Platform) {
     { id: "daily-summary", retries: 3, triggers: [{ cron: "0 8 * * *" }] },
     async ({ event, step }) => {
       const day = await step.run("day", () => new Date(event.ts ?? Date.now()).toISOString().slice(0, 10));
-      const organizations = await step.run("fan-out", () => requestDailySummaries(platform.db, day));
+      const organizations = await step.run("fan-out", () => requestDailySummaries(platform, day));
       return { day, organizations };
     },
   );

@@ -1,18 +1,26 @@
-import { appSettings, findAppForWebhook } from "@support/db";
 import type { WorkflowClient } from "@support/engine";
-import { gatherForDraft } from "../drafting/plan-draft.js";
-import { type Platform, pipelineDeps } from "../service/ports.js";
+import { gatherForConversation } from "../context/gather-step.js";
+import { debounceSeconds, loadDraftInputs } from "../drafting/inputs.js";
+import { planDraft } from "../drafting/plan-draft.js";
+import { findStoredDraft, type StoredDraft, storeDraft } from "../drafting/store-draft.js";
+import { supersedePendingDrafts } from "../review/supersede.js";
+import { type ServiceContext, serviceContext, WORKFLOW } from "../service/context.js";
+import type { Platform } from "../service/ports.js";
+import { noopTracer } from "../service/tracing.js";
 import { conversationConcurrency } from "./concurrency.js";
 import { supportEvents } from "./event-types.js";
-import { onMessageReceived } from "./handlers.js";
 
 const received = supportEvents["support/message.received"];
 
+type Drafted = StoredDraft | { kind: "skipped"; reason: string };
+
 /**
  * A customer wrote: wait out the burst (the app's debounce), gather the customer's data from the
- * product app (its own step, so a retried draft does not call the app again), then plan and
- * store the draft. One run per conversation at a time; after the wait, a newer customer message
- * means this run skips and the newer one is answered.
+ * product app (its own step, so a retried draft does not call the app again), then draft: load
+ * the message and check the guards, plan the reply, store it. One draft per message (a redelivery
+ * finds the stored one); one run per conversation at a time. After the wait, a newer customer
+ * message means this run skips and the newer one is answered; a person who took over withdraws
+ * the pending drafts.
  */
 export function draftOnMessage(inngest: WorkflowClient, platform: Platform) {
   return inngest.createFunction(
@@ -23,20 +31,51 @@ export function draftOnMessage(inngest: WorkflowClient, platform: Platform) {
       triggers: [{ event: received, if: "event.data.direction == 'inbound' && event.data.authorKind == 'customer'" }],
     },
     async ({ event, step }) => {
-      const debounceSeconds = await step.run("debounce-window", async () => {
-        const app = await findAppForWebhook(platform.db.db, event.data.appId);
-        return app ? appSettings(app).debounceSeconds : 0;
-      });
-      if (debounceSeconds > 0) await step.sleep("debounce", `${debounceSeconds}s`);
-      const gathered = await step.run("gather", () =>
-        gatherForDraft(pipelineDeps(platform), { orgId: event.data.orgId, conversationId: event.data.conversationId }),
+      const ctx = serviceContext(platform, event.data.orgId, WORKFLOW);
+      const { conversationId, messageId } = event.data;
+      const window = await step.run("debounce-window", () => debounceSeconds(ctx, event.data.appId));
+      if (window > 0) await step.sleep("debounce", `${window}s`);
+      const gathered = await step.run("gather", () => gatherForConversation(ctx, conversationId));
+      return step.run("draft", () =>
+        observed(ctx, { conversationId, messageId }, async (): Promise<Drafted> => {
+          const stored = await findStoredDraft(ctx, messageId);
+          if (stored) return { kind: "existing", draft: stored };
+          const inputs = await loadDraftInputs(ctx, { conversationId, messageId });
+          if (inputs.kind === "skipped") {
+            if (inputs.humanTookOver) await supersedePendingDrafts(ctx, conversationId, inputs.reason);
+            return { kind: "skipped", reason: inputs.reason };
+          }
+          const plan = await planDraft(ctx, inputs, gathered);
+          if (plan.kind === "skipped") return { kind: "skipped", reason: plan.reason };
+          return storeDraft(ctx, plan);
+        }),
       );
-      return step.run("draft", async () => {
-        const attempt = await onMessageReceived(pipelineDeps(platform), event.data, gathered);
-        return "draft" in attempt
-          ? { kind: attempt.kind, draftId: attempt.draft.id, status: attempt.draft.status }
-          : { kind: attempt.kind, reason: attempt.reason };
-      });
     },
   );
+}
+
+/** The draft step as one trace span, and what the step records (JSON): the draft and its status, or why none. */
+async function observed(
+  ctx: ServiceContext,
+  ids: { conversationId: string; messageId: string },
+  draft: () => Promise<Drafted>,
+) {
+  const tracer = ctx.ports.tracer ?? noopTracer;
+  return tracer.observe("pipeline.draft", "span", { orgId: ctx.org.id, ...ids }, async (run) => {
+    const attempt = await draft();
+    run.update({
+      output:
+        attempt.kind === "skipped"
+          ? attempt
+          : {
+              kind: attempt.kind,
+              draftId: attempt.draft.id,
+              status: attempt.draft.status,
+              category: attempt.draft.category,
+            },
+    });
+    return attempt.kind === "skipped"
+      ? attempt
+      : { kind: attempt.kind, draftId: attempt.draft.id, status: attempt.draft.status };
+  });
 }

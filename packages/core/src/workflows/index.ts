@@ -12,8 +12,12 @@ import { sendOnApproval } from "./send-on-approval.js";
 import { sweep } from "./sweep.js";
 import { teammateReply } from "./teammate-reply.js";
 
-/** The product's workflow functions, one file each, over the pipeline's services. */
-export function pipelineWorkflows(platform: Platform): WorkflowFactory {
+/**
+ * The product's workflow functions, one file each. The pipeline is the chain among them from a
+ * received message to a sent reply (draft-on-message, send-on-approval); the others record,
+ * learn, sweep and notify.
+ */
+export function workflowFunctions(platform: Platform): WorkflowFactory {
   return (inngest) => [
     draftOnMessage(inngest, platform),
     teammateReply(inngest, platform),

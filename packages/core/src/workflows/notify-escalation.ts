@@ -1,5 +1,6 @@
 import type { WorkflowClient } from "@support/engine";
 import { deliverNotification, escalationNotification, raiseNotification } from "../notifications/notify.js";
+import { serviceContext, WORKFLOW } from "../service/context.js";
 import type { Platform } from "../service/ports.js";
 import { supportEvents } from "./event-types.js";
 
@@ -11,13 +12,12 @@ export function notifyEscalation(inngest: WorkflowClient, platform: Platform) {
   return inngest.createFunction(
     { id: "notify-escalation", retries: 5, triggers: [{ event: supportEvents["support/conversation.escalated"] }] },
     async ({ event, step }) => {
+      const ctx = serviceContext(platform, event.data.orgId, WORKFLOW);
       const notificationId = await step.run("record", async () => {
-        const input = await escalationNotification(platform.db.db, event.data);
-        return (await raiseNotification(platform.db, input)).id;
+        const input = await escalationNotification(ctx, event.data);
+        return (await raiseNotification(ctx, input)).id;
       });
-      return step.run("tell-slack", () =>
-        deliverNotification(platform.db, platform.ports.notifier, event.data.orgId, notificationId),
-      );
+      return step.run("tell-slack", () => deliverNotification(ctx, notificationId));
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { WorkflowClient } from "@support/engine";
 import { deliverNotification, raiseNotification, reminderNotification } from "../notifications/notify.js";
+import { serviceContext, WORKFLOW } from "../service/context.js";
 import type { Platform } from "../service/ports.js";
 import { supportEvents } from "./event-types.js";
 
@@ -8,14 +9,13 @@ export function notifyReminder(inngest: WorkflowClient, platform: Platform) {
   return inngest.createFunction(
     { id: "notify-reminder", retries: 5, triggers: [{ event: supportEvents["support/approval.reminded"] }] },
     async ({ event, step }) => {
+      const ctx = serviceContext(platform, event.data.orgId, WORKFLOW);
       const notificationId = await step.run("record", async () => {
-        const input = await reminderNotification(platform.db.db, event.data);
-        return input ? (await raiseNotification(platform.db, input)).id : null;
+        const input = await reminderNotification(ctx, event.data);
+        return input ? (await raiseNotification(ctx, input)).id : null;
       });
       if (!notificationId) return { skipped: "the draft was decided before the reminder" };
-      return step.run("tell-slack", () =>
-        deliverNotification(platform.db, platform.ports.notifier, event.data.orgId, notificationId),
-      );
+      return step.run("tell-slack", () => deliverNotification(ctx, notificationId));
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { WorkflowClient } from "@support/engine";
 import { postDailySummaryOnce } from "../notifications/notify.js";
+import { serviceContext, WORKFLOW } from "../service/context.js";
 import type { Platform } from "../service/ports.js";
 import { supportEvents } from "./event-types.js";
 
@@ -12,7 +13,7 @@ export function postDailySummary(inngest: WorkflowClient, platform: Platform) {
     { id: "post-daily-summary", retries: 3, triggers: [{ event: supportEvents["support/summary.due"] }] },
     async ({ event, step }) =>
       step.run("post", () =>
-        postDailySummaryOnce(platform.db, platform.ports.notifier, event.data.orgId, event.data.day),
+        postDailySummaryOnce(serviceContext(platform, event.data.orgId, WORKFLOW), event.data.day),
       ),
   );
 }

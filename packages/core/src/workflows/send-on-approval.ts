@@ -1,7 +1,8 @@
 import type { WorkflowClient } from "@support/engine";
 import { settleApprovedActions } from "../review/approved-actions.js";
-import { sendApprovedDraft } from "../review/decisions.js";
-import { type Platform, pipelineDeps } from "../service/ports.js";
+import { sendApprovedDraft } from "../review/send-approved.js";
+import { serviceContext, WORKFLOW } from "../service/context.js";
+import type { Platform } from "../service/ports.js";
 import { conversationConcurrency } from "./concurrency.js";
 import { supportEvents } from "./event-types.js";
 import { failPermanently } from "./permanent-failures.js";
@@ -21,14 +22,15 @@ export function sendOnApproval(inngest: WorkflowClient, platform: Platform) {
       triggers: [{ event: supportEvents["support/draft.approved"] }],
     },
     async ({ event, step }) => {
-      const { orgId, draftId } = event.data;
+      const ctx = serviceContext(platform, event.data.orgId, WORKFLOW);
+      const { draftId } = event.data;
       const actions = await step.run("execute-actions", () =>
-        failPermanently(() => settleApprovedActions(pipelineDeps(platform), orgId, draftId)),
+        failPermanently(() => settleApprovedActions(ctx, draftId)),
       );
       if (actions.failed) return { status: "pending_approval", failedAction: actions.failed };
       return step.run("send", () =>
         failPermanently(async () => {
-          const draft = await sendApprovedDraft(pipelineDeps(platform), orgId, draftId);
+          const draft = await sendApprovedDraft(ctx, draftId);
           return { status: draft.status, deliveryId: draft.deliveryId };
         }),
       );

@@ -1,5 +1,6 @@
 import type { WorkflowClient } from "@support/engine";
 import { recordTeammateReply } from "../review/teammate-reply.js";
+import { serviceContext, WORKFLOW } from "../service/context.js";
 import type { Platform } from "../service/ports.js";
 import { conversationConcurrency } from "./concurrency.js";
 import { supportEvents } from "./event-types.js";
@@ -20,7 +21,11 @@ export function teammateReply(inngest: WorkflowClient, platform: Platform) {
     },
     async ({ event, step }) =>
       step.run("record-outcome", () =>
-        recordTeammateReply(platform.db, event.data.orgId, event.data.conversationId, event.data.messageId),
+        recordTeammateReply(
+          serviceContext(platform, event.data.orgId, WORKFLOW),
+          event.data.conversationId,
+          event.data.messageId,
+        ),
       ),
   );
 }

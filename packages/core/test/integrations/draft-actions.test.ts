@@ -4,7 +4,7 @@ import type { GatheredContext } from "../../src/context/gather-step.js";
 import { type DraftAction, loadActionSetup, planDraftActions } from "../../src/drafting/draft-actions.js";
 import { gatherCustomerContext, integrateApp } from "../../src/index.js";
 import { approveActions, settleApprovedActions, withExecutionSummaries } from "../../src/review/approved-actions.js";
-import { pipelineDeps } from "../../src/service/ports.js";
+import { serviceContext, WORKFLOW } from "../../src/service/context.js";
 import {
   openTestTenant,
   pendingDraft,
@@ -19,7 +19,8 @@ const NOW = new Date("2026-11-24T12:00:00Z");
 let tenant: TestTenant;
 let app: RunningSampleApp;
 const deps = () => ({ db: tenant.database.db, secrets: tenant.secrets });
-const actionDeps = () => pipelineDeps(tenant.platform);
+/** The workflow's context over the tenant's database and secrets (no Stripe configured). */
+const workflow = () => serviceContext(tenant.platform, tenant.orgId, WORKFLOW);
 
 beforeAll(async () => {
   tenant = await openTestTenant();
@@ -40,7 +41,7 @@ async function adaContext(charges: GatheredContext["charges"] = []): Promise<Gat
   return { ...context, charges };
 }
 const plan = async (context: GatheredContext, intent = "refund_request") =>
-  planDraftActions(await loadActionSetup(deps(), tenant.orgId, tenant.appId), { intent, context, now: NOW }).actions;
+  planDraftActions(await loadActionSetup(workflow(), tenant.appId), { intent, context, now: NOW }).actions;
 
 const courseCharge = {
   id: "ch_course",
@@ -131,32 +132,32 @@ describe("running the approved actions", () => {
       refundAction({ id: "a2", input: { purchaseId: "pur_course" }, approved: false }),
     ]);
     const before = app.store.refunds.length;
-    expect(await settleApprovedActions(actionDeps(), tenant.orgId, draft.id)).toEqual({ executed: 1, failed: null });
-    expect(await settleApprovedActions(actionDeps(), tenant.orgId, draft.id)).toEqual({ executed: 1, failed: null });
+    expect(await settleApprovedActions(workflow(), draft.id)).toEqual({ executed: 1, failed: null });
+    expect(await settleApprovedActions(workflow(), draft.id)).toEqual({ executed: 1, failed: null });
     expect(app.store.refunds.slice(before)).toEqual([
       expect.objectContaining({ purchaseId: "pur_ebook", amount: 1900 }),
     ]);
-    const text = await withExecutionSummaries(actionDeps(), tenant.orgId, draft.id, draft.text);
+    const text = await withExecutionSummaries(workflow(), draft.id, draft.text);
     expect(text).toBe(
       "Hi,\n\nDone.\n\nWe have refunded 19.00 EUR; it can take 5 to 10 days to appear on your statement.\n\nBest,\nUs",
     );
     // Already told (an approver who wrote it themselves): not told twice.
-    expect(await withExecutionSummaries(actionDeps(), tenant.orgId, draft.id, text)).toBe(text);
+    expect(await withExecutionSummaries(workflow(), draft.id, text)).toBe(text);
   });
 
   it("records a refund nobody can make without claiming it in the reply", async () => {
     const draft = await approvedDraft([refundAction({ via: "recorded", input: { purchaseId: "pur_x", amount: 5 } })]);
-    expect(await settleApprovedActions(actionDeps(), tenant.orgId, draft.id)).toEqual({ executed: 1, failed: null });
+    expect(await settleApprovedActions(workflow(), draft.id)).toEqual({ executed: 1, failed: null });
     const [execution] = await listExecutionsForDraft(tenant.database.db, tenant.orgId, draft.id);
     expect(execution).toMatchObject({ status: "succeeded", result: { recorded: true } });
-    expect(await withExecutionSummaries(actionDeps(), tenant.orgId, draft.id, draft.text)).toBe(draft.text);
+    expect(await withExecutionSummaries(workflow(), draft.id, draft.text)).toBe(draft.text);
   });
 
   it("withholds the reply when an action fails and hands the draft back with the error", async () => {
     const draft = await approvedDraft([
       refundAction({ input: { purchaseId: "pur_missing", amount: 100, reason: "x" } }),
     ]);
-    const settled = await settleApprovedActions(actionDeps(), tenant.orgId, draft.id);
+    const settled = await settleApprovedActions(workflow(), draft.id);
     expect(settled).toEqual({
       executed: 0,
       failed: { action: "refund", error: expect.stringContaining("pur_missing") },
@@ -168,7 +169,7 @@ describe("running the approved actions", () => {
     const stripeDraft = await approvedDraft([
       refundAction({ action: "stripe.refund", via: "stripe", input: { chargeId: "ch_1" } }),
     ]);
-    expect((await settleApprovedActions(actionDeps(), tenant.orgId, stripeDraft.id)).failed).toMatchObject({
+    expect((await settleApprovedActions(workflow(), stripeDraft.id)).failed).toMatchObject({
       action: "stripe.refund",
       error: expect.stringContaining("not configured"),
     });
@@ -176,7 +177,7 @@ describe("running the approved actions", () => {
 
   it("does nothing for a draft that is not approved", async () => {
     const draft = await pendingDraft(tenant, undefined, { actions: [refundAction()] });
-    expect(await settleApprovedActions(actionDeps(), tenant.orgId, draft.id)).toEqual({ executed: 0, failed: null });
+    expect(await settleApprovedActions(workflow(), draft.id)).toEqual({ executed: 0, failed: null });
     expect(await listExecutionsForDraft(tenant.database.db, tenant.orgId, draft.id)).toEqual([]);
   });
 });

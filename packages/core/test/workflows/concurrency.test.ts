@@ -5,7 +5,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Platform } from "../../src/service/ports.js";
 import { ORG_CONCURRENCY_LIMIT } from "../../src/workflows/concurrency.js";
-import { pipelineWorkflows } from "../../src/workflows/index.js";
+import { workflowFunctions } from "../../src/workflows/index.js";
 
 const logger = pino({ level: "silent" });
 /** Syncing never runs a function, so the platform is never touched. */
@@ -36,13 +36,13 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => inngestApi.close(() => resolve())));
 
-describe("pipeline concurrency", () => {
-  it("Inngest Cloud receives both rules of each pipeline function when the app syncs", async () => {
+describe("concurrency of the workflow functions about a conversation", () => {
+  it("Inngest Cloud receives both rules of each such function when the app syncs", async () => {
     const inngest = createInngestClient(
       { mode: "cloud", eventKey: "test-event-key", signingKey: "signkey-test-0123456789abcdef", baseUrl },
       { appId: "support", logger },
     );
-    const app = createInngestServeApp(inngest, pipelineWorkflows(unused)(inngest));
+    const app = createInngestServeApp(inngest, workflowFunctions(unused)(inngest));
     const sync = await app.fetch(new Request("http://127.0.0.1:3000/api/inngest", { method: "PUT" }));
     expect(sync.status).toBe(200);
     const registered = new Map(registrations.at(-1)?.functions.map((fn) => [fn.id, fn.concurrency]));
@@ -53,7 +53,7 @@ describe("pipeline concurrency", () => {
 
   it("the embedded engine loads the same rules from its in-band sync", async () => {
     const inngest = createInngestClient({ mode: "embedded" }, { appId: "support", logger });
-    const app = createInngestServeApp(inngest, pipelineWorkflows(unused)(inngest));
+    const app = createInngestServeApp(inngest, workflowFunctions(unused)(inngest));
     const functions = await loadFunctions(async (request) => app.fetch(request), "http://embedded.invalid");
     for (const id of limited) expect(functions.get(`support-${id}`)?.concurrency).toEqual(conversationRules);
     expect(functions.get("support-sweep")?.concurrency).toEqual([]);

@@ -2,6 +2,7 @@ import { findDraftForMessage, getDraft, insertMessage, listDraftsForConversation
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { draftOnMessage } from "../../src/workflows/draft-on-message.js";
 import {
+  debounceElapsed,
   emitted,
   messageReceived,
   openPipelineFixture,
@@ -10,12 +11,6 @@ import {
   seedTenant,
   testEngine,
 } from "./pipeline-fixture.js";
-
-/**
- * The debounce sleep is a step Inngest resolves after the wait; the test resolves it at once. A
- * fresh list each run: the test engine appends the steps it memoizes to the list it was given.
- */
-const debounceElapsed = () => [{ id: "debounce", handler: () => null }];
 
 describe("draft-on-message", () => {
   let fixture: PipelineFixture;

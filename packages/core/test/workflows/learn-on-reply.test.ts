@@ -1,8 +1,11 @@
 import { getDraft } from "@support/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approveDraft, sendApprovedDraft } from "../../src/review/decisions.js";
+import { approveDraft } from "../../src/review/decisions.js";
+import { sendApprovedDraft } from "../../src/review/send-approved.js";
 import { learnOnReply } from "../../src/workflows/learn-on-reply.js";
 import { openPipelineFixture, type PipelineFixture, pendingDraft, seedTenant, testEngine } from "./pipeline-fixture.js";
+
+const sam = { kind: "api_key", role: "agent", name: "sam" } as const;
 
 describe("learn-on-reply", () => {
   let fixture: PipelineFixture;
@@ -20,8 +23,8 @@ describe("learn-on-reply", () => {
 
   it("learns a human-approved reply as a knowledge source of the app", async () => {
     const { draft } = await pendingDraft(fixture, tenant);
-    await approveDraft(fixture.runtime.database, tenant.orgId, draft.id, { actor: "sam", surface: "api" });
-    const sent = await sendApprovedDraft(fixture.context(), tenant.orgId, draft.id);
+    await approveDraft(fixture.context(tenant.orgId, sam), draft.id);
+    const sent = await sendApprovedDraft(fixture.context(tenant.orgId), draft.id);
     const { result, ctx } = await engine().execute({ events: [replySent(draft, sent.deliveryId ?? "")] });
     const { sourceId } = result as { sourceId: string | null };
     expect(sourceId).toMatch(/^kns_/);

@@ -1,7 +1,7 @@
-import { findNotificationByKey, type NotificationRow } from "@support/db";
-import type { Notifier, PostedNotice } from "../../src/notifications/notifier.js";
+import { findNotificationByKey } from "@support/db";
+import type { Notice, Notifier, PostedNotice } from "../../src/notifications/notifier.js";
 import { configureSlack } from "../../src/notifications/slack-config.js";
-import { serviceContext } from "../../src/service/context.js";
+import { type ServiceContext, serviceContext } from "../../src/service/context.js";
 import type { PipelineFixture } from "./pipeline-fixture.js";
 
 /** What a recording notifier was asked to post, in order. */
@@ -26,14 +26,14 @@ export function recordingNotifier(failure?: Error): Notifier & { posts: Recorded
   };
   return {
     posts,
-    async post(notification: NotificationRow) {
+    async post(_ctx: ServiceContext, notification: Notice) {
       const posted = answer();
       posts.notifications.push(notification.key);
       return posted;
     },
-    async postDailySummary(orgId: string) {
+    async postDailySummary(ctx: ServiceContext) {
       const posted = answer();
-      posts.summaries.push(orgId);
+      posts.summaries.push(ctx.org.id);
       return posted;
     },
   };

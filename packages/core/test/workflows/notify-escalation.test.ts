@@ -32,11 +32,8 @@ describe("notify-escalation", () => {
     const notifier = recordingNotifier();
     fixture.notifier = notifier;
     const { draft } = await pendingDraft(fixture, tenant);
-    await rejectDraft(fixture.runtime.database, tenant.orgId, draft.id, {
-      reason: "wrong product",
-      actor: "user:ada",
-      surface: "api",
-    });
+    const ada = fixture.context(tenant.orgId, { kind: "user", role: "agent", name: "user:ada" });
+    await rejectDraft(ada, draft.id, { reason: "wrong product" });
     const event = escalated(draft.conversationId, draft.id);
     const { result, ctx } = await engine().execute({ events: [event] });
     const row = await storedNotification(fixture, tenant.orgId, `escalation:${draft.id}`);

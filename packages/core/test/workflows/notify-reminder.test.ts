@@ -12,6 +12,8 @@ import {
   testEngine,
 } from "./pipeline-fixture.js";
 
+const sam = { kind: "api_key", role: "agent", name: "sam" } as const;
+
 describe("notify-reminder", () => {
   let fixture: PipelineFixture;
   let tenant: { orgId: string; appId: string };
@@ -79,7 +81,7 @@ describe("notify-reminder", () => {
     fixture.notifier = notifier;
     const before = await notificationEvents();
     const { draft } = await pendingDraft(fixture, tenant);
-    await approveDraft(fixture.runtime.database, tenant.orgId, draft.id, { actor: "sam", surface: "api" });
+    await approveDraft(fixture.context(tenant.orgId, sam), draft.id);
     const { result, ctx } = await engine().execute({ events: [reminded(draft)] });
     expect(result).toEqual({ skipped: "the draft was decided before the reminder" });
     expect(ctx.step.run).toHaveBeenCalledWith("record", expect.any(Function));

@@ -6,6 +6,7 @@ import {
   createApp,
   createOrganization,
   type Database,
+  getDraft,
   insertConversation,
   insertMessage,
   type Message,
@@ -15,16 +16,16 @@ import {
 } from "@support/db";
 import { createInngestClient, listOutboxForOrg } from "@support/engine";
 import type { InngestFunction } from "inngest";
-import { draftForMessage } from "../../src/drafting/draft-for-message.js";
 import { addTextSource, type KnowledgeDeps, processSource, searchKnowledge } from "../../src/knowledge/index.js";
 import type { Notifier } from "../../src/notifications/notifier.js";
-import { OPERATOR, serviceContext } from "../../src/service/context.js";
-import { type PipelineDeps, type Platform, pipelineDeps, type Retrieve } from "../../src/service/ports.js";
+import { type Actor, OPERATOR, type ServiceContext, serviceContext, WORKFLOW } from "../../src/service/context.js";
+import type { Platform, Retrieve } from "../../src/service/ports.js";
+import { draftOnMessage } from "../../src/workflows/draft-on-message.js";
 import { testPorts } from "../harness.js";
 
 /**
- * A real product database (SQLite in a temp dir, migrated) and the pipeline's real services over
- * it, for running one workflow function at a time with `@inngest/test`. The ports are the test
+ * A real product database (SQLite in a temp dir, migrated) and the real services over it, for
+ * running one workflow function at a time with `@inngest/test`. The ports are the test
  * harness's (offline model, embedded knowledge, sandbox channels); retrieval and the notifier can
  * be swapped per test.
  */
@@ -32,8 +33,8 @@ export interface PipelineFixture {
   runtime: { database: Database; secrets: SecretBox; knowledge: KnowledgeDeps };
   /** What the workflow functions run on. */
   platform: Platform;
-  /** The older services' bag over the same platform. */
-  context: () => PipelineDeps;
+  /** A service context in the organization: a workflow function's unless another actor is named. */
+  context: (orgId: string, actor?: Actor) => ServiceContext;
   /** Replaces the retrieval port, e.g. with one that fails like an unreachable vector store. */
   retrieve: Retrieve;
   /**
@@ -56,15 +57,15 @@ export async function openPipelineFixture(): Promise<PipelineFixture> {
   const ports = testPorts(database, {
     retrieve: (input) => fixture.retrieve(input),
     notifier: {
-      post: (notification) => fixture.notifier.post(notification),
-      postDailySummary: (orgId, now) => fixture.notifier.postDailySummary(orgId, now),
+      post: (ctx, notification) => fixture.notifier.post(ctx, notification),
+      postDailySummary: (ctx, now) => fixture.notifier.postDailySummary(ctx, now),
     },
   });
   const platform: Platform = { db: database, ports };
   const fixture: PipelineFixture = {
     runtime: { database, secrets: ports.secrets, knowledge: ports.knowledge },
     platform,
-    context: () => pipelineDeps(platform),
+    context: (orgId, actor = WORKFLOW) => serviceContext(platform, orgId, actor),
     retrieve: (input) => searchKnowledge(ports.knowledge, input),
     notifier: { post: async () => undefined, postDailySummary: async () => undefined },
     inngest: createInngestClient({ mode: "embedded" }, { appId: "support" }),
@@ -132,22 +133,29 @@ export async function seedConversation(
   return { conversation, messages };
 }
 
-/** A conversation whose customer question has a stored draft pending approval (the real pipeline). */
+/**
+ * The debounce sleep is a step Inngest resolves after the wait; a test resolves it at once. A
+ * fresh list each run: the test engine appends the steps it memoizes to the list it was given.
+ */
+export const debounceElapsed = () => [{ id: "debounce", handler: () => null }];
+
+/** A conversation whose customer question has a stored draft pending approval (the real draft-on-message). */
 export async function pendingDraft(fixture: PipelineFixture, tenant: { orgId: string; appId: string }) {
   const { messages } = await seedConversation(fixture, tenant, [
     { from: "customer", text: "Hi, how do I reset my password? I forgot it." },
   ]);
   const [question] = messages;
   if (!question) throw new Error("seeded no message");
-  const attempt = await draftForMessage(fixture.context(), {
-    orgId: tenant.orgId,
-    conversationId: question.conversationId,
-    messageId: question.id,
+  const { result } = await testEngine(draftOnMessage(fixture.inngest, fixture.platform)).execute({
+    events: [messageReceived(tenant, question)],
+    steps: debounceElapsed(),
   });
-  if (attempt.kind !== "drafted" || attempt.draft.status !== "pending_approval") {
+  const attempt = result as { kind: string; draftId?: string; status?: string };
+  const draft = attempt.draftId && (await getDraft(fixture.runtime.database.db, tenant.orgId, attempt.draftId));
+  if (attempt.kind !== "drafted" || !draft || draft.status !== "pending_approval") {
     throw new Error(`expected a pending draft, got ${JSON.stringify(attempt)}`);
   }
-  return { question, draft: attempt.draft };
+  return { question, draft };
 }
 
 /** The catalog event a channel emits for a stored message. */

@@ -11,6 +11,8 @@ import {
   testEngine,
 } from "./pipeline-fixture.js";
 
+const sam = { kind: "api_key", role: "agent", name: "sam" } as const;
+
 describe("send-on-approval", () => {
   let fixture: PipelineFixture;
   let tenant: { orgId: string; appId: string };
@@ -28,7 +30,7 @@ describe("send-on-approval", () => {
   it("sends the approved (edited) text once through the channel and emits reply.sent", async () => {
     const { draft } = await pendingDraft(fixture, tenant);
     const text = "Hi Ada, click Forgot password on the sign-in page; the link works for one hour.";
-    await approveDraft(fixture.runtime.database, tenant.orgId, draft.id, { text, actor: "sam", surface: "api" });
+    await approveDraft(fixture.context(tenant.orgId, sam), draft.id, { text });
     const { result, ctx } = await engine().execute({ events: [approved(draft)] });
     const sent = await getDraft(fixture.runtime.database.db, tenant.orgId, draft.id);
     expect(sent?.status).toBe("sent");
@@ -70,7 +72,7 @@ describe("send-on-approval", () => {
 
   it("a transient failure (the channel unreachable) is an ordinary error, retried by Inngest", async () => {
     const { draft } = await pendingDraft(fixture, tenant);
-    await approveDraft(fixture.runtime.database, tenant.orgId, draft.id, { actor: "sam", surface: "api" });
+    await approveDraft(fixture.context(tenant.orgId, sam), draft.id);
     const replies = { adapterFor: () => Promise.reject(new Error("socket hang up")) };
     const broken = { ...fixture.platform, ports: { ...fixture.platform.ports, replies } };
     const { error } = await testEngine(sendOnApproval(fixture.inngest, broken)).execute({

@@ -1,0 +1,102 @@
+import { z } from "@hono/zod-openapi";
+import { pageQuery } from "./common.js";
+
+export const conversationSchema = z
+  .object({
+    id: z.string(),
+    appId: z.string(),
+    contactId: z.string(),
+    channel: z.string(),
+    externalId: z.string(),
+    subject: z.string().nullable(),
+    status: z.string(),
+    assignee: z.string().nullable(),
+    tags: z.array(z.string()),
+    lastMessageAt: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi("Conversation");
+
+export const messageSchema = z
+  .object({
+    id: z.string(),
+    direction: z.enum(["inbound", "outbound", "internal"]),
+    authorKind: z.string(),
+    authorName: z.string().nullable(),
+    kind: z.string(),
+    externalId: z.string().nullable(),
+    text: z.string(),
+    html: z.string().nullable(),
+    attachments: z.array(z.unknown()),
+    metadata: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+  })
+  .openapi("Message");
+
+export const conversationDetailSchema = conversationSchema
+  .extend({
+    contact: z
+      .object({
+        id: z.string(),
+        name: z.string().nullable(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+        externalId: z.string().nullable(),
+      })
+      .nullable(),
+    messages: z.array(messageSchema),
+    deliveries: z.array(
+      z.object({
+        id: z.string(),
+        channel: z.string(),
+        status: z.enum(["queued", "sent", "delivered", "read", "failed"]),
+        sandbox: z.boolean(),
+        attempts: z.number(),
+        vendorMessageId: z.string().nullable(),
+        failureReason: z.string().nullable(),
+        sentAt: z.string().nullable(),
+        deliveredAt: z.string().nullable(),
+        readAt: z.string().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
+    rawEvents: z.array(
+      z.object({
+        id: z.string(),
+        channel: z.string(),
+        vendorEventId: z.string(),
+        eventType: z.string(),
+        status: z.string(),
+        reason: z.string().nullable(),
+        bytes: z.number(),
+        receivedAt: z.string(),
+      }),
+    ),
+  })
+  .openapi("ConversationDetail");
+
+/** The list's filters; the route narrows `channel` to the channel kinds it knows. */
+export const conversationsQuery = pageQuery.extend({
+  app: z.string().min(1).max(100).optional(),
+  status: z.enum(["open", "closed"]).optional(),
+});
+
+/** What re-running the drafting steps on a conversation's latest customer message produced; nothing stored or sent. */
+export const replaySchema = z
+  .object({
+    conversationId: z.string(),
+    messageId: z.string(),
+    outcome: z.enum(["skipped", "planned"]),
+    reason: z.string().nullable().openapi({ description: "Why no draft would be made (outcome `skipped`)" }),
+    status: z
+      .string()
+      .nullable()
+      .openapi({ description: "The status the draft would be stored with (outcome `planned`)" }),
+    steps: z.array(z.object({ step: z.string(), output: z.unknown() })),
+  })
+  .openapi("Replay");
+
+export type ConversationView = z.infer<typeof conversationSchema>;
+export type MessageView = z.infer<typeof messageSchema>;
+export type ConversationDetailView = z.infer<typeof conversationDetailSchema>;
+export type ReplayView = z.infer<typeof replaySchema>;
