@@ -16,15 +16,59 @@ export const DRAFT_STATUSES = [
 ] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
+/** The product app's answers as the SDK contract defines them (extra fields pass through). */
+const customerUser = z
+  .object({ id: z.string(), email: z.string().optional(), name: z.string().optional() })
+  .passthrough();
+const purchase = z
+  .object({
+    id: z.string(),
+    productName: z.string(),
+    amount: z.number(),
+    currency: z.string(),
+    purchasedAt: z.string(),
+    status: z.string(),
+    refundedAmount: z.number().optional(),
+  })
+  .passthrough();
+const subscription = z.object({ id: z.string(), plan: z.string(), status: z.string() }).passthrough();
+const charge = z.object({ id: z.string(), amount: z.number(), currency: z.string() }).passthrough();
+
 export const draftCustomerSchema = z
   .object({
-    user: z.record(z.string(), z.unknown()).nullable(),
-    purchases: z.array(z.record(z.string(), z.unknown())),
-    subscriptions: z.array(z.record(z.string(), z.unknown())),
-    charges: z.array(z.record(z.string(), z.unknown())),
+    user: customerUser.nullable(),
+    purchases: z.array(purchase),
+    subscriptions: z.array(subscription),
+    charges: z.array(charge),
     failures: z.array(z.object({ action: z.string(), error: z.string() })),
   })
   .openapi("DraftCustomer");
+
+export const citationSchema = z.object({
+  passageId: z.string(),
+  sourceId: z.string(),
+  title: z.string(),
+  url: z.string().nullable(),
+});
+
+export const gateResultSchema = z.object({
+  gate: z.string(),
+  passed: z.boolean(),
+  reason: z.string().optional(),
+  findings: z.array(z.string()).optional(),
+});
+
+export const autonomyCheckSchema = z.object({ condition: z.string(), passed: z.boolean(), detail: z.string() });
+
+/** The autonomy decision: every check with its inputs, so a stored decision explains itself. */
+export const draftDecisionSchema = z
+  .object({
+    autoSend: z.boolean().optional(),
+    wouldAutoSend: z.boolean().optional(),
+    reasons: z.array(z.string()).optional(),
+    checks: z.array(autonomyCheckSchema).optional(),
+  })
+  .passthrough();
 
 export const draftSchema = z
   .object({
@@ -36,21 +80,10 @@ export const draftSchema = z
     category: z.string(),
     text: z.string(),
     sentText: z.string().nullable(),
-    citations: z.array(
-      z.object({ passageId: z.string(), sourceId: z.string(), title: z.string(), url: z.string().nullable() }),
-    ),
+    citations: z.array(citationSchema),
     triage: z.record(z.string(), z.unknown()),
-    gates: z.array(
-      z.object({
-        gate: z.string(),
-        passed: z.boolean(),
-        reason: z.string().optional(),
-        findings: z.array(z.string()).optional(),
-      }),
-    ),
-    decision: z
-      .record(z.string(), z.unknown())
-      .openapi({ description: "The autonomy decision with every check and its inputs" }),
+    gates: z.array(gateResultSchema),
+    decision: draftDecisionSchema.openapi({ description: "The autonomy decision with every check and its inputs" }),
     usage: z.array(z.record(z.string(), z.unknown())),
     traceId: z.string(),
     deliveryId: z.string().nullable(),
@@ -89,6 +122,9 @@ export const approveDraftBody = z
 export const rejectDraftBody = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
 
 export type DraftView = z.infer<typeof draftSchema>;
+export type CitationView = z.infer<typeof citationSchema>;
+export type GateResultView = z.infer<typeof gateResultSchema>;
+export type AutonomyCheckView = z.infer<typeof autonomyCheckSchema>;
 export type DraftCustomerView = z.infer<typeof draftCustomerSchema>;
 export type DraftsQuery = z.infer<typeof draftsQuery>;
 export type ApproveDraftInput = z.infer<typeof approveDraftBody>;
