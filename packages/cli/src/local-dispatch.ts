@@ -12,6 +12,13 @@ export async function runLocal(config: Config, inv: Invocation, out: Output) {
     ]);
     return evalRetrievalCommand(out, evalRetrievalOptions(inv), { corpus: throwawayEvaluator });
   }
+  if (route === "eval answers") {
+    const [{ evalAnswersCommand }, { throwawayAnswersEvaluator }] = await Promise.all([
+      import("./commands/eval-answers.js"),
+      import("./commands/eval-answers-local.js"),
+    ]);
+    return evalAnswersCommand(out, values, throwawayAnswersEvaluator);
+  }
   if (route === "eval triage") {
     const { evalTriageCommand } = await import("./commands/eval-triage.js");
     return evalTriageCommand(out, values);

@@ -31,6 +31,9 @@ export const USAGE = `Usage: skill <command> [options]
                                  knowledge is ranked as it is, each qrel naming a source by id or by the
                                  file or URL it was added from (corpus.jsonl is not read), on the server
                                  in one request with SUPPORT_API_URL (latency measured there)
+  eval answers --dataset <dir>   replays a labelled answer set (kb/ and questions.jsonl per business) through
+                                 the drafting pipeline in shadow mode in a throwaway product (always here):
+                                 answer rate, key-fact recall, escalations, leaks, action claims, auto-send
   doctor                         checks every adapter the configuration names (database, workflows,
                                  vectors, model, Slack, channels, payments, observability): ok, warn
                                  or fail per line; exits 1 when any check fails

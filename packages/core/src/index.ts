@@ -14,6 +14,7 @@ export * from "./drafting/plan-draft.js";
 export * from "./drafting/proposals.js";
 export * from "./drafting/replay.js";
 export * from "./drafting/store-draft.js";
+export * from "./evaluation/answers.js";
 export * from "./events.js";
 export * from "./intake/channel-config.js";
 export * from "./intake/channels.js";

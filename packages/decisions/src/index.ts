@@ -1,4 +1,5 @@
 export * from "./drafting/drafter.js";
+export * from "./evaluation/index.js";
 export * from "./gates/index.js";
 export * from "./model-port.js";
 export * from "./outcomes/autonomy.js";

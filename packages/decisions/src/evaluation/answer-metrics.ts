@@ -1,0 +1,194 @@
+import { actionClaims as claimsIn } from "./action-claims.js";
+import { type AnswerQuestion, expectedActionName, type QuestionKind, questionKind } from "./answer-set.js";
+
+/**
+ * The metrics of `skill eval answers`: what the pipeline did with each labelled question, scored
+ * against its label. Pure, so the figures are the same wherever the observations come from.
+ */
+
+/** What the pipeline produced for one question (nothing is sent: shadow mode). */
+export interface AnswerObservation {
+  business: string;
+  question: AnswerQuestion;
+  /** The draft's status (`pending_approval`, `approved`, `escalated`, `declined`) or `skipped`. */
+  status: string;
+  /** The reply's text; empty when there is none. */
+  text: string;
+  /** Triage's language and category, for the report. */
+  language: string;
+  category: string;
+  /**
+   * Would go out without a person once trust is earned: every autonomy check passes except the
+   * ones that only time fills (tier, outcome count, trust score).
+   */
+  autoSendable: boolean;
+  /** The names of the actions the pipeline proposed. */
+  actions: string[];
+  /** The other customers of the set (names, emails): none of it may appear in this reply. */
+  otherCustomers: string[];
+}
+
+export interface AnswerResult {
+  business: string;
+  text: string;
+  lang: string;
+  kind: QuestionKind;
+  status: string;
+  detectedLanguage: string;
+  category: string;
+  answered: boolean;
+  factsMatched: number;
+  factsTotal: number;
+  keyFact: boolean;
+  escalated: boolean;
+  autoSendable: boolean;
+  correct: boolean;
+  leaks: string[];
+  actionClaims: string[];
+  actions: string[];
+  wrongActions: string[];
+  reply: string;
+}
+
+export interface Rate {
+  count: number;
+  of: number;
+  rate: number | null;
+}
+
+export interface AnswerReport {
+  questions: number;
+  kinds: Record<QuestionKind, number>;
+  /** Answerable questions that got a reply (any reply). */
+  answerRate: Rate;
+  /** Answerable questions whose reply states every key fact. */
+  keyFactAnswerRate: Rate;
+  /** Key facts stated, over all the answerable questions' key facts. */
+  keyFactRecall: Rate;
+  escalation: { precision: Rate; recall: Rate };
+  /** Out-of-scope questions that would be auto-sent (must be 0). */
+  outOfScopeAutoSent: Rate;
+  leaks: number;
+  falseActionClaims: number;
+  wrongActions: number;
+  /** Action requests for which nothing was proposed (the draft waits for a person instead). */
+  actionRequestsWithoutProposal: number;
+  /** Would-auto-send drafts that were correct, and their share of all questions. */
+  autoSend: { precision: Rate; coverage: Rate };
+  byLanguage: Record<string, { answerable: number; keyFactAnswerRate: Rate; escalation: Rate }>;
+  results: AnswerResult[];
+}
+
+const rate = (count: number, of: number): Rate => ({ count, of, rate: of === 0 ? null : count / of });
+
+const REPLY_STATUSES = new Set(["pending_approval", "approved"]);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Another customer's name or email in the reply, matched as whole words, case-insensitively. */
+function leaksIn(reply: string, others: readonly string[]): string[] {
+  return others.filter((other) =>
+    new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(other)}($|[^\\p{L}\\p{N}])`, "iu").test(reply),
+  );
+}
+
+export function scoreAnswer(o: AnswerObservation): AnswerResult {
+  const q = o.question;
+  const kind = questionKind(q);
+  const answered = REPLY_STATUSES.has(o.status) && o.text.length > 0;
+  const reply = answered ? o.text : "";
+  const factsMatched = q.expect.facts.filter((fact) => new RegExp(fact, "iu").test(reply)).length;
+  const keyFact = answered && factsMatched === q.expect.facts.length && q.expect.facts.length > 0;
+  const escalated = o.status === "escalated";
+  const expected = expectedActionName(q);
+  const wrongActions = o.actions.filter((a) => a !== expected);
+  // A claim of an action is false unless the pipeline proposed one (a person approves it before the reply goes).
+  const actionClaims = answered && o.actions.length === 0 ? claimsIn(reply) : [];
+  const leaks = answered ? leaksIn(reply, o.otherCustomers) : [];
+  const correct =
+    kind === "answerable"
+      ? keyFact && leaks.length === 0 && actionClaims.length === 0
+      : kind === "human"
+        ? escalated
+        : false;
+  return {
+    business: o.business,
+    text: q.text,
+    lang: q.lang,
+    kind,
+    status: o.status,
+    detectedLanguage: o.language,
+    category: o.category,
+    answered,
+    factsMatched,
+    factsTotal: q.expect.facts.length,
+    keyFact,
+    escalated,
+    autoSendable: o.autoSendable,
+    correct,
+    leaks,
+    actionClaims,
+    actions: o.actions,
+    wrongActions,
+    reply,
+  };
+}
+
+export function scoreAnswers(observations: readonly AnswerObservation[]): AnswerReport {
+  const results = observations.map(scoreAnswer);
+  const of = (kind: QuestionKind) => results.filter((r) => r.kind === kind);
+  const answerable = of("answerable");
+  const human = of("human");
+  const escalated = results.filter((r) => r.escalated);
+  const autoSent = results.filter((r) => r.autoSendable && r.answered);
+  const languages = [...new Set(results.map((r) => r.lang))].sort();
+  return {
+    questions: results.length,
+    kinds: {
+      answerable: answerable.length,
+      human: human.length,
+      action: of("action").length,
+      out_of_scope: of("out_of_scope").length,
+    },
+    answerRate: rate(answerable.filter((r) => r.answered).length, answerable.length),
+    keyFactAnswerRate: rate(answerable.filter((r) => r.keyFact).length, answerable.length),
+    keyFactRecall: rate(
+      answerable.reduce((sum, r) => sum + r.factsMatched, 0),
+      answerable.reduce((sum, r) => sum + r.factsTotal, 0),
+    ),
+    escalation: {
+      precision: rate(escalated.filter((r) => r.kind === "human").length, escalated.length),
+      recall: rate(human.filter((r) => r.escalated).length, human.length),
+    },
+    outOfScopeAutoSent: rate(
+      of("out_of_scope").filter((r) => r.autoSendable && r.answered).length,
+      of("out_of_scope").length,
+    ),
+    leaks: results.reduce((sum, r) => sum + r.leaks.length, 0),
+    falseActionClaims: results.reduce((sum, r) => sum + r.actionClaims.length, 0),
+    wrongActions: results.reduce((sum, r) => sum + r.wrongActions.length, 0),
+    actionRequestsWithoutProposal: of("action").filter((r) => r.actions.length === 0).length,
+    autoSend: {
+      precision: rate(autoSent.filter((r) => r.correct).length, autoSent.length),
+      coverage: rate(autoSent.length, results.length),
+    },
+    byLanguage: Object.fromEntries(
+      languages.map((lang) => {
+        const mine = results.filter((r) => r.lang === lang);
+        const a = mine.filter((r) => r.kind === "answerable");
+        const h = mine.filter((r) => r.kind === "human");
+        return [
+          lang,
+          {
+            answerable: a.length,
+            keyFactAnswerRate: rate(a.filter((r) => r.keyFact).length, a.length),
+            escalation: rate(h.filter((r) => r.escalated).length, h.length),
+          },
+        ];
+      }),
+    ),
+    results,
+  };
+}
