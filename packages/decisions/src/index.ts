@@ -1,4 +1,5 @@
 export * from "./drafting/drafter.js";
+export { teamSignature } from "./drafting/reply-templates.js";
 export * from "./evaluation/index.js";
 export * from "./gates/index.js";
 export * from "./model-port.js";

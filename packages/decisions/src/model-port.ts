@@ -29,7 +29,10 @@ export interface ModelDraftRequest {
   /** Who the reply speaks as, e.g. "Acme's support team, warm and concise". */
   persona: string;
   signature: string;
+  /** Retrieval's top passages, best first, each with its score: always given when retrieval ranked some. */
   passages: RetrievedPassage[];
+  /** Retrieval's verdict on whether the passages are about the question; the model decides. */
+  relevant?: boolean;
   conversation: ConversationTurn[];
   /** Facts about the customer from the product app (plan, purchases ...), as short lines. */
   customerContext: string[];

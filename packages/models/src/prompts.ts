@@ -59,7 +59,10 @@ export function triageUserMessage(request: TriageRequest): string {
 
 export function draftUserMessage(request: DraftRequest): string {
   const passages = request.passages
-    .map((p) => `<passage id="${p.id}" title="${p.title.replace(/"/g, "'")}">\n${p.text}\n</passage>`)
+    .map(
+      (p) =>
+        `<passage id="${p.id}" title="${p.title.replace(/"/g, "'")}" score="${p.score.toFixed(3)}">\n${p.text}\n</passage>`,
+    )
     .join("\n");
   const conversation = request.conversation.map((t) => `${t.from}: ${t.text}`).join("\n");
   return [
@@ -69,7 +72,7 @@ export function draftUserMessage(request: DraftRequest): string {
     `Customer's name: ${request.customerName ?? "unknown"}`,
     `Signature: ${request.signature}`,
     `Customer context:\n${request.customerContext.length ? request.customerContext.map((c) => `- ${c}`).join("\n") : "(none)"}`,
-    `Passages:\n${passages || "(none)"}`,
+    `Passages (retrieval's best first${request.relevant === false ? "; retrieval judged them weakly related to the message" : ""}):\n${passages || "(none)"}`,
     `Conversation so far:\n${conversation || "(none)"}`,
     `Latest customer message to answer:\n<message>\n${request.question}\n</message>`,
   ].join("\n\n");

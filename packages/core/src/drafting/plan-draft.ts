@@ -9,6 +9,7 @@ import {
   type ModelResult,
   type RetrievedPassage,
   runGates,
+  teamSignature,
   trustScore,
 } from "@support/decisions";
 import { customerRecord } from "../context/customer-record.js";
@@ -168,8 +169,10 @@ export async function planDraft(
             language: t.language,
             tone: settings.tone,
             persona: `${app.name}'s support team`,
-            signature: `The ${app.name} team`,
-            passages: retrieval.relevant ? retrieval.passages : [],
+            signature: teamSignature(t.language, app.name),
+            // The model always sees the top passages with their scores, and retrieval's verdict, and decides.
+            passages: retrieval.passages,
+            relevant: retrieval.relevant,
             conversation: messages
               .filter((m) => m.direction !== "internal" && m.createdAt <= message.createdAt)
               .map((m) => ({

@@ -1,5 +1,6 @@
-import { isFunctionWord } from "../text/language.js";
-import { sentences, words } from "../text/text.js";
+import { detectLanguage } from "../text/language.js";
+import { sentences } from "../text/text.js";
+import { carriesFact, contentStems, factKindsAsked } from "./answer-terms.js";
 import { replyFrame } from "./reply-templates.js";
 
 /**
@@ -57,16 +58,7 @@ export interface DrafterOptions {
   minSentenceCoverage: number;
 }
 
-export const DEFAULT_DRAFTER_OPTIONS: DrafterOptions = { maxPassages: 3, maxSentences: 3, minSentenceCoverage: 0.2 };
-
-/** Content words, cut to five letters: a cheap stemmer that joins "refunds", "refunded" and "refund". */
-function stems(text: string): Set<string> {
-  return new Set(
-    words(text)
-      .filter((w) => w.length >= 3 && !isFunctionWord(w))
-      .map((w) => w.slice(0, 5)),
-  );
-}
+export const DEFAULT_DRAFTER_OPTIONS: DrafterOptions = { maxPassages: 4, maxSentences: 3, minSentenceCoverage: 0.2 };
 
 /** Per-item context lines ("Purchase pur_1: Course, 99.00 EUR on 2026-11-10, paid."): the fact after the label. */
 const ITEM_LINE = /^\S+ \S+: (.+)$/;
@@ -80,7 +72,7 @@ export function accountFacts(question: Set<string>, lines: readonly string[]): s
   return lines
     .flatMap((line) => {
       const fact = line.match(ITEM_LINE)?.[1];
-      const shared = fact ? [...stems(fact)].filter((s) => question.has(s)).length : 0;
+      const shared = fact ? [...contentStems(fact)].filter((s) => question.has(s)).length : 0;
       return fact && shared > 0 ? [{ fact, shared }] : [];
     })
     .sort((a, b) => b.shared - a.shared)
@@ -88,26 +80,58 @@ export function accountFacts(question: Set<string>, lines: readonly string[]): s
     .map((f) => f.fact);
 }
 
-export function draftReply(request: DraftRequest, options: DrafterOptions = DEFAULT_DRAFTER_OPTIONS): Draft {
-  const question = stems(request.question);
+/** The passage's language when its text says so clearly; null when it cannot be told. */
+function passageLanguage(text: string): string | null {
+  const detected = detectLanguage(text);
+  return detected.language && detected.confidence >= 0.5 ? detected.language : null;
+}
+
+/**
+ * Each sentence of the best passages scored on the question: the content stems it shares with
+ * the question (those only its passage's title shares count half), and, when the question asks for
+ * a duration, an amount or an hour, whether the sentence states one - the fact asked for.
+ */
+function candidatesFor(request: DraftRequest, question: Set<string>, options: DrafterOptions) {
+  const asked = factKindsAsked(request.question);
   const passages = [...request.passages].sort((a, b) => b.score - a.score).slice(0, options.maxPassages);
-  const candidates = passages.flatMap((passage, passageRank) =>
-    sentences(passage.text).map((text, position) => {
-      const shared = [...stems(text)].filter((s) => question.has(s));
+  const denominator = question.size + (asked.length > 0 ? FACT_WEIGHT : 0);
+  return passages.flatMap((passage, passageRank) => {
+    const title = contentStems(passage.title);
+    const language = passageLanguage(passage.text);
+    return sentences(passage.text).map((text, position) => {
+      const own = contentStems(text);
+      const shared = [...question].filter((s) => own.has(s));
+      const fromTitle = [...question].filter((s) => !own.has(s) && title.has(s));
+      const onTopic = shared.length + fromTitle.length > 0;
+      const carries = onTopic && asked.some((kind) => carriesFact(text, kind));
+      const points = shared.length + fromTitle.length / 2 + (carries ? FACT_WEIGHT : 0);
       return {
         passage,
         passageRank,
         position,
         text,
-        shared,
-        coverage: question.size ? shared.length / question.size : 0,
+        shared: [...shared, ...fromTitle],
+        foreign: language !== null && language !== request.language,
+        coverage: denominator ? points / denominator : 0,
       };
-    }),
-  );
+    });
+  });
+}
+
+/** How much stating the kind of fact asked for (a duration, an amount) weighs, in content words. */
+const FACT_WEIGHT = 0.75;
+
+export function draftReply(request: DraftRequest, options: DrafterOptions = DEFAULT_DRAFTER_OPTIONS): Draft {
+  const question = contentStems(request.question);
+  const passages = request.passages;
+  const all = candidatesFor(request, question, options);
+  const qualifies = (c: (typeof all)[number]) => c.shared.length > 0 && c.coverage >= options.minSentenceCoverage;
+  // Sentences in the customer's language answer when there are some; another language's only when there are none.
+  const candidates = all.some((c) => qualifies(c) && !c.foreign) ? all.filter((c) => !c.foreign) : all;
   // A sentence must also be at least half as good as the best one, so weak matches do not pad the reply.
   const best = Math.max(0, ...candidates.map((c) => c.coverage));
   const chosen = candidates
-    .filter((c) => c.coverage >= Math.max(options.minSentenceCoverage, best / 2))
+    .filter((c) => qualifies(c) && c.coverage >= best / 2)
     .sort((a, b) => b.coverage - a.coverage || a.passageRank - b.passageRank || a.position - b.position)
     .slice(0, options.maxSentences)
     // Read in the passages' own order: retrieval rank first, then position within the passage.

@@ -88,3 +88,18 @@ export function replyFrame(language: string, tone: string) {
     accountFact: template.accountFact,
   };
 }
+
+/** Who signs, in the reply's language: "The Acme team", "L'équipe Acme", "Ny ekipan'i Acme" ... */
+const TEAM_SIGNATURES: Record<Language, (app: string) => string> = {
+  en: (app) => `The ${app} team`,
+  fr: (app) => `L'équipe ${app}`,
+  es: (app) => `El equipo de ${app}`,
+  de: (app) => `Ihr ${app}-Team`,
+  pt: (app) => `A equipe ${app}`,
+  it: (app) => `Il team di ${app}`,
+  mg: (app) => `Ny ekipan'i ${app}`,
+};
+
+export function teamSignature(language: string, app: string): string {
+  return TEAM_SIGNATURES[(language in TEAM_SIGNATURES ? language : "en") as Language](app);
+}
