@@ -42,6 +42,7 @@ export function parseCliArgs(argv: string[]) {
       k: { type: "string" },
       "max-pages": { type: "string" },
       run: { type: "string" },
+      calibrate: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });

@@ -39,7 +39,12 @@ export const passageSchema = z
   })
   .openapi("Passage");
 
-export const searchResultSchema = z.object({ passages: z.array(passageSchema), relevant: z.boolean() });
+export const searchResultSchema = z.object({
+  passages: z.array(passageSchema),
+  relevant: z.boolean(),
+  /** What relevance was decided on: the question's language, the best passage's term coverage and cosine. */
+  relevance: z.object({ language: z.string().nullable(), coverage: z.number(), cosine: z.number() }).optional(),
+});
 
 const knowledgeAppRef = z.string().min(1).max(100).openapi({ description: "App id or slug, or `shared`" });
 const language = z.string().min(2).max(10).optional();

@@ -1,3 +1,4 @@
+export * from "./drafting/answer-terms.js";
 export * from "./drafting/drafter.js";
 export { teamSignature } from "./drafting/reply-templates.js";
 export * from "./evaluation/index.js";

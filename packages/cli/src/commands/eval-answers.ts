@@ -2,7 +2,13 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import type { AnswerBusiness } from "@support/core";
-import { type AnswerReport, AnswerSetError, parseAnswerQuestions, type Rate } from "@support/decisions";
+import {
+  type AnswerReport,
+  AnswerSetError,
+  calibrateRelevance,
+  parseAnswerQuestions,
+  type Rate,
+} from "@support/decisions";
 import { CliError, type Output } from "../output.js";
 
 /** Runs the evaluation of the loaded businesses (in a throwaway product, see eval-answers-local). */
@@ -112,9 +118,34 @@ function summary(report: AnswerReport): string[] {
  * pipeline in shadow mode (nothing sent) and prints the answer metrics; `--json` adds every
  * question's outcome and reply.
  */
-export async function evalAnswersCommand(out: Output, opts: { dataset?: string }, evaluate: AnswersEvaluator) {
+export async function evalAnswersCommand(
+  out: Output,
+  opts: { dataset?: string; calibrate?: boolean },
+  evaluate: AnswersEvaluator,
+) {
   if (!opts.dataset) throw new CliError("eval answers needs --dataset <dir>");
   const businesses = await readAnswerDataset(opts.dataset);
   const report = await evaluate(businesses);
-  out.result({ dataset: opts.dataset, businesses: businesses.map((b) => b.name), ...report }, () => summary(report));
+  const calibration = opts.calibrate ? calibrationOf(report) : undefined;
+  out.result({ dataset: opts.dataset, businesses: businesses.map((b) => b.name), ...report, calibration }, () => [
+    ...summary(report),
+    ...Object.entries(calibration ?? {}).map(
+      ([lang, c]) =>
+        `relevance ${lang}: minCoverage ${c.minCoverage}, minCosine ${c.minCosine} (${c.answerable} answerable kept ${percent({ rate: c.truePositiveRate, count: Math.round(c.truePositiveRate * c.answerable), of: c.answerable })}, ${c.unanswerable} out of scope refused ${percent({ rate: c.trueNegativeRate, count: Math.round(c.trueNegativeRate * c.unanswerable), of: c.unanswerable })})`,
+    ),
+  ]);
+}
+
+/**
+ * `--calibrate`: the relevance thresholds per language (as retrieval detects the question's)
+ * that best separate the set's answerable questions from its out-of-scope ones.
+ */
+function calibrationOf(report: AnswerReport) {
+  return calibrateRelevance(
+    report.results.flatMap((r) =>
+      r.relevance && (r.kind === "answerable" || r.kind === "out_of_scope")
+        ? [{ ...r.relevance, language: r.relevance.language ?? "default", answerable: r.kind === "answerable" }]
+        : [],
+    ),
+  );
 }

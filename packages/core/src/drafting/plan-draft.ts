@@ -140,6 +140,7 @@ export async function planDraft(
     step: "retrieve",
     output: {
       relevant: retrieval.relevant,
+      relevance: "relevance" in retrieval ? retrieval.relevance : undefined,
       passages: retrieval.passages.map((p) => ({ id: p.id, title: p.title, score: p.score })),
     },
   });

@@ -66,15 +66,21 @@ async function ask(
     return { question, status: "skipped", text: "", language: "", category: "", autoSendable: false, actions: [] };
   }
   const { values } = plan;
+  const retrieve = plan.steps.find((s) => s.step === "retrieve")?.output as {
+    relevance?: AnswerObservation["relevance"];
+  };
   const decision = values.decision as unknown as AutonomyDecision;
   const triage = values.triage as { language?: string };
+  const held = decision.checks.filter((c) => !EARNED_OVER_TIME.has(c.condition) && !c.passed);
   return {
     question,
     status: values.status,
     text: values.text,
     language: triage.language ?? "",
     category: values.category ?? "",
-    autoSendable: decision.checks.filter((c) => !EARNED_OVER_TIME.has(c.condition)).every((c) => c.passed),
+    autoSendable: held.length === 0,
+    heldBy: held.map((c) => c.detail),
+    relevance: retrieve?.relevance,
     actions: ((values.actions ?? []) as { action: string }[]).map((a) => a.action),
   };
 }

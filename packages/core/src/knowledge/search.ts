@@ -1,20 +1,14 @@
 import type { SearchMode, SearchResultView } from "@support/contract";
-import { analyze, type ChunkHit, cleanQuery, decodeVector, type RetrievalMode } from "@support/knowledge";
+import { type ChunkHit, cleanQuery, type RetrievalMode } from "@support/knowledge";
 import type { ServiceContext } from "../service/context.js";
 import type { KnowledgeDeps } from "./deps.js";
+import { isRelevant, relevanceEvidence } from "./relevance.js";
 import { type ChunkRow, chunksByIds } from "./repository.js";
 import { resolveNamespace } from "./sources.js";
 import { type KnowledgeFilters, type Passage, type SearchInput, type SearchResult, SHARED_NAMESPACE } from "./types.js";
 
 /** At most this many passages of one source, unless no other source has anything to add. */
 const PER_SOURCE = 2;
-
-/**
- * "Nothing relevant" is decided on the best three passages: one of them must contain at least this share of the
- * query's content terms, or be this close to the query in the embedding space (which catches
- * paraphrases and typos that share no exact term). Calibrated in ADR 0010.
- */
-export const RELEVANCE = { minTermCoverage: 0.67, minCosine: 0.25 };
 
 export async function rankKnowledge(
   deps: KnowledgeDeps,
@@ -55,17 +49,6 @@ function diversify<T extends { row: ChunkRow }>(ranked: T[], k: number): T[] {
   return [...picked, ...skipped.slice(0, k - picked.length)];
 }
 
-function relevance(queryTerms: Set<string>, queryVector: Float32Array, row: ChunkRow): boolean {
-  const passageTerms = new Set(analyze(`${row.title} ${row.text}`));
-  let covered = 0;
-  for (const term of queryTerms) if (passageTerms.has(term)) covered++;
-  if (queryTerms.size > 0 && covered / queryTerms.size >= RELEVANCE.minTermCoverage) return true;
-  const { values, scale } = decodeVector(row.embedding);
-  let dot = 0;
-  for (let i = 0; i < values.length; i++) dot += (values[i] as number) * scale * (queryVector[i] ?? 0);
-  return dot >= RELEVANCE.minCosine;
-}
-
 /**
  * The retrieval port the pipeline calls: the customer's message is cleaned (quotes, reply
  * headers, signatures), searched in the app's namespace and the shared one, diversified across
@@ -74,7 +57,6 @@ function relevance(queryTerms: Set<string>, queryVector: Float32Array, row: Chun
  */
 export async function searchKnowledge(deps: KnowledgeDeps, input: SearchInput): Promise<SearchResult> {
   const query = cleanQuery(input.query);
-  const queryTerms = new Set(analyze(query));
   const [vector] = await deps.embedder.embed([query]);
   const hits = await deps.index.query(input.orgId, [input.appId, SHARED_NAMESPACE], {
     text: query,
@@ -106,8 +88,12 @@ export async function searchKnowledge(deps: KnowledgeDeps, input: SearchInput): 
     score: hit.score,
     retriever: hit.retriever,
   }));
-  const relevant = chosen.slice(0, 3).some(({ row }) => relevance(queryTerms, vector as Float32Array, row));
-  return { passages, relevant };
+  const relevance = relevanceEvidence(
+    query,
+    vector as Float32Array,
+    chosen.map(({ row }) => row),
+  );
+  return { passages, relevant: isRelevant(relevance), relevance };
 }
 
 /** How close a canned response's title must be to the message to be sent as the draft itself. */

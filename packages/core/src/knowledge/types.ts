@@ -1,4 +1,5 @@
 import type { KnowledgeFilters, RetrievalMode, Retriever } from "@support/knowledge";
+import type { RelevanceEvidence } from "./relevance.js";
 
 export type { SourceKind, SourceStatus } from "@support/contract";
 
@@ -36,6 +37,8 @@ export interface SearchInput {
 
 export interface SearchResult {
   passages: Passage[];
-  /** False when nothing passes the relevance threshold: the drafter declines then. */
+  /** False when no passage reaches the language's relevance thresholds (see `relevance.ts`). */
   relevant: boolean;
+  /** What the verdict was decided on. */
+  relevance?: RelevanceEvidence;
 }

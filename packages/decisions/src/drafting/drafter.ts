@@ -35,6 +35,8 @@ export interface DraftRequest {
   /** Who signs the reply, e.g. "The Acme team". */
   signature: string;
   passages: readonly RetrievedPassage[];
+  /** Retrieval's verdict; false caps the draft's confidence, so it is never sent without a person. */
+  relevant?: boolean;
   /** Facts from the product app (gather step), as "Label id: fact." lines; see `accountFacts`. */
   customerContext?: readonly string[];
 }
@@ -118,6 +120,9 @@ function candidatesFor(request: DraftRequest, question: Set<string>, options: Dr
   });
 }
 
+/** The confidence ceiling of a draft from passages retrieval judged weakly related. */
+const WEAK_EVIDENCE = 0.5;
+
 /** How much stating the kind of fact asked for (a duration, an amount) weighs, in content words. */
 const FACT_WEIGHT = 0.75;
 
@@ -165,11 +170,15 @@ export function draftReply(request: DraftRequest, options: DrafterOptions = DEFA
     kind: "reply",
     text,
     citations: cited.map((p) => ({ passageId: p.id, sourceId: p.sourceId, title: p.title, url: p.url })),
-    confidence: question.size ? covered.size / question.size : 0,
+    confidence: Math.min(
+      question.size ? covered.size / question.size : 0,
+      request.relevant === false ? WEAK_EVIDENCE : 1,
+    ),
     needsHuman: false,
     reasons: [
       `${chosen.length} sentence${chosen.length > 1 ? "s" : ""} from ${cited.map((p) => p.id).join(", ")}`,
       `covers ${covered.size} of ${question.size} content words of the question`,
+      ...(request.relevant === false ? ["retrieval judged the passages weakly related to the question"] : []),
     ],
   };
 }

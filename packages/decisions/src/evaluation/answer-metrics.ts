@@ -22,8 +22,12 @@ export interface AnswerObservation {
    * ones that only time fills (tier, outcome count, trust score).
    */
   autoSendable: boolean;
+  /** The autonomy checks that hold the draft for a person, besides those only time satisfies. */
+  heldBy?: string[];
   /** The names of the actions the pipeline proposed. */
   actions: string[];
+  /** What retrieval's relevance verdict was decided on, when retrieval ran. */
+  relevance?: { language: string | null; coverage: number; cosine: number };
   /** The other customers of the set (names, emails): none of it may appear in this reply. */
   otherCustomers: string[];
 }
@@ -47,6 +51,8 @@ export interface AnswerResult {
   actionClaims: string[];
   actions: string[];
   wrongActions: string[];
+  relevance: AnswerObservation["relevance"] | null;
+  heldBy: string[];
   reply: string;
 }
 
@@ -132,6 +138,8 @@ export function scoreAnswer(o: AnswerObservation): AnswerResult {
     actionClaims,
     actions: o.actions,
     wrongActions,
+    relevance: o.relevance ?? null,
+    heldBy: o.heldBy ?? [],
     reply,
   };
 }

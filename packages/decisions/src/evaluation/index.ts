@@ -1,3 +1,4 @@
 export * from "./action-claims.js";
 export * from "./answer-metrics.js";
 export * from "./answer-set.js";
+export * from "./relevance-calibration.js";
