@@ -30,6 +30,12 @@ describe("internalStateGate", () => {
     ["note to the agent", "Hello,\nNote to agent: check the refund policy first."],
     ["note to the agent", "According to the passage, refunds take a while."],
     ["note to the agent", "Hello!\nTODO: add the tracking link"],
+    ["meta-commentary", "En tant qu'assistant IA, je vous réponds volontiers."],
+    ["note to the agent", "Bonjour, d'après les passages fournis, la livraison prend 3 jours."],
+    ["note to the agent", "Selon le contexte fourni, votre commande est partie."],
+    ["meta-commentary", "Je suis un assistant virtuel et je ne peux pas voir votre commande."],
+    ["meta-commentary", "Amin'ny maha IA ahy dia tsy afaka mijery ny baikonao aho."],
+    ["note to the agent", "Salama, araka ny andalana nomena, 5 000 Ar ny fandefasana."],
   ])("catches %s", (kind, text) => {
     const result = internalStateGate(text);
     expect(result.passed).toBe(false);
@@ -42,6 +48,8 @@ describe("internalStateGate on legitimate replies", () => {
     "Note: the export can take a few minutes for large accounts.",
     "Todo está listo: tu pedido sale hoy.",
     "Our API allows 100 requests per minute; above that you get a 429 rate limit response.",
+    "Selon les cas, la livraison prend 3 à 5 jours. Notre assistant de commande vous guide sur le site.",
+    "Ny fandefasana ao Antananarivo dia 5 000 Ar; ny mpiasanay no mandefa ny entana.",
   ])("lets through: %s", (text) => {
     expect(internalStateGate(text).passed).toBe(true);
   });

@@ -29,6 +29,24 @@ const PATTERNS: [kind: string, pattern: RegExp][] = [
     "note to the agent",
     /(^|\n)\s*(note to (the )?agent|internal note|agent note|\(internal\))|\b(system prompt|passage id|retrieved passages?|knowledge base says|according to (the )?(passage|context))\b/i,
   ],
+  // French self-talk and machinery words ("En tant qu'assistant IA, d'après les passages fournis").
+  [
+    "meta-commentary",
+    /\b(en tant qu['’](assistant|IA|intelligence artificielle)|en tant que (mod[eè]le de langage|robot|bot|chatbot)|je suis (une IA|un assistant (virtuel|IA)|un (robot|bot|chatbot)|un mod[eè]le de langage)|mes donn[ée]es d['’]entra[iî]nement)/i,
+  ],
+  [
+    "note to the agent",
+    /\b(d['’]apr[eè]s|selon) (les|ces) (passages?|extraits?|documents? fournis)|\b(les|des|aux) passages (fournis|r[ée]cup[ée]r[ée]s)|\b(selon|d['’]apr[eè]s) le contexte( fourni)?\b|\bla base de connaissances? (indique|dit|pr[ée]cise)|(^|\n)\s*(note interne|note pour l['’]agent)/i,
+  ],
+  // Malagasy: "amin'ny maha IA ahy" (as an AI), "araka ny andalana nomena" (according to the given passages).
+  [
+    "meta-commentary",
+    /\b(amin['’]ny maha[- ](IA|mpanampy|robot|milina)( ahy)?|(IA|robot|milina) aho\b|izaho dia (IA|robot|milina))/i,
+  ],
+  [
+    "note to the agent",
+    /\baraka ny (andalana|lahatsoratra|fampahalalana|antontan-taratasy) (nomena|natolotra|voaray)|\bny andalana nomena\b/i,
+  ],
   // Case-sensitive, with a colon: "todo" is Spanish and Portuguese for "all".
   ["note to the agent", /\b(TODO|FIXME|XXX):/],
 ];
