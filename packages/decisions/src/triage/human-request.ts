@@ -26,6 +26,11 @@ const PATTERNS: [Language, RegExp][] = [
   ["it", /\b(persona reale|essere umano)\b/],
   ["mg", /\b(miresaka|hiresaka|mifandray|hifandray|mahita)\b.{0,25}\b(olona|olombelona|mpiasa)\b/],
   ["mg", /\bolona (tena izy|marina)\b/],
+  [
+    "fr",
+    /\b(mettez|mettre)[- ]moi en (relation|contact) avec\b|\b(un|une|a un|a une) (conseiller|conseillere|humain)\b/,
+  ],
+  ["mg", /\bmila (olona|mpiasa)\b|\b(te|tiako) (hiresaka|hifandray) amin ?(ny )?olona\b/],
 ];
 
 export function detectHumanRequest(text: string): { language: Language; phrase: string } | null {

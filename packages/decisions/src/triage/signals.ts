@@ -51,6 +51,29 @@ export const DEFAULT_INTENT_RULES: IntentRule[] = [
     category: "account_access",
     pattern: /\bdelete (my )?(account|data)\b|\bgdpr\b|\brgpd\b/,
   },
+  // French and Malagasy phrasings the rules above do not cover.
+  {
+    intent: "refund_request",
+    category: "refund",
+    pattern: /\baverin[oy] ny vola|\bfamerenana? vola|\bhaverina ny vola/,
+  },
+  {
+    intent: "order_status",
+    category: "order_shipping",
+    pattern:
+      /\bou en est (ma )?commande\b|\bnumero de suivi\b|\bsuivi (de|du) (mon )?colis\b|\btsy mbola tonga\b|\baiza ny entana\b/,
+  },
+  {
+    intent: "shipping_info",
+    category: "order_shipping",
+    pattern:
+      /\b(frais|delais?|cout) de (livraison|port)\b|\blivr(ez|ons|er|aison|aisons)\b|\bexpedi(ez|ons|tion)\b|\bfandefasana\b|\bsaran ny fandefasana\b/,
+  },
+  {
+    intent: "password_reset",
+    category: "account_access",
+    pattern: /\bteny miafina\b/,
+  },
 ];
 
 const SPAM =
