@@ -2,6 +2,7 @@ import type { ModelDraftRequest as DraftRequest, ModelTriageRequest as TriageReq
 import { DEFAULT_CATEGORIES, type RetrievedPassage } from "@support/decisions";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAnthropicModel, ModelCallError } from "../src/anthropic.js";
+import { draftUserMessage } from "../src/prompts.js";
 import { apiError, type FakeReply, startFakeAnthropic, textOnly, toolUse } from "./fake-anthropic.js";
 
 const KEY = "sk-ant-test";
@@ -177,7 +178,7 @@ describe("Anthropic adapter against a fake Messages API", () => {
       citations: [{ passageId: "psg_1", sourceId: "src_1", title: "Double charges", url: null }],
     });
     const user = JSON.stringify(fake?.requests[0]?.body.messages);
-    expect(user).toContain('<passage id=\\"psg_1\\"');
+    expect(user).toContain('<passage id=\\"psg_1\\" title=\\"Double charges\\" score=\\"9.000\\"');
     expect(user).toContain("plan: Pro");
     expect(fake?.requests[0]?.body.tools).toMatchObject([{ name: "write_reply" }]);
     // Offered no actions, the model proposes none, and the offline rules propose instead.
@@ -218,5 +219,14 @@ describe("Anthropic adapter against a fake Messages API", () => {
     expect(result.fallbackReason).toBeNull();
     expect(result.value).toMatchObject({ kind: "decline", needsHuman: true });
     expect(result.value.reasons[0]).toContain("no passage covers refunds to PayPal");
+  });
+});
+
+describe("the draft prompt", () => {
+  it("gives the passages retrieval judged weakly related, with their scores, and says so", () => {
+    const weak = draftUserMessage({ ...draftRequest, relevant: false });
+    expect(weak).toContain('score="9.000"');
+    expect(weak).toContain("retrieval judged them weakly related");
+    expect(draftUserMessage(draftRequest)).not.toContain("weakly related");
   });
 });
