@@ -11,11 +11,11 @@ import type { ChunkRow } from "./repository.js";
  */
 export const RELEVANCE_BY_LANGUAGE: Record<string, { minCoverage: number; minCosine: number }> = {
   en: { minCoverage: 0.3, minCosine: 0.207 },
-  fr: { minCoverage: 0.125, minCosine: 0.222 },
-  mg: { minCoverage: 0.334, minCosine: 0.177 },
+  fr: { minCoverage: 0.167, minCosine: 0.222 },
+  mg: { minCoverage: 0.5, minCosine: 0.177 },
 };
 /** For a language no dev set calibrated: the strictest of the calibrated ones. */
-export const DEFAULT_RELEVANCE = { minCoverage: 0.334, minCosine: 0.222 };
+export const DEFAULT_RELEVANCE = { minCoverage: 0.5, minCosine: 0.222 };
 
 /** Below this share of the language evidence, the question's language is unknown. */
 const LANGUAGE_MIN_CONFIDENCE = 0.4;

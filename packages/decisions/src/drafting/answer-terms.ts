@@ -65,12 +65,52 @@ export function stemOf(word: string): string {
   return word.slice(0, 5);
 }
 
-/** The stems that say what a text is about. */
+/**
+ * Words customers and help pages use for the same support notion, in English, French and
+ * Malagasy: each group's stems count as one, so "renvoyer" meets "retour" and "recevoir" meets
+ * "livraison". Only notions every shop or SaaS has; nothing of one business.
+ */
+const CONCEPTS: string[][] = [
+  ["retour", "renvoyer", "rendre", "return", "returns", "returned", "send back", "famerenana", "averina", "mamerina"],
+  [
+    "livraison",
+    "livrer",
+    "recevoir",
+    "receive",
+    "arriver",
+    "arrive",
+    "delivery",
+    "deliver",
+    "shipping",
+    "ship",
+    "fandefasana",
+    "alefa",
+    "tonga",
+  ],
+  ["paiement", "payer", "regler", "reglement", "payment", "pay", "fandoavana", "mandoa", "aloa"],
+  ["prix", "tarif", "cout", "couter", "price", "cost", "vidiny", "sarany"],
+  ["horaires", "ouverture", "ouvert", "ouverte", "hours", "open", "opening", "misokatra"],
+  ["remboursement", "rembourser", "refund", "refunds", "refunded", "money back", "famerenam"],
+  ["annuler", "annulation", "resilier", "resiliation", "cancel", "cancellation", "foanana"],
+  ["echange", "echanger", "exchange", "swap", "atakalo", "takalo"],
+  ["abonnement", "subscription", "membership", "plan"],
+  ["gratuit", "gratuite", "free", "maimaimpoana"],
+];
+const CONCEPT_OF = new Map<string, string>();
+for (const group of CONCEPTS) {
+  const name = `~${stemOf(group[0] as string)}`;
+  for (const word of group) if (!word.includes(" ")) CONCEPT_OF.set(stemOf(word), name);
+}
+
+/** The stems that say what a text is about, each support notion's words as one. */
 export function contentStems(text: string): Set<string> {
   return new Set(
     words(text)
       .filter((w) => (w.length >= 3 || /\d/.test(w)) && !isFunctionWord(w) && !QUESTION_WORDS.has(w))
-      .map(stemOf),
+      .map((w) => {
+        const stem = stemOf(w);
+        return CONCEPT_OF.get(stem) ?? stem;
+      }),
   );
 }
 
