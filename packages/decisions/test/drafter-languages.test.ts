@@ -69,6 +69,24 @@ describe("the offline drafter answers with the sentence that carries the asked f
     expect(french.text).not.toMatch(/The Lyon team/);
   });
 
+  it("meets the customer's word for a notion and the help page's (renvoyer / retour)", () => {
+    const returns = passage(
+      "returns",
+      "Retours",
+      "Vous disposez de 30 jours pour nous retourner un article non porté.",
+      5,
+    );
+    const draft = draftReply({
+      question: "J'ai combien de temps pour renvoyer un pull ?",
+      customerName: null,
+      language: "fr",
+      tone: "friendly",
+      signature: "L'équipe Lyon",
+      passages: [returns, ...shop],
+    });
+    expect(draft.text).toContain("30 jours");
+  });
+
   it("declines a question none of the passages is about", () => {
     expect(ask("Vous avez une recette de gratin dauphinois ?", "fr").kind).toBe("decline");
     expect(ask("Iza no filoha voalohany teto Madagasikara?", "mg").kind).toBe("decline");
