@@ -1,3 +1,4 @@
+export * from "./billing.js";
 export * from "./channels.js";
 export * from "./client.js";
 export * from "./conversations.js";

@@ -17,3 +17,5 @@ export * from "./triage/signals.js";
 export * from "./triage/softmax-regression.js";
 export * from "./triage/triage.js";
 export * from "./triage/triage-eval.js";
+export * from "./billing/entitlements.js";
+export * from "./billing/plans.js";

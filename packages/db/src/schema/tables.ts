@@ -1,4 +1,5 @@
 import { deliveries, sandboxMessages } from "./delivery-tables.js";
+import { billingAccounts, billingEvents } from "./billing-tables.js";
 import { c, type TableDef } from "./dialect.js";
 import { draftOutcomes, drafts } from "./draft-tables.js";
 import {
@@ -367,4 +368,6 @@ export const tableDefs = {
   appIntegrations,
   actionExecutions,
   stripeAccounts,
+  billingAccounts,
+  billingEvents,
 } as const;
