@@ -1,5 +1,5 @@
-import { deliveries, sandboxMessages } from "./delivery-tables.js";
 import { billingAccounts, billingEvents } from "./billing-tables.js";
+import { deliveries, sandboxMessages } from "./delivery-tables.js";
 import { c, type TableDef } from "./dialect.js";
 import { draftOutcomes, drafts } from "./draft-tables.js";
 import {

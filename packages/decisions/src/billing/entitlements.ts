@@ -84,11 +84,7 @@ export type AiAllowance =
  * Whether the model may draft one more reply. Only AI stops: messages are still received,
  * stored and shown to people whatever this answers.
  */
-export function aiAllowance(
-  entitlement: Entitlement,
-  draftsThisPeriod: number,
-  overage: OveragePolicy,
-): AiAllowance {
+export function aiAllowance(entitlement: Entitlement, draftsThisPeriod: number, overage: OveragePolicy): AiAllowance {
   if (entitlement.status !== "active" && entitlement.status !== "trialing") {
     const message =
       entitlement.trialEndsAt && entitlement.status === "paused"

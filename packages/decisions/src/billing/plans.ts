@@ -83,7 +83,8 @@ export function checkPlans(plans: readonly Plan[]): string[] {
     ids.add(plan.id);
     for (const quota of QUOTAS) {
       const limit = plan.quotas[quota];
-      if (!Number.isInteger(limit) || limit < 0) problems.push(`plan "${plan.id}": ${quota} must be a whole number ≥ 0`);
+      if (!Number.isInteger(limit) || limit < 0)
+        problems.push(`plan "${plan.id}": ${quota} must be a whole number ≥ 0`);
     }
     if (!plan.trial && Object.keys(plan.prices).length === 0) problems.push(`plan "${plan.id}" has no price`);
   }
