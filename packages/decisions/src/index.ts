@@ -1,3 +1,5 @@
+export * from "./billing/entitlements.js";
+export * from "./billing/plans.js";
 export * from "./drafting/drafter.js";
 export * from "./gates/index.js";
 export * from "./model-port.js";
@@ -17,5 +19,3 @@ export * from "./triage/signals.js";
 export * from "./triage/softmax-regression.js";
 export * from "./triage/triage.js";
 export * from "./triage/triage-eval.js";
-export * from "./billing/entitlements.js";
-export * from "./billing/plans.js";
