@@ -11,6 +11,7 @@ import { analyticsRoutes } from "./routes/analytics.js";
 import { appsRoutes } from "./routes/apps.js";
 import { auditRoutes } from "./routes/audit.js";
 import { autonomyRoutes } from "./routes/autonomy.js";
+import { billingRoutes, billingWebhookRoutes } from "./routes/billing.js";
 import { channelRoutes } from "./routes/channels.js";
 import { conversationRoutes } from "./routes/conversations.js";
 import { draftRoutes } from "./routes/drafts.js";
@@ -78,6 +79,7 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   }
   api.route("/", healthRoutes());
   api.route("/", stripePublicRoutes());
+  api.route("/", billingWebhookRoutes());
   api.route("/webhooks", webhookRoutes());
   api.route("/slack", slackRoutes(createSlackReceiver(runtime.slack)));
   api.route("/", publicFormRoutes());
@@ -98,6 +100,7 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/events", eventRoutes());
   api.route("/api/v1/notifications", notificationRoutes());
   api.route("/api/v1/slack", slackConfigRoutes());
+  api.route("/api/v1/billing", billingRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });

@@ -1,4 +1,5 @@
 export * from "./analytics/index.js";
+export * from "./billing/index.js";
 export * from "./context/customer-record.js";
 export * from "./context/gather.js";
 export * from "./context/gather-step.js";
