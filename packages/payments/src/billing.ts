@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import { newStripeClient } from "./client.js";
-import { StripeSignatureError } from "./errors.js";
+import { BillingCatalogueError, StripeSignatureError } from "./errors.js";
 
 export interface BillingSettings {
   secretKey: string;
@@ -163,7 +163,7 @@ export function createBillingAdapter(settings: BillingSettings) {
       cancelUrl: string;
     }): Promise<{ id: string; url: string }> {
       const price = await priceByLookupKey(input.lookupKey);
-      if (!price) throw new Error(`no Stripe price has the lookup key ${input.lookupKey}: run skill billing sync`);
+      if (!price) throw new BillingCatalogueError(`no Stripe price has the lookup key ${input.lookupKey}: run skill billing sync`);
       const lineItems: Stripe.Checkout.SessionCreateParams.LineItem[] = [{ price: price.id, quantity: 1 }];
       if (input.overageLookupKey) {
         const overage = await priceByLookupKey(input.overageLookupKey);

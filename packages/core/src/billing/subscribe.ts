@@ -8,7 +8,7 @@ import {
   type Plan,
   priceLookupKey,
 } from "@support/decisions";
-import type { CatalogueProduct, SyncReport } from "@support/payments";
+import { BillingCatalogueError, type CatalogueProduct, type SyncReport } from "@support/payments";
 import { commitChange } from "../service/change.js";
 import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
@@ -75,14 +75,19 @@ export async function startCheckout(
     throw new AppError("invalid_input", `the ${plan.name} plan has no price in ${input.currency}`);
   const customerId = await ensureCustomer(ctx, billing);
   const returnTo = `${ctx.ports.publicUrl}/billing`;
-  const session = await billing.stripe.checkoutSession({
-    customerId,
-    orgId: ctx.org.id,
-    lookupKey: priceLookupKey(plan.id, input.currency),
-    overageLookupKey: plan.metered ? overageLookupKey(plan.id, input.currency) : undefined,
-    successUrl: `${returnTo}?checkout=done`,
-    cancelUrl: `${returnTo}?checkout=canceled`,
-  });
+  const session = await billing.stripe
+    .checkoutSession({
+      customerId,
+      orgId: ctx.org.id,
+      lookupKey: priceLookupKey(plan.id, input.currency),
+      overageLookupKey: plan.metered ? overageLookupKey(plan.id, input.currency) : undefined,
+      successUrl: `${returnTo}?checkout=done`,
+      cancelUrl: `${returnTo}?checkout=canceled`,
+    })
+    .catch((error: unknown) => {
+      if (error instanceof BillingCatalogueError) throw new AppError("conflict", error.message);
+      throw error;
+    });
   await commitChange(ctx, (_tx, log) =>
     log.audit({
       action: "billing.checkout_started",
