@@ -94,6 +94,10 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
       const { keysRevokeCommand } = await import("./commands/keys.js");
       return keysRevokeCommand(runtime, out, { org, id: arg });
     }
+    case "billing sync": {
+      const { billingSyncCommand } = await import("./commands/billing.js");
+      return billingSyncCommand(runtime, out, { org });
+    }
     case "db migrate":
       return out.result({ migrated: true, dialect: runtime.database.dialect }, () => [
         `Migrations applied (${runtime.database.dialect}).`,
