@@ -163,7 +163,10 @@ export function createBillingAdapter(settings: BillingSettings) {
       cancelUrl: string;
     }): Promise<{ id: string; url: string }> {
       const price = await priceByLookupKey(input.lookupKey);
-      if (!price) throw new BillingCatalogueError(`no Stripe price has the lookup key ${input.lookupKey}: run skill billing sync`);
+      if (!price)
+        throw new BillingCatalogueError(
+          `no Stripe price has the lookup key ${input.lookupKey}: run skill billing sync`,
+        );
       const lineItems: Stripe.Checkout.SessionCreateParams.LineItem[] = [{ price: price.id, quantity: 1 }];
       if (input.overageLookupKey) {
         const overage = await priceByLookupKey(input.overageLookupKey);
