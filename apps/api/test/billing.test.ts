@@ -132,12 +132,12 @@ for (const dialect of dialects) {
       await send("q-3", "My parcel 1003 never arrived, please help");
       const attention = await eventually(
         async () => (await (await jsonCall(p, "/api/v1/notifications")).json()).data,
-        (list: { kind: string }[]) => list.some((n) => n.kind === "escalation"),
+        (list: { kind: string; conversationId: string }[]) => list.some((n) => n.kind === "escalation"),
         "the conversation handed to a person",
       );
       expect(attention).toHaveLength(1);
       expect(await drafts()).toHaveLength(2);
-      const thread = await (await jsonCall(p, `/api/v1/conversations/${attention[0].conversationId}`)).json();
+      const thread = await (await jsonCall(p, `/api/v1/conversations/${attention[0]?.conversationId}`)).json();
       expect(thread.messages.map((m: { text: string }) => m.text)).toContain(
         "My parcel 1003 never arrived, please help",
       );

@@ -44,6 +44,7 @@ export * from "./review/supersede.js";
 export * from "./review/sweep.js";
 export * from "./review/teammate-reply.js";
 export * from "./review/trust-report.js";
+export * from "./rights/customer-rights.js";
 export * from "./service/change.js";
 export * from "./service/context.js";
 export * from "./service/errors.js";

@@ -2,6 +2,7 @@ export * from "./billing.js";
 export * from "./channels.js";
 export * from "./client.js";
 export * from "./conversations.js";
+export * from "./customer-data.js";
 export * from "./deliveries.js";
 export * from "./drafts.js";
 export * from "./ids.js";
