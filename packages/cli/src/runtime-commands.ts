@@ -56,6 +56,10 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
       const { initCommand } = await import("./commands/init.js");
       return initCommand(runtime, out, { name: values.name, org, newKey: values["new-key"] ?? false });
     }
+    case "contacts": {
+      const { contactsCommand } = await import("./commands/contacts.js");
+      return contactsCommand(runtime, out, { org, sub, ref: arg });
+    }
     case "doctor": {
       const { doctorCommand } = await import("./commands/doctor.js");
       return doctorCommand(runtime, out);
