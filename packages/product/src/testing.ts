@@ -152,7 +152,10 @@ export function backdate(product: Product, orgId: string, then: Date): Promise<s
  * Where any of `needles` appears in the database: every row of every table, serialized, checked
  * for each needle (case-insensitive). For erasure tests: nothing may be left anywhere.
  */
-export async function findInDatabase(product: Product, needles: string[]): Promise<{ table: string; needle: string }[]> {
+export async function findInDatabase(
+  product: Product,
+  needles: string[],
+): Promise<{ table: string; needle: string }[]> {
   const { db } = product.database;
   const found: { table: string; needle: string }[] = [];
   for (const name of Object.keys(tableDefs) as (keyof typeof tableDefs)[]) {
