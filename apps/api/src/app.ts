@@ -11,7 +11,9 @@ import { analyticsRoutes } from "./routes/analytics.js";
 import { appsRoutes } from "./routes/apps.js";
 import { auditRoutes } from "./routes/audit.js";
 import { autonomyRoutes } from "./routes/autonomy.js";
+import { billingRoutes, billingWebhookRoutes } from "./routes/billing.js";
 import { channelRoutes } from "./routes/channels.js";
+import { contactRoutes } from "./routes/contacts.js";
 import { conversationRoutes } from "./routes/conversations.js";
 import { draftRoutes } from "./routes/drafts.js";
 import { eventRoutes, eventsRouteDoc } from "./routes/events.js";
@@ -78,6 +80,7 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   }
   api.route("/", healthRoutes());
   api.route("/", stripePublicRoutes());
+  api.route("/", billingWebhookRoutes());
   api.route("/webhooks", webhookRoutes());
   api.route("/slack", slackRoutes(createSlackReceiver(runtime.slack)));
   api.route("/", publicFormRoutes());
@@ -98,6 +101,8 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/events", eventRoutes());
   api.route("/api/v1/notifications", notificationRoutes());
   api.route("/api/v1/slack", slackConfigRoutes());
+  api.route("/api/v1/billing", billingRoutes());
+  api.route("/api/v1/contacts", contactRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });

@@ -139,6 +139,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard in French (real serv
       ["Journal d’audit", "Journal d’audit", "12-journal-d-audit"],
       ["Clés d’API", "Clés d’API", "13-cles-d-api"],
       ["Membres", "Membres", "14-membres"],
+      ["Abonnement", "Offre et facturation", "15-abonnement"],
     ] as const) {
       await nav(name);
       await page.getByRole("heading", { name: heading, exact: true, level: 1 }).waitFor();

@@ -5,6 +5,7 @@ import { matchRoute } from "./lib/links.js";
 import type { Role } from "./lib/types.js";
 import { AppsPage } from "./pages/AppsPage.js";
 import { AuditPage } from "./pages/AuditPage.js";
+import { BillingPage } from "./pages/BillingPage.js";
 import { ConversationPage } from "./pages/ConversationPage.js";
 import { DraftPage } from "./pages/DraftPage.js";
 import { KeysPage } from "./pages/KeysPage.js";
@@ -57,6 +58,8 @@ export function Routes({ role }: { role: Role | null }) {
       return <MembersPage role={role} />;
     case "slack":
       return <SlackPage />;
+    case "billing":
+      return <BillingPage role={role} />;
     case "not_found":
       return <NotFoundPage path={path} />;
   }

@@ -56,6 +56,10 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
       const { initCommand } = await import("./commands/init.js");
       return initCommand(runtime, out, { name: values.name, org, newKey: values["new-key"] ?? false });
     }
+    case "contacts": {
+      const { contactsCommand } = await import("./commands/contacts.js");
+      return contactsCommand(runtime, out, { org, sub, ref: arg });
+    }
     case "doctor": {
       const { doctorCommand } = await import("./commands/doctor.js");
       return doctorCommand(runtime, out);
@@ -93,6 +97,10 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
       if (!arg) throw new CliError("keys revoke needs the key id");
       const { keysRevokeCommand } = await import("./commands/keys.js");
       return keysRevokeCommand(runtime, out, { org, id: arg });
+    }
+    case "billing sync": {
+      const { billingSyncCommand } = await import("./commands/billing.js");
+      return billingSyncCommand(runtime, out, { org });
     }
     case "db migrate":
       return out.result({ migrated: true, dialect: runtime.database.dialect }, () => [

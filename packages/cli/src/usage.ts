@@ -17,6 +17,10 @@ export const USAGE = `Usage: skill <command> [options]
   kb add <path|url>... --app <app|shared> [--max-pages 50] | kb list [--app <app>]
   kb search "<query>" --app <app> [--k 5] [--mode bm25|dense|hybrid] | kb remove <source id>
   db migrate
+  contacts export <email|phone|id> | contacts erase <email|phone|id>
+                                 a customer's data as JSON, or erased everywhere (GDPR; audited)
+  billing sync                   creates or updates the plans' Stripe products and prices (lookup keys;
+                                 needs STRIPE_SECRET_KEY and STRIPE_BILLING_WEBHOOK_SECRET)
   drafts list [--app <app>] [--status pending_approval|sent|…] | drafts show <id>
   drafts approve <id> [--text <edited reply>] | drafts reject <id> --reason <why>
   runs list [--status failed] | runs retry <run id>

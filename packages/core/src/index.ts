@@ -1,4 +1,5 @@
 export * from "./analytics/index.js";
+export * from "./billing/index.js";
 export * from "./context/customer-record.js";
 export * from "./context/gather.js";
 export * from "./context/gather-step.js";
@@ -44,6 +45,7 @@ export * from "./review/supersede.js";
 export * from "./review/sweep.js";
 export * from "./review/teammate-reply.js";
 export * from "./review/trust-report.js";
+export * from "./rights/customer-rights.js";
 export * from "./service/change.js";
 export * from "./service/context.js";
 export * from "./service/errors.js";

@@ -1,4 +1,6 @@
 export * from "./drafting/answer-terms.js";
+export * from "./billing/entitlements.js";
+export * from "./billing/plans.js";
 export * from "./drafting/drafter.js";
 export { teamSignature } from "./drafting/reply-templates.js";
 export * from "./evaluation/index.js";

@@ -1,6 +1,8 @@
+import type { BillingAdapter, BillingSettings } from "./billing.js";
 import type { StripeAdapter, StripeSettings } from "./stripe.js";
 
-export { StripeSignatureError } from "./errors.js";
+export type { BillingAdapter, BillingEvent, BillingSettings, CatalogueProduct, SyncReport } from "./billing.js";
+export { BillingCatalogueError, StripeSignatureError } from "./errors.js";
 export type { CustomerPayments, StripeAdapter, StripeEvent, StripeRefund, StripeSettings } from "./stripe.js";
 
 /**
@@ -10,4 +12,10 @@ export type { CustomerPayments, StripeAdapter, StripeEvent, StripeRefund, Stripe
 export async function loadStripeAdapter(settings: StripeSettings): Promise<StripeAdapter> {
   const { createStripeAdapter } = await import("./stripe.js");
   return createStripeAdapter(settings);
+}
+
+/** Stripe Billing for the platform's own plans, loaded only when billing is configured. */
+export async function loadBillingAdapter(settings: BillingSettings): Promise<BillingAdapter> {
+  const { createBillingAdapter } = await import("./billing.js");
+  return createBillingAdapter(settings);
 }

@@ -1,4 +1,5 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
+import { newStripeClient } from "./client.js";
 import { StripeSignatureError } from "./errors.js";
 
 export interface StripeSettings {
@@ -52,14 +53,7 @@ const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
  * `stripeAccount`; nothing is stored: reads go to Stripe each time (BRIEF: nothing warehoused).
  */
 export function createStripeAdapter(settings: StripeSettings) {
-  const base = new URL(settings.apiBase ?? "https://api.stripe.com");
-  const stripe = new Stripe(settings.secretKey, {
-    host: base.hostname,
-    port: base.port ? Number(base.port) : undefined,
-    protocol: base.protocol === "http:" ? "http" : "https",
-    maxNetworkRetries: 2,
-    timeout: 10_000,
-  });
+  const stripe = newStripeClient(settings.secretKey, settings.apiBase);
 
   return {
     /** Where to send the app's admin to connect their account; `state` comes back to the callback. */

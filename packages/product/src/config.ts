@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { VectorSettings } from "@support/core";
+import { CURRENCIES, checkPlans, DEFAULT_PLANS, type Plan, QUOTAS } from "@support/decisions";
 import type { InngestSettings } from "@support/engine";
 import type { AnthropicSettings } from "@support/models";
 import { z } from "zod";
@@ -49,7 +51,39 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   STRIPE_CLIENT_ID: z.string().startsWith("ca_").optional(),
   STRIPE_API_BASE: z.string().url().optional(),
+  STRIPE_BILLING_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  BILLING_PLANS_FILE: z.string().min(1).optional(),
+  BILLING_OVERAGE: z.enum(["pause", "allow"]).default("pause"),
 });
+
+const planSchema = z.object({
+  id: z.string(),
+  name: z.string().min(1),
+  quotas: z.object(
+    Object.fromEntries(QUOTAS.map((q) => [q, z.number().int().min(0)])) as Record<(typeof QUOTAS)[number], z.ZodNumber>,
+  ),
+  prices: z.partialRecord(z.enum(CURRENCIES), z.number().int().positive()),
+  metered: z.boolean().default(false),
+  trial: z.boolean().optional(),
+});
+
+/** The plan catalogue: the defaults, or a JSON file of plans checked like the defaults are. */
+function loadPlans(file: string | undefined): Plan[] {
+  if (!file) return [...DEFAULT_PLANS];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(resolve(file), "utf8"));
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  BILLING_PLANS_FILE: ${(error as Error).message}`);
+  }
+  const parsed = z.array(planSchema).safeParse(raw);
+  const problems = parsed.success
+    ? checkPlans(parsed.data)
+    : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  if (!parsed.success || problems.length > 0)
+    throw new ConfigError(`Invalid configuration:\n  BILLING_PLANS_FILE: ${problems.join("; ")}`);
+  return parsed.data;
+}
 
 export interface Config {
   port: number;
@@ -75,6 +109,12 @@ export interface Config {
   inngest: InngestSettings;
   /** Set when the Stripe Connect variables are: apps can connect their account for refunds. */
   stripe?: { secretKey: string; webhookSecret: string; clientId: string; apiBase?: string };
+  /** Set when STRIPE_SECRET_KEY and STRIPE_BILLING_WEBHOOK_SECRET are: plans are sold through Stripe Billing. */
+  billing?: { secretKey: string; webhookSecret: string; apiBase?: string };
+  /** The plan catalogue (enforced only when billing is on; unlimited otherwise). */
+  plans: Plan[];
+  /** What happens at the AI draft quota until the owner chooses: pause drafting, or allow overage. */
+  billingOverage: "pause" | "allow";
 }
 
 export class ConfigError extends Error {
@@ -107,7 +147,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const inngest = inngestSettings(e);
   const stripeSet = [e.STRIPE_SECRET_KEY, e.STRIPE_WEBHOOK_SECRET, e.STRIPE_CLIENT_ID].filter(Boolean).length;
-  if (stripeSet !== 0 && stripeSet !== 3) {
+  // Billing alone needs only the secret key and its own webhook secret; Connect needs all three.
+  const billingOnly = stripeSet === 1 && e.STRIPE_SECRET_KEY && e.STRIPE_BILLING_WEBHOOK_SECRET;
+  if (e.STRIPE_BILLING_WEBHOOK_SECRET && !e.STRIPE_SECRET_KEY) {
+    throw new ConfigError("Invalid configuration:\n  STRIPE_BILLING_WEBHOOK_SECRET: needs STRIPE_SECRET_KEY");
+  }
+  if (stripeSet !== 0 && stripeSet !== 3 && !billingOnly) {
     throw new ConfigError(
       "Invalid configuration:\n  STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_CLIENT_ID: set all three or none",
     );
@@ -152,6 +197,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             apiBase: e.STRIPE_API_BASE,
           }
         : undefined,
+    billing:
+      e.STRIPE_SECRET_KEY && e.STRIPE_BILLING_WEBHOOK_SECRET
+        ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_BILLING_WEBHOOK_SECRET, apiBase: e.STRIPE_API_BASE }
+        : undefined,
+    plans: loadPlans(e.BILLING_PLANS_FILE),
+    billingOverage: e.BILLING_OVERAGE,
   };
 }
 

@@ -13,7 +13,7 @@ import {
 } from "@support/core";
 import type { Database, SecretBox } from "@support/db";
 import { languageModelFromConfig } from "@support/models";
-import type { StripeAdapter } from "@support/payments";
+import type { BillingAdapter, StripeAdapter } from "@support/payments";
 import { createSlackApi, createSlackNotifier, type SlackClient, type SlackDeps } from "@support/slack";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
@@ -27,6 +27,8 @@ export interface PortSources {
   secrets: SecretBox;
   knowledge: KnowledgeDeps;
   stripe?: StripeAdapter;
+  /** Stripe Billing on the platform's account, when configured. */
+  billing?: BillingAdapter;
   logger: Logger;
   counters: Counters;
   tracer?: Tracer;
@@ -67,6 +69,9 @@ export function productPorts(sources: PortSources, overrides: PortOverrides = {}
     findCanned: (input) => findCannedResponse(knowledge, input),
     replies: createReplyAdapterRegistry(database.db, storedChannelAdapters(database, secrets)),
     stripe: sources.stripe,
+    billing: sources.billing
+      ? { plans: config.plans, stripe: sources.billing, overageDefault: config.billingOverage }
+      : undefined,
     tracer: sources.tracer,
     knowledge,
     retentionDays: config.retentionDays,

@@ -29,7 +29,7 @@ import {
   type WorkflowClient,
   type WorkflowFactory,
 } from "@support/engine";
-import { loadStripeAdapter } from "@support/payments";
+import { loadBillingAdapter, loadStripeAdapter } from "@support/payments";
 import { type SlackDeps, subscribeSlack } from "@support/slack";
 import type { Hono } from "hono";
 import pino, { type Logger } from "pino";
@@ -108,11 +108,23 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
   const auth = createAuth(database, { baseURL: config.publicUrl, secret: deriveSecret(masterKey, "better-auth") });
   const knowledge = knowledgeFor(config, database.db);
   const stripe = config.stripe ? await loadStripeAdapter(config.stripe) : undefined;
+  const billing = config.billing ? await loadBillingAdapter(config.billing) : undefined;
   const bus = new InProcessEventBus();
   const foreground = createForegroundGate();
   // The relay is built last (it publishes to the engine); a service that committed events wakes it.
   const wakeRelay = () => relay.notify();
-  const sources = { config, database, secrets, knowledge, stripe, logger, counters, tracer: options.tracer, wakeRelay };
+  const sources = {
+    config,
+    database,
+    secrets,
+    knowledge,
+    stripe,
+    billing,
+    logger,
+    counters,
+    tracer: options.tracer,
+    wakeRelay,
+  };
   const ports = productPorts(sources, options.ports);
   const inngest = createInngestClient(config.inngest, { appId: INNGEST_APP_ID, logger });
   const platform: Platform = { db: database, ports };

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { changeApp, createApiKey, type DraftAction, initProduct, OPERATOR, type Role } from "@support/core";
-import { type DraftRow, insertDraft, transitionDraft } from "@support/db";
+import { type DraftRow, insertDraft, tableDefs, transitionDraft } from "@support/db";
 import { backdateOrganization, isolatedMysqlUrl } from "@support/db/testing";
 import { advanceEngineCron } from "@support/engine";
 import { loadConfig } from "./config.js";
@@ -146,4 +146,22 @@ export async function workflowStepsOf(product: Product, orgId: string) {
 /** Everything of the organization so far (drafts, executions, finished runs) happened at `then`; answers the runs. */
 export function backdate(product: Product, orgId: string, then: Date): Promise<string[]> {
   return backdateOrganization(product.database.db, orgId, then);
+}
+
+/**
+ * Where any of `needles` appears in the database: every row of every table, serialized, checked
+ * for each needle (case-insensitive). For erasure tests: nothing may be left anywhere.
+ */
+export async function findInDatabase(
+  product: Product,
+  needles: string[],
+): Promise<{ table: string; needle: string }[]> {
+  const { db } = product.database;
+  const found: { table: string; needle: string }[] = [];
+  for (const name of Object.keys(tableDefs) as (keyof typeof tableDefs)[]) {
+    const rows = await db.q.select().from(db.t[name] as never);
+    const text = JSON.stringify(rows).toLowerCase();
+    for (const needle of needles) if (text.includes(needle.toLowerCase())) found.push({ table: name, needle });
+  }
+  return found;
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 
@@ -19,6 +22,44 @@ describe("configuration", () => {
     });
     expect(() => loadConfig({ STRIPE_SECRET_KEY: "sk_test_1" })).toThrow(/set all three or none/);
     expect(() => loadConfig({ ...stripe, STRIPE_CLIENT_ID: "nope" })).toThrow(/STRIPE_CLIENT_ID/);
+  });
+
+  it("turns Stripe Billing on with the secret key and the billing webhook secret, Connect or not", () => {
+    expect(loadConfig({}).billing).toBeUndefined();
+    expect(loadConfig({}).plans.map((p) => p.id)).toEqual(["trial", "starter", "pro", "business"]);
+    const billing = { STRIPE_SECRET_KEY: "sk_test_1", STRIPE_BILLING_WEBHOOK_SECRET: "whsec_b" };
+    expect(loadConfig(billing)).toMatchObject({
+      billing: { secretKey: "sk_test_1", webhookSecret: "whsec_b" },
+      stripe: undefined,
+      billingOverage: "pause",
+    });
+    expect(() => loadConfig({ STRIPE_BILLING_WEBHOOK_SECRET: "whsec_b" })).toThrow(/needs STRIPE_SECRET_KEY/);
+    expect(() => loadConfig({ ...billing, STRIPE_CLIENT_ID: "ca_1" })).toThrow(/set all three or none/);
+  });
+
+  it("reads a plan catalogue from BILLING_PLANS_FILE and names what is wrong with it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "plans-"));
+    const file = join(dir, "plans.json");
+    const trial = {
+      id: "trial",
+      name: "Essai",
+      trial: true,
+      prices: {},
+      quotas: { aiDrafts: 5, seats: 1, apps: 1, knowledgePages: 1, channels: 1 },
+    };
+    writeFileSync(
+      file,
+      JSON.stringify([trial, { ...trial, id: "shop", name: "Boutique", trial: false, prices: { MGA: 50000 } }]),
+    );
+    expect(loadConfig({ BILLING_PLANS_FILE: file }).plans.map((p) => [p.id, p.prices])).toEqual([
+      ["trial", {}],
+      ["shop", { MGA: 50000 }],
+    ]);
+    writeFileSync(file, JSON.stringify([{ ...trial, quotas: { ...trial.quotas, seats: -2 } }]));
+    expect(() => loadConfig({ BILLING_PLANS_FILE: file })).toThrow(/BILLING_PLANS_FILE: .*seats/);
+    writeFileSync(file, JSON.stringify([{ ...trial, trial: false, prices: { EUR: 100 } }]));
+    expect(() => loadConfig({ BILLING_PLANS_FILE: file })).toThrow(/exactly one plan must be the trial/);
+    expect(() => loadConfig({ BILLING_PLANS_FILE: join(dir, "missing.json") })).toThrow(/BILLING_PLANS_FILE: ENOENT/);
   });
 
   it("names every invalid variable at once", () => {

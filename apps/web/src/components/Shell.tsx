@@ -5,6 +5,7 @@ import type { useSession } from "../hooks/useSession.js";
 import type { MessageId } from "../i18n/translator.js";
 import { useT } from "../i18n/useT.js";
 import { ROLE_LABEL, roleAtLeast } from "../lib/roles.js";
+import { BillingBanner } from "./BillingBanner.js";
 import { LanguageSelect } from "./LanguageSelect.js";
 import { Link } from "./Link.js";
 import { OrgSwitcher } from "./OrgSwitcher.js";
@@ -21,6 +22,7 @@ const NAV: { to: string; label: MessageId; min?: "admin" | "owner" }[] = [
   { to: "/audit", label: "shell.nav.audit", min: "admin" },
   { to: "/keys", label: "shell.nav.keys", min: "owner" },
   { to: "/members", label: "shell.nav.members" },
+  { to: "/billing", label: "billing.nav", min: "owner" },
 ];
 
 const LIVE: Record<ReturnType<typeof useLiveEvents>, MessageId> = {
@@ -62,6 +64,7 @@ export function Shell({ session, children }: { session: ReturnType<typeof useSes
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
+        {session.role === "owner" && <BillingBanner />}
         {children}
       </main>
     </div>

@@ -10,9 +10,21 @@ export type Route =
   | { page: "draft"; id: string }
   | { page: "conversation"; id: string }
   | { page: "apps" | "outbox" | "autonomy" | "analytics" | "knowledge" | "audit" | "keys" | "members" | "slack" }
+  | { page: "billing" }
   | { page: "not_found" };
 
-const PAGES = ["apps", "outbox", "autonomy", "analytics", "knowledge", "audit", "keys", "members", "slack"] as const;
+const PAGES = [
+  "apps",
+  "outbox",
+  "autonomy",
+  "analytics",
+  "knowledge",
+  "audit",
+  "keys",
+  "members",
+  "slack",
+  "billing",
+] as const;
 
 function decode(segment: string): string | undefined {
   try {

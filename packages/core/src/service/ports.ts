@@ -3,6 +3,7 @@ import type { Database, SecretBox } from "@support/db";
 import type { LanguageModel, RetrievedPassage } from "@support/decisions";
 import type { StripeAdapter } from "@support/payments";
 import type { Logger } from "pino";
+import type { BillingPort } from "../billing/port.js";
 import type { ReplyAdapterRegistry } from "../delivery/registry.js";
 import type { RateLimiter } from "../intake/rate-limit.js";
 import type { KnowledgeDeps } from "../knowledge/deps.js";
@@ -45,6 +46,8 @@ export interface Ports {
   tracer?: Tracer;
   /** Stripe Connect when configured: charges are read while gathering, refunds run on approval. */
   stripe?: StripeAdapter;
+  /** Stripe Billing and the plan catalogue when configured; absent, billing is off and nothing is limited. */
+  billing?: BillingPort;
   /** Per call to the product app while gathering (default 3 s). */
   gatherTimeoutMs?: number;
   /** Personal data older than this is dropped by the sweep. */

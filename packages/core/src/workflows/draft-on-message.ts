@@ -1,4 +1,6 @@
 import type { WorkflowClient } from "@support/engine";
+import { aiDraftingAllowance } from "../billing/entitlement.js";
+import { handOverForBilling, reportDraftOverage } from "../billing/usage.js";
 import { gatherForConversation } from "../context/gather-step.js";
 import { debounceSeconds, loadDraftInputs } from "../drafting/inputs.js";
 import { planDraft } from "../drafting/plan-draft.js";
@@ -36,7 +38,7 @@ export function draftOnMessage(inngest: WorkflowClient, platform: Platform) {
       const window = await step.run("debounce-window", () => debounceSeconds(ctx, event.data.appId));
       if (window > 0) await step.sleep("debounce", `${window}s`);
       const gathered = await step.run("gather", () => gatherForConversation(ctx, conversationId));
-      return step.run("draft", () =>
+      const drafted = await step.run("draft", () =>
         observed(ctx, { conversationId, messageId }, async (): Promise<Drafted> => {
           const stored = await findStoredDraft(ctx, messageId);
           if (stored) return { kind: "existing", draft: stored };
@@ -45,11 +47,19 @@ export function draftOnMessage(inngest: WorkflowClient, platform: Platform) {
             if (inputs.humanTookOver) await supersedePendingDrafts(ctx, conversationId, inputs.reason);
             return { kind: "skipped", reason: inputs.reason };
           }
+          // Billing pauses only the model: the message is stored and the conversation goes to people.
+          const allowance = await aiDraftingAllowance(ctx);
+          if (!allowance.allowed) {
+            await handOverForBilling(ctx, { appId: event.data.appId, conversationId, reason: allowance.message });
+            return { kind: "skipped", reason: allowance.message };
+          }
           const plan = await planDraft(ctx, inputs, gathered);
           if (plan.kind === "skipped") return { kind: "skipped", reason: plan.reason };
           return storeDraft(ctx, plan);
         }),
       );
+      if (drafted.kind === "drafted") await step.run("meter", () => reportDraftOverage(ctx, drafted.draftId));
+      return drafted;
     },
   );
 }

@@ -1,3 +1,4 @@
+import * as b from "./billing-tables.js";
 import * as d from "./delivery-tables.js";
 import { toSqlite } from "./dialect.js";
 import * as dr from "./draft-tables.js";
@@ -44,3 +45,5 @@ export const notifications = toSqlite(n.notifications);
 export const appIntegrations = toSqlite(it.appIntegrations);
 export const actionExecutions = toSqlite(it.actionExecutions);
 export const stripeAccounts = toSqlite(it.stripeAccounts);
+export const billingAccounts = toSqlite(b.billingAccounts);
+export const billingEvents = toSqlite(b.billingEvents);

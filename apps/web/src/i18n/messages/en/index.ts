@@ -9,6 +9,7 @@ import { apps } from "./apps.js";
 import { audit } from "./audit.js";
 import { auth } from "./auth.js";
 import { autonomy } from "./autonomy.js";
+import { billing } from "./billing.js";
 import { common } from "./common.js";
 import { conversation } from "./conversation.js";
 import { customer } from "./customer.js";
@@ -29,6 +30,7 @@ export const enAreas = {
   audit,
   auth,
   autonomy,
+  billing,
   common,
   conversation,
   customer,

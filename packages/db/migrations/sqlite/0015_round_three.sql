@@ -1,0 +1,25 @@
+CREATE TABLE `billing_accounts` (
+	`org_id` text PRIMARY KEY NOT NULL,
+	`stripe_customer_id` text,
+	`stripe_subscription_id` text,
+	`plan_id` text,
+	`stripe_status` text,
+	`currency` text,
+	`current_period_start` integer,
+	`current_period_end` integer,
+	`last_event_at` integer,
+	`overage` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `billing_accounts_customer_uq` ON `billing_accounts` (`stripe_customer_id`);--> statement-breakpoint
+CREATE TABLE `billing_events` (
+	`id` text PRIMARY KEY NOT NULL,
+	`org_id` text,
+	`type` text NOT NULL,
+	`event_at` integer NOT NULL,
+	`received_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `billing_events_org_idx` ON `billing_events` (`org_id`,`received_at`);

@@ -1,0 +1,45 @@
+import { c, type TableDef } from "./dialect.js";
+
+const define = <T extends TableDef>(def: T) => def;
+
+/**
+ * An organization's subscription as Stripe last told it (ADR 0130). No row means the trial that
+ * started when the organization was created. `lastEventAt` is the `created` time of the newest
+ * subscription event applied: an older one arriving late changes nothing.
+ */
+export const billingAccounts = define({
+  name: "billing_accounts",
+  columns: {
+    orgId: c.id().primary(),
+    stripeCustomerId: c.string(64).optional(),
+    stripeSubscriptionId: c.string(64).optional(),
+    planId: c.string(32).optional(),
+    /** Stripe's subscription status, verbatim (trialing, active, past_due, canceled, paused, unpaid ...). */
+    stripeStatus: c.string(24).optional(),
+    currency: c.string(3).optional(),
+    currentPeriodStart: c.time().optional(),
+    currentPeriodEnd: c.time().optional(),
+    lastEventAt: c.time().optional(),
+    /** At the AI draft quota: `pause` drafting, or `allow` overage (metered plans). */
+    overage: c.string(8).required(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [{ name: "billing_accounts_customer_uq", columns: ["stripeCustomerId"] }],
+  indexes: [],
+});
+
+/** Every billing webhook event applied, by Stripe's event id: a redelivery finds its row and is a no-op. */
+export const billingEvents = define({
+  name: "billing_events",
+  columns: {
+    id: c.string(100).primary(),
+    orgId: c.id().optional(),
+    type: c.string(64).required(),
+    /** Stripe's `created` for the event. */
+    eventAt: c.time().required(),
+    receivedAt: c.time().required(),
+  },
+  uniques: [],
+  indexes: [{ name: "billing_events_org_idx", columns: ["orgId", "receivedAt"] }],
+});
