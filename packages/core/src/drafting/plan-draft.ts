@@ -5,6 +5,7 @@ import {
   DEFAULT_CATEGORIES,
   type Draft,
   decideAutonomy,
+  evidencePassages,
   type ModelDraft,
   type ModelResult,
   type RetrievedPassage,
@@ -24,6 +25,7 @@ import {
   planDraftActions,
 } from "./draft-actions.js";
 import type { DraftInputs, DraftStep, SkippedDraft } from "./inputs.js";
+import { actionsTakenIn } from "./safety.js";
 
 /** A draft ready to be stored, and what each step produced on the way (for replays and traces). */
 export type DraftValues = Omit<DraftRow, "id" | "createdAt" | "updatedAt">;
@@ -132,9 +134,11 @@ export async function planDraft(
   });
   const traceId = randomUUID();
   const question = [conversation.subject, message.text].filter(Boolean).join("\n");
-  const retrieval = t.needsHuman
+  const found = t.needsHuman
     ? { passages: [], relevant: false }
     : await ctx.ports.retrieve({ orgId, appId: app.id, query: message.text, k: 5 });
+  // Learned conversations are evidence, never another customer's reply to copy (ADR 0090).
+  const retrieval = { ...found, passages: evidencePassages(found.passages) };
   steps.push({
     step: "retrieve",
     output: {
@@ -182,6 +186,11 @@ export async function planDraft(
         );
   const draft = drafted?.value;
   steps.push({ step: "draft", output: draft ?? { skipped: "the customer asked for a person" } });
+  const planned: PlannedActions = actionSetup
+    ? planDraftActions(actionSetup, { intent: t.intent, context: gathered, proposals: draft?.proposals })
+    : { actions: [], dropped: [] };
+  const { actions } = planned;
+  steps.push({ step: "actions", output: planned });
   const gates =
     draft && draft.kind === "reply"
       ? runGates({
@@ -192,14 +201,10 @@ export async function planDraft(
           customerLanguage: t.language,
           bannedPhrases: settings.bannedPhrases,
           earlierReplies,
+          actions: [...actions.map((a) => a.action), ...(await actionsTakenIn(ctx, conversation.id))],
         })
       : [];
   steps.push({ step: "gates", output: gates });
-  const planned: PlannedActions = actionSetup
-    ? planDraftActions(actionSetup, { intent: t.intent, context: gathered, proposals: draft?.proposals })
-    : { actions: [], dropped: [] };
-  const { actions } = planned;
-  steps.push({ step: "actions", output: planned });
   const category = DEFAULT_CATEGORIES.find((c) => c.name === t.category);
   const outcomes = await listOutcomes(ctx.db, orgId, app.id, { category: t.category });
   const trust = trustScore(

@@ -105,6 +105,7 @@ export async function searchKnowledge(deps: KnowledgeDeps, input: SearchInput): 
     text: row.text,
     score: hit.score,
     retriever: hit.retriever,
+    sourceKind: row.sourceKind,
   }));
   const relevant = chosen.slice(0, 3).some(({ row }) => relevance(queryTerms, vector as Float32Array, row));
   return { passages, relevant };
