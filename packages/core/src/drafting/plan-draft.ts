@@ -25,7 +25,7 @@ import {
   planDraftActions,
 } from "./draft-actions.js";
 import type { DraftInputs, DraftStep, SkippedDraft } from "./inputs.js";
-import { actionsTakenIn } from "./safety.js";
+import { actionsTakenIn, isModelFailure, ModelFailure, needsHumanValues } from "./safety.js";
 
 /** A draft ready to be stored, and what each step produced on the way (for replays and traces). */
 export type DraftValues = Omit<DraftRow, "id" | "createdAt" | "updatedAt">;
@@ -40,7 +40,9 @@ function modelCall<T>(
   call: () => Promise<ModelResult<T>>,
 ): Promise<ModelResult<T>> {
   return tracer.observe(name, "generation", input, async (generation) => {
-    const result = await call();
+    const result = await call().catch((error: unknown) => {
+      throw new ModelFailure(name, error);
+    });
     const usage = result.usage.reduce(
       (sum, u) => ({
         input: sum.input + u.inputTokens,
@@ -103,6 +105,16 @@ export async function planDraft(
   inputs: DraftInputs,
   gathered: GatheredContext,
 ): Promise<DraftPlan> {
+  try {
+    return await planWithModel(ctx, inputs, gathered);
+  } catch (error) {
+    if (!isModelFailure(error)) throw error;
+    const steps = [...inputs.steps, { step: "model", output: { failed: String(error) } }];
+    return { kind: "planned", gatesPassed: false, steps, values: needsHumanValues(ctx, inputs, error) };
+  }
+}
+
+async function planWithModel(ctx: ServiceContext, inputs: DraftInputs, gathered: GatheredContext): Promise<DraftPlan> {
   const { conversation, app, settings, messages, message, contact } = inputs;
   const { model } = ctx.ports;
   const tracer = ctx.ports.tracer ?? noopTracer;
