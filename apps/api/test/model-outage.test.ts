@@ -1,6 +1,6 @@
 import type { DraftView } from "@support/contract";
-import type { LanguageModel } from "@support/decisions";
 import { apiError, startFakeAnthropic } from "@support/models/testing";
+import type { PortOverrides } from "@support/product";
 import { eventually } from "@support/product/testing";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -64,7 +64,7 @@ describe("Claude answering 500", () => {
 
 describe("no model able to draft", () => {
   let p: TestProduct;
-  const broken: LanguageModel = {
+  const broken: NonNullable<PortOverrides["model"]> = {
     name: "broken",
     triage: async () => {
       throw new Error("model unavailable");
