@@ -1,5 +1,6 @@
 export * from "./drafting/drafter.js";
 export * from "./drafting/evidence.js";
+export * from "./drafting/purchase-match.js";
 export * from "./gates/index.js";
 export * from "./model-port.js";
 export * from "./outcomes/autonomy.js";

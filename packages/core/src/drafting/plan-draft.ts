@@ -11,6 +11,8 @@ import {
   type RetrievedPassage,
   runGates,
   trustScore,
+  whichPurchaseQuestion,
+  withQuestion,
 } from "@support/decisions";
 import { customerRecord } from "../context/customer-record.js";
 import type { GatheredContext } from "../context/gather-step.js";
@@ -199,10 +201,18 @@ async function planWithModel(ctx: ServiceContext, inputs: DraftInputs, gathered:
   const draft = drafted?.value;
   steps.push({ step: "draft", output: draft ?? { skipped: "the customer asked for a person" } });
   const planned: PlannedActions = actionSetup
-    ? planDraftActions(actionSetup, { intent: t.intent, context: gathered, proposals: draft?.proposals })
+    ? planDraftActions(actionSetup, {
+        intent: t.intent,
+        context: gathered,
+        proposals: draft?.proposals,
+        message: question,
+      })
     : { actions: [], dropped: [] };
   const { actions } = planned;
   steps.push({ step: "actions", output: planned });
+  // Unsure which purchase the customer means: the reply asks rather than act on a guess.
+  if (draft?.kind === "reply" && planned.ask?.length)
+    draft.text = withQuestion(draft.text, whichPurchaseQuestion(t.language, planned.ask));
   const gates =
     draft && draft.kind === "reply"
       ? runGates({
