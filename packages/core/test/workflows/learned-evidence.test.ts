@@ -1,6 +1,6 @@
 import { getDraft } from "@support/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processSource } from "../../src/knowledge/index.js";
+import { addTextSource, processSource } from "../../src/knowledge/index.js";
 import { approveDraft } from "../../src/review/decisions.js";
 import { sendApprovedDraft } from "../../src/review/send-approved.js";
 import { OPERATOR } from "../../src/service/context.js";
@@ -75,5 +75,26 @@ describe("learned conversations are evidence, never canned answers", () => {
     expect(second.text).toContain("refunds of a course are possible within 30 days of purchase");
     expect(second.text).toMatch(/^Hi Bea Smith,/);
     expect(second.text).not.toMatch(/Ada|Lovelace|Sam\b|refunded you|4412|99 EUR/);
+  });
+
+  it("refuses a draft that claims an action nobody executed or proposed, in the draft's gate results", async () => {
+    const operator = fixture.context(tenant.orgId, OPERATOR);
+    const source = await addTextSource(operator, {
+      app: tenant.appId,
+      title: "Outage of March",
+      body: "# Outage of March\n\nWe have cancelled every order placed during the March outage.\n",
+    });
+    await processSource(operator, source.id);
+    const draft = await draftFor("Carl Rossi", "Was my order placed during the March outage cancelled?");
+    expect(draft.text).toContain("We have cancelled every order placed during the March outage.");
+    expect(
+      (draft.gates as { gate: string; passed: boolean; findings?: string[] }[]).find((g) => g.gate === "action_claims"),
+    ).toEqual({
+      gate: "action_claims",
+      passed: false,
+      reason: expect.stringMatching(/^claims an action this conversation neither executed nor proposes/),
+      findings: ['cancellation: "We have cancelled every order placed during the March outage."'],
+    });
+    expect(draft.status).toBe("pending_approval");
   });
 });
