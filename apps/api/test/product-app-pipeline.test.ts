@@ -158,7 +158,8 @@ for (const dialect of dialects) {
       });
       expect(fake.refundRequests).toBe(0);
 
-      const approve = () => jsonCall(p, `/api/v1/drafts/${draft.id}/approve`, { method: "POST", body: {} });
+      const approve = () =>
+        jsonCall(p, `/api/v1/drafts/${draft.id}/approve`, { method: "POST", body: { actions: ["a1"] } });
       const [first, duplicate] = await Promise.all([approve(), approve()]);
       expect([first.status, duplicate.status].sort()).toEqual([200, 409]);
       const sent = await waitFor(async () => {

@@ -319,7 +319,9 @@ for (const dialect of dialects) {
           via: "stripe",
         },
       ]);
-      expect((await jsonCall(p, `/api/v1/drafts/${draftId}/approve`, { method: "POST", body: {} })).status).toBe(200);
+      expect(
+        (await jsonCall(p, `/api/v1/drafts/${draftId}/approve`, { method: "POST", body: { actions: ["a1"] } })).status,
+      ).toBe(200);
       const reopened = await waitFor(
         () =>
           updatesFor(draftId).find((u) => cardText(u).includes(":x: failed:") && cardText(u).includes("draft_approve")),

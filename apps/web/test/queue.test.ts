@@ -91,6 +91,25 @@ describe("review queue ordering and filters", () => {
     const selected = new Set(["sent-new", "pending-new", "declined", "absent"]);
     expect(approvable(drafts, selected).map((d) => d.id)).toEqual(["pending-new", "declined"]);
   });
+
+  it("leaves a draft with proposed actions to its own page, where they are shown and picked", () => {
+    const refund = draft("with-refund", "pending_approval", "2026-01-01T00:00:00Z", {
+      actions: [
+        {
+          id: "a1",
+          action: "refund",
+          input: {},
+          risk: "approval_required",
+          autoApprovable: false,
+          reason: "Refund.",
+          via: "app",
+        },
+      ],
+    });
+    expect(approvable([...drafts, refund], new Set(["pending-new", "with-refund"])).map((d) => d.id)).toEqual([
+      "pending-new",
+    ]);
+  });
 });
 
 describe("keyboard flow", () => {

@@ -24,6 +24,8 @@ export function parseCliArgs(argv: string[]) {
       status: { type: "string" },
       text: { type: "string" },
       reason: { type: "string" },
+      actions: { type: "string" },
+      "no-actions": { type: "boolean", default: false },
       "agent-id": { type: "string" },
       "bot-token": { type: "string" },
       "signing-secret": { type: "string" },
@@ -95,6 +97,8 @@ export const draftOptions = ({ values, arg }: Invocation) => ({
   status: values.status,
   text: values.text,
   reason: values.reason,
+  actions: values.actions,
+  noActions: values["no-actions"],
 });
 
 export const slackFlags = ({ values }: Invocation) => ({

@@ -22,7 +22,7 @@ export const USAGE = `Usage: skill <command> [options]
   billing sync                   creates or updates the plans' Stripe products and prices (lookup keys;
                                  needs STRIPE_SECRET_KEY and STRIPE_BILLING_WEBHOOK_SECRET)
   drafts list [--app <app>] [--status pending_approval|sent|…] | drafts show <id>
-  drafts approve <id> [--text <edited reply>] | drafts reject <id> --reason <why>
+  drafts approve <id> [--text <edited reply>] [--actions <id,...> | --no-actions] | drafts reject <id> --reason <why>
   runs list [--status failed] | runs retry <run id>
   replay <conversation>          re-run the drafting steps on it without storing or sending; prints each step
   slack connect --bot-token <xoxb-…> --signing-secret <secret> --channel <channel id> [--app <app>]

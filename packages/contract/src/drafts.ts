@@ -114,7 +114,7 @@ export const approveDraftBody = z
     text: z.string().max(20_000).optional(),
     actions: z.array(z.string().min(1).max(20)).max(20).optional().openapi({
       description:
-        "Ids of the proposed actions to run (default: all of them); [] approves the reply without any action",
+        "Ids of the proposed actions to run; [] approves the reply without any action. Required when the draft proposes actions (400 otherwise): nothing runs that the approver did not name",
     }),
   })
   .strict();

@@ -83,8 +83,8 @@ describe("review services", () => {
       "gather",
       "retrieve",
       "draft",
-      "gates",
       "actions",
+      "gates",
       "trust",
       "decide",
     ]);

@@ -162,6 +162,7 @@ describe("runGates", () => {
       "length",
       "language",
       "repeat",
+      "action_claims",
     ]);
     expect(results.filter((r) => !r.passed).map((r) => r.gate)).toEqual([
       "internal_state",

@@ -1,9 +1,13 @@
-import type { LanguageModel } from "@support/decisions";
+import type { LanguageModel, ModelResult } from "@support/decisions";
 
 /**
  * Offline first, Claude for the rest: a confident offline triage (or a rule's verdict: automated
  * mail, a request for a human) is kept, which saves cost and latency on the easy majority; the
  * uncertain rest goes to Claude. Drafting goes to Claude whenever it is configured.
+ *
+ * When Claude fails (unreachable, 5xx after the SDK's retries, a bad key, a timeout), the offline
+ * model answers instead and the result says so in `fallbackReason`, which the draft records: a
+ * model outage never leaves a customer without a draft (ADR 0091).
  */
 export function createCascadeModel(
   offline: LanguageModel,
@@ -19,7 +23,8 @@ export function createCascadeModel(
       if (verdict.automated || verdict.needsHuman || verdict.confidence >= keepOfflineAbove) {
         return { ...first, value: { ...verdict, reasons: [...verdict.reasons, "kept the offline triage"] } };
       }
-      const second = await claude.triage(request);
+      const second = await orOffline(claude.name, () => claude.triage(request), first);
+      if (second === first) return second;
       return {
         ...second,
         value: {
@@ -31,6 +36,31 @@ export function createCascadeModel(
         },
       };
     },
-    draft: (request) => claude.draft(request),
+    async draft(request) {
+      try {
+        return await claude.draft(request);
+      } catch (error) {
+        const drafted = await offline.draft(request);
+        return { ...drafted, fallbackReason: failure(claude.name, error, "drafted") };
+      }
+    },
   };
+}
+
+function failure(model: string, error: unknown, what: string): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  return `${model} failed (${detail.slice(0, 200)}): ${what} by the offline model`;
+}
+
+/** Claude's answer, or - when the call fails - the offline one already in hand, saying why. */
+async function orOffline<T>(
+  model: string,
+  call: () => Promise<ModelResult<T>>,
+  offline: ModelResult<T>,
+): Promise<ModelResult<T>> {
+  try {
+    return await call();
+  } catch (error) {
+    return { ...offline, fallbackReason: failure(model, error, "triaged") };
+  }
 }

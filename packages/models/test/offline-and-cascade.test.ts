@@ -5,7 +5,7 @@ import { createAnthropicModel } from "../src/anthropic.js";
 import { createCascadeModel } from "../src/cascade.js";
 import { languageModelFromConfig } from "../src/from-config.js";
 import { createOfflineModel } from "../src/offline.js";
-import { startFakeAnthropic, toolUse } from "./fake-anthropic.js";
+import { apiError, startFakeAnthropic, toolUse } from "./fake-anthropic.js";
 
 let fake: Awaited<ReturnType<typeof startFakeAnthropic>> | undefined;
 afterEach(async () => {
@@ -106,5 +106,40 @@ describe("cascade", () => {
     expect(result.value.category).toBe("sales");
     expect(result.value.reasons.at(-1)).toMatch(/^offline triage unsure/);
     expect(result.usage).toHaveLength(1);
+  });
+
+  it("drafts and triages offline when Claude answers 500, and says so", async () => {
+    fake = await startFakeAnthropic("k", [apiError(500), apiError(500), apiError(500), apiError(500)]);
+    const model = createCascadeModel(
+      createOfflineModel(),
+      createAnthropicModel({ apiKey: "k", baseUrl: fake.url, model: "claude-sonnet-5-5", maxRetries: 1 }),
+    );
+    const drafted = await model.draft(draftRequest);
+    expect(drafted.value.text).toContain("Download your invoice from the Billing page.");
+    expect(drafted.fallbackReason).toMatch(
+      /^anthropic:claude-sonnet-5-5 failed \(Anthropic API 500 error.*drafted by the offline model$/,
+    );
+    const triaged = await model.triage({
+      message: { text: "Would your company be open to a co-marketing webinar together?" },
+      categories: DEFAULT_CATEGORIES,
+      defaultLanguage: "en",
+    });
+    expect(triaged.fallbackReason).toMatch(/triaged by the offline model$/);
+    expect(triaged.usage).toEqual([]);
+    expect(fake.requests).toHaveLength(4);
+  });
+
+  it("drafts offline when Claude cannot be reached at all", async () => {
+    fake = await startFakeAnthropic("k", []);
+    const dead = fake.url;
+    await fake.close();
+    fake = undefined;
+    const model = createCascadeModel(
+      createOfflineModel(),
+      createAnthropicModel({ apiKey: "k", baseUrl: dead, model: "claude-sonnet-5-5", maxRetries: 0 }),
+    );
+    const drafted = await model.draft(draftRequest);
+    expect(drafted.value.kind).toBe("reply");
+    expect(drafted.fallbackReason).toMatch(/Anthropic API connection error.*drafted by the offline model$/);
   });
 });

@@ -244,13 +244,14 @@ describe("actions proposed by Claude with the draft", () => {
   });
 
   it("keeps the valid proposals of an answer that also has an invalid one", async () => {
+    // On the course, the purchase Ada's message names (a refund of another one would be dropped too).
     const draft = await draftWith([
-      { name: "refund", input: { purchaseId: "pur_ebook", amount: 1000, reason: "x" } },
-      { name: "refund", input: { purchaseId: "pur_ebook", amount: 500, reason: "again" } },
+      { name: "refund", input: { purchaseId: "pur_course", amount: 1000, reason: "x" } },
+      { name: "refund", input: { purchaseId: "pur_course", amount: 500, reason: "again" } },
     ]);
     expect((draft.actions as DraftAction[]).map((a) => a.input)).toEqual([
-      { purchaseId: "pur_ebook", amount: 1000, reason: "x" },
+      { purchaseId: "pur_course", amount: 1000, reason: "x" },
     ]);
-    expect(reasonsOf(draft)).toContain("dropped the model's refund: a second refund of pur_ebook");
+    expect(reasonsOf(draft)).toContain("dropped the model's refund: a second refund of pur_course");
   });
 });

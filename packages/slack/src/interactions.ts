@@ -119,7 +119,9 @@ export async function createSlackBolt(deps: SlackDeps): Promise<App> {
       if (!draft) {
         await tell(`Draft ${draftId} no longer exists.`);
       } else if (kind === "approve") {
-        const result = await decide(ctx, draftId, () => approveDraft(ctx, draftId));
+        // The card lists every proposed action: approving it is approving those, and nothing else.
+        const actions = draft.actions.map((a) => a.id);
+        const result = await decide(ctx, draftId, () => approveDraft(ctx, draftId, { actions }));
         if (!result.ok && result.draft && !OPEN.has(result.draft.status))
           await explainAlreadyDecided(deps, ctx, connection, result.draft, to);
         else if (!result.ok) await tell(`${result.message}. Use Edit to write the reply.`);
@@ -147,8 +149,12 @@ export async function createSlackBolt(deps: SlackDeps): Promise<App> {
       const input = INPUTS[kind];
       const value = body.view.state.values[input.block]?.[input.action]?.value ?? "";
       const ctx = serviceContext(deps.platform, connection.orgId, slackActor(body.user));
+      // An edited reply approves the actions the card showed beside it, as the Approve button does.
+      const shown = kind === "edit" ? ((await findDraftView(ctx, draftId))?.actions ?? []).map((a) => a.id) : [];
       const result = await decide(ctx, draftId, () =>
-        kind === "edit" ? approveDraft(ctx, draftId, { text: value }) : rejectDraft(ctx, draftId, { reason: value }),
+        kind === "edit"
+          ? approveDraft(ctx, draftId, { text: value, actions: shown })
+          : rejectDraft(ctx, draftId, { reason: value }),
       );
       if (result.ok) return ack(undefined);
       const decided = result.draft && !OPEN.has(result.draft.status);

@@ -108,7 +108,8 @@ export function commandForKey(event: {
 
 /** Drafts among the selection that can still be approved (bulk approve skips decided ones). */
 export function approvable(drafts: readonly Draft[], selected: ReadonlySet<string>): Draft[] {
-  return drafts.filter((d) => selected.has(d.id) && isOpen(d));
+  // A draft that proposes actions is approved on its own page, where the approver sees and picks them.
+  return drafts.filter((d) => selected.has(d.id) && isOpen(d) && d.actions.length === 0);
 }
 
 export const STATUS_LABEL: Record<DraftStatus, MessageId> = {

@@ -64,7 +64,10 @@ export function QueuePage({ role }: { role: Role | null }) {
       const draft = visible.find((d) => d.id === activeId);
       if (!draft) return;
       // A draft without text (the drafter declined) has nothing to approve: write the reply first.
-      if (command === "approve" && isOpen(draft) && draft.text) approve.mutate({ id: draft.id }, { onError: setError });
+      // One with proposed actions opens its page, where the approver sees and picks them.
+      const direct = isOpen(draft) && draft.text && draft.actions.length === 0;
+      if (command === "approve" && direct) approve.mutate({ id: draft.id }, { onError: setError });
+      if (command === "approve" && isOpen(draft) && draft.text && !direct) navigate(draftPath(draft.id));
       if (command === "edit" || (command === "approve" && isOpen(draft) && !draft.text)) {
         navigate(`${draftPath(draft.id)}?edit=1`);
       }

@@ -12,7 +12,7 @@ export function localDrafts(runtime: Product, org?: string): DraftsBackend {
       (await listDraftViews(await ctx(), { app, status: status as DraftStatus | undefined, limit: 100 })).data,
     show: async (id) => draftView(await ctx(), id),
     // The running server's relay picks up the approval event and sends the reply.
-    approve: async (id, text) => approveDraft(await ctx(), id, { text }),
+    approve: async (id, choice) => approveDraft(await ctx(), id, choice),
     reject: async (id, reason) => rejectDraft(await ctx(), id, { reason }),
   };
 }

@@ -1,5 +1,5 @@
 import { getStripeAccount } from "@support/db";
-import type { ActionTool, ModelActionProposal } from "@support/decisions";
+import { type ActionTool, type ModelActionProposal, matchPurchase } from "@support/decisions";
 import type { Purchase } from "@support/sdk";
 import type { GatheredCharge, GatheredContext } from "../context/gather-step.js";
 import { type RiskClass, STRIPE_REFUND } from "../integrations/actions.js";
@@ -7,7 +7,7 @@ import { loadIntegration } from "../integrations/integrations.js";
 import type { ActionPolicy } from "../integrations/policy.js";
 import type { ServiceContext } from "../service/context.js";
 import { acceptModelProposals, actionTools } from "./model-proposals.js";
-import { type ProposedAction, proposeActions } from "./proposals.js";
+import { type ProposedAction, proposeActions, refundablePurchases } from "./proposals.js";
 
 /**
  * How an approved action is carried out: on the app's connected Stripe account, by the product
@@ -78,6 +78,8 @@ export interface PlannedActions {
   actions: DraftAction[];
   /** Model proposals that failed validation, as reasons for the approver. */
   dropped: string[];
+  /** The purchases the customer may mean, when a refund was asked for and the message does not say which. */
+  ask?: Purchase[];
 }
 
 /**
@@ -89,19 +91,60 @@ export interface PlannedActions {
  */
 export function planDraftActions(
   setup: ActionSetup,
-  input: { intent: string; context: GatheredContext; proposals?: ModelActionProposal[]; now?: Date },
+  input: { intent: string; context: GatheredContext; proposals?: ModelActionProposal[]; now?: Date; message?: string },
 ): PlannedActions {
   if (!input.context.user) return { actions: [], dropped: [] };
   const setting = { context: input.context, policy: setup.policy, now: input.now };
-  const { proposed, dropped } = input.proposals
+  const message = input.message ?? "";
+  const accepted = input.proposals
     ? acceptModelProposals(input.proposals, offeredActionTools(setup, input.context), setting)
-    : { proposed: proposeActions({ ...setting, intent: input.intent, capabilities: proposable(setup) }), dropped: [] };
+    : {
+        proposed: proposeActions({ ...setting, intent: input.intent, capabilities: proposable(setup), message }),
+        dropped: [],
+      };
+  const { proposed, dropped, ask } = onTheRightPurchase(accepted, message, input.context.purchases, input.intent);
   const appOffers = (action: string) => setup.capabilities === null || setup.capabilities.includes(action);
   const actions = proposed.map((proposal, index) => ({
     id: `a${index + 1}`,
     ...routed(proposal, input.context, setup.stripeConnected, appOffers),
   }));
-  return { actions, dropped };
+  return { actions, dropped, ...(ask ? { ask } : {}) };
+}
+
+const REFUND_INTENTS = new Set(["refund_request", "double_charge"]);
+
+/**
+ * Keeps the proposals on a purchase the message points to: one on another purchase than the one
+ * the message names, or on one of several it cannot tell apart, is dropped for the approver to
+ * see, and the reply asks which purchase is meant (`ask`), as it does when a refund was asked for
+ * and nothing could be proposed for that reason.
+ */
+function onTheRightPurchase(
+  accepted: { proposed: ProposedAction[]; dropped: string[] },
+  message: string,
+  purchases: Purchase[],
+  intent: string,
+): { proposed: ProposedAction[]; dropped: string[]; ask?: Purchase[] } {
+  const refundMatch = matchPurchase(message, refundablePurchases(purchases));
+  const dropped = [...accepted.dropped];
+  const proposed = accepted.proposed.filter((p) => {
+    const id = p.input.purchaseId;
+    if (id === undefined) return true;
+    // A refund is of something left to refund; a transfer or a revocation of any purchase.
+    const match = p.action === "refund" ? refundMatch : matchPurchase(message, purchases);
+    if (match.kind === "none") return true;
+    if (match.kind === "match" && (match.purchase.id === id || match.by.includes("only purchase"))) return true;
+    dropped.push(
+      match.kind === "match"
+        ? `dropped ${p.action} of ${id}: the message is about ${match.purchase.productName} (${match.purchase.id})`
+        : `dropped ${p.action} of ${id}: the message does not say which purchase it is about`,
+    );
+    return false;
+  });
+  const unsure = REFUND_INTENTS.has(intent) || proposed.length < accepted.proposed.length;
+  return refundMatch.kind === "ambiguous" && unsure && !proposed.some((p) => p.action === "refund")
+    ? { proposed, dropped, ask: refundMatch.candidates }
+    : { proposed, dropped };
 }
 
 function routed(

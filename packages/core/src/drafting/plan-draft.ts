@@ -5,12 +5,15 @@ import {
   DEFAULT_CATEGORIES,
   type Draft,
   decideAutonomy,
+  evidencePassages,
   type ModelDraft,
   type ModelResult,
   type RetrievedPassage,
   runGates,
   teamSignature,
   trustScore,
+  whichPurchaseQuestion,
+  withQuestion,
 } from "@support/decisions";
 import { customerRecord } from "../context/customer-record.js";
 import type { GatheredContext } from "../context/gather-step.js";
@@ -25,6 +28,7 @@ import {
   planDraftActions,
 } from "./draft-actions.js";
 import type { DraftInputs, DraftStep, SkippedDraft } from "./inputs.js";
+import { actionsTakenIn, isModelFailure, ModelFailure, needsHumanValues } from "./safety.js";
 
 /** A draft ready to be stored, and what each step produced on the way (for replays and traces). */
 export type DraftValues = Omit<DraftRow, "id" | "createdAt" | "updatedAt">;
@@ -39,7 +43,9 @@ function modelCall<T>(
   call: () => Promise<ModelResult<T>>,
 ): Promise<ModelResult<T>> {
   return tracer.observe(name, "generation", input, async (generation) => {
-    const result = await call();
+    const result = await call().catch((error: unknown) => {
+      throw new ModelFailure(name, error);
+    });
     const usage = result.usage.reduce(
       (sum, u) => ({
         input: sum.input + u.inputTokens,
@@ -102,6 +108,16 @@ export async function planDraft(
   inputs: DraftInputs,
   gathered: GatheredContext,
 ): Promise<DraftPlan> {
+  try {
+    return await planWithModel(ctx, inputs, gathered);
+  } catch (error) {
+    if (!isModelFailure(error)) throw error;
+    const steps = [...inputs.steps, { step: "model", output: { failed: String(error) } }];
+    return { kind: "planned", gatesPassed: false, steps, values: needsHumanValues(ctx, inputs, error) };
+  }
+}
+
+async function planWithModel(ctx: ServiceContext, inputs: DraftInputs, gathered: GatheredContext): Promise<DraftPlan> {
   const { conversation, app, settings, messages, message, contact } = inputs;
   const { model } = ctx.ports;
   const tracer = ctx.ports.tracer ?? noopTracer;
@@ -133,9 +149,11 @@ export async function planDraft(
   });
   const traceId = randomUUID();
   const question = [conversation.subject, message.text].filter(Boolean).join("\n");
-  const retrieval = t.needsHuman
+  const found = t.needsHuman
     ? { passages: [], relevant: false }
     : await ctx.ports.retrieve({ orgId, appId: app.id, query: message.text, k: 5 });
+  // Learned conversations are evidence, never another customer's reply to copy (ADR 0090).
+  const retrieval = { ...found, passages: evidencePassages(found.passages) };
   steps.push({
     step: "retrieve",
     output: {
@@ -186,6 +204,19 @@ export async function planDraft(
         );
   const draft = drafted?.value;
   steps.push({ step: "draft", output: draft ?? { skipped: "the customer asked for a person" } });
+  const planned: PlannedActions = actionSetup
+    ? planDraftActions(actionSetup, {
+        intent: t.intent,
+        context: gathered,
+        proposals: draft?.proposals,
+        message: question,
+      })
+    : { actions: [], dropped: [] };
+  const { actions } = planned;
+  steps.push({ step: "actions", output: planned });
+  // Unsure which purchase the customer means: the reply asks rather than act on a guess.
+  if (draft?.kind === "reply" && planned.ask?.length)
+    draft.text = withQuestion(draft.text, whichPurchaseQuestion(t.language, planned.ask));
   const gates =
     draft && draft.kind === "reply"
       ? runGates({
@@ -196,14 +227,10 @@ export async function planDraft(
           customerLanguage: t.language,
           bannedPhrases: settings.bannedPhrases,
           earlierReplies,
+          actions: [...actions.map((a) => a.action), ...(await actionsTakenIn(ctx, conversation.id))],
         })
       : [];
   steps.push({ step: "gates", output: gates });
-  const planned: PlannedActions = actionSetup
-    ? planDraftActions(actionSetup, { intent: t.intent, context: gathered, proposals: draft?.proposals })
-    : { actions: [], dropped: [] };
-  const { actions } = planned;
-  steps.push({ step: "actions", output: planned });
   const category = DEFAULT_CATEGORIES.find((c) => c.name === t.category);
   const outcomes = await listOutcomes(ctx.db, orgId, app.id, { category: t.category });
   const trust = trustScore(

@@ -1,3 +1,4 @@
+import { matchPurchase } from "@support/decisions";
 import type { IntegrationMethodName, Purchase, User } from "@support/sdk";
 import { formatMoney } from "../context/gather.js";
 import { ACTION_RISK, type RiskClass } from "../integrations/actions.js";
@@ -33,6 +34,11 @@ export interface ProposalSetting {
 export function refundableAmount(purchase: Purchase): number {
   if (purchase.status !== "paid" && purchase.status !== "partially_refunded") return 0;
   return Math.max(0, purchase.amount - (purchase.refundedAmount ?? 0));
+}
+
+/** The purchases a refund could be about. */
+export function refundablePurchases(purchases: readonly Purchase[]): Purchase[] {
+  return purchases.filter((p) => refundableAmount(p) > 0);
 }
 
 /**
@@ -85,25 +91,27 @@ export interface ProposalInput extends ProposalSetting {
   intent: string;
   /** What the app implements (from `describe`); null when never checked, which proposes anything. */
   capabilities?: string[] | null;
+  /** The customer's message: a refund is of the purchase it names (product, amount or date). */
+  message?: string;
 }
 
 const REFUND_INTENTS = new Set(["refund_request", "double_charge"]);
 const LOGIN_INTENTS = new Set(["login_problem", "password_reset"]);
 
 /**
- * The offline drafter's rule for actions: a refund of the newest purchase that still has
- * something to refund for refund intents, a magic link for "can't log in". Nothing is proposed
- * for a customer the app does not know.
+ * The offline drafter's rule for actions: for refund intents, a refund of the purchase the
+ * message is about among those with something left to refund (`matchPurchase`: none when it
+ * cannot tell, and the reply asks); a magic link for "can't log in". Nothing is proposed for a
+ * customer the app does not know.
  */
 export function proposeActions(input: ProposalInput): ProposedAction[] {
   const { user, purchases } = input.context;
   const offered = (action: IntegrationMethodName) => !input.capabilities || input.capabilities.includes(action);
   if (!user) return [];
   if (REFUND_INTENTS.has(input.intent) && offered("refund")) {
-    const refundable = purchases
-      .filter((p) => refundableAmount(p) > 0)
-      .sort((a, b) => Date.parse(b.purchasedAt) - Date.parse(a.purchasedAt))[0];
-    if (!refundable) return [];
+    const match = matchPurchase(input.message ?? "", refundablePurchases(purchases));
+    if (match.kind !== "match") return [];
+    const refundable = match.purchase;
     const candidate: ActionCandidate = {
       action: "refund",
       input: {

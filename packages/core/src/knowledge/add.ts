@@ -1,6 +1,7 @@
 import { extname } from "node:path";
 import type { KnowledgeSourceView, ManualSourceInput, UrlSourceInput } from "@support/contract";
 import { newId } from "@support/db";
+import { asEvidence, maskNames } from "@support/decisions";
 import { parseFile, redactPii, UnsupportedContentError } from "@support/knowledge";
 import { commitChange } from "../service/change.js";
 import { requireRole, type ServiceContext } from "../service/context.js";
@@ -121,17 +122,31 @@ export async function addUrlSource(ctx: ServiceContext, input: UrlSourceInput): 
 
 /**
  * A resolved conversation: the customer's question and the reply a human approved, with
- * personal data (emails, phones, cards, street addresses) redacted before anything is stored.
+ * personal data (emails, phones, cards, street addresses, the `names` given) redacted before
+ * anything is stored, and the answer kept as evidence only (`asEvidence`, ADR 0090): no greeting,
+ * sign-off, amount, order number or statement of an action taken travels to another customer.
  */
 export async function addConversationSource(
   ctx: ServiceContext,
-  input: { app: string; question: string; answer: string; conversationId?: string; language?: string },
+  input: {
+    app: string;
+    question: string;
+    answer: string;
+    conversationId?: string;
+    language?: string;
+    names?: (string | null)[];
+  },
 ): Promise<KnowledgeSourceView> {
   requireRole(ctx, "admin");
-  const question = redactPii(input.question).trim();
-  const answer = redactPii(input.answer).trim();
-  if (!question || !answer)
+  const question = maskNames(redactPii(input.question), input.names ?? []).trim();
+  if (!question || !input.answer.trim())
     throw new AppError("invalid_input", "a resolved conversation needs a question and an answer");
+  const answer = asEvidence(redactPii(input.answer), { names: input.names });
+  if (!answer)
+    throw new AppError(
+      "invalid_input",
+      "nothing in this answer holds for another customer: greetings, names, amounts, order numbers and actions taken are not learned",
+    );
   const title = question.replace(/\s+/g, " ").slice(0, 120);
   return createSource(ctx, {
     namespace: await resolveNamespace(ctx, input.app),

@@ -87,6 +87,7 @@ export async function searchKnowledge(deps: KnowledgeDeps, input: SearchInput): 
     text: row.text,
     score: hit.score,
     retriever: hit.retriever,
+    sourceKind: row.sourceKind,
   }));
   const relevance = relevanceEvidence(
     query,

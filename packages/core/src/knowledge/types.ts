@@ -23,6 +23,8 @@ export interface Passage {
   text: string;
   score: number;
   retriever: Retriever;
+  /** Learned conversations reach drafters as evidence only (ADR 0090). */
+  sourceKind?: string;
 }
 
 export interface SearchInput {

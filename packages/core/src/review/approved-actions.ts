@@ -17,13 +17,22 @@ export function draftActions(draft: DraftRow): DraftAction[] {
 }
 
 /**
- * Marks which proposed actions an approval runs: all of them by default, or exactly the ids
- * given (`[]` approves the reply alone). An unknown id is the approver's mistake, not ignored.
+ * Marks which proposed actions an approval runs: exactly the ids given (`[]` approves the reply
+ * alone). Nothing runs that the approver did not name: an approval of a draft with proposed
+ * actions that names none is refused, whatever the surface (ADR 0090). An unknown id is the
+ * approver's mistake, not ignored.
  */
 export function approveActions(actions: DraftAction[], ids: string[] | undefined): DraftAction[] {
+  if (ids === undefined && actions.length > 0) {
+    const listed = actions.map((a) => `${a.id} (${a.reason})`).join("; ");
+    throw new AppError(
+      "invalid_input",
+      `actions: this draft proposes ${listed}; name the ones to run (actions: ["a1", ...]) or none (actions: [])`,
+    );
+  }
   const unknown = ids?.filter((id) => !actions.some((a) => a.id === id)) ?? [];
   if (unknown.length) throw new AppError("invalid_input", `actions: no proposed action ${unknown.join(", ")}`);
-  return actions.map((a) => ({ ...a, approved: ids ? ids.includes(a.id) : true }));
+  return actions.map((a) => ({ ...a, approved: ids?.includes(a.id) ?? false }));
 }
 
 type Request = { orgId: string; appId: string; draftId: string };

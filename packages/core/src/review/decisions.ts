@@ -29,8 +29,9 @@ const alreadyDecided = (draftId: string, after: DraftRow | undefined) =>
 export const wouldAutoSend = (d: DraftRow) => Boolean((d.decision as { wouldAutoSend?: boolean }).wouldAutoSend);
 
 /**
- * Approves a draft (optionally with edited text, and with the ids of the proposed actions to run:
- * all by default, `[]` for none); the actions run and the reply is sent on `support/draft.approved`.
+ * Approves a draft (optionally with edited text, and with the ids of the proposed actions to run,
+ * `[]` for none: required when the draft proposes any); the actions run and the reply is sent on
+ * `support/draft.approved`.
  */
 export async function approveDraft(
   ctx: ServiceContext,

@@ -44,9 +44,11 @@ async function adaContext() {
 }
 
 describe("proposing actions from the intent", () => {
-  it("proposes refunding the newest purchase, auto-approvable only inside the app's limits", async () => {
+  it("proposes refunding the purchase the message names, auto-approvable only inside the app's limits", async () => {
     const context = await adaContext();
-    const propose = (policy: object) => proposeActions({ intent: "refund_request", context, policy, now: NOW });
+    const message = "Please refund the TypeScript course.";
+    const propose = (policy: object) =>
+      proposeActions({ intent: "refund_request", context, policy, now: NOW, message });
     const [refund] = propose({ refundAutoApproveDays: 30, refundAutoApproveBelow: 10_000 });
     expect(refund).toMatchObject({
       action: "refund",

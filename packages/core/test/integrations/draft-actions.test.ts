@@ -40,8 +40,10 @@ async function adaContext(charges: GatheredContext["charges"] = []): Promise<Gat
   });
   return { ...context, charges };
 }
-const plan = async (context: GatheredContext, intent = "refund_request") =>
-  planDraftActions(await loadActionSetup(workflow(), tenant.appId), { intent, context, now: NOW }).actions;
+const COURSE_REFUND = "Hello, I would like a refund for the TypeScript course, it is not for me.";
+const planned = async (context: GatheredContext, intent = "refund_request", message = COURSE_REFUND) =>
+  planDraftActions(await loadActionSetup(workflow(), tenant.appId), { intent, context, now: NOW, message });
+const plan = async (context: GatheredContext, intent = "refund_request") => (await planned(context, intent)).actions;
 
 const courseCharge = {
   id: "ch_course",
@@ -98,6 +100,35 @@ describe("routing proposed actions", () => {
   });
 });
 
+describe("the purchase the customer meant", () => {
+  it("refunds the purchase the message names by product or amount, not the newest one", async () => {
+    const ada = await adaContext();
+    for (const message of ["Please refund the ebook, I never opened it.", "Can I get my 19 € back? Wrong purchase."]) {
+      const { actions, ask } = await planned(ada, "refund_request", message);
+      expect(actions.map((a) => a.input)).toEqual([expect.objectContaining({ purchaseId: "pur_ebook", amount: 1900 })]);
+      expect(ask).toBeUndefined();
+    }
+  });
+
+  it("proposes nothing and asks which purchase when the message does not say", async () => {
+    const { actions, ask } = await planned(await adaContext(), "refund_request", "I want a refund please.");
+    expect(actions).toEqual([]);
+    expect(ask?.map((p) => p.id).sort()).toEqual(["pur_course", "pur_ebook"]);
+  });
+
+  it("drops a model's refund of another purchase than the one the message names", async () => {
+    const { actions, dropped } = await planDraftActions(await loadActionSetup(workflow(), tenant.appId), {
+      intent: "refund_request",
+      context: await adaContext(),
+      now: NOW,
+      message: "Please refund the 19 € ebook.",
+      proposals: [{ action: "refund", input: { purchaseId: "pur_course", reason: "asked" } }],
+    });
+    expect(actions).toEqual([]);
+    expect(dropped).toEqual(["dropped refund of pur_course: the message is about Testing ebook (pur_ebook)"]);
+  });
+});
+
 const refundAction = (over: Partial<DraftAction> = {}): DraftAction => ({
   id: "a1",
   action: "refund",
@@ -118,9 +149,10 @@ const approvedDraft = (actions: DraftAction[]) =>
   });
 
 describe("running the approved actions", () => {
-  it("approves all proposed actions by default, exactly the given ids otherwise, and refuses unknown ids", () => {
+  it("approves exactly the given ids, refuses an approval that names none of the proposed actions, and unknown ids", () => {
     const actions = [refundAction({ approved: undefined }), refundAction({ id: "a2", approved: undefined })];
-    expect(approveActions(actions, undefined).map((a) => a.approved)).toEqual([true, true]);
+    expect(() => approveActions(actions, undefined)).toThrow(/this draft proposes a1 \(Refund 19.00 EUR.\); a2/);
+    expect(approveActions([], undefined)).toEqual([]);
     expect(approveActions(actions, ["a2"]).map((a) => a.approved)).toEqual([false, true]);
     expect(approveActions(actions, []).map((a) => a.approved)).toEqual([false, false]);
     expect(() => approveActions(actions, ["a3"])).toThrow(/no proposed action a3/);

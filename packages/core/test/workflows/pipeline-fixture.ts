@@ -90,11 +90,12 @@ export async function seedConversation(
   fixture: PipelineFixture,
   tenant: { orgId: string; appId: string },
   turns: { from: "customer" | "agent"; text: string }[],
+  customer: { name: string } = { name: "Ada" },
 ) {
   const db = fixture.runtime.database.db;
   const contact = await upsertContact(db, tenant.orgId, tenant.appId, {
-    email: `ada-${Math.random().toString(36).slice(2)}@example.com`,
-    name: "Ada",
+    email: `${customer.name.split(" ")[0]?.toLowerCase()}-${Math.random().toString(36).slice(2)}@example.com`,
+    name: customer.name,
   });
   const start = Date.now() - turns.length * 60_000;
   const conversation = await insertConversation(db, {
@@ -118,7 +119,7 @@ export async function seedConversation(
         conversationId: conversation.id,
         direction: turn.from === "customer" ? "inbound" : "outbound",
         authorKind: turn.from,
-        authorName: turn.from === "customer" ? "Ada" : "Sam",
+        authorName: turn.from === "customer" ? customer.name : "Sam",
         kind: "text",
         externalId: null,
         text: turn.text,

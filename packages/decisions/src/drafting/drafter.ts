@@ -17,6 +17,8 @@ export interface RetrievedPassage {
   url: string | null;
   text: string;
   score: number;
+  /** The kind of source it comes from (file, url, macro, conversation ...), when the port knows it. */
+  sourceKind?: string;
 }
 
 export interface Citation {

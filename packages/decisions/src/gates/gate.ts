@@ -15,7 +15,8 @@ export type GateName =
   | "citations"
   | "length"
   | "language"
-  | "repeat";
+  | "repeat"
+  | "action_claims";
 
 export function gateResult(gate: GateName, findings: string[], reason: (findings: string[]) => string): GateResult {
   return findings.length === 0 ? { gate, passed: true } : { gate, passed: false, reason: reason(findings), findings };

@@ -1,3 +1,4 @@
+import { actionClaimsGate } from "./action-claims.js";
 import { bannedPhrasesGate } from "./banned-phrases.js";
 import { citationsGate } from "./citations.js";
 import type { GateResult } from "./gate.js";
@@ -7,6 +8,7 @@ import { DEFAULT_LENGTH_BOUNDS, type LengthBounds, lengthGate } from "./length.j
 import { repeatGate } from "./repeat.js";
 import { unsupportedClaimsGate } from "./unsupported-claims.js";
 
+export * from "./action-claims.js";
 export * from "./banned-phrases.js";
 export * from "./citations.js";
 export * from "./gate.js";
@@ -27,6 +29,8 @@ export interface GateInput {
   bannedPhrases: readonly string[];
   earlierReplies: readonly string[];
   length?: LengthBounds;
+  /** Actions executed in this conversation or proposed with the draft: the only ones it may claim. */
+  actions?: readonly string[];
 }
 
 /** Every gate, always all of them, so the approver sees each failure and not only the first. */
@@ -44,6 +48,7 @@ export function runGates(input: GateInput): GateResult[] {
     lengthGate(input.text, input.length ?? DEFAULT_LENGTH_BOUNDS),
     languageGate(input.text, input.customerLanguage),
     repeatGate(input.text, input.earlierReplies),
+    actionClaimsGate(input.text, input.actions ?? []),
   ];
 }
 

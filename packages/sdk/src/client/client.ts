@@ -96,8 +96,11 @@ export class SupportClient {
     return this.get(`api/v1/drafts/${encodeURIComponent(id)}`);
   }
 
-  /** Approves as written, or with `text` replacing the draft's. */
-  /** `actions`: ids of the proposed actions to run (default all of them; `[]` sends the reply alone). */
+  /**
+   * Approves as written, or with `text` replacing the draft's. `actions`: ids of the proposed
+   * actions to run (`[]` sends the reply alone); required when the draft proposes any, so nothing
+   * runs that the caller did not choose.
+   */
   approveDraft(id: string, options: { text?: string; actions?: string[] } = {}): Promise<Draft> {
     return this.post(`api/v1/drafts/${encodeURIComponent(id)}/approve`, options);
   }
