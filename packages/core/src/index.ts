@@ -4,6 +4,7 @@ export * from "./context/gather.js";
 export * from "./context/gather-step.js";
 export * from "./delivery/channel-adapters.js";
 export * from "./delivery/outbox.js";
+export * from "./delivery/person-reply.js";
 export * from "./delivery/registry.js";
 export * from "./delivery/reply-target.js";
 export * from "./delivery/send-reply.js";
