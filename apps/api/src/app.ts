@@ -13,6 +13,7 @@ import { auditRoutes } from "./routes/audit.js";
 import { autonomyRoutes } from "./routes/autonomy.js";
 import { channelRoutes } from "./routes/channels.js";
 import { conversationRoutes } from "./routes/conversations.js";
+import { deliveryRoutes } from "./routes/deliveries.js";
 import { draftRoutes } from "./routes/drafts.js";
 import { eventRoutes, eventsRouteDoc } from "./routes/events.js";
 import { healthRoutes } from "./routes/health.js";
@@ -98,6 +99,7 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/events", eventRoutes());
   api.route("/api/v1/notifications", notificationRoutes());
   api.route("/api/v1/slack", slackConfigRoutes());
+  api.route("/api/v1/deliveries", deliveryRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });

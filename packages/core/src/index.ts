@@ -42,6 +42,7 @@ export * from "./review/review-card.js";
 export * from "./review/send-approved.js";
 export * from "./review/supersede.js";
 export * from "./review/sweep.js";
+export * from "./review/takeover.js";
 export * from "./review/teammate-reply.js";
 export * from "./review/trust-report.js";
 export * from "./service/change.js";

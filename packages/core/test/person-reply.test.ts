@@ -16,7 +16,9 @@ import {
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { replyAsPerson, resendDelivery } from "../src/delivery/person-reply.js";
 import { createReplyAdapterRegistry } from "../src/delivery/registry.js";
+import { loadDraftInputs } from "../src/drafting/inputs.js";
 import { conversationDetail } from "../src/review/conversations.js";
+import { releaseConversation, takeOverConversation } from "../src/review/takeover.js";
 import { type Actor, serviceContext } from "../src/service/context.js";
 import type { Ports } from "../src/service/ports.js";
 import { openPipelineFixture, type PipelineFixture } from "./workflows/pipeline-fixture.js";
@@ -214,5 +216,25 @@ describe("a person replies on a conversation", () => {
       code: "not_found",
     });
     await expect(resendDelivery(ctx, delivery.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("a person takes a conversation over", () => {
+  it("withdraws the pending draft and stops drafting until released", async () => {
+    const t = await seed("web");
+    const draft = await draftRow(t, { status: "pending_approval", text: "An AI draft" });
+    const ctx = contextWith(t.orgId);
+    const taken = await takeOverConversation(ctx, t.conversationId);
+    expect(taken.takenOverBy).toBe("user:sam");
+    expect((await getDraft(db(), t.orgId, draft.id))?.status).toBe("superseded");
+    const ids = { conversationId: t.conversationId, messageId: t.messageId };
+    expect(await loadDraftInputs(ctx, ids)).toMatchObject({ kind: "skipped", reason: "taken over by user:sam" });
+    const released = await releaseConversation(ctx, t.conversationId);
+    expect(released.takenOverBy).toBeNull();
+    expect(await loadDraftInputs(ctx, ids)).toMatchObject({ kind: "ready" });
+    const actions = (await listAudit(db(), t.orgId, { limit: 20 })).data.map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["conversation.taken_over", "conversation.released"]));
+    const stranger = contextWith((await seed("web")).orgId);
+    await expect(takeOverConversation(stranger, t.conversationId)).rejects.toMatchObject({ code: "not_found" });
   });
 });
