@@ -1,5 +1,6 @@
 export * from "./drafting/drafter.js";
 export * from "./gates/index.js";
+export * from "./handoff/business-hours.js";
 export * from "./model-port.js";
 export * from "./outcomes/autonomy.js";
 export * from "./outcomes/draft-diff.js";
