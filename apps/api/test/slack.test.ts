@@ -279,7 +279,11 @@ for (const dialect of dialects) {
       expect(await (await interact(submit, { "x-slack-retry-num": "1" })).text()).toBe("");
       const outbox = await (await jsonCall(p, `/api/v1/outbox?app=${p.appId}`)).json();
       expect(outbox.data.filter((m: { conversationId: string }) => m.conversationId === id)).toMatchObject([{ text }]);
-      expect(await draft(draftId)).toMatchObject({ status: "superseded" });
+      // A person answered: the waiting draft is withdrawn.
+      await waitFor(
+        async () => ((await draft(draftId)).status === "superseded" ? true : undefined),
+        "the draft withdrawn",
+      );
       const empty = await interact(viewSubmission("conversation_reply_modal", id, "cleo", "reply", "  "));
       expect(await empty.json()).toMatchObject({ response_action: "errors", errors: { reply: "a reply needs text" } });
     });
