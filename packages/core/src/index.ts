@@ -3,6 +3,7 @@ export * from "./context/customer-record.js";
 export * from "./context/gather.js";
 export * from "./context/gather-step.js";
 export * from "./delivery/channel-adapters.js";
+export * from "./delivery/handoff-notice.js";
 export * from "./delivery/outbox.js";
 export * from "./delivery/person-reply.js";
 export * from "./delivery/registry.js";

@@ -11,9 +11,11 @@ import {
   listAudit,
   listMessages,
   listSandboxMessages,
+  updateApp,
   upsertContact,
 } from "@support/db";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { tellCustomerAPersonWillAnswer } from "../src/delivery/handoff-notice.js";
 import { replyAsPerson, resendDelivery } from "../src/delivery/person-reply.js";
 import { createReplyAdapterRegistry } from "../src/delivery/registry.js";
 import { loadDraftInputs } from "../src/drafting/inputs.js";
@@ -236,5 +238,35 @@ describe("a person takes a conversation over", () => {
     expect(actions).toEqual(expect.arrayContaining(["conversation.taken_over", "conversation.released"]));
     const stranger = contextWith((await seed("web")).orgId);
     await expect(takeOverConversation(stranger, t.conversationId)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the customer is told a person will answer", () => {
+  it("is silent unless the app asks; then promises the SLA in business hours and says so outside them, once", async () => {
+    const t = await seed("web", { status: "escalated" });
+    const draft = await draftRow(t, { status: "escalated", text: "", triage: { language: "fr" } });
+    const ctx = contextWith(t.orgId);
+    const ids = { conversationId: t.conversationId, draftId: draft.id };
+    expect(await tellCustomerAPersonWillAnswer(ctx, ids)).toBeNull();
+    await updateApp(db(), t.orgId, t.appId, {
+      settings: {
+        handoffNotice: true,
+        approvalSlaHours: 2,
+        businessHours: { timezone: "Europe/Paris", weekly: { mon: [["09:00", "17:00"]] } },
+        outOfHoursMessage: { fr: "Nous rouvrons lundi à 9 h." },
+      },
+    });
+    const monday = new Date("2026-11-30T10:00:00Z");
+    const sent = await tellCustomerAPersonWillAnswer(ctx, ids, monday);
+    expect(sent?.status).toBe("sent");
+    await tellCustomerAPersonWillAnswer(ctx, ids, monday);
+    const sunday = new Date("2026-11-29T10:00:00Z");
+    await tellCustomerAPersonWillAnswer(ctx, { conversationId: t.conversationId }, sunday);
+    const outbox = await listSandboxMessages(db(), t.orgId, { appId: t.appId, limit: 10 });
+    expect(outbox.data.map((m) => m.text).reverse()).toEqual([
+      "Merci pour votre message. Une personne de notre équipe vous répondra d'ici 2 heures.",
+      // No draft, so no detected language: the app's (en), which has no message of its own.
+      "Thank you for your message. Our team is away right now; a person will answer you as soon as we are back.",
+    ]);
   });
 });
