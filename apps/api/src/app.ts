@@ -15,6 +15,7 @@ import { billingRoutes, billingWebhookRoutes } from "./routes/billing.js";
 import { channelRoutes } from "./routes/channels.js";
 import { contactRoutes } from "./routes/contacts.js";
 import { conversationRoutes } from "./routes/conversations.js";
+import { deliveryRoutes } from "./routes/deliveries.js";
 import { draftRoutes } from "./routes/drafts.js";
 import { eventRoutes, eventsRouteDoc } from "./routes/events.js";
 import { healthRoutes } from "./routes/health.js";
@@ -103,6 +104,7 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/slack", slackConfigRoutes());
   api.route("/api/v1/billing", billingRoutes());
   api.route("/api/v1/contacts", contactRoutes());
+  api.route("/api/v1/deliveries", deliveryRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });

@@ -13,6 +13,7 @@ const TITLE: Record<ErrorCode, string> = {
   unsupported_media_type: "Unsupported media type",
   rate_limited: "Too many requests",
   internal: "Internal error",
+  channel_window_closed: "The channel's reply window is closed",
 };
 
 /** RFC 9457 problem details, always carrying the stable code and the request id. */

@@ -205,6 +205,7 @@ for (const dialect of dialects) {
         "draft_edit",
         "draft_reject",
         "draft_open",
+        "conversation_reply",
       ]);
       expect(actions?.elements?.[3]?.url).toBe(`${p.runtime.config.publicUrl}/drafts/${draftId}`);
 
@@ -260,6 +261,31 @@ for (const dialect of dialects) {
       }, "the edited draft to be sent");
       expect(sent).toMatchObject({ sentText: edited, decidedBy: "slack:ben" });
       await waitFor(() => updatesFor(draftId).find((u) => cardText(u).includes("Sent with edits")), "the card update");
+    });
+
+    it("Reply opens a modal; submitting sends the person's own words once on the conversation's channel", async () => {
+      const { draftId, ts, card } = await askAndGetCard();
+      const conversationId = /"action_id":"conversation_reply","value":"(cnv_[0-9A-Z]+)"/.exec(cardText(card))?.[1];
+      expect(conversationId).toBe((await draft(draftId)).conversationId);
+      const id = conversationId ?? "";
+      expect((await interact(blockAction("conversation_reply", id, "cleo", ts))).status).toBe(200);
+      await waitFor(
+        () => slack.callsTo("views.open").find((c) => c.args.trigger_id === "trigger-cleo-conversation_reply"),
+        "views.open",
+      );
+      const text = "Cleo here: I reset it for you, check your inbox.";
+      const submit = viewSubmission("conversation_reply_modal", id, "cleo", "reply", text);
+      expect(await (await interact(submit)).text()).toBe("");
+      expect(await (await interact(submit, { "x-slack-retry-num": "1" })).text()).toBe("");
+      const outbox = await (await jsonCall(p, `/api/v1/outbox?app=${p.appId}`)).json();
+      expect(outbox.data.filter((m: { conversationId: string }) => m.conversationId === id)).toMatchObject([{ text }]);
+      // A person answered: the waiting draft is withdrawn.
+      await waitFor(
+        async () => ((await draft(draftId)).status === "superseded" ? true : undefined),
+        "the draft withdrawn",
+      );
+      const empty = await interact(viewSubmission("conversation_reply_modal", id, "cleo", "reply", "  "));
+      expect(await empty.json()).toMatchObject({ response_action: "errors", errors: { reply: "a reply needs text" } });
     });
 
     it("Reject asks for a reason in a modal and records it; the card says who rejected and why", async () => {

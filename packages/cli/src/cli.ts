@@ -43,6 +43,10 @@ const REMOTE_ROUTES = new Set([
   "kb search",
   "kb remove",
   "eval retrieval",
+  "conversations reply",
+  "conversations resend",
+  "conversations takeover",
+  "conversations release",
 ]);
 
 /** Commands whose second word is an argument (`skill replay <conversation>`), remote as a whole. */

@@ -40,6 +40,10 @@ export async function runRemote(remote: { url: string; apiKey: string }, inv: In
       const { kbCommand, remoteKb } = await import("./commands/kb.js");
       return kbCommand(remoteKb(api), inv, out);
     }
+    case "conversations": {
+      const { conversationsCommand, remoteConversations } = await import("./commands/conversations.js");
+      return conversationsCommand(remoteConversations(api), out, sub, { id: arg, text: values.text });
+    }
   }
   if (route === "eval retrieval") {
     const { evalRetrievalCommand, remoteEvaluator } = await import("./commands/eval-retrieval.js");

@@ -43,6 +43,13 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
       ]);
       return slackCommand(localSlack(runtime, org), out, sub, slackFlags(inv));
     }
+    case "conversations": {
+      const [{ conversationsCommand }, { localConversations }] = await Promise.all([
+        import("./commands/conversations.js"),
+        import("./commands/conversations-local.js"),
+      ]);
+      return conversationsCommand(localConversations(runtime, org), out, sub, { id: arg, text: values.text });
+    }
     case "replay": {
       if (!sub) throw new CliError("replay needs the conversation id");
       const [{ replayCommand }, { localReplay }] = await Promise.all([

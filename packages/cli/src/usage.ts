@@ -24,6 +24,10 @@ export const USAGE = `Usage: skill <command> [options]
   drafts list [--app <app>] [--status pending_approval|sent|…] | drafts show <id>
   drafts approve <id> [--text <edited reply>] [--actions <id,...> | --no-actions] | drafts reject <id> --reason <why>
   runs list [--status failed] | runs retry <run id>
+  conversations reply <id> --text <reply>   a person answers on the conversation's channel, whatever its state
+  conversations resend <delivery id>        sends a failed delivery's text again (once)
+  conversations takeover <id> | conversations release <id>
+                                 the AI drafts nothing on a taken-over conversation until it is released
   replay <conversation>          re-run the drafting steps on it without storing or sending; prints each step
   slack connect --bot-token <xoxb-…> --signing-secret <secret> --channel <channel id> [--app <app>]
       [--summary-channel <channel id>] [--api-url <Slack Web API base URL>] | slack status
@@ -43,7 +47,7 @@ export const USAGE = `Usage: skill <command> [options]
                                  or fail per line; exits 1 when any check fails
 
 Every command accepts --json. With SUPPORT_API_URL and SUPPORT_API_KEY set, the apps, keys,
-channels, drafts, runs, replay, slack, kb and eval retrieval --app commands act on that server (kb
+channels, drafts, conversations, runs, replay, slack, kb and eval retrieval --app commands act on that server (kb
 add uploads each file and waits while the server processes it); otherwise every command acts on the
 local DATA_DIR, where kb add processes each source itself. doctor always checks the local
 configuration.`;

@@ -1,5 +1,37 @@
 import { z } from "@hono/zod-openapi";
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "HH:MM");
+const validTimezone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const dayRanges = z
+  .array(z.tuple([hhmm, hhmm]).refine(([from, to]) => from < to, "a range ends after it starts"))
+  .max(4)
+  .optional();
+
+export const businessHoursSchema = z
+  .object({
+    timezone: z.string().min(1).max(64).refine(validTimezone, "an IANA timezone, e.g. Europe/Paris"),
+    weekly: z
+      .object({
+        mon: dayRanges,
+        tue: dayRanges,
+        wed: dayRanges,
+        thu: dayRanges,
+        fri: dayRanges,
+        sat: dayRanges,
+        sun: dayRanges,
+      })
+      .strict(),
+  })
+  .openapi("BusinessHours");
+
 export const appSettingsSchema = z
   .object({
     tone: z.string().min(1).max(200),
@@ -17,6 +49,14 @@ export const appSettingsSchema = z
       .number()
       .min(1)
       .max(24 * 90),
+    /** When people work, in the app's timezone; null means always. */
+    businessHours: businessHoursSchema.nullable(),
+    /** Tell the customer "a person will answer within <approvalSlaHours>" (or the out-of-hours message) on escalation. */
+    handoffNotice: z.boolean(),
+    outOfHoursMessage: z
+      .object({ en: z.string().max(1000), fr: z.string().max(1000), mg: z.string().max(1000) })
+      .partial()
+      .nullable(),
   })
   .openapi("AppSettings");
 

@@ -11,6 +11,10 @@ export const conversationSchema = z
     subject: z.string().nullable(),
     status: z.string(),
     assignee: z.string().nullable(),
+    takenOverBy: z
+      .string()
+      .nullable()
+      .openapi({ description: "Who took the conversation over; the AI drafts nothing on it until released" }),
     tags: z.array(z.string()),
     lastMessageAt: z.string(),
     createdAt: z.string(),
@@ -33,6 +37,23 @@ export const messageSchema = z
   })
   .openapi("Message");
 
+/** One reply we asked a channel to send, and what became of it. */
+export const deliverySchema = z
+  .object({
+    id: z.string(),
+    channel: z.string(),
+    status: z.enum(["queued", "sent", "delivered", "read", "failed"]),
+    sandbox: z.boolean(),
+    attempts: z.number(),
+    vendorMessageId: z.string().nullable(),
+    failureReason: z.string().nullable(),
+    sentAt: z.string().nullable(),
+    deliveredAt: z.string().nullable(),
+    readAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi("Delivery");
+
 export const conversationDetailSchema = conversationSchema
   .extend({
     contact: z
@@ -45,21 +66,7 @@ export const conversationDetailSchema = conversationSchema
       })
       .nullable(),
     messages: z.array(messageSchema),
-    deliveries: z.array(
-      z.object({
-        id: z.string(),
-        channel: z.string(),
-        status: z.enum(["queued", "sent", "delivered", "read", "failed"]),
-        sandbox: z.boolean(),
-        attempts: z.number(),
-        vendorMessageId: z.string().nullable(),
-        failureReason: z.string().nullable(),
-        sentAt: z.string().nullable(),
-        deliveredAt: z.string().nullable(),
-        readAt: z.string().nullable(),
-        createdAt: z.string(),
-      }),
-    ),
+    deliveries: z.array(deliverySchema),
     rawEvents: z.array(
       z.object({
         id: z.string(),
@@ -96,6 +103,19 @@ export const replaySchema = z
   })
   .openapi("Replay");
 
+/** A person's reply on a conversation; the same key twice sends once (a double click, a retried request). */
+export const personReplyInput = z
+  .object({
+    text: z.string().trim().min(1, "a reply needs text").max(10_000),
+    idempotencyKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,100}$/, "1 to 100 letters, digits or _ . : -")
+      .optional(),
+  })
+  .openapi("PersonReplyInput");
+
+export type DeliveryView = z.infer<typeof deliverySchema>;
+export type PersonReplyInput = z.infer<typeof personReplyInput>;
 export type ConversationView = z.infer<typeof conversationSchema>;
 export type MessageView = z.infer<typeof messageSchema>;
 export type ConversationDetailView = z.infer<typeof conversationDetailSchema>;

@@ -120,6 +120,23 @@ export const eventCatalog = {
     orgId: z.string(),
     day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   }),
+  /** A person replied on a conversation from the dashboard, API, Slack or CLI (not a draft). */
+  "support/person_reply.sent": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    deliveryId: z.string(),
+    status: z.enum(["sent", "failed"]),
+  }),
+  /** A person took a conversation over, or released it back to the AI. */
+  "support/conversation.taken_over": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    takenOverBy: z.string().nullable(),
+  }),
   /** A knowledge source was stored (pending): the processing function fetches, chunks and indexes it. */
   "kb/source.added": z.object({ v: z.literal(1), orgId: z.string(), sourceId: z.string() }),
   /** Someone asked for a source to be re-crawled or re-chunked; only changed chunks are re-embedded. */

@@ -114,10 +114,10 @@ export async function findConversationByExternalId(
 
 export async function insertConversation(
   db: Db,
-  row: Omit<Conversation, "id" | "createdAt" | "updatedAt">,
+  row: Omit<Conversation, "id" | "createdAt" | "updatedAt" | "takenOverBy">,
 ): Promise<Conversation> {
   const now = new Date();
-  const full = { ...row, id: newId("conversation"), createdAt: now, updatedAt: now };
+  const full = { ...row, takenOverBy: null, id: newId("conversation"), createdAt: now, updatedAt: now };
   await db.q.insert(db.t.conversations).values(full);
   return full;
 }
@@ -126,7 +126,9 @@ export async function updateConversation(
   db: Db,
   orgId: string,
   id: string,
-  patch: Partial<Pick<Conversation, "status" | "assignee" | "tags" | "lastMessageAt" | "subject" | "closedAt">>,
+  patch: Partial<
+    Pick<Conversation, "status" | "assignee" | "tags" | "lastMessageAt" | "subject" | "closedAt" | "takenOverBy">
+  >,
 ): Promise<void> {
   await db.q
     .update(db.t.conversations)

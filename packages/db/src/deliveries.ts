@@ -21,6 +21,8 @@ export interface NewDelivery {
   channelKind: string;
   idempotencyKey: string;
   sandbox: boolean;
+  /** Kept so a failed delivery can be resent as it was. */
+  text?: string | null;
 }
 
 export async function findDeliveryByIdempotencyKey(
@@ -62,6 +64,7 @@ export async function claimDelivery(
     id: newId("delivery"),
     orgId,
     ...input,
+    text: input.text ?? null,
     status: "queued",
     attempts: 0,
     vendorMessageId: null,

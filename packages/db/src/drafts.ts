@@ -32,6 +32,16 @@ export async function findDraftForMessage(db: Db, orgId: string, messageId: stri
   return rows[0];
 }
 
+/** The draft a delivery carried, if any: a resent reply settles the draft that failed. */
+export async function findDraftByDelivery(db: Db, orgId: string, deliveryId: string): Promise<DraftRow | undefined> {
+  const rows = await db.q
+    .select()
+    .from(db.t.drafts)
+    .where(and(eq(db.t.drafts.orgId, orgId), eq(db.t.drafts.deliveryId, deliveryId)))
+    .limit(1);
+  return rows[0];
+}
+
 export async function listDraftsForConversation(db: Db, orgId: string, conversationId: string): Promise<DraftRow[]> {
   return db.q
     .select()

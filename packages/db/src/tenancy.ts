@@ -27,6 +27,15 @@ export interface AppSettings {
   approvalSlaHours: number;
   /** An open draft older than this expires (outcome `expired`). */
   draftExpiryHours: number;
+  /** When people work, in the app's timezone; null means always. */
+  businessHours: {
+    timezone: string;
+    weekly: Partial<Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", [string, string][]>>;
+  } | null;
+  /** Tell the customer when their conversation goes to a person (off until the app turns it on). */
+  handoffNotice: boolean;
+  /** The app's own out-of-hours words per language; ours when absent. */
+  outOfHoursMessage: Partial<Record<"en" | "fr" | "mg", string>> | null;
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -42,6 +51,9 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   debounceSeconds: 5,
   approvalSlaHours: 4,
   draftExpiryHours: 72,
+  businessHours: null,
+  handoffNotice: false,
+  outOfHoursMessage: null,
 };
 
 /** An app's settings with today's defaults under them, so apps created earlier read complete. */

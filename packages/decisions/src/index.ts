@@ -7,6 +7,7 @@ export * from "./evaluation/index.js";
 export * from "./drafting/evidence.js";
 export * from "./drafting/purchase-match.js";
 export * from "./gates/index.js";
+export * from "./handoff/business-hours.js";
 export * from "./model-port.js";
 export * from "./outcomes/autonomy.js";
 export * from "./outcomes/draft-diff.js";

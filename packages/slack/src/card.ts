@@ -12,6 +12,8 @@ export const ACTIONS = {
   edit: "draft_edit",
   reject: "draft_reject",
   open: "draft_open",
+  /** A person answers the conversation in their own words (a modal), whatever the draft's state. */
+  reply: "conversation_reply",
 } as const;
 
 const RESULT_LABELS: Record<string, string> = {
@@ -145,6 +147,7 @@ export function approvalCard(ctx: CardContext): { text: string; blocks: KnownBlo
           button("Edit", ACTIONS.edit, id),
           button("Reject", ACTIONS.reject, id, "danger"),
           { ...button("Open in dashboard", ACTIONS.open, id), url: ctx.dashboardUrl },
+          button("Reply", ACTIONS.reply, ctx.draft.conversationId),
         ],
       },
     ],
@@ -160,6 +163,7 @@ export function decidedCard(ctx: CardContext): { text: string; blocks: KnownBloc
     blocks: [
       ...bodyBlocks(ctx),
       section(`*${escapeMrkdwn(line)}*${sent}`),
+      { type: "actions", elements: [button("Reply", ACTIONS.reply, ctx.draft.conversationId)] },
       context(`<${ctx.dashboardUrl}|Open in dashboard>`),
     ],
   };

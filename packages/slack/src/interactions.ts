@@ -5,6 +5,7 @@ import {
   approveDraft,
   findDraftView,
   rejectDraft,
+  replyAsPerson,
   type ServiceContext,
   type SlackConnection,
   serviceContext,
@@ -14,7 +15,7 @@ import { z } from "zod";
 import { ACTIONS, decisionLine } from "./card.js";
 import { refreshApprovalCard } from "./cards.js";
 import { type SlackClient, type SlackDeps, slackActor } from "./deps.js";
-import { editModal, INPUTS, rejectModal, VIEWS } from "./modals.js";
+import { editModal, INPUTS, rejectModal, replyModal, VIEWS } from "./modals.js";
 
 /** What each listener gets besides Bolt's arguments: the organization the request was verified for. */
 export interface SlackRequestContext {
@@ -30,6 +31,7 @@ const actionBody = z.object({
 const viewBody = z.object({
   user: z.object({ id: z.string(), username: z.string().optional(), name: z.string().optional() }),
   view: z.object({
+    id: z.string().optional(),
     private_metadata: z.string(),
     state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullish() }))) }),
   }),
@@ -167,5 +169,37 @@ export async function createSlackBolt(deps: SlackDeps): Promise<App> {
     };
   app.view(VIEWS.edit, onSubmit("edit"));
   app.view(VIEWS.reject, onSubmit("reject"));
+
+  app.action(ACTIONS.reply, async ({ ack, body, context }) => {
+    const { connection } = context as unknown as SlackRequestContext;
+    const parsed = actionBody.parse(body);
+    const conversationId = parsed.actions[0]?.value ?? "";
+    if (parsed.trigger_id) {
+      await deps.slackApi(connection).openView({ triggerId: parsed.trigger_id, view: replyModal(conversationId) });
+    }
+    await ack();
+  });
+  // The view id keys the delivery: Slack's retry of one submission sends once.
+  app.view(VIEWS.reply, async ({ ack, body, context }) => {
+    const { connection } = context as unknown as SlackRequestContext;
+    const parsed = viewBody.parse(body);
+    const conversationId = parsed.view.private_metadata;
+    const input = INPUTS.reply;
+    const text = parsed.view.state.values[input.block]?.[input.action]?.value ?? "";
+    const ctx = serviceContext(deps.platform, connection.orgId, slackActor(parsed.user));
+    const refuse = (message: string) =>
+      ack({ response_action: "errors", errors: { [input.block]: message.slice(0, 150) } });
+    try {
+      const delivery = await replyAsPerson(ctx, conversationId, {
+        text,
+        idempotencyKey: parsed.view.id ? `slack-${parsed.view.id}` : undefined,
+      });
+      if (delivery.status === "failed") return refuse(`The send failed: ${delivery.failureReason ?? "unknown"}`);
+      return ack();
+    } catch (error) {
+      if (error instanceof AppError && error.code !== "internal") return refuse(error.message);
+      throw error;
+    }
+  });
   return app;
 }

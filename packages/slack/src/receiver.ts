@@ -1,6 +1,12 @@
 import type { App } from "@slack/bolt";
 import { verifySlack } from "@support/channels";
-import { findDraftView, listSlackConnections, type SlackConnection, serviceContext } from "@support/core";
+import {
+  findConversationView,
+  findDraftView,
+  listSlackConnections,
+  type SlackConnection,
+  serviceContext,
+} from "@support/core";
 import { SLACK_APP, type SlackDeps } from "./deps.js";
 import { createSlackBolt } from "./interactions.js";
 
@@ -40,7 +46,7 @@ async function verifiedConnections(deps: SlackDeps, req: SlackHttpRequest) {
   return { matched, reason };
 }
 
-/** The draft a click or a modal submission is about (a button's value, a modal's metadata). */
+/** The draft or conversation (Reply) a click or a modal submission is about (a button's value, a modal's metadata). */
 function draftIdOf(body: Record<string, unknown>): string | undefined {
   const actions = body.actions as { value?: unknown }[] | undefined;
   const view = body.view as { private_metadata?: unknown } | undefined;
@@ -48,12 +54,16 @@ function draftIdOf(body: Record<string, unknown>): string | undefined {
   return typeof id === "string" ? id : undefined;
 }
 
-/** Among organizations sharing a Slack app, the one that owns the draft the request is about. */
+/** Among organizations sharing a Slack app, the one that owns the draft or conversation the request is about. */
 async function owningConnection(deps: SlackDeps, matched: SlackConnection[], body: Record<string, unknown>) {
   const draftId = draftIdOf(body);
   if (matched.length === 1 || !draftId) return matched[0];
   for (const connection of matched) {
-    if (await findDraftView(serviceContext(deps.platform, connection.orgId, SLACK_APP), draftId)) return connection;
+    const ctx = serviceContext(deps.platform, connection.orgId, SLACK_APP);
+    const owned = draftId.startsWith("cnv_")
+      ? await findConversationView(ctx, draftId)
+      : await findDraftView(ctx, draftId);
+    if (owned) return connection;
   }
   return matched[0];
 }

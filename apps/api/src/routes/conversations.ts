@@ -4,13 +4,22 @@ import {
   conversationDetailSchema,
   conversationSchema,
   conversationsQuery,
+  deliverySchema,
   idParam,
   jsonResponse,
   listOf,
+  personReplyInput,
   problemResponse,
   replaySchema,
 } from "@support/contract";
-import { conversationDetail, listConversationViews, replayConversation } from "@support/core";
+import {
+  conversationDetail,
+  listConversationViews,
+  releaseConversation,
+  replayConversation,
+  replyAsPerson,
+  takeOverConversation,
+} from "@support/core";
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 import { validationHook } from "../validation.js";
@@ -67,5 +76,46 @@ export function conversationRoutes() {
     }),
     async (c) => c.json(await replayConversation(c.var.ctx, c.req.valid("param").id), 200),
   );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/replies",
+      tags: ["conversations"],
+      description:
+        "A person replies on the conversation's own channel, whatever its state (escalated, declined, failed, new). The same `idempotencyKey` sends once. A vendor failure answers 201 with a `failed` delivery (resend it with `POST /api/v1/deliveries/{id}/resend`).",
+      request: {
+        params: idParam,
+        body: { content: { "application/json": { schema: personReplyInput } }, required: true },
+      },
+      responses: {
+        201: jsonResponse(deliverySchema, "The delivery, sent or failed"),
+        409: problemResponse("WhatsApp's 24-hour window is closed and no approved template is configured"),
+        ...errors,
+      },
+    }),
+    async (c) => c.json(await replyAsPerson(c.var.ctx, c.req.valid("param").id, c.req.valid("json")), 201),
+  );
+
+  for (const [path, service, description] of [
+    [
+      "/{id}/takeover",
+      takeOverConversation,
+      "A person takes the conversation over: the AI drafts nothing on it until it is released; pending drafts are withdrawn.",
+    ],
+    ["/{id}/release", releaseConversation, "Hands the conversation back to the AI."],
+  ] as const) {
+    router.openapi(
+      createRoute({
+        method: "post",
+        path,
+        tags: ["conversations"],
+        description,
+        request: { params: idParam },
+        responses: { 200: jsonResponse(conversationSchema, "The conversation"), ...errors },
+      }),
+      async (c) => c.json(await service(c.var.ctx, c.req.valid("param").id), 200),
+    );
+  }
   return router;
 }

@@ -4,6 +4,7 @@ import { ConversationDrafts } from "../components/ConversationDrafts.js";
 import { CustomerCard } from "../components/CustomerCard.js";
 import { ErrorNote } from "../components/ErrorNote.js";
 import { Link } from "../components/Link.js";
+import { ReplyComposer } from "../components/ReplyComposer.js";
 import { Thread } from "../components/Thread.js";
 import { TriageCard } from "../components/TriageCard.js";
 import { useConversation, useConversationDrafts } from "../hooks/useData.js";
@@ -42,6 +43,7 @@ export function ConversationPage({ id, role }: { id: string; role: Role | null }
       <div className="columns">
         <div className="col-main">
           <Thread messages={conversation.data.messages} channel={conversation.data.channel} />
+          <ReplyComposer conversation={conversation.data} />
           <ConversationDrafts drafts={list} error={drafts.error} />
         </div>
         <div className="col-side">

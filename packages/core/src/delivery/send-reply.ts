@@ -38,6 +38,7 @@ export async function sendReply(
     channelKind: target.channel,
     idempotencyKey: key,
     sandbox: adapter.sandbox,
+    text: reply.text,
   });
   if (!created) return delivery;
   try {

@@ -41,10 +41,11 @@ export interface DraftInputs {
 
 /** Why a conversation must be left to people right now, if it must. */
 export function humanOwnsConversation(
-  conversation: { assignee: string | null; status: string },
+  conversation: { assignee: string | null; status: string; takenOverBy?: string | null },
   messages: Message[],
   message: Message,
 ): string | null {
+  if (conversation.takenOverBy) return `taken over by ${conversation.takenOverBy}`;
   if (conversation.assignee) return `assigned to ${conversation.assignee}`;
   if (conversation.status === "escalated") return "the conversation was handed to a person";
   const teammateReplied = messages.some(

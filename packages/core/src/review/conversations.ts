@@ -9,6 +9,7 @@ import {
   listMessages,
   type Message,
 } from "@support/db";
+import { publicDelivery } from "../delivery/person-reply.js";
 import type { ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
 import { requireApp } from "../tenancy/apps.js";
@@ -23,6 +24,7 @@ export function publicConversation(c: Conversation): ConversationView {
     subject: c.subject,
     status: c.status,
     assignee: c.assignee,
+    takenOverBy: c.takenOverBy,
     tags: (c.tags as string[] | null) ?? [],
     lastMessageAt: c.lastMessageAt.toISOString(),
     createdAt: c.createdAt.toISOString(),
@@ -95,19 +97,7 @@ export async function conversationDetail(ctx: ServiceContext, id: string): Promi
         }
       : null,
     messages: messages.map(publicMessage),
-    deliveries: deliveries.map((d) => ({
-      id: d.id,
-      channel: d.channelKind,
-      status: d.status as ConversationDetailView["deliveries"][number]["status"],
-      sandbox: d.sandbox,
-      attempts: d.attempts,
-      vendorMessageId: d.vendorMessageId,
-      failureReason: d.failureReason,
-      sentAt: d.sentAt?.toISOString() ?? null,
-      deliveredAt: d.deliveredAt?.toISOString() ?? null,
-      readAt: d.readAt?.toISOString() ?? null,
-      createdAt: d.createdAt.toISOString(),
-    })),
+    deliveries: deliveries.map(publicDelivery),
     rawEvents: rawEvents.map((e) => ({
       id: e.id,
       channel: e.channelKind,

@@ -9,7 +9,9 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
-  | "internal";
+  | "internal"
+  /** WhatsApp allows free text only within 24 h of the customer's last message, and no template is configured. */
+  | "channel_window_closed";
 
 export class AppError extends Error {
   constructor(
@@ -33,4 +35,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  channel_window_closed: 409,
 };

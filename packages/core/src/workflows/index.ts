@@ -11,6 +11,7 @@ import { processKnowledgeSource } from "./process-knowledge-source.js";
 import { sendOnApproval } from "./send-on-approval.js";
 import { sweep } from "./sweep.js";
 import { teammateReply } from "./teammate-reply.js";
+import { tellCustomerOnEscalation } from "./tell-customer-on-escalation.js";
 
 /**
  * The product's workflow functions, one file each. The pipeline is the chain among them from a
@@ -30,5 +31,6 @@ export function workflowFunctions(platform: Platform): WorkflowFactory {
     dailySummary(inngest, platform),
     postDailySummary(inngest, platform),
     processKnowledgeSource(inngest, platform),
+    tellCustomerOnEscalation(inngest, platform),
   ];
 }

@@ -24,4 +24,6 @@ CREATE TABLE `billing_events` (
 	CONSTRAINT `billing_events_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
+ALTER TABLE `conversations` ADD `taken_over_by` varchar(200);--> statement-breakpoint
+ALTER TABLE `deliveries` ADD `text` text;--> statement-breakpoint
 CREATE INDEX `billing_events_org_idx` ON `billing_events` (`org_id`,`received_at`);

@@ -22,4 +22,6 @@ CREATE TABLE `billing_events` (
 	`received_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `billing_events_org_idx` ON `billing_events` (`org_id`,`received_at`);
+CREATE INDEX `billing_events_org_idx` ON `billing_events` (`org_id`,`received_at`);--> statement-breakpoint
+ALTER TABLE `conversations` ADD `taken_over_by` text;--> statement-breakpoint
+ALTER TABLE `deliveries` ADD `text` text;

@@ -26,6 +26,8 @@ export const deliveries = define({
     readAt: c.time().optional(),
     createdAt: c.time().required(),
     updatedAt: c.time().required(),
+    /** What was sent, so a failed delivery can be resent as it was; null on rows older than the column. */
+    text: c.text().optional(),
   },
   uniques: [{ name: "deliveries_idempotency_uq", columns: ["orgId", "idempotencyKey"] }],
   indexes: [

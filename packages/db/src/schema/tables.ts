@@ -156,6 +156,8 @@ export const conversations = define({
     closedAt: c.time().optional(),
     createdAt: c.time().required(),
     updatedAt: c.time().required(),
+    /** Who took the conversation over (the AI drafts nothing on it until released); null when nobody. */
+    takenOverBy: c.string(200).optional(),
   },
   uniques: [{ name: "conversations_external_uq", columns: ["orgId", "appId", "channelKind", "externalId"] }],
   indexes: [

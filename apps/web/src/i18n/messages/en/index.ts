@@ -20,6 +20,7 @@ import { knowledge } from "./knowledge.js";
 import { members } from "./members.js";
 import { outbox } from "./outbox.js";
 import { queue } from "./queue.js";
+import { reply } from "./reply.js";
 import { shell } from "./shell.js";
 import { slack } from "./slack.js";
 import { triage } from "./triage.js";
@@ -41,6 +42,7 @@ export const enAreas = {
   members,
   outbox,
   queue,
+  reply,
   shell,
   slack,
   triage,

@@ -17,6 +17,7 @@ import { knowledge } from "./knowledge.js";
 import { members } from "./members.js";
 import { outbox } from "./outbox.js";
 import { queue } from "./queue.js";
+import { reply } from "./reply.js";
 import { shell } from "./shell.js";
 import { slack } from "./slack.js";
 import { triage } from "./triage.js";
@@ -39,6 +40,7 @@ const frAreas = {
   members,
   outbox,
   queue,
+  reply,
   shell,
   slack,
   triage,
