@@ -31,6 +31,34 @@ function refusedAddress(host: string, verdict: string): OutboundError {
 }
 
 /**
+ * A tenant-set host (an SMTP server) resolved to the one address to connect to, every address
+ * it resolves to checked: connect to the answer, never to the name again.
+ */
+export function createHostResolver(options: GuardOptions): (host: string) => Promise<string> {
+  const resolve = options.resolve ?? systemResolve;
+  return async (host) => {
+    const bare = host.replace(/^\[|\]$/g, "");
+    const addresses = isIP(bare) ? [{ address: bare, family: isIP(bare) }] : await resolve(bare);
+    if (addresses.length === 0) throw new OutboundError("refused_address", `refused: ${host} has no address`);
+    for (const { address } of addresses) {
+      const verdict = options.networks.verdict(address);
+      if (verdict === "internal" || verdict === "metadata") throw refusedAddress(host, verdict);
+    }
+    return addresses[0]?.address as string;
+  };
+}
+
+/** What the platform reaches tenant-set addresses with: the guarded fetch and host resolver. */
+export interface Outbound {
+  fetch: GuardedFetch;
+  resolveHost: (host: string) => Promise<string>;
+}
+
+export function createOutbound(options: GuardOptions): Outbound {
+  return { fetch: createGuardedFetch(options), resolveHost: createHostResolver(options) };
+}
+
+/**
  * The connection's own name resolution: every address the name resolves to must pass, and the
  * socket connects to the address that was checked - a second answer (DNS rebinding) is never
  * asked for between the check and the connect.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGuardedFetch, OutboundError, OutboundNetworks, type Resolve } from "../src/index.js";
+import { createGuardedFetch, createHostResolver, OutboundError, OutboundNetworks, type Resolve } from "../src/index.js";
 import { type Listener, listen } from "./listeners.js";
 
 const LOOPBACK = OutboundNetworks.parse("127.0.0.0/8");
@@ -162,5 +162,19 @@ describe("the guarded fetch", () => {
     expect(late).toBeInstanceOf(OutboundError);
     expect((late as OutboundError).message).toContain("did not answer within 200 ms");
     expect((late as OutboundError).message).not.toMatch(/127\.0\.0\.1:\d+\/|ECONN/);
+  });
+});
+
+describe("the host resolver (SMTP)", () => {
+  it("answers the checked address of a public name, and refuses internal and metadata hosts", async () => {
+    const resolve = resolver({ "smtp.public.test": ["93.184.215.14"], "smtp.internal.test": ["10.1.2.3"] });
+    const host = createHostResolver({ networks: NONE, resolve });
+    expect(await host("smtp.public.test")).toBe("93.184.215.14");
+    expect(await refusal(host("smtp.internal.test"))).toBe("refused_address");
+    expect(await refusal(host("127.0.0.1"))).toBe("refused_address");
+    expect(
+      await refusal(createHostResolver({ networks: OutboundNetworks.parse("0.0.0.0/0") })("169.254.169.254")),
+    ).toBe("refused_address");
+    expect(await createHostResolver({ networks: LOOPBACK })("127.0.0.1")).toBe("127.0.0.1");
   });
 });

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { VectorSettings } from "@support/core";
 import type { InngestSettings } from "@support/engine";
 import type { AnthropicSettings } from "@support/models";
+import { OutboundNetworks } from "@support/outbound";
 import { z } from "zod";
 
 /**
@@ -49,6 +50,16 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   STRIPE_CLIENT_ID: z.string().startsWith("ca_").optional(),
   STRIPE_API_BASE: z.string().url().optional(),
+  ALLOWED_OUTBOUND_NETWORKS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        OutboundNetworks.parse(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 export interface Config {
@@ -75,6 +86,11 @@ export interface Config {
   inngest: InngestSettings;
   /** Set when the Stripe Connect variables are: apps can connect their account for refunds. */
   stripe?: { secretKey: string; webhookSecret: string; clientId: string; apiBase?: string };
+  /**
+   * CIDR ranges that tenant-set URLs may reach beside the public internet (self-hosted and test
+   * setups); metadata addresses stay refused whatever is listed (ADR 0100).
+   */
+  allowedOutboundNetworks: string[];
 }
 
 export class ConfigError extends Error {
@@ -152,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             apiBase: e.STRIPE_API_BASE,
           }
         : undefined,
+    allowedOutboundNetworks: [...OutboundNetworks.parse(e.ALLOWED_OUTBOUND_NETWORKS).ranges],
   };
 }
 

@@ -13,6 +13,7 @@ import {
 } from "@support/core";
 import type { Database, SecretBox } from "@support/db";
 import { languageModelFromConfig } from "@support/models";
+import { createOutbound, OutboundNetworks } from "@support/outbound";
 import type { StripeAdapter } from "@support/payments";
 import { createSlackApi, createSlackNotifier, type SlackClient, type SlackDeps } from "@support/slack";
 import type { Logger } from "pino";
@@ -54,6 +55,7 @@ export function slackDeps(sources: Pick<PortSources, "logger">, platform: Platfo
  */
 export function productPorts(sources: PortSources, overrides: PortOverrides = {}): Ports {
   const { config, database, secrets, knowledge } = sources;
+  const outbound = createOutbound({ networks: new OutboundNetworks(config.allowedOutboundNetworks) });
   return {
     secrets,
     publicUrl: config.publicUrl,
@@ -65,7 +67,8 @@ export function productPorts(sources: PortSources, overrides: PortOverrides = {}
     model: overrides.model ?? languageModelFromConfig(config),
     retrieve: overrides.retrieve ?? ((input) => searchKnowledge(knowledge, input)),
     findCanned: (input) => findCannedResponse(knowledge, input),
-    replies: createReplyAdapterRegistry(database.db, storedChannelAdapters(database, secrets)),
+    replies: createReplyAdapterRegistry(database.db, storedChannelAdapters(database, secrets, outbound)),
+    outbound,
     stripe: sources.stripe,
     tracer: sources.tracer,
     knowledge,

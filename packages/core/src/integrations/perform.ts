@@ -47,6 +47,7 @@ async function performAppAction(
       input: input.data as never,
       idempotencyKey,
       timeoutMs: ACTION_TIMEOUT_MS,
+      fetch: ctx.ports.outbound.fetch,
     }),
   );
 }
