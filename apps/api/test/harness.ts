@@ -12,7 +12,7 @@ export interface TestProduct extends SeededProduct {
 export async function openTestProduct(
   env: Record<string, string>,
   name = "Acme",
-  options: { pipeline?: boolean } = {},
+  options: Parameters<typeof openSeededProduct>[2] = {},
 ): Promise<TestProduct> {
   const seeded = await openSeededProduct(env, name, options);
   return { ...seeded, api: createApi(seeded.runtime, pino({ level: "silent" })) };

@@ -20,7 +20,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config.js";
 
 /** Ports a caller may replace (tests, benches); everything else follows the configuration. */
-export type PortOverrides = Partial<Pick<Ports, "retrieve" | "model" | "notifier">>;
+export type PortOverrides = Partial<Pick<Ports, "retrieve" | "model" | "notifier" | "outbound">>;
 
 export interface PortSources {
   config: Config;
@@ -55,7 +55,8 @@ export function slackDeps(sources: Pick<PortSources, "logger">, platform: Platfo
  */
 export function productPorts(sources: PortSources, overrides: PortOverrides = {}): Ports {
   const { config, database, secrets, knowledge } = sources;
-  const outbound = createOutbound({ networks: new OutboundNetworks(config.allowedOutboundNetworks) });
+  const outbound =
+    overrides.outbound ?? createOutbound({ networks: new OutboundNetworks(config.allowedOutboundNetworks) });
   return {
     secrets,
     publicUrl: config.publicUrl,
