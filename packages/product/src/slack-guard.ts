@@ -20,10 +20,22 @@ export function guardedSlackApi(outbound: Ports["outbound"]): (connection: Slack
       await outbound.resolveHost(url.hostname);
     };
     return {
-      postMessage: async (input) => (await checked(), api.postMessage(input)),
-      update: async (input) => (await checked(), api.update(input)),
-      postEphemeral: async (input) => (await checked(), api.postEphemeral(input)),
-      openView: async (input) => (await checked(), api.openView(input)),
+      postMessage: async (input) => {
+        await checked();
+        return api.postMessage(input);
+      },
+      update: async (input) => {
+        await checked();
+        return api.update(input);
+      },
+      postEphemeral: async (input) => {
+        await checked();
+        return api.postEphemeral(input);
+      },
+      openView: async (input) => {
+        await checked();
+        return api.openView(input);
+      },
     };
   };
 }
