@@ -1,4 +1,3 @@
-import type { ProductOptions } from "@support/product";
 import { apiKeyFor, dialects, openSeededProduct, type SeededProduct } from "@support/product/testing";
 import pino from "pino";
 import { createApi } from "../src/app.js";
@@ -13,7 +12,7 @@ export interface TestProduct extends SeededProduct {
 export async function openTestProduct(
   env: Record<string, string>,
   name = "Acme",
-  options: { pipeline?: boolean; product?: ProductOptions } = {},
+  options: Parameters<typeof openSeededProduct>[2] = {},
 ): Promise<TestProduct> {
   const seeded = await openSeededProduct(env, name, options);
   return { ...seeded, api: createApi(seeded.runtime, pino({ level: "silent" })) };

@@ -29,6 +29,7 @@ async function startServer(dataDir: string, port: number): Promise<ChildProcess>
     env: {
       ...process.env,
       DATA_DIR: dataDir,
+      ALLOWED_OUTBOUND_NETWORKS: "127.0.0.0/8",
       PORT: String(port),
       LOG_LEVEL: "silent",
       BODY_LIMIT_BYTES: String(16 * 1024 * 1024),
@@ -76,7 +77,7 @@ describe("crash safety of knowledge processing", () => {
     timeout: 180_000,
   }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "support-kb-crash-"));
-    const setup = await openProduct(loadConfig({ DATA_DIR: dataDir }));
+    const setup = await openProduct(loadConfig({ ALLOWED_OUTBOUND_NETWORKS: "127.0.0.0/8", DATA_DIR: dataDir }));
     const init = await initProduct(setup.platform, { name: "Crash Shop" });
     await setup.close();
     const key = init.apiKey?.token ?? "";

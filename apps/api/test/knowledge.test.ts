@@ -19,7 +19,9 @@ let site: Server;
 let siteUrl: string;
 
 beforeAll(async () => {
-  runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-kb-api-")) }));
+  runtime = await openProduct(
+    loadConfig({ ALLOWED_OUTBOUND_NETWORKS: "127.0.0.0/8", DATA_DIR: mkdtempSync(join(tmpdir(), "support-kb-api-")) }),
+  );
   api = createApi(runtime, pino({ level: "silent" }));
   const a = await initProduct(runtime.platform, { name: "Acme", org: "Org A" });
   const b = await initProduct(runtime.platform, { name: "Acme", org: "Org B" });

@@ -1,5 +1,5 @@
 import { type FakeStripe, signStripeEvent, startFakeStripe } from "@support/payments/testing";
-import { seedPendingDraft } from "@support/product/testing";
+import { seedPendingDraft, setDraftActions } from "@support/product/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeyFor, dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
@@ -76,6 +76,20 @@ for (const dialect of dialects) {
         text: "We will refund your course.",
         triage: { intent: "refund_request" },
       });
+      // The refund runs only as the approved draft's proposal (issue 14): propose it, approve it.
+      const input = { chargeId: "ch_course", amount: 9900 };
+      await setDraftActions(p.runtime, p.orgId, draft.id, [
+        {
+          id: "a1",
+          action: "stripe.refund",
+          input,
+          risk: "approval_required",
+          autoApprovable: false,
+          reason: "r",
+          via: "stripe",
+        },
+      ]);
+      expect((await jsonCall(p, `/api/v1/drafts/${draft.id}/approve`, { method: "POST", body: {} })).status).toBe(200);
       const refund = () =>
         jsonCall(p, `/api/v1/apps/${p.appId}/stripe/refunds`, {
           method: "POST",

@@ -1,14 +1,21 @@
 import { z } from "@hono/zod-openapi";
+import { ROLES } from "./common.js";
 
 /**
  * Per-app limits on actions that may run without a human: a refund is auto-approvable only
  * within `refundAutoApproveDays` of the purchase and strictly below `refundAutoApproveBelow`
- * (minor units). Without both limits every refund waits for approval.
+ * (minor units). Without both limits every refund waits for approval. `approverRoles` names the
+ * lowest role that may approve a draft carrying an action of each risk class (ADR 0101): agents
+ * by default; an app that wants refunds signed off by an admin says `approval_required: "admin"`.
  */
 export const actionPolicySchema = z
   .object({
     refundAutoApproveDays: z.number().int().min(0).max(3650).optional(),
     refundAutoApproveBelow: z.number().int().positive().optional(),
+    approverRoles: z
+      .object({ low_impact_write: z.enum(ROLES).optional(), approval_required: z.enum(ROLES).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -44,13 +44,13 @@ await measure("gatherCustomerContext", () =>
   ),
 );
 await measure("executeAction (magic link)", async (i) => {
-  const draft = await pendingDraft(tenant, `cnv_bench_${i}`);
-  return executeAction(ctx, {
-    app: tenant.appId,
-    draftId: draft.id,
-    action: "generateMagicLink",
-    input: { email: "ada@example.com" },
+  const input = { email: "ada@example.com" };
+  const action = { id: "a1", action: "generateMagicLink", input, risk: "low_impact_write" as const };
+  const draft = await pendingDraft(tenant, `cnv_bench_${i}`, {
+    status: "approved",
+    actions: [{ ...action, autoApprovable: true, reason: "bench", via: "app", approved: true }],
   });
+  return executeAction(ctx, { app: tenant.appId, draftId: draft.id, action: "generateMagicLink", input });
 });
 
 server.close();

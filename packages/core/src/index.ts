@@ -40,6 +40,7 @@ export * from "./operations/runs.js";
 export * from "./review/approved-actions.js";
 export * from "./review/conversations.js";
 export * from "./review/decisions.js";
+export * from "./review/direct-actions.js";
 export * from "./review/public-draft.js";
 export * from "./review/review-card.js";
 export * from "./review/send-approved.js";

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createReplayCache } from "@support/channels";
 import { createSecretBox, type Database } from "@support/db";
 import { buildTriageModel, draftReply, type LanguageModel, triage } from "@support/decisions";
+import { createOutbound, OutboundNetworks } from "@support/outbound";
 import pino from "pino";
 import { storedChannelAdapters } from "../src/delivery/channel-adapters.js";
 import { createReplyAdapterRegistry } from "../src/delivery/registry.js";
@@ -36,13 +37,16 @@ export function offlineModel(): LanguageModel {
 export function testPorts(database: Database, overrides: Partial<Ports> = {}): Ports {
   const secrets = overrides.secrets ?? createSecretBox({ 1: randomBytes(32) }, 1);
   const knowledge = embeddedKnowledge(database);
+  // The fakes these tests call listen on 127.0.0.1: the operator's allow-list, set explicitly.
+  const outbound = overrides.outbound ?? createOutbound({ networks: OutboundNetworks.parse("127.0.0.0/8") });
   return {
     secrets,
     publicUrl: "http://127.0.0.1:3000",
     model: offlineModel(),
     retrieve: (input) => searchKnowledge(knowledge, input),
     knowledge,
-    replies: createReplyAdapterRegistry(database, storedChannelAdapters(database, secrets)),
+    replies: createReplyAdapterRegistry(database, storedChannelAdapters(database, secrets, outbound)),
+    outbound,
     notifier: { post: async () => undefined, postDailySummary: async () => undefined },
     retentionDays: 90,
     counters: new Counters(),

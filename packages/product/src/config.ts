@@ -4,6 +4,7 @@ import type { VectorSettings } from "@support/core";
 import { CURRENCIES, checkPlans, DEFAULT_PLANS, type Plan, QUOTAS } from "@support/decisions";
 import type { InngestSettings } from "@support/engine";
 import type { AnthropicSettings } from "@support/models";
+import { OutboundNetworks } from "@support/outbound";
 import { z } from "zod";
 
 /**
@@ -54,6 +55,16 @@ const schema = z.object({
   STRIPE_BILLING_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   BILLING_PLANS_FILE: z.string().min(1).optional(),
   BILLING_OVERAGE: z.enum(["pause", "allow"]).default("pause"),
+  ALLOWED_OUTBOUND_NETWORKS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        OutboundNetworks.parse(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 const planSchema = z.object({
@@ -115,6 +126,11 @@ export interface Config {
   plans: Plan[];
   /** What happens at the AI draft quota until the owner chooses: pause drafting, or allow overage. */
   billingOverage: "pause" | "allow";
+  /**
+   * CIDR ranges that tenant-set URLs may reach beside the public internet (self-hosted and test
+   * setups); metadata addresses stay refused whatever is listed (ADR 0100).
+   */
+  allowedOutboundNetworks: string[];
 }
 
 export class ConfigError extends Error {
@@ -203,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     plans: loadPlans(e.BILLING_PLANS_FILE),
     billingOverage: e.BILLING_OVERAGE,
+    allowedOutboundNetworks: [...OutboundNetworks.parse(e.ALLOWED_OUTBOUND_NETWORKS).ranges],
   };
 }
 

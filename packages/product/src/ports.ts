@@ -13,13 +13,15 @@ import {
 } from "@support/core";
 import type { Database, SecretBox } from "@support/db";
 import { languageModelFromConfig } from "@support/models";
+import { createOutbound, OutboundNetworks } from "@support/outbound";
 import type { BillingAdapter, StripeAdapter } from "@support/payments";
-import { createSlackApi, createSlackNotifier, type SlackClient, type SlackDeps } from "@support/slack";
+import { createSlackNotifier, type SlackClient, type SlackDeps } from "@support/slack";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
+import { guardedSlackApi } from "./slack-guard.js";
 
 /** Ports a caller may replace (tests, benches); everything else follows the configuration. */
-export type PortOverrides = Partial<Pick<Ports, "retrieve" | "model" | "notifier">>;
+export type PortOverrides = Partial<Pick<Ports, "retrieve" | "model" | "notifier" | "outbound">>;
 
 export interface PortSources {
   config: Config;
@@ -36,9 +38,9 @@ export interface PortSources {
   wakeRelay(): void;
 }
 
-/** How the product talks to Slack: the Web API adapter, logging through the product's logger. */
-function slackClient(sources: Pick<PortSources, "logger">): SlackClient {
-  return { logger: sources.logger, slackApi: createSlackApi };
+/** How the product talks to Slack: the Web API adapter (its URL checked), logging through the product's logger. */
+function slackClient(sources: Pick<PortSources, "logger">, outbound: Ports["outbound"]): SlackClient {
+  return { logger: sources.logger, slackApi: guardedSlackApi(outbound) };
 }
 
 /**
@@ -46,7 +48,7 @@ function slackClient(sources: Pick<PortSources, "logger">): SlackClient {
  * and the tests: the platform it acts on, and the client.
  */
 export function slackDeps(sources: Pick<PortSources, "logger">, platform: Platform): SlackDeps {
-  return { ...slackClient(sources), platform };
+  return { ...slackClient(sources, platform.ports.outbound), platform };
 }
 
 /**
@@ -56,6 +58,8 @@ export function slackDeps(sources: Pick<PortSources, "logger">, platform: Platfo
  */
 export function productPorts(sources: PortSources, overrides: PortOverrides = {}): Ports {
   const { config, database, secrets, knowledge } = sources;
+  const outbound =
+    overrides.outbound ?? createOutbound({ networks: new OutboundNetworks(config.allowedOutboundNetworks) });
   return {
     secrets,
     publicUrl: config.publicUrl,
@@ -67,7 +71,8 @@ export function productPorts(sources: PortSources, overrides: PortOverrides = {}
     model: overrides.model ?? languageModelFromConfig(config),
     retrieve: overrides.retrieve ?? ((input) => searchKnowledge(knowledge, input)),
     findCanned: (input) => findCannedResponse(knowledge, input),
-    replies: createReplyAdapterRegistry(database.db, storedChannelAdapters(database, secrets)),
+    replies: createReplyAdapterRegistry(database.db, storedChannelAdapters(database, secrets, outbound)),
+    outbound,
     stripe: sources.stripe,
     billing: sources.billing
       ? { plans: config.plans, stripe: sources.billing, overageDefault: config.billingOverage }
@@ -75,6 +80,6 @@ export function productPorts(sources: PortSources, overrides: PortOverrides = {}
     tracer: sources.tracer,
     knowledge,
     retentionDays: config.retentionDays,
-    notifier: overrides.notifier ?? createSlackNotifier(slackClient(sources)),
+    notifier: overrides.notifier ?? createSlackNotifier(slackClient(sources, outbound)),
   };
 }

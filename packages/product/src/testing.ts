@@ -57,6 +57,9 @@ export async function openSeededProduct(
   const databaseUrl = env.DATABASE_URL?.startsWith("mysql://") ? await isolatedMysqlUrl(env.DATABASE_URL) : undefined;
   const config = loadConfig({
     DATA_DIR: mkdtempSync(join(tmpdir(), "support-product-")),
+    // The fakes the suites start (product apps, vendors, sites) listen on 127.0.0.1: allowed
+    // explicitly, as an operator of a self-hosted setup would (ADR 0100). A suite may override it.
+    ALLOWED_OUTBOUND_NETWORKS: "127.0.0.0/8",
     ...env,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });

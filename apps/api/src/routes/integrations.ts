@@ -115,13 +115,15 @@ export function integrationRoutes() {
       method: "post",
       path: "/{app}/integration/actions",
       tags: ["integrations"],
+      description:
+        "Admins only: runs now an action that an approved draft proposed, with exactly its input (ADR 0101). Actions otherwise run with the approval.",
       request: {
         params: appParam,
         body: { content: { "application/json": { schema: executeActionBody } }, required: true },
       },
       responses: {
         200: jsonResponse(executionResultSchema, "The execution: run now, or the record of the earlier run"),
-        409: problemResponse("The app has no integration"),
+        409: problemResponse("The draft is not approved"),
         ...errors,
       },
     }),

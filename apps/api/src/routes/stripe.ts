@@ -27,7 +27,7 @@ const errors = {
   401: problemResponse("Missing or invalid credentials"),
   403: problemResponse("Role too low"),
   404: problemResponse("No such app or draft in this organization"),
-  409: problemResponse("Stripe is not configured, or the app has no connected account"),
+  409: problemResponse("Stripe is not configured, the app has no connected account, or the draft is not approved"),
 };
 
 /** Stripe Connect per app: connect, read a customer's payments, refund after approval. */
@@ -69,6 +69,8 @@ export function stripeAppRoutes() {
       method: "post",
       path: "/{app}/stripe/refunds",
       tags: ["stripe"],
+      description:
+        "Admins only: runs now the Stripe refund an approved draft proposed, with exactly its charge and amount (ADR 0101).",
       request: {
         params: appParam,
         body: { content: { "application/json": { schema: stripeRefundBody } }, required: true },

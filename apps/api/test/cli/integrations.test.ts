@@ -31,7 +31,11 @@ afterAll(() => sample.close());
 
 describe("skill apps integrate and health", () => {
   it("locally: prints a generated secret once, then reports capabilities once the app knows the secret", async () => {
-    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-integ-")) };
+    // The sample app listens on 127.0.0.1: the CLI reads the allow-list like the server (ADR 0100).
+    const env = {
+      ALLOWED_OUTBOUND_NETWORKS: "127.0.0.0/8",
+      DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-integ-")),
+    };
     expect((await skill(env, "init", "--name", "Courses")).code).toBe(0);
     const url = `${sample.url}/support`;
 
@@ -56,7 +60,12 @@ describe("skill apps integrate and health", () => {
   }, 120_000);
 
   it("against a server: the same commands over HTTP", async () => {
-    const runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-srv-")) }));
+    const runtime = await openProduct(
+      loadConfig({
+        ALLOWED_OUTBOUND_NETWORKS: "127.0.0.0/8",
+        DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-srv-")),
+      }),
+    );
     const init = await initProduct(runtime.platform, { name: "Remote Courses" });
     const server = await listen(createApi(runtime, pino({ level: "silent" })).fetch);
     const env = {

@@ -20,7 +20,12 @@ const root = mkdtempSync(join(tmpdir(), "support-cli-kb-"));
 const docs = join(root, "docs");
 
 beforeAll(async () => {
-  runtime = await openProduct(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-kb-srv-")) }));
+  runtime = await openProduct(
+    loadConfig({
+      ALLOWED_OUTBOUND_NETWORKS: "127.0.0.0/8",
+      DATA_DIR: mkdtempSync(join(tmpdir(), "support-cli-kb-srv-")),
+    }),
+  );
   const init = await initProduct(runtime.platform, { name: "Remote Shop" });
   await runtime.start();
   server = serve({ fetch: createApi(runtime, pino({ level: "silent" })).fetch, port: 0, hostname: "127.0.0.1" });

@@ -14,7 +14,17 @@ export type ReplyChannelConfig =
   | ({ channel: "web" } & EmailReplyConfig)
   | ({ channel: "generic" } & GenericReplyConfig);
 
-export function createReplyAdapter(config: ReplyChannelConfig): ReplyAdapter {
+/**
+ * How replies reach the tenant's addresses: the guarded fetch and the SMTP host check that the
+ * platform builds from its configuration (ADR 0100). Absent, the global fetch and DNS are used.
+ */
+export interface OutboundTransport {
+  fetch?: typeof fetch;
+  resolveHost?: (host: string) => Promise<string>;
+}
+
+export function createReplyAdapter(base: ReplyChannelConfig, transport: OutboundTransport = {}): ReplyAdapter {
+  const config = { ...base, ...transport };
   switch (config.channel) {
     case "front":
       return createFrontReplyAdapter(config);

@@ -26,6 +26,11 @@ export interface EmailReplyConfig {
   /** Right-hand side of generated Message-IDs; defaults to the sender's domain. */
   messageIdDomain?: string;
   retry?: Partial<RetryPolicy>;
+  /**
+   * Resolves the SMTP host to the one address to connect to, refusing internal ones (ADR 0100):
+   * the platform passes it because the SMTP URL is the tenant's. TLS still checks the host name.
+   */
+  resolveHost?: (host: string) => Promise<string>;
 }
 
 /** The fields nodemailer sets on its errors that decide whether a retry is safe. */
@@ -53,17 +58,28 @@ export function createWebFormReplyAdapter(config: EmailReplyConfig): ReplyAdapte
 
 function emailAdapter(config: EmailReplyConfig, channel: "email" | "web"): ReplyAdapter {
   const policy = retryPolicy(config.retry);
-  const transport = createTransport({
-    host: config.smtp.host,
-    port: config.smtp.port,
-    secure: config.smtp.secure ?? false,
-    auth: config.smtp.auth,
-    // Connecting and the greeting get half the attempt's time: a server that never answers fails
-    // as a (safely retriable) connect timeout before the attempt's own deadline, which is not.
-    connectionTimeout: Math.floor(policy.timeoutMs / 2),
-    greetingTimeout: Math.floor(policy.timeoutMs / 2),
-    socketTimeout: policy.timeoutMs,
-  });
+  const connect = (host: string) =>
+    createTransport({
+      host,
+      port: config.smtp.port,
+      secure: config.smtp.secure ?? false,
+      auth: config.smtp.auth,
+      tls: { servername: config.smtp.host },
+      // Connecting and the greeting get half the attempt's time: a server that never answers fails
+      // as a (safely retriable) connect timeout before the attempt's own deadline, which is not.
+      connectionTimeout: Math.floor(policy.timeoutMs / 2),
+      greetingTimeout: Math.floor(policy.timeoutMs / 2),
+      socketTimeout: policy.timeoutMs,
+    });
+  // Resolved once per send, so the address checked is the address connected to.
+  const transportFor = async () => {
+    if (!config.resolveHost) return connect(config.smtp.host);
+    try {
+      return connect(await config.resolveHost(config.smtp.host));
+    } catch (error) {
+      throw new DeliveryError("refused_address", (error as Error).message, { retriable: false, attempts: 0 });
+    }
+  };
   const domain = config.messageIdDomain ?? senderDomain(config.from);
   return {
     channel,
@@ -80,6 +96,7 @@ function emailAdapter(config: EmailReplyConfig, channel: "email" | "web"): Reply
       // systems use to drop duplicates, and which threads the customer's answer back to us.
       const messageId = `<${createHash("sha256").update(options.idempotencyKey).digest("hex").slice(0, 32)}@${domain}>`;
       const threading = threadingHeaders(target);
+      const transport = await transportFor();
       const { attempts } = await runWithRetries(
         policy,
         async (signal): Promise<AttemptOutcome<string>> => {

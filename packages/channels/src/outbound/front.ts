@@ -16,6 +16,8 @@ export interface FrontReplyConfig {
   /** The channel to send from, when the conversation's default is not the right one. */
   channelId?: string;
   retry?: Partial<RetryPolicy>;
+  /** The guarded fetch the platform passes for the URLs a tenant set (ADR 0100). */
+  fetch?: typeof fetch;
 }
 
 export const FRONT_API_URL = "https://api2.frontapp.com";
@@ -48,6 +50,7 @@ export function createFrontReplyAdapter(config: FrontReplyConfig): ReplyAdapter 
       const headers = { authorization: `Bearer ${config.apiToken}` };
       if (config.mode === "shared_draft") {
         const { response, attempts } = await callVendor("Front", policy, {
+          fetch: config.fetch,
           method: "POST",
           url: joinUrl(baseUrl, `/conversations/${conversation}/drafts`),
           headers,
@@ -57,6 +60,7 @@ export function createFrontReplyAdapter(config: FrontReplyConfig): ReplyAdapter 
         return { status: "queued", vendorMessageId: draft?.id ?? null, attempts, sandbox: false };
       }
       const { response, attempts } = await callVendor("Front", policy, {
+        fetch: config.fetch,
         method: "POST",
         url: joinUrl(baseUrl, `/conversations/${conversation}/messages`),
         headers,

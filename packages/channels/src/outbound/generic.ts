@@ -9,6 +9,8 @@ export interface GenericReplyConfig {
   /** The app's active signing secrets; one `v1` per secret so rotation never breaks the receiver. */
   signingSecrets: string[];
   retry?: Partial<RetryPolicy>;
+  /** The guarded fetch the platform passes for the URLs a tenant set (ADR 0100). */
+  fetch?: typeof fetch;
 }
 
 /** What the product app receives: the mirror of the generic inbound webhook's body. */
@@ -39,6 +41,7 @@ export function createGenericReplyAdapter(config: GenericReplyConfig): ReplyAdap
         message: { text: reply.text, html: reply.html ?? null },
       };
       const { response, attempts } = await callVendor("the product app", policy, {
+        fetch: config.fetch,
         method: "POST",
         url: config.callbackUrl,
         headers: { "idempotency-key": options.idempotencyKey },

@@ -7,6 +7,8 @@ export interface VendorRequest {
   body: string;
   /** Headers computed for each attempt, so a signature carries a fresh timestamp on every retry. */
   attemptHeaders?: (body: string) => Record<string, string>;
+  /** The guarded fetch for tenant-set URLs (ADR 0100); the global one when not given. */
+  fetch?: typeof fetch;
 }
 
 export interface VendorResponse {
@@ -24,7 +26,7 @@ export async function callVendor(
   request: VendorRequest,
 ): Promise<{ response: VendorResponse; attempts: number }> {
   const { value, attempts } = await runWithRetries(policy, async (signal): Promise<AttemptOutcome<VendorResponse>> => {
-    const res = await fetch(request.url, {
+    const res = await (request.fetch ?? fetch)(request.url, {
       method: request.method,
       headers: {
         "content-type": "application/json",

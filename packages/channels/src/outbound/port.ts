@@ -56,7 +56,8 @@ export type DeliveryErrorCode =
   | "rate_limited"
   | "timed_out"
   | "whatsapp_window_closed"
-  | "missing_recipient";
+  | "missing_recipient"
+  | "refused_address";
 
 /** A send that did not go through. `retriable` tells the caller whether trying later may help. */
 export class DeliveryError extends Error {

@@ -68,6 +68,10 @@ export async function runWithRetries<T>(
     try {
       outcome = await abortable(attempt(signal), signal);
     } catch (error) {
+      // The guarded fetch refused the tenant's address (ADR 0100): the same answer every time.
+      if ((error as { code?: string }).code === "outbound_refused") {
+        throw new DeliveryError("refused_address", (error as Error).message, { retriable: false, attempts: n });
+      }
       if (signal.aborted && !options.retryTimeouts) {
         throw new DeliveryError(
           "timed_out",

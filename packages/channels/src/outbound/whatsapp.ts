@@ -26,6 +26,8 @@ export interface WhatsAppReplyConfig {
   /** Sent instead of free text outside the 24-hour customer-service window. */
   template?: WhatsAppTemplate;
   retry?: Partial<RetryPolicy>;
+  /** The guarded fetch the platform passes for the URLs a tenant set (ADR 0100). */
+  fetch?: typeof fetch;
 }
 
 export const WHATSAPP_API_URL = "https://graph.facebook.com";
@@ -60,6 +62,7 @@ export function createWhatsAppReplyAdapter(config: WhatsAppReplyConfig): ReplyAd
       }
       const content = messageContent(reply, target, config.template);
       const { response, attempts } = await callVendor("WhatsApp", policy, {
+        fetch: config.fetch,
         method: "POST",
         url,
         headers: { authorization: `Bearer ${config.accessToken}` },

@@ -11,6 +11,8 @@ export interface ZendeskReplyConfig {
   /** The Zendesk user id the public comment is written as. */
   authorId: number;
   retry?: Partial<RetryPolicy>;
+  /** The guarded fetch the platform passes for the URLs a tenant set (ADR 0100). */
+  fetch?: typeof fetch;
 }
 
 interface ZendeskUpdateResponse {
@@ -31,6 +33,7 @@ export function createZendeskReplyAdapter(config: ZendeskReplyConfig): ReplyAdap
         author_id: config.authorId,
       };
       const { response, attempts } = await callVendor("Zendesk", policy, {
+        fetch: config.fetch,
         method: "PUT",
         url: joinUrl(config.baseUrl, `/api/v2/tickets/${encodeURIComponent(target.externalId)}`),
         headers: { authorization: `Basic ${credentials}`, "idempotency-key": options.idempotencyKey },

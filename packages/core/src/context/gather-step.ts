@@ -40,7 +40,7 @@ export async function gatherForConversation(ctx: ServiceContext, conversationId:
   const email = contact?.email ?? undefined;
   const phone = contact?.phone ?? undefined;
   const context = await gatherCustomerContext(
-    { db: ctx.db, secrets: ctx.ports.secrets, timeoutMs: ctx.ports.gatherTimeoutMs },
+    { db: ctx.db, secrets: ctx.ports.secrets, timeoutMs: ctx.ports.gatherTimeoutMs, fetch: ctx.ports.outbound.fetch },
     { orgId, appId: conversation.appId, contact: { email, phone } },
   );
   const { stripe } = ctx.ports;

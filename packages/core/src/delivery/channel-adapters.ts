@@ -1,4 +1,9 @@
-import { createReplyAdapter, type ReplyChannelConfig, type SmtpConfig } from "@support/channels";
+import {
+  createReplyAdapter,
+  type OutboundTransport,
+  type ReplyChannelConfig,
+  type SmtpConfig,
+} from "@support/channels";
 import { type Database, findAppForWebhook, type SecretBox } from "@support/db";
 import { loadChannel } from "../intake/channels.js";
 import type { ConfiguredAdapterLookup } from "./registry.js";
@@ -21,9 +26,14 @@ export function smtpFromUrl(url: string): SmtpConfig {
  * Outbound configuration from what `skill channels set` stored. A channel without the
  * credentials to send yields undefined, and the reply goes to the sandbox outbox instead.
  * It takes the database and the secrets box rather than a context: it builds part of the ports
- * (the reply registry), and the target it is asked about names its own organization.
+ * (the reply registry), and the target it is asked about names its own organization. Every URL
+ * and SMTP host here is the tenant's, so the adapters reach them through `outbound` (ADR 0100).
  */
-export function storedChannelAdapters(database: Database, secrets: SecretBox): ConfiguredAdapterLookup {
+export function storedChannelAdapters(
+  database: Database,
+  secrets: SecretBox,
+  outbound: OutboundTransport,
+): ConfiguredAdapterLookup {
   const db = database.db;
   const store = { db, ports: { secrets } };
   return async (target) => {
@@ -85,6 +95,6 @@ export function storedChannelAdapters(database: Database, secrets: SecretBox): C
           return undefined;
       }
     })();
-    return config ? createReplyAdapter(config) : undefined;
+    return config ? createReplyAdapter(config, outbound) : undefined;
   };
 }

@@ -16,6 +16,7 @@ import {
   upsertContact,
 } from "@support/db";
 import { type EventData, emit } from "../events.js";
+import { safeAttachments } from "./attachments.js";
 import type { ChannelKind } from "./channel-config.js";
 
 export interface RawDelivery {
@@ -113,7 +114,7 @@ async function storeDelivery(
       externalId: message.externalId,
       text: message.text,
       html: message.html ?? null,
-      attachments: message.attachments.length ? message.attachments : null,
+      attachments: message.attachments.length ? safeAttachments(message.attachments) : null,
       metadata: message.metadata ?? null,
       inboundEventId: inbound.id,
       createdAt: message.sentAt,

@@ -215,6 +215,7 @@ async function completeFrontPreview(platform: Platform, channel: LoadedChannel<"
       baseUrl: channel.settings.baseUrl,
       apiToken: channel.secrets.apiToken,
       messageId: target.id,
+      fetch: platform.ports.outbound.fetch,
     });
     front.delivery.messages[0] = frontMessageToInbound(full, target.conversation, false);
   } catch (error) {

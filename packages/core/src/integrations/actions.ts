@@ -1,12 +1,9 @@
 import { createHash } from "node:crypto";
 import type { ActionExecutionView, ExecutionResult } from "@support/contract";
 import { type ActionExecution, claimExecution, type Db, finishExecution, getDraft } from "@support/db";
-import { actions, callProductApp, type IntegrationMethodName } from "@support/sdk";
+import type { IntegrationMethodName } from "@support/sdk";
 import { formatMoney } from "../context/gather.js";
-import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
-import { requireApp } from "../tenancy/apps.js";
-import { loadIntegration } from "./integrations.js";
 
 /**
  * How much harm an action can do, which decides who may run it: reads run freely, low-impact
@@ -35,7 +32,7 @@ export function actionIdempotencyKey(conversationId: string, action: string, inp
   return `${conversationId}:${action}:${hash}`;
 }
 
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -71,8 +68,8 @@ export function executionView(row: ActionExecution): ActionExecutionView {
  * recorded execution back (`executed: false`) instead of running it again; `perform` receives
  * the key to pass on, so the app or Stripe deduplicates too. A failure of `perform` is
  * recorded on the row, not thrown: the approver sees it with the draft. It takes the database,
- * not a context: it is the primitive under the services that check who acts (`executeAction`,
- * the Stripe refund) and under the workflow's recorded actions.
+ * not a context: it is the primitive under `perform.ts`, which only the services that check the
+ * draft and who acts reach (`review/approved-actions.ts`, `review/direct-actions.ts`).
  */
 export async function executeOnce(
   db: Db,
@@ -102,42 +99,6 @@ export async function executeOnce(
     }),
     executed: true,
   };
-}
-
-const ACTION_TIMEOUT_MS = 10_000;
-
-/**
- * Runs an approved product-app action (a refund, a magic link) exactly once; see `executeOnce`.
- * Agents may, as the route allowed; the workflow runs approved actions as the system.
- */
-export async function executeAction(
-  ctx: ServiceContext,
-  request: { app: string; draftId: string; action: string; input: unknown },
-): Promise<ExecutionResult> {
-  requireRole(ctx, "agent");
-  const app = await requireApp(ctx, request.app);
-  const { action } = request;
-  if (!Object.hasOwn(actions, action) || ACTION_RISK[action as IntegrationMethodName] === "read") {
-    throw new AppError("invalid_input", `"${action}" is not an action that can be executed`);
-  }
-  const name = action as IntegrationMethodName;
-  const input = actions[name].input.safeParse(request.input);
-  if (!input.success) {
-    throw new AppError("invalid_input", `input: ${input.error.issues.map((i) => i.message).join("; ")}`);
-  }
-  const integration = await loadIntegration({ db: ctx.db, secrets: ctx.ports.secrets }, ctx.org.id, app.id);
-  if (!integration) throw new AppError("conflict", "the app has no integration to execute actions with");
-  const claim = { orgId: ctx.org.id, appId: app.id, draftId: request.draftId, action: name, input: input.data };
-  return executeOnce(ctx.db, claim, (idempotencyKey) =>
-    callProductApp({
-      url: integration.url,
-      secret: integration.secrets,
-      action: name,
-      input: input.data as never,
-      idempotencyKey,
-      timeoutMs: ACTION_TIMEOUT_MS,
-    }),
-  );
 }
 
 /** One sentence the reply can carry about what was done, in the customer's terms. */

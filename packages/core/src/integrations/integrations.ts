@@ -193,6 +193,7 @@ export async function checkIntegrationHealth(ctx: ServiceContext, appRef: string
       action: "describe",
       input: {},
       timeoutMs: DESCRIBE_TIMEOUT_MS,
+      fetch: ctx.ports.outbound.fetch,
     });
     const latencyMs = Math.round(performance.now() - started);
     await saveIntegration(ctx.db, ctx.org.id, app.id, { capabilities: described.capabilities, checkedAt: new Date() });

@@ -1,4 +1,4 @@
-import type { ExecutionResult, StripeCustomerPaymentsView, StripeRefundInput } from "@support/contract";
+import type { StripeCustomerPaymentsView } from "@support/contract";
 import { findStripeAccountsByStripeId, getStripeAccount, saveStripeAccount } from "@support/db";
 import { type StripeAdapter, type StripeEvent, StripeSignatureError } from "@support/payments";
 import { z } from "zod";
@@ -7,7 +7,6 @@ import { type Actor, requireRole, type ServiceContext, serviceContext, WORKFLOW 
 import { AppError } from "../service/errors.js";
 import type { Platform } from "../service/ports.js";
 import { requireApp } from "../tenancy/apps.js";
-import { executeOnce, STRIPE_REFUND } from "./actions.js";
 
 const STATE_TTL_MS = 15 * 60_000;
 const stateSchema = z.object({ orgId: z.string(), appId: z.string(), expiresAt: z.number() });
@@ -19,7 +18,7 @@ const stateSchema = z.object({ orgId: z.string(), appId: z.string(), expiresAt: 
  */
 const STRIPE: Actor = { ...WORKFLOW, name: "stripe" };
 
-function requireStripe(stripe: StripeAdapter | undefined): StripeAdapter {
+export function requireStripe(stripe: StripeAdapter | undefined): StripeAdapter {
   if (!stripe) throw new AppError("conflict", "Stripe Connect is not configured on this server (STRIPE_* variables)");
   return stripe;
 }
@@ -78,7 +77,8 @@ export async function completeStripeConnect(
   return { orgId: state.orgId, appId: state.appId, stripeAccountId: accountId };
 }
 
-async function connectedAccount(ctx: ServiceContext, appId: string): Promise<string> {
+/** The app's connected Stripe account id, or a conflict naming why there is none. */
+export async function connectedAccount(ctx: ServiceContext, appId: string): Promise<string> {
   const account = await getStripeAccount(ctx.db, ctx.org.id, appId);
   if (account?.status !== "connected") throw new AppError("conflict", "the app has no connected Stripe account");
   return account.stripeAccountId;
@@ -93,22 +93,6 @@ export async function stripeCustomerPayments(
   const app = await requireApp(ctx, appRef);
   const stripe = requireStripe(ctx.ports.stripe);
   return stripe.customerPayments(await connectedAccount(ctx, app.id), email);
-}
-
-/**
- * An approval-required action: refunds a charge on the app's connected account, exactly once.
- * Any member may, as the route allowed; the workflow runs approved refunds as the system.
- */
-export async function executeStripeRefund(
-  ctx: ServiceContext,
-  request: { app: string } & StripeRefundInput,
-): Promise<ExecutionResult> {
-  const app = await requireApp(ctx, request.app);
-  const stripe = requireStripe(ctx.ports.stripe);
-  const accountId = await connectedAccount(ctx, app.id);
-  const input = { chargeId: request.chargeId, ...(request.amount === undefined ? {} : { amount: request.amount }) };
-  const claim = { orgId: ctx.org.id, appId: app.id, draftId: request.draftId, action: STRIPE_REFUND, input };
-  return executeOnce(ctx.db, claim, (idempotencyKey) => stripe.refund(accountId, { ...input, idempotencyKey }));
 }
 
 /**

@@ -25,12 +25,15 @@ export async function importCannedResponses(ctx: ServiceContext, appRef: string)
   if (zendesk?.secrets.apiToken && zendesk.settings.baseUrl && zendesk.settings.agentEmail) {
     const { baseUrl, agentEmail } = zendesk.settings;
     const apiToken = zendesk.secrets.apiToken;
-    jobs.push(["zendesk", () => fetchZendeskMacros({ baseUrl, email: agentEmail, apiToken })]);
+    jobs.push([
+      "zendesk",
+      () => fetchZendeskMacros({ baseUrl, email: agentEmail, apiToken, fetch: ctx.ports.outbound.fetch }),
+    ]);
   }
   if (front?.secrets.apiToken) {
     const token = front.secrets.apiToken;
     const baseUrl = front.settings.baseUrl ?? FRONT_API_BASE_URL;
-    jobs.push(["front", () => fetchFrontTemplates({ baseUrl, token })]);
+    jobs.push(["front", () => fetchFrontTemplates({ baseUrl, token, fetch: ctx.ports.outbound.fetch })]);
   }
   if (jobs.length === 0) {
     throw new AppError(

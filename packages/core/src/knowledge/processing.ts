@@ -51,12 +51,21 @@ export interface CrawlSettings {
   maxDepth?: number;
 }
 
-/** Site sources are (re-)crawled each time they are processed; skipped pages are kept on the source. */
-export const crawlDocuments: DocumentFetcher = async (source) => {
-  const settings = (source.options ?? {}) as CrawlSettings;
-  const result = await crawlSite(source.uri ?? "", { maxPages: settings.maxPages, maxDepth: settings.maxDepth });
-  return { documents: result.pages, skipped: result.skipped };
-};
+/**
+ * Site sources are (re-)crawled each time they are processed, through the guarded fetch (the
+ * URL is the tenant's, ADR 0100); skipped pages are kept on the source.
+ */
+export function crawlDocuments(fetch: typeof globalThis.fetch): DocumentFetcher {
+  return async (source) => {
+    const settings = (source.options ?? {}) as CrawlSettings;
+    const result = await crawlSite(source.uri ?? "", {
+      maxPages: settings.maxPages,
+      maxDepth: settings.maxDepth,
+      fetch,
+    });
+    return { documents: result.pages, skipped: result.skipped };
+  };
+}
 
 export interface ProcessOptions {
   onProgress?: (progress: Progress) => void;
@@ -107,7 +116,8 @@ async function fetchStep(ctx: ServiceContext, sourceId: string, options: Process
   if (!source) return "gone";
   if (options.skipIfSettled && (source.status === "ready" || source.status === "error")) return "skipped";
   await updateSource(ctx.db, ctx.org.id, sourceId, { status: "processing", error: null, chunksDone: 0 });
-  const fetcher = options.fetchDocuments ?? (source.kind === "url" ? crawlDocuments : undefined);
+  const fetcher =
+    options.fetchDocuments ?? (source.kind === "url" ? crawlDocuments(ctx.ports.outbound.fetch) : undefined);
   if (!fetcher) return "next";
   const fetched = await fetcher(source);
   await ctx.db.transaction(async (tx) => {

@@ -1,15 +1,11 @@
 import { type DraftRow, getDraft, listExecutionsForDraft, transitionDraft } from "@support/db";
 import type { DraftAction } from "../drafting/draft-actions.js";
-import {
-  type ExecutionView,
-  executeAction,
-  executeOnce,
-  executionSummary,
-  executionView,
-} from "../integrations/actions.js";
-import { executeStripeRefund } from "../integrations/stripe-connect.js";
+import { type ExecutionView, executionSummary, executionView } from "../integrations/actions.js";
+import { loadIntegration } from "../integrations/integrations.js";
+import { performDraftAction } from "../integrations/perform.js";
+import { approverRoleFor, parsePolicy } from "../integrations/policy.js";
 import { commitChange } from "../service/change.js";
-import type { ServiceContext } from "../service/context.js";
+import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
 
 export function draftActions(draft: DraftRow): DraftAction[] {
@@ -35,28 +31,26 @@ export function approveActions(actions: DraftAction[], ids: string[] | undefined
   return actions.map((a) => ({ ...a, approved: ids?.includes(a.id) ?? false }));
 }
 
-type Request = { orgId: string; appId: string; draftId: string };
-
-async function runAction(ctx: ServiceContext, request: Request, action: DraftAction) {
-  const { db } = ctx;
-  const named = { ...request, action: action.action, input: action.input };
-  const target = { app: request.appId, draftId: request.draftId };
-  try {
-    if (action.via === "stripe") {
-      const { chargeId, amount } = action.input as { chargeId: string; amount?: number };
-      return await executeStripeRefund(ctx, { ...target, chargeId, amount });
+/**
+ * Refuses an approval that would run an action above the approver's role: the app's policy
+ * names the lowest role for each risk class (ADR 0101). The approver may still approve the
+ * reply without that action (`actions: []`, or the ids of the others).
+ */
+export async function requireApproverRole(ctx: ServiceContext, appId: string, actions: DraftAction[]): Promise<void> {
+  const approved = actions.filter((a) => a.approved);
+  if (approved.length === 0) return;
+  const integration = await loadIntegration({ db: ctx.db, secrets: ctx.ports.secrets }, ctx.org.id, appId);
+  const policy = integration?.policy ?? parsePolicy(undefined);
+  for (const action of approved) {
+    const needed = approverRoleFor(policy, action.risk);
+    try {
+      requireRole(ctx, needed);
+    } catch {
+      throw new AppError(
+        "forbidden",
+        `approving ${action.action} (${action.id}) needs the ${needed} role under the app's action policy; approve the reply without it (actions: [])`,
+      );
     }
-    if (action.via === "app")
-      return await executeAction(ctx, { ...target, action: action.action, input: action.input });
-    // The embedded default (BRIEF §3): nothing to call, so the decision is recorded as what would run.
-    return await executeOnce(db, named, async () => ({ recorded: true }));
-  } catch (error) {
-    // Stripe disconnected, the integration removed, input the app's contract refuses: a failed
-    // execution the approver sees, recorded under the same key so it is not attempted again.
-    if (!(error instanceof AppError) || error.code === "not_found") throw error;
-    return executeOnce(db, named, async () => {
-      throw error;
-    });
   }
 }
 
@@ -79,7 +73,7 @@ export async function runApprovedActions(ctx: ServiceContext, draftId: string): 
   if (draft.status !== "approved") return { kind: "not_approved", status: draft.status };
   const executions: ExecutionView[] = [];
   for (const action of draftActions(draft).filter((a) => a.approved)) {
-    const { execution } = await runAction(ctx, { orgId, appId: draft.appId, draftId }, action);
+    const { execution } = await performDraftAction(ctx, { appId: draft.appId, draftId }, action);
     if (execution.status === "running") {
       throw new Error(`action ${action.id} (${action.action}) was started by an earlier attempt and has no result`);
     }

@@ -3,7 +3,7 @@ import { type Db, type DraftRow, getDraft, insertOutcome, transitionDraft, updat
 import { commitChange } from "../service/change.js";
 import { type ServiceContext, surfaceOf } from "../service/context.js";
 import { AppError } from "../service/errors.js";
-import { approveActions, draftActions } from "./approved-actions.js";
+import { approveActions, draftActions, requireApproverRole } from "./approved-actions.js";
 import { publicDraft } from "./public-draft.js";
 
 /*
@@ -44,6 +44,7 @@ export async function approveDraft(
   const text = input.text?.trim() ? input.text.trim() : draft.text;
   if (!text) throw new AppError("invalid_input", "this draft has no text: approve it with the reply to send (text)");
   const actions = approveActions(draftActions(draft), input.actions);
+  await requireApproverRole(ctx, draft.appId, actions);
   const after = await commitChange(ctx, async (tx, log) => {
     const { draft: after, changed } = await transitionDraft(tx, orgId, draftId, OPEN_STATUSES, {
       status: "approved",

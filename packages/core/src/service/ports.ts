@@ -60,6 +60,11 @@ export interface Ports {
    */
   replayCache: ReplayCache;
   rateLimiter: RateLimiter;
+  /**
+   * How every URL and host a tenant sets is reached (integration, callback, channel base URLs,
+   * SMTP, crawls): the guarded fetch and host resolver of `@support/outbound` (ADR 0100).
+   */
+  outbound: { fetch: typeof fetch; resolveHost: (host: string) => Promise<string> };
   /** Wakes the outbox relay, so what a service committed is published now rather than at the next poll. */
   wake(): void;
 }

@@ -22,8 +22,27 @@ const NOW = new Date("2026-11-24T12:00:00Z");
 let tenant: TestTenant;
 let app: RunningSampleApp;
 const deps = () => ({ db: tenant.database.db, secrets: tenant.secrets });
-/** Agents run approved actions (the route's rule until issue 14 revisits it). */
-const agent = () => tenantContext(tenant, "agent");
+/** The direct route's caller: an admin, on an action an approved draft proposed (issue 14). */
+const admin = () => tenantContext(tenant, "admin");
+
+/** An approved draft that proposed `action` with `input`, as the approval left it. */
+function approvedDraftWith(action: string, input: Record<string, unknown>) {
+  return pendingDraft(tenant, undefined, {
+    status: "approved",
+    actions: [
+      {
+        id: "a1",
+        action,
+        input,
+        risk: "approval_required",
+        autoApprovable: false,
+        reason: "r",
+        via: "app",
+        approved: true,
+      },
+    ],
+  });
+}
 
 beforeAll(async () => {
   tenant = await openTestTenant();
@@ -83,16 +102,12 @@ describe("proposing actions from the intent", () => {
 
 describe("executing an approved action", () => {
   it("runs a refund exactly once however often and however concurrently it is asked", async () => {
-    const draft = await pendingDraft(tenant);
-    const request = {
-      app: tenant.appId,
-      draftId: draft.id,
-      action: "refund",
-      input: { purchaseId: "pur_ebook", amount: 1900, reason: "customer request" },
-    };
-    const results = await Promise.all([executeAction(agent(), request), executeAction(agent(), request)]);
+    const input = { purchaseId: "pur_ebook", amount: 1900, reason: "customer request" };
+    const draft = await approvedDraftWith("refund", input);
+    const request = { app: tenant.appId, draftId: draft.id, action: "refund", input };
+    const results = await Promise.all([executeAction(admin(), request), executeAction(admin(), request)]);
     expect(results.filter((r) => r.executed)).toHaveLength(1);
-    const again = await executeAction(agent(), request);
+    const again = await executeAction(admin(), request);
     expect(again).toMatchObject({ executed: false, execution: { status: "succeeded" } });
     expect(app.store.refunds.filter((r) => r.purchaseId === "pur_ebook")).toHaveLength(1);
 
@@ -106,14 +121,11 @@ describe("executing an approved action", () => {
     expect(executed && executionSummary(executed)).toContain("refunded 19.00 EUR");
   });
 
-  it("records what the app refused instead of throwing, and refuses reads and bad input itself", async () => {
-    const draft = await pendingDraft(tenant);
+  it("records what the app refused instead of throwing, and refuses what the draft did not propose", async () => {
+    const missing = { purchaseId: "pur_missing", reason: "customer request" };
+    const draft = await approvedDraftWith("refund", missing);
     const base = { app: "courses", draftId: draft.id };
-    const refused = await executeAction(agent(), {
-      ...base,
-      action: "refund",
-      input: { purchaseId: "pur_missing", reason: "customer request" },
-    });
+    const refused = await executeAction(admin(), { ...base, action: "refund", input: missing });
     expect(refused).toMatchObject({
       executed: true,
       execution: { status: "failed", error: expect.stringContaining("404") },
@@ -121,15 +133,24 @@ describe("executing an approved action", () => {
     expect(executionSummary(refused.execution)).toBeUndefined();
 
     const code = (p: Promise<unknown>) => p.catch((e: { code: string }) => e.code);
-    expect(await code(executeAction(agent(), { ...base, action: "getPurchases", input: { userId: "usr_ada" } }))).toBe(
-      "invalid_input",
+    expect(await code(executeAction(admin(), { ...base, action: "getPurchases", input: { userId: "usr_ada" } }))).toBe(
+      "forbidden",
     );
-    expect(await code(executeAction(agent(), { ...base, action: "refund", input: { purchaseId: "p" } }))).toBe(
-      "invalid_input",
+    expect(await code(executeAction(admin(), { ...base, action: "refund", input: { purchaseId: "p" } }))).toBe(
+      "forbidden",
     );
+    // A proposal the app's contract refuses is a failed execution, never a call.
+    const bad = await approvedDraftWith("refund", { purchaseId: "p" });
+    const invalid = await executeAction(admin(), {
+      ...base,
+      draftId: bad.id,
+      action: "refund",
+      input: { purchaseId: "p" },
+    });
+    expect(invalid.execution).toMatchObject({ status: "failed", error: expect.stringContaining("input") });
     expect(
       await code(
-        executeAction(agent(), {
+        executeAction(admin(), {
           ...base,
           draftId: "drf_missing",
           action: "refund",
@@ -139,7 +160,7 @@ describe("executing an approved action", () => {
     ).toBe("not_found");
     expect(
       await code(
-        executeAction(agent(), { ...base, app: "nope", action: "refund", input: { purchaseId: "p", reason: "r" } }),
+        executeAction(admin(), { ...base, app: "nope", action: "refund", input: { purchaseId: "p", reason: "r" } }),
       ),
     ).toBe("not_found");
   });

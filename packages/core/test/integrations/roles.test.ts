@@ -61,16 +61,18 @@ for (const dialect of dialects) {
       expect(JSON.stringify(audit)).not.toContain(secret);
     });
 
-    it("lets agents execute actions and Stripe refunds, as the routes did (issue 14 revisits this)", async () => {
+    it("refuses agents the direct execution of actions and Stripe refunds; admins get past the role check", async () => {
       const action = {
         app: "shop",
         draftId: "drf_missing",
         action: "generateMagicLink",
         input: { email: "ada@example.com" },
       };
-      expect(await code(executeAction(agent, action))).toBe("not_found");
+      expect(await code(executeAction(agent, action))).toBe("forbidden");
+      expect(await code(executeAction(admin, action))).toBe("not_found");
       const refund = { app: "shop", draftId: "drf_missing", chargeId: "ch_1" };
-      expect(await code(executeStripeRefund(agent, refund))).toBe("conflict");
+      expect(await code(executeStripeRefund(agent, refund))).toBe("forbidden");
+      expect(await code(executeStripeRefund(admin, refund))).toBe("not_found");
       expect(await code(stripeCustomerPayments(agent, "shop", "ada@example.com"))).toBe("conflict");
     });
 
