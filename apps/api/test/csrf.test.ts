@@ -84,11 +84,12 @@ describe("cookie-authenticated mutations from another site", () => {
 
   it("refuses a cross-site key rotation and leaves the signing keys as they were", async () => {
     const before = await signingKeys();
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { origin: evil },
       { origin: evil, "content-type": "application/json" },
       { "sec-fetch-site": "same-site", "content-type": "application/json" },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await call(`/api/v1/apps/${app}/signing-keys/rotate`, { headers, body: "{}" });
       expect(res.status).toBe(403);
     }

@@ -24,11 +24,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const method = init.method ?? "GET";
   // Every change is sent as JSON, even with nothing to say: the API refuses other cookie-borne
   // mutations as possible cross-site requests (docs/security.md).
-  const body = init.body !== undefined ? init.body : method === "GET" ? undefined : {};
+  const payload = init.body !== undefined ? init.body : method === "GET" ? undefined : {};
   const res = await request(path, {
     method,
-    headers: body !== undefined ? { "content-type": "application/json" } : {},
-    body: body !== undefined ? JSON.stringify(body) : undefined,
+    headers: payload !== undefined ? { "content-type": "application/json" } : {},
+    body: payload !== undefined ? JSON.stringify(payload) : undefined,
   });
   const text = await res.text();
   const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
