@@ -3,7 +3,8 @@ import { clientAddress } from "@support/core";
 import type { Context } from "hono";
 import type { ApiEnv } from "./context.js";
 
-function socketAddress(c: Context<ApiEnv>): string | undefined {
+/** The peer of the TCP connection; undefined for requests handed to the app without one. */
+export function socketAddress(c: Context<ApiEnv>): string | undefined {
   try {
     return getConnInfo(c).remote.address;
   } catch {
