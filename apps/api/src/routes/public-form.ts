@@ -16,7 +16,10 @@ async function readFields(c: Context<ApiEnv>): Promise<Record<string, unknown>> 
     return body as Record<string, unknown>;
   }
   if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
-    const form = await c.req.parseBody();
+    // A body that does not match its declared type (no boundary, torn parts) is the sender's error.
+    const form = await c.req.parseBody().catch(() => {
+      throw new AppError("invalid_input", "The form body could not be read as its content type says.");
+    });
     return Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === "string"));
   }
   throw new AppError("invalid_input", "Send the form as JSON or application/x-www-form-urlencoded.");
