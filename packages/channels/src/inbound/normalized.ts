@@ -68,6 +68,28 @@ export class InboundPayloadError extends Error {
   readonly code = "invalid_payload";
 }
 
+/** The longest vendor id stored (the columns are 200 characters in both dialects). */
+export const MAX_VENDOR_ID_LENGTH = 200;
+
+/** A signed delivery whose ids do not fit is refused whole (400), not truncated or half-stored. */
+export function assertIdLengths(delivery: NormalizedDelivery): NormalizedDelivery {
+  const ids = [
+    ["event id", delivery.vendorEventId],
+    ...delivery.messages.flatMap((m) => [
+      ["message id", m.externalId],
+      ["conversation id", m.conversationExternalId],
+    ]),
+    ...delivery.changes.map((c) => ["conversation id", c.conversationExternalId]),
+    ...delivery.statuses.map((s) => ["message id", s.vendorMessageId]),
+  ];
+  for (const [what, id] of ids) {
+    if ((id ?? "").length > MAX_VENDOR_ID_LENGTH) {
+      throw new InboundPayloadError(`the ${what} is longer than ${MAX_VENDOR_ID_LENGTH} characters`);
+    }
+  }
+  return delivery;
+}
+
 export function emptyDelivery(vendorEventId: string, eventType: string): NormalizedDelivery {
   return { vendorEventId, eventType, messages: [], changes: [], statuses: [] };
 }

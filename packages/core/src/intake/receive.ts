@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  assertIdLengths,
   type FrontEvent,
   fetchFrontMessage,
   frontMessageToInbound,
@@ -116,6 +117,12 @@ function verify(channel: LoadedChannel, request: WebhookRequest): InboundVerifyR
 }
 
 function parse(channel: WebhookChannel, rawBody: string): { delivery: NormalizedDelivery; front?: FrontEvent } {
+  const parsed = parseChannel(channel, rawBody);
+  assertIdLengths(parsed.delivery);
+  return parsed;
+}
+
+function parseChannel(channel: WebhookChannel, rawBody: string): { delivery: NormalizedDelivery; front?: FrontEvent } {
   switch (channel) {
     case "front": {
       const front = parseFront(rawBody);
