@@ -160,7 +160,9 @@ export async function receiveWebhook(platform: Platform, request: WebhookRequest
   if (replayCache.has(verified.replayKey)) {
     counters.increment("webhook_replayed_total", { channel: request.channel });
     // WhatsApp has no timestamp: Meta's retry of a handled delivery carries the same signature.
-    if (request.channel === "whatsapp") return { kind: "duplicate" };
+    // Zendesk retries a delivery whose answer it lost with the same bytes and timestamp. The
+    // signature proved the bytes are the ones already handled: answer 2xx, change nothing.
+    if (request.channel === "whatsapp" || request.channel === "zendesk") return { kind: "duplicate" };
     logger.warn({ channel: request.channel, appId: app.id }, "webhook signature replayed");
     throw new AppError("invalid_signature", "This signed request was already received (replay).");
   }
