@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { limitSignIn } from "@support/core";
 import type { Product } from "@support/product";
 import { createSlackReceiver } from "@support/slack";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
+import { callerAddress } from "./client.js";
 import type { ApiEnv } from "./context.js";
 import { problem, problemFromError } from "./problem.js";
 import { analyticsRoutes } from "./routes/analytics.js";
@@ -73,6 +75,18 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
     }),
   );
 
+  api.post("/api/auth/sign-in/*", async (c, next) => {
+    const body: unknown = await c.req.raw
+      .clone()
+      .json()
+      .catch(() => undefined);
+    const email = typeof body === "object" && body && "email" in body ? body.email : undefined;
+    limitSignIn(runtime.ports.rateLimiter, {
+      address: callerAddress(c),
+      email: typeof email === "string" ? email : undefined,
+    });
+    await next();
+  });
   api.on(["GET", "POST"], "/api/auth/*", (c) => runtime.auth.handler(c.req.raw));
   // Inngest (Cloud or a dev server) syncs and calls the functions here; it verifies its own
   // signatures. The embedded engine calls the same handler in-process, so it is not exposed.

@@ -2,6 +2,7 @@ import { type Actor, authenticateApiKey, memberRole, type Role, roleAtLeast } fr
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { ApiEnv } from "./context.js";
+import { refuseCrossSite } from "./csrf.js";
 import { problem } from "./problem.js";
 
 function authenticated(c: Context<ApiEnv>, orgId: string, actor: Actor) {
@@ -26,6 +27,8 @@ export const requireCaller = createMiddleware<ApiEnv>(async (c, next) => {
   }
   const session = await runtime.auth.api.getSession({ headers: c.req.raw.headers });
   if (!session) return problem(c, "unauthorized", "Sign in, or send an API key as 'Authorization: Bearer sk_…'.");
+  const refused = refuseCrossSite(c);
+  if (refused) return refused;
   const orgId = session.session.activeOrganizationId;
   const role = orgId ? await memberRole(runtime.database, orgId, session.user.id) : undefined;
   if (!orgId || !role) return problem(c, "forbidden", "Choose an organization you belong to first.");

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@libsql/client";
@@ -54,17 +54,30 @@ export function dialectOf(url: string | undefined): Dialect {
   throw new Error("DATABASE_URL must start with file:, mysql:// or https://");
 }
 
+/**
+ * The embedded database holds every tenant's conversations: the data folder is the owner's only
+ * (0700) and so are the database file and its WAL companions (0600), whatever the umask made them.
+ */
+function restrictToOwner(dataDir: string, path: string): void {
+  if (resolve(dirname(path)) === resolve(dataDir)) chmodSync(dataDir, 0o700);
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const dialect = dialectOf(target.url);
   if (dialect === "sqlite") {
     const url = target.url ?? `file:${join(target.dataDir, "support.db")}`;
     const path = url.slice("file:".length);
-    if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+    const onDisk = Boolean(path) && path !== ":memory:";
+    if (onDisk) mkdirSync(dirname(resolve(path)), { recursive: true, mode: 0o700 });
     // `timeout` is SQLite's busy timeout, applied to every pooled connection. Two connections:
     // one for the (single, queued) write transaction, one for reads meanwhile.
     const client = createClient({ url, timeout: 5000, concurrency: 2 });
     // WAL lets the CLI read and write while the server runs on the same file.
     await client.execute("PRAGMA journal_mode = WAL");
+    if (onDisk) restrictToOwner(target.dataDir, path);
     await tuneEveryConnection(client);
     // SQLite has one writer at a time, and libsql's busy handler waits synchronously: a write on
     // one pooled connection while another holds a write transaction would block the event loop

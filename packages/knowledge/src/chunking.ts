@@ -23,8 +23,22 @@ interface Section {
 }
 
 const FENCE = /^\s*(```|~~~)/;
-const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const LIST_ITEM = /^\s*([-*+]|\d+[.)])\s+/;
+
+/**
+ * An ATX heading (`## Title ##`) read by index: the lazy-quantifier regex it replaces was
+ * quadratic on a long line of spaces (ADR 0102). A closing run of `#` counts only after a space.
+ */
+function parseHeading(line: string): { level: number; title: string } | undefined {
+  let level = 0;
+  while (level < line.length && line[level] === "#") level++;
+  if (level < 1 || level > 6 || !/\s/.test(line[level] ?? "")) return undefined;
+  let title = line.slice(level).trim();
+  let end = title.length;
+  while (end > 0 && title[end - 1] === "#") end--;
+  if (end === 0 || /\s/.test(title[end - 1] as string)) title = title.slice(0, end).trim();
+  return title ? { level, title } : undefined;
+}
 
 /** Splits Markdown into sections (by heading) of blocks: paragraphs, whole lists, tables, code. */
 function sections(markdown: string): Section[] {
@@ -42,13 +56,13 @@ function sections(markdown: string): Section[] {
   const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    const heading = HEADING.exec(line);
+    const heading = parseHeading(line);
     if (heading) {
       flush();
       // Indexed by level, so "## A" then "## B" are siblings even without a "# " above them.
-      const level = (heading[1] as string).length;
+      const { level, title } = heading;
       levels = levels.slice(0, level - 1);
-      levels[level - 1] = (heading[2] as string).trim();
+      levels[level - 1] = title;
       out.push({ path: levels.filter((h): h is string => Boolean(h)), blocks: [] });
       continue;
     }

@@ -25,6 +25,8 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   SUPPORT_API_URL: z.string().url().optional(),
   SUPPORT_API_KEY: z.string().startsWith("sk_").optional(),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
@@ -105,6 +107,10 @@ export interface Config {
   publicUrl: string;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   bodyLimitBytes: number;
+  /** Behind one reverse proxy: the client is the last `X-Forwarded-For` address (docs/security.md). */
+  trustProxy: boolean;
+  /** `/metrics` answers only this bearer token; unset, only requests from the loopback address. */
+  metricsToken?: string;
   embedded: boolean;
   remote?: { url: string; apiKey: string };
   /** Set when ANTHROPIC_API_KEY is: Claude triages what the offline model is unsure of, and drafts. */
@@ -183,6 +189,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/$/, ""),
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    trustProxy: e.TRUST_PROXY === "true",
+    metricsToken: e.METRICS_TOKEN,
     embedded,
     remote: e.SUPPORT_API_URL && e.SUPPORT_API_KEY ? { url: e.SUPPORT_API_URL, apiKey: e.SUPPORT_API_KEY } : undefined,
     anthropic: e.ANTHROPIC_API_KEY

@@ -12,7 +12,7 @@ export function loadMasterKey(config: Config): Buffer {
   if (config.secretsKey) return Buffer.from(config.secretsKey, "base64");
   const path = join(config.dataDir, "secrets.key");
   if (!existsSync(path)) {
-    mkdirSync(config.dataDir, { recursive: true });
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(path, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
   }
   return Buffer.from(readFileSync(path, "utf8").trim(), "base64");

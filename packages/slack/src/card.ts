@@ -29,6 +29,9 @@ const RESULT_LABELS: Record<string, string> = {
 
 /** Slack mrkdwn treats &, < and > as control characters. */
 export const escapeMrkdwn = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A URL inside `<url|label>`: escaped like text, and a `|` cannot end it early to relabel it. */
+const linkTarget = (url: string) => escapeMrkdwn(url).replace(/\|/g, "%7C");
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: clip(text, 2900) } });
 const context = (text: string): KnownBlock => ({
@@ -113,7 +116,9 @@ function bodyBlocks(ctx: CardContext): KnownBlock[] {
         : "_No draft: the knowledge base had no answer. Use Edit to write the reply._",
     ),
   ];
-  const cited = draft.citations.map((c) => (c.url ? `<${c.url}|${escapeMrkdwn(c.title)}>` : escapeMrkdwn(c.title)));
+  const cited = draft.citations.map((c) =>
+    c.url ? `<${linkTarget(c.url)}|${escapeMrkdwn(c.title)}>` : escapeMrkdwn(c.title),
+  );
   if (cited.length > 0) blocks.push(context(`Sources: ${cited.join(" · ")}`));
   const warnings = draft.gates
     .filter((g) => !g.passed)
@@ -136,7 +141,8 @@ const button = (text: string, actionId: string, value: string, style?: "primary"
 export function approvalCard(ctx: CardContext): { text: string; blocks: KnownBlock[] } {
   const id = ctx.draft.id;
   return {
-    text: `Draft for ${ctx.customer} waiting for approval`,
+    // The notification text is mrkdwn too: a customer named `<!channel>` must not ping anyone.
+    text: `Draft for ${escapeMrkdwn(ctx.customer)} waiting for approval`,
     blocks: [
       ...bodyBlocks(ctx),
       {
@@ -159,12 +165,12 @@ export function decidedCard(ctx: CardContext): { text: string; blocks: KnownBloc
   const line = decisionLine(ctx.draft);
   const sent = ctx.draft.sentText && ctx.draft.sentText !== ctx.draft.text ? "\n_Sent with edits._" : "";
   return {
-    text: `Draft for ${ctx.customer}: ${line}`,
+    text: `Draft for ${escapeMrkdwn(ctx.customer)}: ${escapeMrkdwn(line)}`,
     blocks: [
       ...bodyBlocks(ctx),
       section(`*${escapeMrkdwn(line)}*${sent}`),
       { type: "actions", elements: [button("Reply", ACTIONS.reply, ctx.draft.conversationId)] },
-      context(`<${ctx.dashboardUrl}|Open in dashboard>`),
+      context(`<${linkTarget(ctx.dashboardUrl)}|Open in dashboard>`),
     ],
   };
 }

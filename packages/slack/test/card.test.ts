@@ -110,3 +110,32 @@ describe("approval card", () => {
     expect(JSON.stringify(done.blocks)).toContain("via stripe) · succeeded");
   });
 });
+
+describe("customer text on cards (issue 14, Medium 6)", () => {
+  const hostile = ctx(
+    draft({
+      text: "Hi <!channel> see <http://evil.test|your bank> & more",
+      citations: [{ passageId: "p", sourceId: "s", title: "<!here>", url: "https://help.test/a|spoofed label" }],
+    }),
+  );
+  hostile.customer = "<!channel> <http://evil.test|Your manager>";
+  hostile.subject = "Refund & <@U123> now";
+  const cards = [approvalCard(hostile), decidedCard({ ...hostile, draft: { ...hostile.draft, status: "approved" } })];
+
+  it("escapes mentions, links, & < > in the notification text and every block", () => {
+    for (const card of cards) {
+      const all = JSON.stringify(card);
+      expect(all).not.toContain("<!channel>");
+      expect(all).not.toContain("<!here>");
+      expect(all).not.toContain("<@U123>");
+      expect(all).not.toContain("<http://evil.test|");
+      expect(card.text).toContain("&lt;!channel&gt; &lt;http://evil.test|Your manager&gt;");
+      expect(all).toContain("Refund &amp; &lt;@U123&gt; now");
+    }
+  });
+
+  it("keeps a citation's link pointing where it says, a | in its URL cannot relabel it", () => {
+    const all = JSON.stringify(cards[0]);
+    expect(all).toContain("<https://help.test/a%7Cspoofed label|&lt;!here&gt;>");
+  });
+});

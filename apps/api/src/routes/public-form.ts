@@ -1,17 +1,8 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { AppError, findFormApp, receiveWebForm } from "@support/core";
 import { type Context, Hono } from "hono";
+import { callerAddress } from "../client.js";
 import type { ApiEnv } from "../context.js";
 import { contactPage, thankYouPage } from "./public-form-page.js";
-
-function clientIp(c: Context<ApiEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    // Requests handed to app.request() in tests have no socket.
-    return "unknown";
-  }
-}
 
 async function readFields(c: Context<ApiEnv>): Promise<Record<string, unknown>> {
   const type = c.req.header("content-type") ?? "";
@@ -25,7 +16,10 @@ async function readFields(c: Context<ApiEnv>): Promise<Record<string, unknown>> 
     return body as Record<string, unknown>;
   }
   if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
-    const form = await c.req.parseBody();
+    // A body that does not match its declared type (no boundary, torn parts) is the sender's error.
+    const form = await c.req.parseBody().catch(() => {
+      throw new AppError("invalid_input", "The form body could not be read as its content type says.");
+    });
     return Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === "string"));
   }
   throw new AppError("invalid_input", "Send the form as JSON or application/x-www-form-urlencoded.");
@@ -44,7 +38,7 @@ export function publicFormRoutes() {
   router.post("/public/:app/messages", async (c) => {
     const fields = await readFields(c);
     const wantsHtml = (c.req.header("accept") ?? "").includes("text/html");
-    await receiveWebForm(c.var.runtime.platform, { appId: c.req.param("app"), ip: clientIp(c), fields });
+    await receiveWebForm(c.var.runtime.platform, { appId: c.req.param("app"), ip: callerAddress(c), fields });
     if (wantsHtml) return c.html(thankYouPage(), 201);
     return c.json({ ok: true, message: "Thanks, we received your message and will reply by email." }, 201);
   });

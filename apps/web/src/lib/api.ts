@@ -21,10 +21,14 @@ export function request(path: string, init: RequestInit): Promise<Response> {
 
 /** Same-origin JSON calls with the session cookie; errors become ApiError with the API's detail. */
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const method = init.method ?? "GET";
+  // Every change is sent as JSON, even with nothing to say: the API refuses other cookie-borne
+  // mutations as possible cross-site requests (docs/security.md).
+  const payload = init.body !== undefined ? init.body : method === "GET" ? undefined : {};
   const res = await request(path, {
-    method: init.method ?? "GET",
-    headers: init.body !== undefined ? { "content-type": "application/json" } : {},
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    method,
+    headers: payload !== undefined ? { "content-type": "application/json" } : {},
+    body: payload !== undefined ? JSON.stringify(payload) : undefined,
   });
   const text = await res.text();
   const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};

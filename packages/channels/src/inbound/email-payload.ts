@@ -28,25 +28,49 @@ export const inboundEmailSchema = z
   })
   .refine((e) => Boolean(e.text?.trim() || e.html?.trim()), "the email needs a text or html body");
 
-/** `"Ada <ada@example.com>"` → address and name. */
+/**
+ * `"Ada <ada@example.com>"` → address and name. Scanned by index, not by regex: a sender field
+ * is untrusted and the lazy-quantifier regex this replaced backtracked quadratically (ADR 0102).
+ */
 export function parseAddress(value: z.infer<typeof address>): { email?: string; name?: string } {
   if (typeof value !== "string") return { email: value.address.toLowerCase(), name: value.name };
-  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(value);
-  if (match?.[2]) return { email: match[2].trim().toLowerCase(), name: match[1]?.trim() || undefined };
-  return /@/.test(value) ? { email: value.trim().toLowerCase() } : {};
+  const trimmed = value.trim();
+  const open = trimmed.indexOf("<");
+  if (open >= 0 && trimmed.endsWith(">")) {
+    const email = trimmed.slice(open + 1, -1).trim();
+    const name = unquote(trimmed.slice(0, open).trim());
+    if (email && !email.includes(">") && !name.includes('"'))
+      return { email: email.toLowerCase(), name: name || undefined };
+  }
+  return trimmed.includes("@") ? { email: trimmed.toLowerCase() } : {};
+}
+
+function unquote(name: string): string {
+  const start = name.startsWith('"') ? 1 : 0;
+  const end = name.length > start && name.endsWith('"') ? name.length - 1 : name.length;
+  return name.slice(start, end).trim();
 }
 
 export function normaliseMessageId(id: string): string {
-  return id.trim().replace(/^<|>$/g, "");
+  const trimmed = id.trim();
+  return trimmed.slice(trimmed.startsWith("<") ? 1 : 0, trimmed.endsWith(">") ? -1 : undefined);
+}
+
+/** `On … wrote:` / `Le … a écrit :` attribution lines, tested by their ends (no `.+` to backtrack). */
+function isAttribution(line: string): boolean {
+  const text = line.trimEnd();
+  if (text.startsWith("On ") && text.endsWith("wrote:")) return text.length > "On wrote:".length;
+  if (text.startsWith("Le ") && text.endsWith(":")) {
+    const before = text.slice(0, -1).trimEnd();
+    return before.endsWith("a écrit") && before.length > "Le a écrit".length;
+  }
+  return /^-{2,}\s*Original Message/i.test(text);
 }
 
 /** Quoted history below the customer's words is kept in `html`, trimmed from the text we reason on. */
 export function stripQuotedReply(text: string): string {
   const lines = text.split(/\r?\n/);
-  const cut = lines.findIndex(
-    (line) =>
-      /^On .+wrote:\s*$/.test(line) || /^Le .+a écrit\s*:\s*$/.test(line) || /^-{2,}\s*Original Message/i.test(line),
-  );
+  const cut = lines.findIndex(isAttribution);
   const kept = (cut >= 0 ? lines.slice(0, cut) : lines).filter((line) => !line.startsWith(">"));
   return kept.join("\n").trim();
 }

@@ -26,5 +26,5 @@ export function verifyFront(input: {
   if (!withinWindow(Number(input.timestamp) / 1000, input.window)) {
     return { ok: false, reason: "timestamp_out_of_range" };
   }
-  return { ok: true, replayKey: `front:${input.signature}` };
+  return { ok: true, replayKey: `front:${presented.toString("hex")}` };
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { verifySignature } from "@support/sdk/signing";
 import { type InboundVerifyResult, type WindowOptions, withinWindow } from "./verification.js";
 
@@ -21,5 +22,8 @@ export function verifyGeneric(input: {
   if (!result.ok)
     return { ok: false, reason: result.reason === "malformed_header" ? "malformed_header" : "bad_signature" };
   if (!withinWindow(result.timestamp, input.window)) return { ok: false, reason: "timestamp_out_of_range" };
-  return { ok: true, replayKey: `generic:${input.signature}` };
+  return {
+    ok: true,
+    replayKey: `generic:${result.timestamp}:${createHash("sha256").update(input.rawBody).digest("hex")}`,
+  };
 }

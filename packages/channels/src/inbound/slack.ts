@@ -25,5 +25,5 @@ export function verifySlack(input: {
   );
   if (!matched) return { ok: false, reason: "bad_signature" };
   if (!withinWindow(Number(input.timestamp), input.window)) return { ok: false, reason: "timestamp_out_of_range" };
-  return { ok: true, replayKey: `slack:${input.signature}` };
+  return { ok: true, replayKey: `slack:${presented.toString("hex")}` };
 }

@@ -16,6 +16,11 @@ export type InboundVerifyFailure =
   | "bad_signature"
   | "replayed";
 
+/**
+ * `replayKey` names what was signed, not how the signature was spelled: decoded MAC bytes (or the
+ * signed timestamp and body), so re-encoding a signature (hex case, base64 padding, header
+ * layout) does not make a replay look new.
+ */
 export type InboundVerifyResult = { ok: true; replayKey: string } | { ok: false; reason: InboundVerifyFailure };
 
 export function hmacSha256(secret: string | Buffer, ...parts: (string | Uint8Array)[]): Buffer {

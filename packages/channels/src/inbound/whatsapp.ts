@@ -18,7 +18,9 @@ export function verifyWhatsApp(input: {
   const presented = match?.[1] ? decodeHex(match[1]) : undefined;
   if (!presented) return { ok: false, reason: "malformed_header" };
   const matched = anySecretMatches(input.secrets, presented, (secret) => macOf(signWhatsApp(input.rawBody, secret)));
-  return matched ? { ok: true, replayKey: `whatsapp:${input.signature}` } : { ok: false, reason: "bad_signature" };
+  return matched
+    ? { ok: true, replayKey: `whatsapp:${presented.toString("hex")}` }
+    : { ok: false, reason: "bad_signature" };
 }
 
 /** The GET handshake Meta performs when the webhook is configured. */

@@ -134,13 +134,19 @@ function parseEventWebhook(body: z.infer<typeof eventWebhook>): NormalizedDelive
   return delivery;
 }
 
+/** A tag opens somewhere and a `>` follows it: two linear scans (a `[\s\S]*` regex backtracked). */
+function looksLikeHtml(body: string): boolean {
+  const open = body.search(/<[a-z]/i);
+  return open >= 0 && body.lastIndexOf(">") > open;
+}
+
 function parseTriggerWebhook(body: z.infer<typeof triggerWebhook>): NormalizedDelivery {
   const { ticket } = body;
   const c = ticket.latest_public_comment;
   const commentKey = c.id ?? createHash("sha256").update(c.body).digest("hex").slice(0, 32);
   const delivery = emptyDelivery(`trigger:${ticket.id}:${commentKey}`, "trigger");
   const staff = STAFF_ROLES.has((c.author_role ?? "").toLowerCase());
-  const text = /<[a-z][\s\S]*>/i.test(c.body) ? stripHtml(c.body) : c.body;
+  const text = looksLikeHtml(c.body) ? stripHtml(c.body) : c.body;
   const message: InboundMessage = {
     externalId: `comment:${commentKey}`,
     conversationExternalId: ticket.id,

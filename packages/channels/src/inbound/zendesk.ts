@@ -27,5 +27,5 @@ export function verifyZendesk(input: {
   );
   if (!matched) return { ok: false, reason: "bad_signature" };
   if (!withinWindow(millis / 1000, input.window)) return { ok: false, reason: "timestamp_out_of_range" };
-  return { ok: true, replayKey: `zendesk:${input.signature}` };
+  return { ok: true, replayKey: `zendesk:${presented.toString("hex")}` };
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  assertIdLengths,
   type FrontEvent,
   fetchFrontMessage,
   frontMessageToInbound,
@@ -116,6 +117,12 @@ function verify(channel: LoadedChannel, request: WebhookRequest): InboundVerifyR
 }
 
 function parse(channel: WebhookChannel, rawBody: string): { delivery: NormalizedDelivery; front?: FrontEvent } {
+  const parsed = parseChannel(channel, rawBody);
+  assertIdLengths(parsed.delivery);
+  return parsed;
+}
+
+function parseChannel(channel: WebhookChannel, rawBody: string): { delivery: NormalizedDelivery; front?: FrontEvent } {
   switch (channel) {
     case "front": {
       const front = parseFront(rawBody);
@@ -153,7 +160,9 @@ export async function receiveWebhook(platform: Platform, request: WebhookRequest
   if (replayCache.has(verified.replayKey)) {
     counters.increment("webhook_replayed_total", { channel: request.channel });
     // WhatsApp has no timestamp: Meta's retry of a handled delivery carries the same signature.
-    if (request.channel === "whatsapp") return { kind: "duplicate" };
+    // Zendesk retries a delivery whose answer it lost with the same bytes and timestamp. The
+    // signature proved the bytes are the ones already handled: answer 2xx, change nothing.
+    if (request.channel === "whatsapp" || request.channel === "zendesk") return { kind: "duplicate" };
     logger.warn({ channel: request.channel, appId: app.id }, "webhook signature replayed");
     throw new AppError("invalid_signature", "This signed request was already received (replay).");
   }

@@ -3,12 +3,19 @@ import type { App } from "@support/db";
 import { AppError } from "../service/errors.js";
 import type { Platform } from "../service/ports.js";
 import { loadChannel } from "./channels.js";
+import { networkOf } from "./client-address.js";
 import { ingestDelivery } from "./ingest.js";
 import type { RateLimitRule } from "./rate-limit.js";
 import { findWebhookApp } from "./receive.js";
 
-export const FORM_LIMITS: { perIp: RateLimitRule; perApp: RateLimitRule } = {
+/**
+ * Per address, then per network (/24, /48), then per app: a request refused by a narrower bucket
+ * takes nothing from the wider ones, and the network bucket keeps one block of addresses from
+ * spending the app's budget for every other visitor (ADR 0102).
+ */
+export const FORM_LIMITS: { perIp: RateLimitRule; perNetwork: RateLimitRule; perApp: RateLimitRule } = {
   perIp: { capacity: 5, refillPerSecond: 5 / 600 },
+  perNetwork: { capacity: 20, refillPerSecond: 20 / 600 },
   perApp: { capacity: 300, refillPerSecond: 300 / 3600 },
 };
 
@@ -36,6 +43,7 @@ export async function receiveWebForm(
   const app = await findFormApp(platform, input.appId);
   for (const [key, rule] of [
     [`form:ip:${input.ip}:${app.id}`, FORM_LIMITS.perIp],
+    [`form:net:${networkOf(input.ip)}:${app.id}`, FORM_LIMITS.perNetwork],
     [`form:app:${app.id}`, FORM_LIMITS.perApp],
   ] as const) {
     const decision = rateLimiter.take(key, rule);

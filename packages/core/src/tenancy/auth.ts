@@ -39,6 +39,9 @@ export function createAuth(database: Database, options: { baseURL: string; secre
       usePlural: true,
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 10 },
+    // Sign-in is limited by the API (limitSignIn), on the address TRUST_PROXY decides; better-auth's
+    // own limiter trusts X-Forwarded-For unconditionally, which let a caller pick a fresh bucket.
+    rateLimit: { enabled: false },
     advanced: {
       database: {
         generateId: ({ model }) =>
