@@ -5,6 +5,7 @@ import * as e from "./engine-tables.js";
 import * as it from "./integration-tables.js";
 import * as k from "./knowledge-tables.js";
 import * as n from "./notification-tables.js";
+import * as pr from "./procedure-tables.js";
 import * as sl from "./slack-tables.js";
 import * as t from "./tables.js";
 
@@ -44,3 +45,5 @@ export const notifications = toSqlite(n.notifications);
 export const appIntegrations = toSqlite(it.appIntegrations);
 export const actionExecutions = toSqlite(it.actionExecutions);
 export const stripeAccounts = toSqlite(it.stripeAccounts);
+export const triageConfigs = toSqlite(pr.triageConfigs);
+export const procedures = toSqlite(pr.procedures);

@@ -12,6 +12,7 @@ import {
 import { actionExecutions, appIntegrations, stripeAccounts } from "./integration-tables.js";
 import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowledge-tables.js";
 import { notifications } from "./notification-tables.js";
+import { procedures, triageConfigs } from "./procedure-tables.js";
 import { slackCards, slackConfigs } from "./slack-tables.js";
 
 /**
@@ -367,4 +368,6 @@ export const tableDefs = {
   appIntegrations,
   actionExecutions,
   stripeAccounts,
+  triageConfigs,
+  procedures,
 } as const;
