@@ -11,6 +11,7 @@ export * from "./triage/abstention.js";
 export * from "./triage/automated-messages.js";
 export * from "./triage/categories.js";
 export * from "./triage/classifier.js";
+export * from "./triage/custom-categories.js";
 export * from "./triage/features.js";
 export * from "./triage/human-request.js";
 export * from "./triage/signals.js";
