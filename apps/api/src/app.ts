@@ -11,6 +11,7 @@ import { analyticsRoutes } from "./routes/analytics.js";
 import { appsRoutes } from "./routes/apps.js";
 import { auditRoutes } from "./routes/audit.js";
 import { autonomyRoutes } from "./routes/autonomy.js";
+import { categoryRoutes } from "./routes/categories.js";
 import { channelRoutes } from "./routes/channels.js";
 import { conversationRoutes } from "./routes/conversations.js";
 import { draftRoutes } from "./routes/drafts.js";
@@ -88,6 +89,7 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/apps", integrationRoutes());
   api.route("/api/v1/apps", stripeAppRoutes());
   api.route("/api/v1/apps", signingKeyRoutes());
+  api.route("/api/v1/apps", categoryRoutes());
   api.route("/api/v1/drafts", draftRoutes());
   api.route("/api/v1/outbox", outboxRoutes());
   api.route("/api/v1/runs", runRoutes());

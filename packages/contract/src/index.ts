@@ -1,6 +1,7 @@
 export * from "./actions.js";
 export * from "./analytics.js";
 export * from "./apps.js";
+export * from "./categories.js";
 export * from "./channels.js";
 export * from "./common.js";
 export * from "./conversations.js";

@@ -50,6 +50,8 @@ describe("an app's own categories", () => {
     const withFile = run("Voici le fichier", ["chaise-v2.STL"]);
     expect(withFile.category).toBe("MODELISATION");
     expect(withFile.reasons).toContain("keyword intent MODELISATION");
+    // The admin declared the signal decisive: a classifier leaning elsewhere does not lower it.
+    expect(withFile.confidence).toBeGreaterThanOrEqual(0.85);
     expect(plain.reasons).not.toContain("keyword intent MODELISATION");
   });
 

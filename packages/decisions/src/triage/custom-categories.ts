@@ -25,7 +25,8 @@ export function signalRules(categories: readonly TriageCategory[]): IntentRule[]
       .filter((signal) => signal.length > 0)
       .map((signal) => `${signal.startsWith(".") ? "" : NOT_AFTER_WORD}${escape(signal)}${NOT_BEFORE_WORD}`);
     if (alternatives.length === 0) return [];
-    return [{ intent: category.name, category: category.name, pattern: new RegExp(alternatives.join("|"), "u") }];
+    const pattern = new RegExp(alternatives.join("|"), "u");
+    return [{ intent: category.name, category: category.name, pattern, decisive: true }];
   });
 }
 

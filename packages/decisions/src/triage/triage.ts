@@ -125,9 +125,10 @@ export function triage(message: InboundEnvelope, model: TriageModel, opts: { def
     category = keywordCategories[0] as string;
     intent = (intentRules[0] as IntentRule).intent;
     const agrees = classification.label === category;
+    const decisive = intentRules.some((r) => r.decisive);
     confidence = agrees
       ? Math.max(KEYWORD_CONFIDENCE.agreed, classification.confidence)
-      : classification.abstained
+      : classification.abstained || decisive
         ? KEYWORD_CONFIDENCE.alone
         : KEYWORD_CONFIDENCE.contradicted;
     reasons.push(
