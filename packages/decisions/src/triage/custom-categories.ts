@@ -11,7 +11,7 @@ import type { TriageResult } from "./triage.js";
 // Word edges by lookaround: `\b` would need a word character at a signal's own edge ("c++").
 const NOT_AFTER_WORD = "(?<![\\p{L}\\p{N}])";
 const NOT_BEFORE_WORD = "(?![\\p{L}\\p{N}])";
-const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeLiteral = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * One rule per category with signals. Literals only (escaped), joined in one alternation, so
@@ -23,7 +23,7 @@ export function signalRules(categories: readonly TriageCategory[]): IntentRule[]
     const alternatives = (category.signals ?? [])
       .map((signal) => foldText(signal.trim()))
       .filter((signal) => signal.length > 0)
-      .map((signal) => `${signal.startsWith(".") ? "" : NOT_AFTER_WORD}${escape(signal)}${NOT_BEFORE_WORD}`);
+      .map((signal) => `${signal.startsWith(".") ? "" : NOT_AFTER_WORD}${escapeLiteral(signal)}${NOT_BEFORE_WORD}`);
     if (alternatives.length === 0) return [];
     const pattern = new RegExp(alternatives.join("|"), "u");
     return [{ intent: category.name, category: category.name, pattern, decisive: true }];
