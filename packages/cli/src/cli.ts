@@ -43,6 +43,9 @@ const REMOTE_ROUTES = new Set([
   "kb search",
   "kb remove",
   "eval retrieval",
+  "categories show",
+  "categories set",
+  "categories reset",
 ]);
 
 /** Commands whose second word is an argument (`skill replay <conversation>`), remote as a whole. */

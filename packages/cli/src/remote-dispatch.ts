@@ -53,6 +53,10 @@ export async function runRemote(remote: { url: string; apiKey: string }, inv: In
     const { remoteSigningKeys, signingKeysCommand } = await import("./commands/signing-keys.js");
     return signingKeysCommand(remoteSigningKeys(api), out, sub, values.app);
   }
+  if (command === "categories") {
+    const { categoriesCommand, remoteCategories } = await import("./commands/categories.js");
+    return categoriesCommand(remoteCategories(api), out, sub, { app: values.app, file: arg });
+  }
   const remoteCommands = await import("./commands/remote-commands.js");
   switch (route) {
     case "apps list":

@@ -75,6 +75,13 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
     ]);
     return signingKeysCommand(localSigningKeys(runtime, org), out, sub, values.app);
   }
+  if (command === "categories") {
+    const [{ categoriesCommand }, { localCategories }] = await Promise.all([
+      import("./commands/categories.js"),
+      import("./commands/categories-local.js"),
+    ]);
+    return categoriesCommand(localCategories(runtime, org), out, sub, { app: values.app, file: arg });
+  }
   switch (route) {
     case "apps list": {
       const { appsListCommand } = await import("./commands/apps.js");
