@@ -11,4 +11,5 @@ export * from "./keys.js";
 export * from "./knowledge.js";
 export * from "./notifications.js";
 export * from "./operations.js";
+export * from "./procedures.js";
 export * from "./slack.js";
