@@ -22,6 +22,7 @@ import { keysRoutes } from "./routes/keys.js";
 import { knowledgeRoutes } from "./routes/knowledge.js";
 import { notificationRoutes } from "./routes/notifications.js";
 import { outboxRoutes } from "./routes/outbox.js";
+import { procedureRoutes } from "./routes/procedures.js";
 import { publicFormRoutes } from "./routes/public-form.js";
 import { runRoutes } from "./routes/runs.js";
 import { signingKeyRoutes } from "./routes/signing-keys.js";
@@ -90,6 +91,7 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/apps", stripeAppRoutes());
   api.route("/api/v1/apps", signingKeyRoutes());
   api.route("/api/v1/apps", categoryRoutes());
+  api.route("/api/v1/apps", procedureRoutes());
   api.route("/api/v1/drafts", draftRoutes());
   api.route("/api/v1/outbox", outboxRoutes());
   api.route("/api/v1/runs", runRoutes());
