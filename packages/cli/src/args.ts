@@ -42,6 +42,8 @@ export function parseCliArgs(argv: string[]) {
       k: { type: "string" },
       "max-pages": { type: "string" },
       run: { type: "string" },
+      template: { type: "string" },
+      version: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -142,3 +144,10 @@ export const kbSearchOptions = ({ values, positionals, arg }: Invocation) => {
     mode: values.mode ?? "hybrid",
   };
 };
+
+export const procedureOptions = ({ values, arg }: Invocation) => ({
+  app: values.app,
+  arg,
+  template: values.template,
+  version: values.version,
+});

@@ -46,6 +46,10 @@ const REMOTE_ROUTES = new Set([
   "categories show",
   "categories set",
   "categories reset",
+  "procedures add",
+  "procedures list",
+  "procedures show",
+  "procedures remove",
 ]);
 
 /** Commands whose second word is an argument (`skill replay <conversation>`), remote as a whole. */
