@@ -44,6 +44,7 @@ export function parseCliArgs(argv: string[]) {
       run: { type: "string" },
       template: { type: "string" },
       version: { type: "string" },
+      transcript: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -150,4 +151,5 @@ export const procedureOptions = ({ values, arg }: Invocation) => ({
   arg,
   template: values.template,
   version: values.version,
+  transcript: values.transcript,
 });

@@ -50,6 +50,7 @@ const REMOTE_ROUTES = new Set([
   "procedures list",
   "procedures show",
   "procedures remove",
+  "procedures test",
 ]);
 
 /** Commands whose second word is an argument (`skill replay <conversation>`), remote as a whole. */

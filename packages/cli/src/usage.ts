@@ -37,6 +37,9 @@ export const USAGE = `Usage: skill <command> [options]
   procedures add <file.json|yaml> --app <app> | procedures add --template 3d-intake|return-authorisation --app <app>
   procedures list --app <app> | procedures show <key> --app <app> [--version N] | procedures remove <key> --app <app>
                                  a business's own steps for one trigger category, saved as a new version
+  procedures test <key> --app <app> --transcript <file.json|yaml> [--version N]
+                                 runs it over a scripted conversation in shadow mode (nothing sent or
+                                 stored) and prints every step with its inputs and outputs
   doctor                         checks every adapter the configuration names (database, workflows,
                                  vectors, model, Slack, channels, payments, observability): ok, warn
                                  or fail per line; exits 1 when any check fails

@@ -7,9 +7,11 @@ import {
   procedureListSchema,
   procedureSchema,
   procedureSummarySchema,
+  procedureTestBody,
+  procedureTestResultSchema,
   saveProcedureBody,
 } from "@support/contract";
-import { listProcedures, removeProcedure, saveProcedure, showProcedure } from "@support/core";
+import { listProcedures, removeProcedure, saveProcedure, showProcedure, testProcedure } from "@support/core";
 
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
@@ -86,6 +88,26 @@ export function procedureRoutes() {
     async (c) => {
       const { app, key } = c.req.valid("param");
       return c.json(await removeProcedure(c.var.ctx, app, key), 200);
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{app}/procedures/{key}/test",
+      tags: ["procedures"],
+      request: {
+        params: procedureKeyParam,
+        body: { required: true, content: { "application/json": { schema: procedureTestBody } } },
+      },
+      responses: {
+        200: jsonResponse(procedureTestResultSchema, "Every step with its inputs and outputs; nothing sent or stored"),
+        400: problemResponse("Invalid transcript"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { app, key } = c.req.valid("param");
+      return c.json(await testProcedure(c.var.ctx, app, key, c.req.valid("json")), 200);
     },
   );
   return router;

@@ -1,4 +1,10 @@
-import type { ProcedureSummaryView, ProcedureView, SaveProcedureInput } from "@support/contract";
+import type {
+  ProcedureSummaryView,
+  ProcedureTestInput,
+  ProcedureTestResult,
+  ProcedureView,
+  SaveProcedureInput,
+} from "@support/contract";
 import { CliError, type Output } from "../output.js";
 import type { RemoteApi } from "../remote.js";
 import { readDefinitionFile } from "./definition-file.js";
@@ -9,6 +15,7 @@ export interface ProceduresBackend {
   save(app: string, input: SaveProcedureInput): Promise<ProcedureView>;
   show(app: string, key: string, version?: number): Promise<ProcedureView>;
   remove(app: string, key: string): Promise<ProcedureSummaryView>;
+  test(app: string, key: string, input: ProcedureTestInput): Promise<ProcedureTestResult>;
 }
 
 export function remoteProcedures(api: RemoteApi): ProceduresBackend {
@@ -19,6 +26,7 @@ export function remoteProcedures(api: RemoteApi): ProceduresBackend {
     show: (app, key, version) =>
       api.request("GET", `${base(app)}/${encodeURIComponent(key)}${version ? `?version=${version}` : ""}`),
     remove: (app, key) => api.request("DELETE", `${base(app)}/${encodeURIComponent(key)}`),
+    test: (app, key, input) => api.request("POST", `${base(app)}/${encodeURIComponent(key)}/test`, input),
   };
 }
 
@@ -28,6 +36,14 @@ export interface ProcedureOptions {
   arg?: string;
   template?: string;
   version?: string;
+  transcript?: string;
+}
+
+function parseVersion(flag: string | undefined): number | undefined {
+  if (flag === undefined) return undefined;
+  const version = Number(flag);
+  if (!(Number.isInteger(version) && version > 0)) throw new CliError("--version must be a positive whole number");
+  return version;
 }
 
 const TEMPLATES = ["3d-intake", "return-authorisation"] as const;
@@ -66,11 +82,7 @@ export async function proceduresCommand(
     }
     case "show": {
       if (!arg) throw new CliError("procedures show needs the procedure key");
-      const version = opts.version === undefined ? undefined : Number(opts.version);
-      if (version !== undefined && !(Number.isInteger(version) && version > 0)) {
-        throw new CliError("--version must be a positive whole number");
-      }
-      const shown = await backend.show(app, arg, version);
+      const shown = await backend.show(app, arg, parseVersion(opts.version));
       return out.result(shown, () => [line(shown), JSON.stringify(shown.definition, null, 2)]);
     }
     case "remove": {
@@ -78,9 +90,21 @@ export async function proceduresCommand(
       const removed = await backend.remove(app, arg);
       return out.result(removed, () => [`Removed ${line(removed)}; runs under way keep their version.`]);
     }
+    case "test": {
+      if (!arg || !opts.transcript) throw new CliError("procedures test needs the key and --transcript <file>");
+      const version = parseVersion(opts.version);
+      const transcript = (await readDefinitionFile(opts.transcript)) as ProcedureTestInput["transcript"];
+      const run = await backend.test(app, arg, { transcript, ...(version ? { version } : {}) });
+      return out.result(run, () => [
+        `${run.procedure.key} v${run.procedure.version} in shadow mode (nothing sent): ${run.outcome}, status ${
+          run.conversationStatus ?? "unchanged"
+        }`,
+        ...run.steps.map((s) => `  ${s.step} (${s.kind})  ${JSON.stringify(s.output)}`),
+      ]);
+    }
     default:
       throw new CliError(
-        "usage: skill procedures add <file>|--template <name> | list | show <key> [--version N] | remove <key>  --app <app>",
+        "usage: skill procedures add <file>|--template <name> | list | show <key> [--version N] | remove <key> | test <key> --transcript <file>  --app <app>",
       );
   }
 }

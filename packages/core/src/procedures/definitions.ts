@@ -1,8 +1,11 @@
 import {
   type ProcedureDefinition,
   type ProcedureSummaryView,
+  type ProcedureTestInput,
+  type ProcedureTestResult,
   type ProcedureView,
   procedureDefinitionSchema,
+  procedureTestBody,
   type SaveProcedureInput,
   type TriageConfigInput,
   triageConfigBody,
@@ -22,6 +25,7 @@ import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
 import { requireApp } from "../tenancy/apps.js";
 import { appTriage } from "./categories.js";
+import { simulateProcedure } from "./shadow.js";
 import { STUDIO_CATEGORIES, THREE_D_INTAKE } from "./template-3d-intake.js";
 import { RETURN_AUTHORISATION } from "./template-return.js";
 
@@ -179,4 +183,18 @@ export async function removeProcedure(ctx: ServiceContext, ref: string, key: str
     await log.audit({ action: "procedure.removed", subject: live.id, data: { key, version: live.version } });
   });
   return summary(live);
+}
+
+/** Runs a procedure (the live version, or `version`) over a transcript in shadow mode; any member. */
+export async function testProcedure(
+  ctx: ServiceContext,
+  ref: string,
+  key: string,
+  input: ProcedureTestInput,
+): Promise<ProcedureTestResult> {
+  const parsed = procedureTestBody.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const procedure = await showProcedure(ctx, ref, key, parsed.data.version);
+  const run = simulateProcedure(procedure.definition, parsed.data.transcript);
+  return { procedure: { key: procedure.key, version: procedure.version }, ...run };
 }
