@@ -63,6 +63,27 @@ for (const dialect of dialects) {
       expect((await (await jsonCall(p, path())).json()).data).toEqual([]);
     });
 
+    it("tests a stored version over a transcript in shadow mode, and refuses a bad transcript", async () => {
+      const body = {
+        version: 1,
+        transcript: {
+          customer: { email: "ada@example.com" },
+          messages: [{ text: "Bonjour, je voudrais modéliser une chaise" }],
+        },
+      };
+      const res = await jsonCall(p, path("/3d-intake/test"), { method: "POST", key: agentKey, body });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ procedure: { version: 1 }, outcome: "waiting", language: "fr" });
+      const bad = await jsonCall(p, path("/3d-intake/test"), {
+        method: "POST",
+        body: { transcript: { customer: { email: "nope" }, messages: [] } },
+      });
+      expect(bad.status).toBe(400);
+      const detail = (await bad.json()).detail;
+      expect(detail).toContain("transcript.customer.email");
+      expect(detail).toContain("transcript.messages");
+    });
+
     it("documents the routes in /openapi.json", async () => {
       const doc = await (await p.api.request("/openapi.json")).json();
       expect(Object.keys(doc.paths)).toEqual(

@@ -38,6 +38,44 @@ describe("skill procedures", () => {
     );
   });
 
+  it("tests a procedure over a YAML transcript in shadow mode, printing every step", async () => {
+    expect((await skill(dataDir, "procedures", "add", "--template", "3d-intake", "--app", "studio")).code).toBe(0);
+    const transcript = join(root, "transcript.yaml");
+    writeFileSync(
+      transcript,
+      `customer: { email: ada@example.com }
+messages:
+  - text: Bonjour, je voudrais modéliser une chaise
+  - text: "Voici la photo : 1,20 m x 60 cm x 45 cm"
+    attachments: [{ name: chaise.jpg, contentType: image/jpeg }]
+  - text: Parfait, je valide
+`,
+    );
+    const res = await skill(
+      dataDir,
+      "procedures",
+      "test",
+      "3d-intake",
+      "--app",
+      "studio",
+      "--transcript",
+      transcript,
+      "--json",
+    );
+    expect(res.code, res.stderr).toBe(0);
+    const run = JSON.parse(res.stdout);
+    expect(run).toMatchObject({
+      procedure: { key: "3d-intake", version: 3 },
+      outcome: "finished",
+      conversationStatus: "validated",
+    });
+    expect(run.steps.find((s: { kind: string }) => s.kind === "create_task").output).toEqual({
+      wouldCreateTask: "Demande ada@example.com",
+    });
+    const text = await skill(dataDir, "procedures", "test", "3d-intake", "--app", "studio", "--transcript", transcript);
+    expect(text.stdout).toContain("3d-intake v3 in shadow mode (nothing sent): finished, status validated");
+  });
+
   it("refuses a bad YAML definition with the field and the reason, and an unknown template", async () => {
     const bad = join(root, "bad.yaml");
     writeFileSync(
