@@ -10,7 +10,7 @@ for (const dialect of dialects) {
     beforeAll(async () => {
       p = await openTestProduct(dialect.env, "Studio");
       agentKey = await apiKeyFor(p.runtime, p.orgId, "agent", "agent");
-    });
+    }, 60_000);
     afterAll(async () => p.runtime.database.close());
     const path = (rest = "") => `/api/v1/apps/${p.appId}/procedures${rest}`;
 
