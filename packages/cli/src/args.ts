@@ -45,6 +45,9 @@ export function parseCliArgs(argv: string[]) {
       "max-pages": { type: "string" },
       run: { type: "string" },
       calibrate: { type: "boolean", default: false },
+      template: { type: "string" },
+      version: { type: "string" },
+      transcript: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -147,3 +150,11 @@ export const kbSearchOptions = ({ values, positionals, arg }: Invocation) => {
     mode: values.mode ?? "hybrid",
   };
 };
+
+export const procedureOptions = ({ values, arg }: Invocation) => ({
+  app: values.app,
+  arg,
+  template: values.template,
+  version: values.version,
+  transcript: values.transcript,
+});

@@ -47,6 +47,14 @@ const REMOTE_ROUTES = new Set([
   "conversations resend",
   "conversations takeover",
   "conversations release",
+  "categories show",
+  "categories set",
+  "categories reset",
+  "procedures add",
+  "procedures list",
+  "procedures show",
+  "procedures remove",
+  "procedures test",
 ]);
 
 /** Commands whose second word is an argument (`skill replay <conversation>`), remote as a whole. */

@@ -5,6 +5,7 @@ import {
   type Invocation,
   integrationOptions,
   isSigningKeyCommand,
+  procedureOptions,
   slackFlags,
 } from "./args.js";
 import { CliError, type Output } from "./output.js";
@@ -56,6 +57,14 @@ export async function runRemote(remote: { url: string; apiKey: string }, inv: In
   if (isSigningKeyCommand(inv)) {
     const { remoteSigningKeys, signingKeysCommand } = await import("./commands/signing-keys.js");
     return signingKeysCommand(remoteSigningKeys(api), out, sub, values.app);
+  }
+  if (command === "categories") {
+    const { categoriesCommand, remoteCategories } = await import("./commands/categories.js");
+    return categoriesCommand(remoteCategories(api), out, sub, { app: values.app, file: arg });
+  }
+  if (command === "procedures") {
+    const { proceduresCommand, remoteProcedures } = await import("./commands/procedures.js");
+    return proceduresCommand(remoteProcedures(api), out, sub, procedureOptions(inv));
   }
   const remoteCommands = await import("./commands/remote-commands.js");
   switch (route) {

@@ -6,6 +6,7 @@ import {
   type Invocation,
   integrationOptions,
   isSigningKeyCommand,
+  procedureOptions,
   slackFlags,
 } from "./args.js";
 import { CliError, type Output } from "./output.js";
@@ -85,6 +86,20 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
       import("./commands/signing-keys-local.js"),
     ]);
     return signingKeysCommand(localSigningKeys(runtime, org), out, sub, values.app);
+  }
+  if (command === "categories") {
+    const [{ categoriesCommand }, { localCategories }] = await Promise.all([
+      import("./commands/categories.js"),
+      import("./commands/categories-local.js"),
+    ]);
+    return categoriesCommand(localCategories(runtime, org), out, sub, { app: values.app, file: arg });
+  }
+  if (command === "procedures") {
+    const [{ proceduresCommand }, { localProcedures }] = await Promise.all([
+      import("./commands/procedures.js"),
+      import("./commands/procedures-local.js"),
+    ]);
+    return proceduresCommand(localProcedures(runtime, org), out, sub, procedureOptions(inv));
   }
   switch (route) {
     case "apps list": {

@@ -42,12 +42,21 @@ export const USAGE = `Usage: skill <command> [options]
   eval answers --dataset <dir>   replays a labelled answer set (kb/ and questions.jsonl per business) through
                                  the drafting pipeline in shadow mode in a throwaway product (always here):
                                  answer rate, key-fact recall, escalations, leaks, action claims, auto-send
+  categories show|reset --app <app> | categories set <file.json|yaml> --app <app>
+                                 the app's own triage categories (description, examples, signals),
+                                 confidence threshold and fallback category
+  procedures add <file.json|yaml> --app <app> | procedures add --template 3d-intake|return-authorisation --app <app>
+  procedures list --app <app> | procedures show <key> --app <app> [--version N] | procedures remove <key> --app <app>
+                                 a business's own steps for one trigger category, saved as a new version
+  procedures test <key> --app <app> --transcript <file.json|yaml> [--version N]
+                                 runs it over a scripted conversation in shadow mode (nothing sent or
+                                 stored) and prints every step with its inputs and outputs
   doctor                         checks every adapter the configuration names (database, workflows,
                                  vectors, model, Slack, channels, payments, observability): ok, warn
                                  or fail per line; exits 1 when any check fails
 
 Every command accepts --json. With SUPPORT_API_URL and SUPPORT_API_KEY set, the apps, keys,
-channels, drafts, conversations, runs, replay, slack, kb and eval retrieval --app commands act on that server (kb
+channels, drafts, conversations, runs, replay, slack, kb, categories, procedures and eval retrieval --app commands act on that server (kb
 add uploads each file and waits while the server processes it); otherwise every command acts on the
 local DATA_DIR, where kb add processes each source itself. doctor always checks the local
 configuration.`;

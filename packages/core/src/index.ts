@@ -38,6 +38,8 @@ export * from "./operations/audit.js";
 export * from "./operations/health.js";
 export * from "./operations/retention.js";
 export * from "./operations/runs.js";
+export * from "./procedures/categories.js";
+export * from "./procedures/definitions.js";
 export * from "./review/approved-actions.js";
 export * from "./review/conversations.js";
 export * from "./review/decisions.js";

@@ -34,6 +34,8 @@ export const ID_PREFIXES = {
   integration: "itg",
   actionExecution: "axn",
   stripeAccount: "sac",
+  triageConfig: "tgc",
+  procedure: "prc",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

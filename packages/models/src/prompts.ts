@@ -39,7 +39,11 @@ Always answer by calling the write_reply tool, never with text, alongside any ac
 
 function describeCategories(categories: TriageCategory[]): string {
   return categories
-    .map((c) => `- ${c.name} (risk ${c.risk}): ${c.description}\n  e.g. ${c.examples.slice(0, 3).join(" | ")}`)
+    .map(
+      (c) =>
+        `- ${c.name} (risk ${c.risk}): ${c.description}\n  e.g. ${c.examples.slice(0, 3).join(" | ")}` +
+        (c.signals?.length ? `\n  signals: ${c.signals.join(", ")}` : ""),
+    )
     .join("\n");
 }
 
@@ -51,6 +55,7 @@ export function triageUserMessage(request: TriageRequest): string {
     "Message:",
     message.from ? `From: ${message.from}` : null,
     message.subject ? `Subject: ${message.subject}` : null,
+    message.attachments?.length ? `Attachments: ${message.attachments.join(", ")}` : null,
     `<message>\n${message.text}\n</message>`,
   ]
     .filter((line) => line !== null)

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type DraftRow, listOutcomes } from "@support/db";
 import {
   type AutonomyDecision,
-  DEFAULT_CATEGORIES,
+  applyConfidencePolicy,
   type Draft,
   decideAutonomy,
   evidencePassages,
@@ -17,6 +17,7 @@ import {
 } from "@support/decisions";
 import { customerRecord } from "../context/customer-record.js";
 import type { GatheredContext } from "../context/gather-step.js";
+import { appTriage } from "../procedures/categories.js";
 import type { ServiceContext } from "../service/context.js";
 import { noopTracer, type Tracer } from "../service/tracing.js";
 import {
@@ -98,6 +99,12 @@ function cannedDraft(canned: { passage: RetrievedPassage; similarity: number }):
   };
 }
 
+/** The stored attachments' file names (each channel's normaliser names them `name`). */
+function attachmentNames(stored: unknown): string[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((a) => (a && typeof a === "object" && typeof a.name === "string" ? [a.name as string] : []));
+}
+
 /**
  * The second step of drafting: everything decided for one customer message, without writing
  * anything - triage, retrieval (or a canned response), the reply, the gates, the proposed
@@ -127,14 +134,20 @@ async function planWithModel(ctx: ServiceContext, inputs: DraftInputs, gathered:
     steps.push({ step: "guard", output: { skipped: reason } });
     return { kind: "skipped", reason, steps };
   };
+  const appCategories = await appTriage(ctx, app.id);
   const triage = await modelCall(tracer, "triage", { messageId: message.id, model: model.name }, () =>
     model.triage({
-      message: { text: message.text, subject: conversation.subject ?? undefined, from: contact?.email ?? undefined },
-      categories: DEFAULT_CATEGORIES,
+      message: {
+        text: message.text,
+        subject: conversation.subject ?? undefined,
+        from: contact?.email ?? undefined,
+        attachments: attachmentNames(message.attachments),
+      },
+      categories: appCategories.categories,
       defaultLanguage: settings.language,
     }),
   );
-  const t = triage.value;
+  const t = applyConfidencePolicy(triage.value, appCategories.policy);
   steps.push({ step: "triage", output: { ...t, fallbackReason: triage.fallbackReason } });
   if (t.automated || t.spam) return skip(t.automated ? `automated message (${t.automated})` : "spam");
 
@@ -231,7 +244,7 @@ async function planWithModel(ctx: ServiceContext, inputs: DraftInputs, gathered:
         })
       : [];
   steps.push({ step: "gates", output: gates });
-  const category = DEFAULT_CATEGORIES.find((c) => c.name === t.category);
+  const category = appCategories.categories.find((c) => c.name === t.category);
   const outcomes = await listOutcomes(ctx.db, orgId, app.id, { category: t.category });
   const trust = trustScore(
     outcomes.map((o) => ({

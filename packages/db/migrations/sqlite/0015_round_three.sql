@@ -23,5 +23,32 @@ CREATE TABLE `billing_events` (
 );
 --> statement-breakpoint
 CREATE INDEX `billing_events_org_idx` ON `billing_events` (`org_id`,`received_at`);--> statement-breakpoint
+CREATE TABLE `procedures` (
+	`id` text PRIMARY KEY NOT NULL,
+	`org_id` text NOT NULL,
+	`app_id` text NOT NULL,
+	`key` text NOT NULL,
+	`version` integer NOT NULL,
+	`trigger_category` text NOT NULL,
+	`definition` text NOT NULL,
+	`removed_at` integer,
+	`created_by` text NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `procedures_version_uq` ON `procedures` (`org_id`,`app_id`,`key`,`version`);--> statement-breakpoint
+CREATE INDEX `procedures_trigger_idx` ON `procedures` (`org_id`,`app_id`,`trigger_category`);--> statement-breakpoint
+CREATE TABLE `triage_configs` (
+	`id` text PRIMARY KEY NOT NULL,
+	`org_id` text NOT NULL,
+	`app_id` text NOT NULL,
+	`categories` text NOT NULL,
+	`threshold_percent` integer NOT NULL,
+	`fallback_category` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `triage_configs_app_uq` ON `triage_configs` (`org_id`,`app_id`);--> statement-breakpoint
 ALTER TABLE `conversations` ADD `taken_over_by` text;--> statement-breakpoint
 ALTER TABLE `deliveries` ADD `text` text;

@@ -6,6 +6,7 @@ import * as e from "./engine-tables.js";
 import * as it from "./integration-tables.js";
 import * as k from "./knowledge-tables.js";
 import * as n from "./notification-tables.js";
+import * as pr from "./procedure-tables.js";
 import * as sl from "./slack-tables.js";
 import * as t from "./tables.js";
 
@@ -47,3 +48,5 @@ export const actionExecutions = toMysql(it.actionExecutions);
 export const stripeAccounts = toMysql(it.stripeAccounts);
 export const billingAccounts = toMysql(b.billingAccounts);
 export const billingEvents = toMysql(b.billingEvents);
+export const triageConfigs = toMysql(pr.triageConfigs);
+export const procedures = toMysql(pr.procedures);

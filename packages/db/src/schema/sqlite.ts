@@ -6,6 +6,7 @@ import * as e from "./engine-tables.js";
 import * as it from "./integration-tables.js";
 import * as k from "./knowledge-tables.js";
 import * as n from "./notification-tables.js";
+import * as pr from "./procedure-tables.js";
 import * as sl from "./slack-tables.js";
 import * as t from "./tables.js";
 
@@ -47,3 +48,5 @@ export const actionExecutions = toSqlite(it.actionExecutions);
 export const stripeAccounts = toSqlite(it.stripeAccounts);
 export const billingAccounts = toSqlite(b.billingAccounts);
 export const billingEvents = toSqlite(b.billingEvents);
+export const triageConfigs = toSqlite(pr.triageConfigs);
+export const procedures = toSqlite(pr.procedures);

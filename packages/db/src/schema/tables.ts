@@ -13,6 +13,7 @@ import {
 import { actionExecutions, appIntegrations, stripeAccounts } from "./integration-tables.js";
 import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowledge-tables.js";
 import { notifications } from "./notification-tables.js";
+import { procedures, triageConfigs } from "./procedure-tables.js";
 import { slackCards, slackConfigs } from "./slack-tables.js";
 
 /**
@@ -372,4 +373,6 @@ export const tableDefs = {
   stripeAccounts,
   billingAccounts,
   billingEvents,
+  triageConfigs,
+  procedures,
 } as const;

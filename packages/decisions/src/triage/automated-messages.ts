@@ -14,6 +14,8 @@ export interface InboundEnvelope {
   from?: string;
   /** Header names in any case. */
   headers?: Record<string, string>;
+  /** Attachment file names: an app's category signals may be file extensions. */
+  attachments?: string[];
 }
 
 const BOUNCE_SENDER = /^(mailer-daemon|postmaster|mail-daemon)@/i;

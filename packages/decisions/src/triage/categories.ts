@@ -11,6 +11,11 @@ export interface TriageCategory {
   description: string;
   examples: string[];
   risk: Risk;
+  /**
+   * Words, phrases or file extensions (".stl") that settle the category on their own, like the
+   * built-in intent keywords; matched on folded text and attachment names.
+   */
+  signals?: string[];
 }
 
 export const DEFAULT_CATEGORIES: TriageCategory[] = [

@@ -9,6 +9,8 @@ export interface IntentRule {
   intent: string;
   category: string;
   pattern: RegExp;
+  /** Declared by the app's admin: not lowered when the classifier disagrees. */
+  decisive?: boolean;
 }
 
 export const DEFAULT_INTENT_RULES: IntentRule[] = [

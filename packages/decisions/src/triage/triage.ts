@@ -8,6 +8,7 @@ import {
   type IntentClassifier,
   trainClassifier,
 } from "./classifier.js";
+import { signalRules } from "./custom-categories.js";
 import { detectHumanRequest } from "./human-request.js";
 import {
   DEFAULT_INTENT_RULES,
@@ -62,15 +63,18 @@ export function buildTriageModel(
   const rows = categories.flatMap((c) => [c.description, ...c.examples].map((text) => ({ text, label: c.name })));
   return {
     categories,
-    intentRules: (opts.intentRules ?? DEFAULT_INTENT_RULES).filter((r) =>
-      categories.some((c) => c.name === r.category),
-    ),
+    intentRules: [
+      ...signalRules(categories),
+      ...(opts.intentRules ?? DEFAULT_INTENT_RULES).filter((r) => categories.some((c) => c.name === r.category)),
+    ],
     classifier: trainClassifier(rows, opts.classifier ?? DEFAULT_CLASSIFIER_OPTIONS),
   };
 }
 
 export function triage(message: InboundEnvelope, model: TriageModel, opts: { defaultLanguage: string }): TriageResult {
   const text = [message.subject, message.text].filter(Boolean).join("\n");
+  // Attachment names carry signals (".stl") but are no words of the customer's.
+  const signalText = [text, ...(message.attachments ?? [])].join("\n");
   const reasons: string[] = [];
   const detected = detectLanguage(text);
   const language =
@@ -110,7 +114,7 @@ export function triage(message: InboundEnvelope, model: TriageModel, opts: { def
   let category: string;
   let intent: string;
   let confidence: number;
-  const intentRules = matchIntents(text, model.intentRules);
+  const intentRules = matchIntents(signalText, model.intentRules);
   const keywordCategories = [...new Set(intentRules.map((r) => r.category))];
   if (spam && has("spam")) {
     category = "spam";
@@ -121,9 +125,10 @@ export function triage(message: InboundEnvelope, model: TriageModel, opts: { def
     category = keywordCategories[0] as string;
     intent = (intentRules[0] as IntentRule).intent;
     const agrees = classification.label === category;
+    const decisive = intentRules.some((r) => r.decisive);
     confidence = agrees
       ? Math.max(KEYWORD_CONFIDENCE.agreed, classification.confidence)
-      : classification.abstained
+      : classification.abstained || decisive
         ? KEYWORD_CONFIDENCE.alone
         : KEYWORD_CONFIDENCE.contradicted;
     reasons.push(

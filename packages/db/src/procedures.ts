@@ -1,0 +1,103 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Db } from "./client.js";
+import { newId } from "./ids.js";
+import type { procedures, triageConfigs } from "./schema/sqlite.js";
+
+export type TriageConfigRow = typeof triageConfigs.$inferSelect;
+export type ProcedureRow = typeof procedures.$inferSelect;
+
+export async function getTriageConfig(db: Db, orgId: string, appId: string): Promise<TriageConfigRow | undefined> {
+  const t = db.t.triageConfigs;
+  const rows = await db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.appId, appId)))
+    .limit(1);
+  return rows[0];
+}
+
+/** Replaces the app's categories, threshold and fallback (one row per app). */
+export async function putTriageConfig(
+  db: Db,
+  input: Pick<TriageConfigRow, "orgId" | "appId" | "categories" | "thresholdPercent" | "fallbackCategory">,
+): Promise<TriageConfigRow> {
+  const now = new Date();
+  const existing = await getTriageConfig(db, input.orgId, input.appId);
+  if (existing) {
+    const t = db.t.triageConfigs;
+    const changes = {
+      categories: input.categories,
+      thresholdPercent: input.thresholdPercent,
+      fallbackCategory: input.fallbackCategory,
+      updatedAt: now,
+    };
+    await db.q
+      .update(t)
+      .set(changes)
+      .where(and(eq(t.orgId, input.orgId), eq(t.id, existing.id)));
+    return { ...existing, ...changes };
+  }
+  const row: TriageConfigRow = { id: newId("triageConfig"), ...input, createdAt: now, updatedAt: now };
+  await db.q.insert(db.t.triageConfigs).values(row);
+  return row;
+}
+
+export async function deleteTriageConfig(db: Db, orgId: string, appId: string): Promise<void> {
+  const t = db.t.triageConfigs;
+  await db.q.delete(t).where(and(eq(t.orgId, orgId), eq(t.appId, appId)));
+}
+
+/** Every version of every procedure of an app, newest version first within a key. */
+export async function listProcedureVersions(db: Db, orgId: string, appId: string): Promise<ProcedureRow[]> {
+  const t = db.t.procedures;
+  return db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.appId, appId)))
+    .orderBy(asc(t.key), desc(t.version));
+}
+
+export async function latestProcedureVersion(
+  db: Db,
+  orgId: string,
+  appId: string,
+  key: string,
+): Promise<ProcedureRow | undefined> {
+  const t = db.t.procedures;
+  const rows = await db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.appId, appId), eq(t.key, key)))
+    .orderBy(desc(t.version))
+    .limit(1);
+  return rows[0];
+}
+
+/** One stored version by id: a run reads the version it started with, whatever came after. */
+export async function getProcedureVersion(db: Db, orgId: string, id: string): Promise<ProcedureRow | undefined> {
+  const t = db.t.procedures;
+  const rows = await db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.id, id)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function insertProcedureVersion(
+  db: Db,
+  input: Pick<ProcedureRow, "orgId" | "appId" | "key" | "version" | "triggerCategory" | "definition" | "createdBy">,
+): Promise<ProcedureRow> {
+  const row: ProcedureRow = { id: newId("procedure"), ...input, removedAt: null, createdAt: new Date() };
+  await db.q.insert(db.t.procedures).values(row);
+  return row;
+}
+
+/** Marks a key's versions removed: no new run starts, running ones keep their version. */
+export async function markProcedureRemoved(db: Db, orgId: string, appId: string, key: string): Promise<void> {
+  const t = db.t.procedures;
+  await db.q
+    .update(t)
+    .set({ removedAt: new Date() })
+    .where(and(eq(t.orgId, orgId), eq(t.appId, appId), eq(t.key, key)));
+}
