@@ -1,3 +1,5 @@
+export * from "./commerce/money.js";
+export * from "./commerce/product-search.js";
 export * from "./drafting/drafter.js";
 export * from "./gates/index.js";
 export * from "./model-port.js";
