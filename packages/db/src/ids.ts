@@ -34,6 +34,7 @@ export const ID_PREFIXES = {
   integration: "itg",
   actionExecution: "axn",
   stripeAccount: "sac",
+  product: "prd",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,3 +1,4 @@
+import * as cm from "./commerce-tables.js";
 import * as d from "./delivery-tables.js";
 import { toMysql } from "./dialect.js";
 import * as dr from "./draft-tables.js";
@@ -44,3 +45,4 @@ export const notifications = toMysql(n.notifications);
 export const appIntegrations = toMysql(it.appIntegrations);
 export const actionExecutions = toMysql(it.actionExecutions);
 export const stripeAccounts = toMysql(it.stripeAccounts);
+export const products = toMysql(cm.products);

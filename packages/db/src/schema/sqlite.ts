@@ -1,3 +1,4 @@
+import * as cm from "./commerce-tables.js";
 import * as d from "./delivery-tables.js";
 import { toSqlite } from "./dialect.js";
 import * as dr from "./draft-tables.js";
@@ -44,3 +45,4 @@ export const notifications = toSqlite(n.notifications);
 export const appIntegrations = toSqlite(it.appIntegrations);
 export const actionExecutions = toSqlite(it.actionExecutions);
 export const stripeAccounts = toSqlite(it.stripeAccounts);
+export const products = toSqlite(cm.products);

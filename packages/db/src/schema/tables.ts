@@ -1,3 +1,4 @@
+import { products } from "./commerce-tables.js";
 import { deliveries, sandboxMessages } from "./delivery-tables.js";
 import { c, type TableDef } from "./dialect.js";
 import { draftOutcomes, drafts } from "./draft-tables.js";
@@ -367,4 +368,5 @@ export const tableDefs = {
   appIntegrations,
   actionExecutions,
   stripeAccounts,
+  products,
 } as const;
