@@ -1,0 +1,20 @@
+CREATE TABLE `products` (
+	`id` varchar(40) NOT NULL,
+	`org_id` varchar(40) NOT NULL,
+	`app_id` varchar(40) NOT NULL,
+	`sku` varchar(64) NOT NULL,
+	`title` varchar(200) NOT NULL,
+	`titles` json,
+	`description` text,
+	`price_minor` int NOT NULL,
+	`currency` varchar(3) NOT NULL,
+	`stock` int,
+	`image_url` varchar(2000),
+	`category` varchar(100),
+	`active` boolean NOT NULL,
+	`synonyms` json,
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `products_id` PRIMARY KEY(`id`),
+	CONSTRAINT `products_app_sku_uq` UNIQUE(`org_id`,`app_id`,`sku`)
+);
