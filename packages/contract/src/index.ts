@@ -2,6 +2,7 @@ export * from "./actions.js";
 export * from "./analytics.js";
 export * from "./apps.js";
 export * from "./channels.js";
+export * from "./commerce.js";
 export * from "./common.js";
 export * from "./conversations.js";
 export * from "./drafts.js";

@@ -1,4 +1,6 @@
 export * from "./analytics/index.js";
+export * from "./commerce/import.js";
+export * from "./commerce/products.js";
 export * from "./context/customer-record.js";
 export * from "./context/gather.js";
 export * from "./context/gather-step.js";
