@@ -21,6 +21,7 @@ import { keysRoutes } from "./routes/keys.js";
 import { knowledgeRoutes } from "./routes/knowledge.js";
 import { notificationRoutes } from "./routes/notifications.js";
 import { outboxRoutes } from "./routes/outbox.js";
+import { productRoutes } from "./routes/products.js";
 import { publicFormRoutes } from "./routes/public-form.js";
 import { runRoutes } from "./routes/runs.js";
 import { signingKeyRoutes } from "./routes/signing-keys.js";
@@ -98,6 +99,7 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/events", eventRoutes());
   api.route("/api/v1/notifications", notificationRoutes());
   api.route("/api/v1/slack", slackConfigRoutes());
+  api.route("/api/v1/apps", productRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
