@@ -42,6 +42,10 @@ export function parseCliArgs(argv: string[]) {
       k: { type: "string" },
       "max-pages": { type: "string" },
       run: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+      currency: { type: "string" },
+      mapping: { type: "string" },
+      q: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });

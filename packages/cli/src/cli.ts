@@ -43,6 +43,8 @@ const REMOTE_ROUTES = new Set([
   "kb search",
   "kb remove",
   "eval retrieval",
+  "catalog import",
+  "catalog list",
 ]);
 
 /** Commands whose second word is an argument (`skill replay <conversation>`), remote as a whole. */

@@ -17,6 +17,9 @@ export const USAGE = `Usage: skill <command> [options]
   kb add <path|url>... --app <app|shared> [--max-pages 50] | kb list [--app <app>]
   kb search "<query>" --app <app> [--k 5] [--mode bm25|dense|hybrid] | kb remove <source id>
   db migrate
+  catalog import <file.csv|file.xlsx> --app <app> [--dry-run] [--currency MGA] [--mapping '{"Prix TTC":"price"}']
+                                 all or nothing, keyed by sku; prints each rejected line with its reason
+  catalog list --app <app> [--q "<what a customer wrote>"]
   drafts list [--app <app>] [--status pending_approval|sent|…] | drafts show <id>
   drafts approve <id> [--text <edited reply>] | drafts reject <id> --reason <why>
   runs list [--status failed] | runs retry <run id>
