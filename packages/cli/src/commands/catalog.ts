@@ -24,7 +24,7 @@ export function remoteCatalog(api: RemoteApi): CatalogBackend {
   return {
     import: (app, upload) => {
       const form = new FormData();
-      form.set("file", new File([upload.bytes], upload.name));
+      form.set("file", new File([new Uint8Array(upload.bytes)], upload.name));
       if (upload.mapping) form.set("mapping", JSON.stringify(upload.mapping));
       if (upload.currency) form.set("currency", upload.currency);
       form.set("dryRun", String(upload.dryRun));
@@ -44,7 +44,7 @@ function mappingOf(text: string | undefined): Record<string, string> | undefined
 }
 
 function reportLines(file: string, report: ImportReport): string[] {
-  const { created, updated, unchanged, rejected } = report.counts;
+  const { created, updated, unchanged } = report.counts;
   const head = report.applied
     ? `Imported ${file}: ${created} created, ${updated} updated, ${unchanged} unchanged.`
     : report.dryRun && report.errors.length === 0
