@@ -13,10 +13,18 @@ export function isCurrency(code: string): boolean {
   return KNOWN_CURRENCIES.has(code);
 }
 
+// Building an Intl formatter costs far more than a price check: one per currency, kept.
+const DIGITS = new Map<string, number>();
+
 /** How many digits the currency's minor unit has (0 for MGA, 2 for EUR). */
 export function currencyDigits(currency: string): number {
+  const known = DIGITS.get(currency);
+  if (known !== undefined) return known;
   if (!isCurrency(currency)) throw new RangeError(`unknown currency: ${currency}`);
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 0;
+  const digits =
+    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 0;
+  DIGITS.set(currency, digits);
+  return digits;
 }
 
 export type PriceParse = { ok: true; minor: number } | { ok: false; reason: string };
