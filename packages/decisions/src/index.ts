@@ -1,3 +1,4 @@
+export * from "./commerce/catalogue-answer.js";
 export * from "./commerce/catalogue-rows.js";
 export * from "./commerce/money.js";
 export * from "./commerce/product-search.js";
