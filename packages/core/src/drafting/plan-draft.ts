@@ -11,6 +11,7 @@ import {
   runGates,
   trustScore,
 } from "@support/decisions";
+import { catalogueAnswerFor, catalogueDraft } from "../commerce/catalogue-draft.js";
 import { customerRecord } from "../context/customer-record.js";
 import type { GatheredContext } from "../context/gather-step.js";
 import type { ServiceContext } from "../service/context.js";
@@ -157,10 +158,15 @@ export async function planDraft(
     });
     retrieval.passages = [canned.passage, ...retrieval.passages.filter((p) => p.id !== canned.passage.id)];
   }
+  // A question about the shop's products is answered from its catalogue, figures included.
+  const catalogue =
+    t.needsHuman || canned ? undefined : await catalogueAnswerFor(ctx, app.id, message.text, t.language);
+  if (catalogue) steps.push({ step: "catalogue", output: catalogue });
+  const fixedDraft = canned ? cannedDraft(canned) : catalogue ? catalogueDraft(catalogue) : undefined;
   const drafted: ModelResult<ModelDraft> | undefined = t.needsHuman
     ? undefined
-    : canned
-      ? cannedDraft(canned)
+    : fixedDraft
+      ? fixedDraft
       : await modelCall(tracer, "draft", { messageId: message.id, passages: retrieval.passages.length }, () =>
           model.draft({
             question,
@@ -188,7 +194,8 @@ export async function planDraft(
           text: draft.text,
           citedPassageIds: draft.citations.map((c) => c.passageId),
           passages: retrieval.passages,
-          customerData: gathered.lines,
+          // The catalogue's figures are facts the reply may state, as customer data is.
+          customerData: catalogue ? [...gathered.lines, catalogue.text] : gathered.lines,
           customerLanguage: t.language,
           bannedPhrases: settings.bannedPhrases,
           earlierReplies,
