@@ -2,6 +2,7 @@ export * from "./commerce/catalogue-answer.js";
 export * from "./commerce/catalogue-rows.js";
 export * from "./commerce/money.js";
 export * from "./commerce/product-search.js";
+export * from "./commerce/quote.js";
 export * from "./drafting/drafter.js";
 export * from "./gates/index.js";
 export * from "./model-port.js";
