@@ -1,12 +1,13 @@
 import { parseArgs } from "node:util";
-import { indexProducts, mapHeaders, readProductRows, searchProducts } from "@support/decisions";
+import { renderQuotePdf } from "@support/core";
+import { indexProducts, mapHeaders, quoteFigures, readProductRows, searchProducts } from "@support/decisions";
 import { readCatalogTable } from "@support/knowledge";
 
 /**
  * bench/commerce: a synthetic grocery catalogue of N products (French titles, Malagasy titles
  * and synonyms on some), read from CSV, checked, indexed, then searched with customer-style
  * questions (sizes, Malagasy words, typos). Prints the import-parse time, the index time and the
- * search latency p50/p95/max.
+ * search latency p50/p95/max, then the time to render a quote PDF.
  *   pnpm --filter @support/bench-commerce bench [--products 10000] [--queries 2000]
  */
 const { values } = parseArgs({
@@ -76,4 +77,30 @@ console.log(`catalogue: ${products.length} products (${(csv.byteLength / 1024).t
 console.log(`read + check CSV: ${parseMs.toFixed(0)} ms; index: ${indexMs.toFixed(0)} ms`);
 console.log(
   `search: ${latencies.length} queries, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms; ${found} with a match`,
+);
+
+const quoteLines = products
+  .slice(0, 12)
+  .map((p, i) => ({ sku: p.sku, title: p.title, quantity: 1 + (i % 4), unitMinor: 95000 }));
+const renders: number[] = [];
+for (let i = 0; i < 50; i++) {
+  t = performance.now();
+  await renderQuotePdf({
+    shop: { name: "Épicerie Analakely" },
+    number: `D-${i}`,
+    issuedAt: new Date("2026-12-03T10:00:00Z"),
+    validUntil: new Date("2026-12-17T10:00:00Z"),
+    customer: { name: "Rasoa" },
+    currency: "MGA",
+    figures: quoteFigures(quoteLines, { taxRateBp: 2000, pricesIncludeTax: false, delivery: [] }),
+    taxRateBp: 2000,
+    pricesIncludeTax: false,
+    paymentInstructions: ["MVola : 034 00 000 00"],
+    language: "fr",
+  });
+  renders.push(performance.now() - t);
+}
+renders.sort((a, b) => a - b);
+console.log(
+  `quote PDF (12 lines): ${renders.length} renders, p50 ${(renders[25] ?? 0).toFixed(1)} ms, max ${(renders[49] ?? 0).toFixed(1)} ms`,
 );

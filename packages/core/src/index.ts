@@ -1,6 +1,7 @@
 export * from "./analytics/index.js";
 export * from "./commerce/import.js";
 export * from "./commerce/products.js";
+export * from "./commerce/quote-pdf.js";
 export * from "./context/customer-record.js";
 export * from "./context/gather.js";
 export * from "./context/gather-step.js";
