@@ -23,6 +23,7 @@ import { notificationRoutes } from "./routes/notifications.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { productRoutes } from "./routes/products.js";
 import { publicFormRoutes } from "./routes/public-form.js";
+import { quoteRoutes } from "./routes/quotes.js";
 import { runRoutes } from "./routes/runs.js";
 import { signingKeyRoutes } from "./routes/signing-keys.js";
 import { slackRoutes } from "./routes/slack.js";
@@ -100,6 +101,7 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/notifications", notificationRoutes());
   api.route("/api/v1/slack", slackConfigRoutes());
   api.route("/api/v1/apps", productRoutes());
+  api.route("/api/v1/quotes", quoteRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });

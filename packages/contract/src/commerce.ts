@@ -86,3 +86,59 @@ export const importReportSchema = z
   })
   .openapi("ProductImportReport");
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+export const quoteBody = z
+  .object({
+    app: z.string().min(1).max(100),
+    conversation: z.string().min(1).max(40).optional(),
+    customer: z.object({ name: z.string().trim().min(1).max(200), phone: z.string().max(40).nullable().optional() }),
+    lines: z
+      .array(
+        z.object({ sku: z.string().trim().min(1).max(64), quantity: z.number().int().min(1).max(100_000) }).strict(),
+      )
+      .min(1)
+      .max(100)
+      .openapi({ description: "Prices come from the catalogue, never from the request." }),
+    taxRateBp: z.number().int().min(0).max(10_000).default(0).openapi({ description: "2000 = 20 %" }),
+    pricesIncludeTax: z.boolean().default(true),
+    delivery: z
+      .array(z.object({ fromSubtotalMinor: z.number().int().min(0), feeMinor: z.number().int().min(0) }))
+      .max(20)
+      .default([]),
+    validityDays: z.number().int().min(1).max(365).default(15),
+    paymentInstructions: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
+    language: z.enum(["fr", "mg", "en"]).default("fr"),
+  })
+  .strict();
+export type QuoteBody = z.input<typeof quoteBody>;
+
+export const quoteSchema = z
+  .object({
+    id: z.string(),
+    appId: z.string(),
+    number: z.string().openapi({ description: 'Per shop: "D-0001", "D-0002"...' }),
+    conversationId: z.string().nullable(),
+    customer: z.object({ name: z.string(), phone: z.string().nullable().optional() }),
+    lines: z.array(
+      z.object({
+        sku: z.string(),
+        title: z.string(),
+        quantity: z.number(),
+        unitMinor: z.number(),
+        lineMinor: z.number(),
+      }),
+    ),
+    currency: z.string(),
+    subtotalMinor: z.number(),
+    taxMinor: z.number(),
+    deliveryMinor: z.number(),
+    totalMinor: z.number(),
+    totalText: z.string(),
+    status: z.string(),
+    validUntil: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi("Quote");
+export type QuoteView = z.infer<typeof quoteSchema>;
+
+export const quotesQuery = z.object({ conversation: z.string().min(1).max(40) });

@@ -62,3 +62,4 @@ export * from "./tenancy/organizations.js";
 export * from "./tenancy/signing-keys.js";
 export * from "./workflows/event-types.js";
 export * from "./workflows/index.js";
+export * from "./commerce/quotes.js";

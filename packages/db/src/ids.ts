@@ -35,6 +35,7 @@ export const ID_PREFIXES = {
   actionExecution: "axn",
   stripeAccount: "sac",
   product: "prd",
+  quote: "quo",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, max } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
-import type { products } from "./schema/sqlite.js";
+import type { products, quotes } from "./schema/sqlite.js";
 
 export type ProductRow = typeof products.$inferSelect;
 export type ProductFields = Omit<ProductRow, "id" | "orgId" | "appId" | "createdAt" | "updatedAt">;
@@ -66,4 +66,42 @@ export async function updateProduct(
 export async function deleteProduct(db: Db, orgId: string, id: string): Promise<void> {
   const t = db.t.products;
   await db.q.delete(t).where(and(eq(t.orgId, orgId), eq(t.id, id)));
+}
+
+export type QuoteRow = typeof quotes.$inferSelect;
+
+/** The app's next quote number: one more than the highest; the unique index catches a race. */
+export async function nextQuoteNumber(db: Db, orgId: string, appId: string): Promise<number> {
+  const t = db.t.quotes;
+  const rows = await db.q
+    .select({ n: max(t.number) })
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.appId, appId)));
+  return (rows[0]?.n ?? 0) + 1;
+}
+
+export async function insertQuote(db: Db, row: Omit<QuoteRow, "id" | "createdAt" | "updatedAt">): Promise<QuoteRow> {
+  const now = new Date();
+  const full: QuoteRow = { id: newId("quote"), ...row, createdAt: now, updatedAt: now };
+  await db.q.insert(db.t.quotes).values(full);
+  return full;
+}
+
+export async function getQuote(db: Db, orgId: string, id: string): Promise<QuoteRow | undefined> {
+  const t = db.t.quotes;
+  const rows = await db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.id, id)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function listQuotesForConversation(db: Db, orgId: string, conversationId: string): Promise<QuoteRow[]> {
+  const t = db.t.quotes;
+  return db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.conversationId, conversationId)))
+    .orderBy(asc(t.number));
 }

@@ -29,3 +29,33 @@ export const products = define({
   uniques: [{ name: "products_app_sku_uq", columns: ["orgId", "appId", "sku"] }],
   indexes: [],
 });
+
+/**
+ * A quote (devis): numbered per app, its lines and figures frozen at creation (a later price
+ * change does not alter a quote already sent), amounts in minor units.
+ */
+export const quotes = define({
+  name: "quotes",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    appId: c.id().required(),
+    number: c.int().required(),
+    conversationId: c.id().optional(),
+    customer: c.json().required(),
+    lines: c.json().required(),
+    terms: c.json().required(),
+    currency: c.string(3).required(),
+    language: c.string(10).required(),
+    subtotalMinor: c.int().required(),
+    taxMinor: c.int().required(),
+    deliveryMinor: c.int().required(),
+    totalMinor: c.int().required(),
+    status: c.string(24).required(),
+    validUntil: c.time().required(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [{ name: "quotes_app_number_uq", columns: ["orgId", "appId", "number"] }],
+  indexes: [{ name: "quotes_conversation_idx", columns: ["orgId", "conversationId"] }],
+});

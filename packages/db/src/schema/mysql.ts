@@ -46,3 +46,4 @@ export const appIntegrations = toMysql(it.appIntegrations);
 export const actionExecutions = toMysql(it.actionExecutions);
 export const stripeAccounts = toMysql(it.stripeAccounts);
 export const products = toMysql(cm.products);
+export const quotes = toMysql(cm.quotes);

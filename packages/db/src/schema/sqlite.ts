@@ -46,3 +46,4 @@ export const appIntegrations = toSqlite(it.appIntegrations);
 export const actionExecutions = toSqlite(it.actionExecutions);
 export const stripeAccounts = toSqlite(it.stripeAccounts);
 export const products = toSqlite(cm.products);
+export const quotes = toSqlite(cm.quotes);

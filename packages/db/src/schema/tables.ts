@@ -1,4 +1,4 @@
-import { products } from "./commerce-tables.js";
+import { products, quotes } from "./commerce-tables.js";
 import { deliveries, sandboxMessages } from "./delivery-tables.js";
 import { c, type TableDef } from "./dialect.js";
 import { draftOutcomes, drafts } from "./draft-tables.js";
@@ -369,4 +369,5 @@ export const tableDefs = {
   actionExecutions,
   stripeAccounts,
   products,
+  quotes,
 } as const;
