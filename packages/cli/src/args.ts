@@ -48,6 +48,10 @@ export function parseCliArgs(argv: string[]) {
       template: { type: "string" },
       version: { type: "string" },
       transcript: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+      currency: { type: "string" },
+      mapping: { type: "string" },
+      q: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });

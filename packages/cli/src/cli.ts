@@ -55,6 +55,8 @@ const REMOTE_ROUTES = new Set([
   "procedures show",
   "procedures remove",
   "procedures test",
+  "catalog import",
+  "catalog list",
 ]);
 
 /** Commands whose second word is an argument (`skill replay <conversation>`), remote as a whole. */

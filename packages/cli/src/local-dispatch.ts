@@ -24,7 +24,7 @@ export async function runLocal(config: Config, inv: Invocation, out: Output) {
     return evalTriageCommand(out, values);
   }
   const { openProduct } = await import("@support/product");
-  const migrate = inv.command === "db" || inv.command === "init" || inv.command === "kb";
+  const migrate = inv.command === "db" || inv.command === "init" || inv.command === "kb" || inv.command === "catalog";
   const runtime = await openProduct(config, { migrate });
   try {
     const { runOnRuntime } = await import("./runtime-commands.js");

@@ -46,6 +46,10 @@ export async function runRemote(remote: { url: string; apiKey: string }, inv: In
       return conversationsCommand(remoteConversations(api), out, sub, { id: arg, text: values.text });
     }
   }
+  if (command === "catalog") {
+    const { catalogCommand, remoteCatalog } = await import("./commands/catalog.js");
+    return catalogCommand(remoteCatalog(api), inv, out);
+  }
   if (route === "eval retrieval") {
     const { evalRetrievalCommand, remoteEvaluator } = await import("./commands/eval-retrieval.js");
     return evalRetrievalCommand(out, evalRetrievalOptions(inv), { app: remoteEvaluator(api) });

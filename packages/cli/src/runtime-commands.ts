@@ -129,6 +129,13 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
         `Migrations applied (${runtime.database.dialect}).`,
       ]);
   }
+  if (command === "catalog") {
+    const [{ catalogCommand }, { localCatalog }] = await Promise.all([
+      import("./commands/catalog.js"),
+      import("./commands/catalog-local.js"),
+    ]);
+    return catalogCommand(localCatalog(runtime, org), inv, out);
+  }
   if (command === "kb") {
     const [kb, { localKb }] = await Promise.all([import("./commands/kb.js"), import("./commands/kb-local.js")]);
     return kb.kbCommand(localKb(runtime, org), inv, out);

@@ -21,6 +21,9 @@ export const USAGE = `Usage: skill <command> [options]
                                  a customer's data as JSON, or erased everywhere (GDPR; audited)
   billing sync                   creates or updates the plans' Stripe products and prices (lookup keys;
                                  needs STRIPE_SECRET_KEY and STRIPE_BILLING_WEBHOOK_SECRET)
+  catalog import <file.csv|file.xlsx> --app <app> [--dry-run] [--currency MGA] [--mapping '{"Prix TTC":"price"}']
+                                 all or nothing, keyed by sku; prints each rejected line with its reason
+  catalog list --app <app> [--q "<what a customer wrote>"]
   drafts list [--app <app>] [--status pending_approval|sent|…] | drafts show <id>
   drafts approve <id> [--text <edited reply>] [--actions <id,...> | --no-actions] | drafts reject <id> --reason <why>
   runs list [--status failed] | runs retry <run id>

@@ -4,6 +4,7 @@ export * from "./apps.js";
 export * from "./billing.js";
 export * from "./categories.js";
 export * from "./channels.js";
+export * from "./commerce.js";
 export * from "./common.js";
 export * from "./contacts.js";
 export * from "./conversations.js";

@@ -36,6 +36,8 @@ export const ID_PREFIXES = {
   stripeAccount: "sac",
   triageConfig: "tgc",
   procedure: "prc",
+  product: "prd",
+  quote: "quo",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

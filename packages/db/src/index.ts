@@ -9,6 +9,7 @@ export * from "./ids.js";
 export * from "./integrations.js";
 export * from "./notifications.js";
 export * from "./procedures.js";
+export * from "./products.js";
 export * from "./retention.js";
 export { tableDefs } from "./schema/tables.js";
 export * from "./secrets.js";

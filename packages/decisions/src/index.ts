@@ -1,6 +1,11 @@
 export * from "./drafting/answer-terms.js";
 export * from "./billing/entitlements.js";
 export * from "./billing/plans.js";
+export * from "./commerce/catalogue-answer.js";
+export * from "./commerce/catalogue-rows.js";
+export * from "./commerce/money.js";
+export * from "./commerce/product-search.js";
+export * from "./commerce/quote.js";
 export * from "./drafting/drafter.js";
 export { teamSignature } from "./drafting/reply-templates.js";
 export * from "./evaluation/index.js";

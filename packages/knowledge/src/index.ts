@@ -1,5 +1,6 @@
 export * from "./beir.js";
 export * from "./bm25.js";
+export * from "./catalog-files.js";
 export * from "./chunking.js";
 export * from "./crawl.js";
 export * from "./documents.js";

@@ -15,6 +15,7 @@ import {
   whichPurchaseQuestion,
   withQuestion,
 } from "@support/decisions";
+import { catalogueAnswerFor, catalogueDraft } from "../commerce/catalogue-draft.js";
 import { customerRecord } from "../context/customer-record.js";
 import type { GatheredContext } from "../context/gather-step.js";
 import { appTriage } from "../procedures/categories.js";
@@ -190,10 +191,15 @@ async function planWithModel(ctx: ServiceContext, inputs: DraftInputs, gathered:
     });
     retrieval.passages = [canned.passage, ...retrieval.passages.filter((p) => p.id !== canned.passage.id)];
   }
+  // A question about the shop's products is answered from its catalogue, figures included.
+  const catalogue =
+    t.needsHuman || canned ? undefined : await catalogueAnswerFor(ctx, app.id, message.text, t.language);
+  if (catalogue) steps.push({ step: "catalogue", output: catalogue });
+  const fixedDraft = canned ? cannedDraft(canned) : catalogue ? catalogueDraft(catalogue) : undefined;
   const drafted: ModelResult<ModelDraft> | undefined = t.needsHuman
     ? undefined
-    : canned
-      ? cannedDraft(canned)
+    : fixedDraft
+      ? fixedDraft
       : await modelCall(tracer, "draft", { messageId: message.id, passages: retrieval.passages.length }, () =>
           model.draft({
             question,
@@ -236,7 +242,8 @@ async function planWithModel(ctx: ServiceContext, inputs: DraftInputs, gathered:
           text: draft.text,
           citedPassageIds: draft.citations.map((c) => c.passageId),
           passages: retrieval.passages,
-          customerData: gathered.lines,
+          // The catalogue's figures are facts the reply may state, as customer data is.
+          customerData: catalogue ? [...gathered.lines, catalogue.text] : gathered.lines,
           customerLanguage: t.language,
           bannedPhrases: settings.bannedPhrases,
           earlierReplies,

@@ -39,6 +39,50 @@ CREATE TABLE `procedures` (
 	CONSTRAINT `procedures_version_uq` UNIQUE(`org_id`,`app_id`,`key`,`version`)
 );
 --> statement-breakpoint
+CREATE TABLE `products` (
+	`id` varchar(40) NOT NULL,
+	`org_id` varchar(40) NOT NULL,
+	`app_id` varchar(40) NOT NULL,
+	`sku` varchar(64) NOT NULL,
+	`title` varchar(200) NOT NULL,
+	`titles` json,
+	`description` text,
+	`price_minor` int NOT NULL,
+	`currency` varchar(3) NOT NULL,
+	`stock` int,
+	`image_url` varchar(2000),
+	`category` varchar(100),
+	`active` boolean NOT NULL,
+	`synonyms` json,
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `products_id` PRIMARY KEY(`id`),
+	CONSTRAINT `products_app_sku_uq` UNIQUE(`org_id`,`app_id`,`sku`)
+);
+--> statement-breakpoint
+CREATE TABLE `quotes` (
+	`id` varchar(40) NOT NULL,
+	`org_id` varchar(40) NOT NULL,
+	`app_id` varchar(40) NOT NULL,
+	`number` int NOT NULL,
+	`conversation_id` varchar(40),
+	`customer` json NOT NULL,
+	`lines` json NOT NULL,
+	`terms` json NOT NULL,
+	`currency` varchar(3) NOT NULL,
+	`language` varchar(10) NOT NULL,
+	`subtotal_minor` int NOT NULL,
+	`tax_minor` int NOT NULL,
+	`delivery_minor` int NOT NULL,
+	`total_minor` int NOT NULL,
+	`status` varchar(24) NOT NULL,
+	`valid_until` datetime(3) NOT NULL,
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `quotes_id` PRIMARY KEY(`id`),
+	CONSTRAINT `quotes_app_number_uq` UNIQUE(`org_id`,`app_id`,`number`)
+);
+--> statement-breakpoint
 CREATE TABLE `triage_configs` (
 	`id` varchar(40) NOT NULL,
 	`org_id` varchar(40) NOT NULL,
@@ -55,4 +99,5 @@ CREATE TABLE `triage_configs` (
 ALTER TABLE `conversations` ADD `taken_over_by` varchar(200);--> statement-breakpoint
 ALTER TABLE `deliveries` ADD `text` text;--> statement-breakpoint
 CREATE INDEX `billing_events_org_idx` ON `billing_events` (`org_id`,`received_at`);--> statement-breakpoint
-CREATE INDEX `procedures_trigger_idx` ON `procedures` (`org_id`,`app_id`,`trigger_category`);
+CREATE INDEX `procedures_trigger_idx` ON `procedures` (`org_id`,`app_id`,`trigger_category`);--> statement-breakpoint
+CREATE INDEX `quotes_conversation_idx` ON `quotes` (`org_id`,`conversation_id`);

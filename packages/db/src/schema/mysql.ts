@@ -1,4 +1,5 @@
 import * as b from "./billing-tables.js";
+import * as cm from "./commerce-tables.js";
 import * as d from "./delivery-tables.js";
 import { toMysql } from "./dialect.js";
 import * as dr from "./draft-tables.js";
@@ -50,3 +51,5 @@ export const billingAccounts = toMysql(b.billingAccounts);
 export const billingEvents = toMysql(b.billingEvents);
 export const triageConfigs = toMysql(pr.triageConfigs);
 export const procedures = toMysql(pr.procedures);
+export const products = toMysql(cm.products);
+export const quotes = toMysql(cm.quotes);

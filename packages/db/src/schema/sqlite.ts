@@ -1,4 +1,5 @@
 import * as b from "./billing-tables.js";
+import * as cm from "./commerce-tables.js";
 import * as d from "./delivery-tables.js";
 import { toSqlite } from "./dialect.js";
 import * as dr from "./draft-tables.js";
@@ -50,3 +51,5 @@ export const billingAccounts = toSqlite(b.billingAccounts);
 export const billingEvents = toSqlite(b.billingEvents);
 export const triageConfigs = toSqlite(pr.triageConfigs);
 export const procedures = toSqlite(pr.procedures);
+export const products = toSqlite(cm.products);
+export const quotes = toSqlite(cm.quotes);

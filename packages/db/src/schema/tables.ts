@@ -1,4 +1,5 @@
 import { billingAccounts, billingEvents } from "./billing-tables.js";
+import { products, quotes } from "./commerce-tables.js";
 import { deliveries, sandboxMessages } from "./delivery-tables.js";
 import { c, type TableDef } from "./dialect.js";
 import { draftOutcomes, drafts } from "./draft-tables.js";
@@ -375,4 +376,6 @@ export const tableDefs = {
   billingEvents,
   triageConfigs,
   procedures,
+  products,
+  quotes,
 } as const;

@@ -1,0 +1,107 @@
+import { and, asc, eq, inArray, max } from "drizzle-orm";
+import type { Db } from "./client.js";
+import { newId } from "./ids.js";
+import type { products, quotes } from "./schema/sqlite.js";
+
+export type ProductRow = typeof products.$inferSelect;
+export type ProductFields = Omit<ProductRow, "id" | "orgId" | "appId" | "createdAt" | "updatedAt">;
+
+/** The app's products in sku order; a catalogue is read whole to index it for search. */
+export async function listProducts(db: Db, orgId: string, appId: string): Promise<ProductRow[]> {
+  const t = db.t.products;
+  return db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.appId, appId)))
+    .orderBy(asc(t.sku));
+}
+
+export async function getProduct(db: Db, orgId: string, appId: string, id: string): Promise<ProductRow | undefined> {
+  const t = db.t.products;
+  const rows = await db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.appId, appId), eq(t.id, id)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function productsBySku(db: Db, orgId: string, appId: string, skus: string[]): Promise<ProductRow[]> {
+  if (skus.length === 0) return [];
+  const t = db.t.products;
+  const out: ProductRow[] = [];
+  // Bounded IN lists: MySQL and SQLite both cap the number of bound parameters.
+  for (let i = 0; i < skus.length; i += 500) {
+    const rows = await db.q
+      .select()
+      .from(t)
+      .where(and(eq(t.orgId, orgId), eq(t.appId, appId), inArray(t.sku, skus.slice(i, i + 500))));
+    out.push(...rows);
+  }
+  return out;
+}
+
+export async function insertProduct(db: Db, orgId: string, appId: string, fields: ProductFields): Promise<ProductRow> {
+  const now = new Date();
+  const row: ProductRow = { id: newId("product"), orgId, appId, ...fields, createdAt: now, updatedAt: now };
+  await db.q.insert(db.t.products).values(row);
+  return row;
+}
+
+export async function updateProduct(
+  db: Db,
+  orgId: string,
+  row: ProductRow,
+  fields: Partial<ProductFields>,
+): Promise<ProductRow> {
+  const t = db.t.products;
+  const now = new Date();
+  await db.q
+    .update(t)
+    .set({ ...fields, updatedAt: now })
+    .where(and(eq(t.orgId, orgId), eq(t.id, row.id)));
+  return { ...row, ...fields, updatedAt: now };
+}
+
+export async function deleteProduct(db: Db, orgId: string, id: string): Promise<void> {
+  const t = db.t.products;
+  await db.q.delete(t).where(and(eq(t.orgId, orgId), eq(t.id, id)));
+}
+
+export type QuoteRow = typeof quotes.$inferSelect;
+
+/** The app's next quote number: one more than the highest; the unique index catches a race. */
+export async function nextQuoteNumber(db: Db, orgId: string, appId: string): Promise<number> {
+  const t = db.t.quotes;
+  const rows = await db.q
+    .select({ n: max(t.number) })
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.appId, appId)));
+  return (rows[0]?.n ?? 0) + 1;
+}
+
+export async function insertQuote(db: Db, row: Omit<QuoteRow, "id" | "createdAt" | "updatedAt">): Promise<QuoteRow> {
+  const now = new Date();
+  const full: QuoteRow = { id: newId("quote"), ...row, createdAt: now, updatedAt: now };
+  await db.q.insert(db.t.quotes).values(full);
+  return full;
+}
+
+export async function getQuote(db: Db, orgId: string, id: string): Promise<QuoteRow | undefined> {
+  const t = db.t.quotes;
+  const rows = await db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.id, id)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function listQuotesForConversation(db: Db, orgId: string, conversationId: string): Promise<QuoteRow[]> {
+  const t = db.t.quotes;
+  return db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.conversationId, conversationId)))
+    .orderBy(asc(t.number));
+}

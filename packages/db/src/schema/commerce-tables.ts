@@ -1,0 +1,61 @@
+import { c, type TableDef } from "./dialect.js";
+
+const define = <T extends TableDef>(def: T) => def;
+
+/**
+ * A shop's product, keyed by (app, sku) so re-importing a catalogue updates rows in place. The
+ * price is an integer of the currency's minor unit (ariary have none): never a float.
+ */
+export const products = define({
+  name: "products",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    appId: c.id().required(),
+    sku: c.string(64).required(),
+    title: c.string(200).required(),
+    titles: c.json().optional(),
+    description: c.text().optional(),
+    priceMinor: c.int().required(),
+    currency: c.string(3).required(),
+    stock: c.int().optional(),
+    imageUrl: c.string(2000).optional(),
+    category: c.string(100).optional(),
+    active: c.bool().required(),
+    synonyms: c.json().optional(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [{ name: "products_app_sku_uq", columns: ["orgId", "appId", "sku"] }],
+  indexes: [],
+});
+
+/**
+ * A quote (devis): numbered per app, its lines and figures frozen at creation (a later price
+ * change does not alter a quote already sent), amounts in minor units.
+ */
+export const quotes = define({
+  name: "quotes",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    appId: c.id().required(),
+    number: c.int().required(),
+    conversationId: c.id().optional(),
+    customer: c.json().required(),
+    lines: c.json().required(),
+    terms: c.json().required(),
+    currency: c.string(3).required(),
+    language: c.string(10).required(),
+    subtotalMinor: c.int().required(),
+    taxMinor: c.int().required(),
+    deliveryMinor: c.int().required(),
+    totalMinor: c.int().required(),
+    status: c.string(24).required(),
+    validUntil: c.time().required(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [{ name: "quotes_app_number_uq", columns: ["orgId", "appId", "number"] }],
+  indexes: [{ name: "quotes_conversation_idx", columns: ["orgId", "conversationId"] }],
+});
