@@ -39,14 +39,13 @@ for (const dialect of dialects) {
       await send("erase-1", { email: EMAIL, phone: PHONE, name: "Zoe Rakoto" }, TEXT);
       const drafts = await eventually(
         async () => (await (await jsonCall(p, "/api/v1/drafts?limit=100")).json()).data,
-        (list: unknown[]) => list.length === 2,
+        (list: { id: string; conversationId: string }[]) => list.length === 2,
         "the erased customer's draft",
       );
       // Approve the erased customer's draft: a delivery, a sandbox message and learned knowledge follow.
       const exportBefore = await (await jsonCall(p, `/api/v1/contacts/${EMAIL}/export`)).json();
-      const target = drafts.find(
-        (d: { conversationId: string }) => d.conversationId === exportBefore.conversations[0]?.id,
-      );
+      const target = drafts.find((d) => d.conversationId === exportBefore.conversations[0]?.id);
+      if (!target) throw new Error("no draft for the erased customer's conversation");
       const approve = await jsonCall(p, `/api/v1/drafts/${target.id}/approve`, {
         method: "POST",
         body: { text: "Sorry Zoe, your basket left our workshop today and arrives on Friday." },

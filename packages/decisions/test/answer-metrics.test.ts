@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  type AnswerObservation,
-  AnswerSetError,
-  actionClaims,
-  parseAnswerQuestions,
-  scoreAnswers,
-} from "../src/evaluation/index.js";
+import { type AnswerObservation, AnswerSetError, parseAnswerQuestions, scoreAnswers } from "../src/evaluation/index.js";
+import { actionClaims } from "../src/text/action-claims.js";
 
 const questions = parseAnswerQuestions(
   [

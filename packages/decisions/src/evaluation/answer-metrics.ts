@@ -1,4 +1,4 @@
-import { actionClaims as claimsIn } from "./action-claims.js";
+import { actionClaims as claimsIn } from "../text/action-claims.js";
 import { type AnswerQuestion, expectedActionName, type QuestionKind, questionKind } from "./answer-set.js";
 
 /**
@@ -111,7 +111,7 @@ export function scoreAnswer(o: AnswerObservation): AnswerResult {
   const expected = expectedActionName(q);
   const wrongActions = o.actions.filter((a) => a !== expected);
   // A claim of an action is false unless the pipeline proposed one (a person approves it before the reply goes).
-  const actionClaims = answered && o.actions.length === 0 ? claimsIn(reply) : [];
+  const actionClaims = answered && o.actions.length === 0 ? claimsIn(reply).map((claim) => claim.sentence) : [];
   const leaks = answered ? leaksIn(reply, o.otherCustomers) : [];
   const correct =
     kind === "answerable"

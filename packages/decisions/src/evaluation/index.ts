@@ -1,4 +1,3 @@
-export * from "./action-claims.js";
 export * from "./answer-metrics.js";
 export * from "./answer-set.js";
 export * from "./relevance-calibration.js";
