@@ -1,6 +1,6 @@
 import type { DraftView } from "@support/contract";
 import { describe, expect, it } from "vitest";
-import { approvalCard, decidedCard, decisionLine } from "../src/card.js";
+import { ACTIONS, approvalCard, decidedCard, decisionLine } from "../src/card.js";
 import { editModal } from "../src/modals.js";
 
 const draft = (over: Partial<DraftView> = {}): DraftView => ({
@@ -55,7 +55,9 @@ describe("approval card", () => {
     const rejected = draft({ status: "rejected", decidedBy: "slack:cy", decidedVia: "slack", reason: "wrong" });
     expect(decisionLine(rejected)).toBe("Rejected by slack:cy (slack): wrong");
     const card = decidedCard(ctx(rejected));
-    expect(card.blocks.some((b) => b.type === "actions")).toBe(false);
+    // Approve, Edit and Reject give way; only Reply stays, so a person can still answer.
+    const buttons = card.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
+    expect(buttons.map((e) => ("action_id" in e ? e.action_id : undefined))).toEqual([ACTIONS.reply]);
     expect(card.text).toContain("Rejected by slack:cy");
   });
 
