@@ -132,7 +132,10 @@ describe("actions by policy only (issue 14, High 1)", () => {
     });
     await setDraftActions(p.runtime, p.orgId, draft.id, proposed);
     if (status === "approved") {
-      const approved = await jsonCall(p, `/api/v1/drafts/${draft.id}/approve`, { method: "POST", body: {} });
+      const approved = await jsonCall(p, `/api/v1/drafts/${draft.id}/approve`, {
+        method: "POST",
+        body: { actions: proposed.map((a) => a.id) },
+      });
       expect(approved.status).toBe(200);
     }
     if (status === "rejected") {
@@ -217,7 +220,11 @@ describe("actions by policy only (issue 14, High 1)", () => {
     });
     expect(set.status).toBe(200);
     const draftId = await draftWithActions("pending");
-    const refused = await jsonCall(p, `/api/v1/drafts/${draftId}/approve`, { method: "POST", key: agentKey, body: {} });
+    const refused = await jsonCall(p, `/api/v1/drafts/${draftId}/approve`, {
+      method: "POST",
+      key: agentKey,
+      body: { actions: proposed.map((a) => a.id) },
+    });
     expect(refused.status).toBe(403);
     expect((await refused.json()).detail).toContain("needs the admin role");
     const replyOnly = await jsonCall(p, `/api/v1/drafts/${draftId}/approve`, {
@@ -227,7 +234,11 @@ describe("actions by policy only (issue 14, High 1)", () => {
     });
     expect(replyOnly.status).toBe(200);
     const other = await draftWithActions("pending");
-    const byAdmin = await jsonCall(p, `/api/v1/drafts/${other}/approve`, { method: "POST", key: adminKey, body: {} });
+    const byAdmin = await jsonCall(p, `/api/v1/drafts/${other}/approve`, {
+      method: "POST",
+      key: adminKey,
+      body: { actions: proposed.map((a) => a.id) },
+    });
     expect(byAdmin.status).toBe(200);
   });
 });

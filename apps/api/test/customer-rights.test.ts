@@ -48,7 +48,7 @@ for (const dialect of dialects) {
       if (!target) throw new Error("no draft for the erased customer's conversation");
       const approve = await jsonCall(p, `/api/v1/drafts/${target.id}/approve`, {
         method: "POST",
-        body: { text: "Sorry Zoe, your basket left our workshop today and arrives on Friday." },
+        body: { text: "Sorry Zoe! Your basket left our workshop today and arrives on Friday." },
       });
       expect(approve.status).toBe(200);
       await eventually(

@@ -80,7 +80,7 @@ for (const dialect of dialects) {
         (
           await jsonCall(p, `/api/v1/drafts/${old.id}/approve`, {
             method: "POST",
-            body: { text: "Your course is refunded." },
+            body: { text: "Your course is refunded.", actions: old.actions.map((a: { id: string }) => a.id) },
           })
         ).status,
       ).toBe(200);

@@ -89,7 +89,11 @@ for (const dialect of dialects) {
           via: "stripe",
         },
       ]);
-      expect((await jsonCall(p, `/api/v1/drafts/${draft.id}/approve`, { method: "POST", body: {} })).status).toBe(200);
+      const approve = await jsonCall(p, `/api/v1/drafts/${draft.id}/approve`, {
+        method: "POST",
+        body: { actions: ["a1"] },
+      });
+      expect(approve.status).toBe(200);
       const refund = () =>
         jsonCall(p, `/api/v1/apps/${p.appId}/stripe/refunds`, {
           method: "POST",
