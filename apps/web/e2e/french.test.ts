@@ -138,8 +138,8 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard in French (real serv
       ["Slack", "Slack", "11-slack"],
       ["Journal d’audit", "Journal d’audit", "12-journal-d-audit"],
       ["Clés d’API", "Clés d’API", "13-cles-d-api"],
-      ["Membres", "Membres", "14-membres"],
-      ["Abonnement", "Offre et facturation", "15-abonnement"],
+      ["Abonnement", "Offre et facturation", "14-abonnement"],
+      ["Membres", "Membres", "15-membres"],
     ] as const) {
       await nav(name);
       await page.getByRole("heading", { name: heading, exact: true, level: 1 }).waitFor();

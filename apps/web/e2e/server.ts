@@ -31,7 +31,15 @@ export async function startProduct(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "support-e2e-"));
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(apiDir, "src/main.ts")], {
     cwd: apiDir,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      // The fake customer and product apps listen on loopback: the operator allows it (ADR 0100).
+      ALLOWED_OUTBOUND_NETWORKS: "127.0.0.0/8",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
