@@ -145,7 +145,8 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard in French (real serv
       await page.getByRole("heading", { name: heading, exact: true, level: 1 }).waitFor();
       await check(file);
     }
-  });
+    // Eleven pages, each rendered and checked: slow CI machines need more than the default.
+  }, 90_000);
 
   it("switches to English from the top bar and remembers it", async () => {
     await page.getByLabel("Langue").selectOption("en");

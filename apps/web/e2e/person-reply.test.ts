@@ -164,12 +164,24 @@ describe.skipIf(Boolean(browserPath.skipReason))("a person answers from the dash
     // The failed-send conversation: the person's reply fails too, then Resend delivers it once.
     customer.refuse = 1;
     const text = "Sorry for the trouble: click Forgot password on the sign-in page.";
+    const listed = () =>
+      page
+        .locator("li[data-delivery]")
+        .evaluateAll((items) => items.map((item) => item.getAttribute("data-delivery") ?? ""));
+    await page.goto(`${server.url}/conversations/${pending.conversationId}`);
+    await page.locator("li[data-delivery]").first().waitFor();
+    const before = await listed();
     const composer = await answer(pending.conversationId, text);
-    const resend = composer.getByRole("button", { name: "Resend" });
-    await expect(resend.count()).resolves.toBeGreaterThan(0);
-    await resend.last().click();
-    await composer.getByText("Sent", { exact: true }).waitFor();
-    await resend.last().click();
+    // The person's reply is the delivery that was not listed before it (the draft's failed one was).
+    await expect.poll(async () => (await listed()).length).toBe(before.length + 1);
+    const id = (await listed()).find((d) => !before.includes(d));
+    const mine = composer.locator(`li[data-delivery="${id}"]`);
+    // A resend is a new delivery; resending the same failed one again sends nothing more.
+    await mine.getByRole("button", { name: "Resend" }).click();
+    await expect.poll(async () => (await listed()).length).toBe(before.length + 2);
+    const resent = (await listed()).find((d) => d !== id && !before.includes(d));
+    await composer.locator(`li[data-delivery="${resent}"]`).getByText("Sent", { exact: true }).waitFor();
+    await mine.getByRole("button", { name: "Resend" }).click();
     await page.waitForTimeout(500);
     expect(customer.accepted.filter((r) => r.conversationId === pending.conversationId).map((r) => r.text)).toEqual([
       text,
