@@ -363,6 +363,57 @@ for (const dialect of dialects) {
       expect(rejected.status).toBe(200);
     });
 
+    it("Approve on a draft with actions opens a modal listing them; only the ticked ones run", async () => {
+      const { draftId, ts } = await askAndGetCard();
+      const refund = (id: string, purchaseId: string, amount: number) => ({
+        id,
+        action: "refund",
+        input: { purchaseId, amount },
+        risk: "approval_required" as const,
+        autoApprovable: false,
+        reason: `Refund ${purchaseId}.`,
+        via: "recorded" as const,
+      });
+      await setDraftActions(p.runtime, p.orgId, draftId, [
+        refund("a1", "pur_course", 9900),
+        refund("a2", "pur_ebook", 1900),
+      ]);
+      // The click alone approves nothing: it opens the modal with each action to tick.
+      expect((await interact(blockAction("draft_approve", draftId, "eve", ts))).status).toBe(200);
+      const modal = await waitFor(
+        () => slack.callsTo("views.open").find((c) => c.args.trigger_id === "trigger-eve-draft_approve"),
+        "the approve modal",
+      );
+      expect((await draft(draftId)).status).toBe("pending_approval");
+      const view = modal.args.view as { callback_id: string; blocks: { element?: { options?: unknown[] } }[] };
+      expect(view.callback_id).toBe("draft_approve_modal");
+      const options = view.blocks.flatMap((b) => b.element?.options ?? []) as {
+        value: string;
+        text: { text: string };
+      }[];
+      expect(options.map((o) => [o.value, o.text.text])).toEqual([
+        ["a1", "refund · pur_course · 9900 (minor units)"],
+        ["a2", "refund · pur_ebook · 1900 (minor units)"],
+      ]);
+
+      const submit = viewSubmission("draft_approve_modal", draftId, "eve", "reply", "");
+      submit.view.state.values = {
+        actions: { chosen: { type: "checkboxes", selected_options: [{ value: "a2" }, { value: "a9" }] } },
+      } as never;
+      const accepted = await interact(submit);
+      expect(await accepted.text()).toBe("");
+      const sent = await waitFor(async () => {
+        const d = await draft(draftId);
+        return d.status === "sent" ? d : undefined;
+      }, "the draft approved with the ebook's refund only");
+      expect(sent.actions.map((a: { id: string; approved?: boolean }) => [a.id, a.approved])).toEqual([
+        ["a1", false],
+        ["a2", true],
+      ]);
+      expect(sent.executions.map((e: { input: { purchaseId: string } }) => e.input.purchaseId)).toEqual(["pur_ebook"]);
+      expect(sent.decidedBy).toBe("slack:eve");
+    });
+
     it("reminder, escalation and daily summary messages are service functions the scheduler calls", async () => {
       const client = p.runtime.slack;
       const ctx = p.runtime.contextFor(p.orgId, WORKFLOW);

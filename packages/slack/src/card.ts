@@ -1,6 +1,7 @@
 import type { KnownBlock } from "@slack/web-api";
 import type { DraftView } from "@support/contract";
 import { formatMoney, type ReviewCard } from "@support/core";
+import { actionHeadline, summarizeAction } from "./action-summary.js";
 
 /** What an approval card shows about a draft and the conversation it answers, with the way to the dashboard. */
 export interface CardContext extends ReviewCard {
@@ -86,7 +87,7 @@ const RISK_LABELS: Record<string, string> = {
   approval_required: "needs approval",
 };
 
-/** Each proposed action with its risk and route, and once run, its outcome. */
+/** Each proposed action (kind, object, amount) with its risk and route, and once run, its outcome. */
 function actionBlocks(draft: DraftView): KnownBlock[] {
   return draft.actions.map((a) => {
     const execution = draft.executions.find((e) => e.action === a.action);
@@ -98,8 +99,9 @@ function actionBlocks(draft: DraftView): KnownBlock[] {
         ? " · not approved"
         : "";
     const via = a.via === "recorded" ? "recorded only" : `via ${a.via}`;
+    const headline = escapeMrkdwn(actionHeadline(summarizeAction(draft, a)));
     return section(
-      `*Action:* ${escapeMrkdwn(a.action)} (${RISK_LABELS[a.risk] ?? a.risk}, ${via})${outcome}\n${escapeMrkdwn(a.reason)}`,
+      `*Action:* ${headline} (${RISK_LABELS[a.risk] ?? a.risk}, ${via})${outcome}\n${escapeMrkdwn(a.reason)}`,
     );
   });
 }
@@ -137,9 +139,13 @@ const button = (text: string, actionId: string, value: string, style?: "primary"
   ...(style ? { style } : {}),
 });
 
-/** The card while the draft waits: everything a reviewer needs, and the four buttons. */
+/**
+ * The card while the draft waits: everything a reviewer needs, and the buttons. With proposed
+ * actions, Approve opens a modal listing them to tick (the card's click alone runs nothing).
+ */
 export function approvalCard(ctx: CardContext): { text: string; blocks: KnownBlock[] } {
   const id = ctx.draft.id;
+  const approve = ctx.draft.actions.length > 0 ? "Approve…" : "Approve";
   return {
     // The notification text is mrkdwn too: a customer named `<!channel>` must not ping anyone.
     text: `Draft for ${escapeMrkdwn(ctx.customer)} waiting for approval`,
@@ -149,7 +155,7 @@ export function approvalCard(ctx: CardContext): { text: string; blocks: KnownBlo
         type: "actions",
         block_id: `draft:${id}`,
         elements: [
-          button("Approve", ACTIONS.approve, id, "primary"),
+          button(approve, ACTIONS.approve, id, "primary"),
           button("Edit", ACTIONS.edit, id),
           button("Reject", ACTIONS.reject, id, "danger"),
           { ...button("Open in dashboard", ACTIONS.open, id), url: ctx.dashboardUrl },

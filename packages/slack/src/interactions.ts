@@ -15,7 +15,7 @@ import { z } from "zod";
 import { ACTIONS, decisionLine } from "./card.js";
 import { refreshApprovalCard } from "./cards.js";
 import { type SlackClient, type SlackDeps, slackActor } from "./deps.js";
-import { editModal, INPUTS, rejectModal, replyModal, VIEWS } from "./modals.js";
+import { ACTION_CHOICE, approveModal, editModal, INPUTS, rejectModal, replyModal, VIEWS } from "./modals.js";
 
 /** What each listener gets besides Bolt's arguments: the organization the request was verified for. */
 export interface SlackRequestContext {
@@ -33,9 +33,31 @@ const viewBody = z.object({
   view: z.object({
     id: z.string().optional(),
     private_metadata: z.string(),
-    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullish() }))) }),
+    state: z.object({
+      values: z.record(
+        z.string(),
+        z.record(
+          z.string(),
+          z.object({
+            value: z.string().nullish(),
+            selected_options: z.array(z.object({ value: z.string() })).nullish(),
+          }),
+        ),
+      ),
+    }),
   }),
 });
+type ViewBody = z.infer<typeof viewBody>;
+
+/**
+ * The actions ticked in a modal, among those the draft proposes. A modal without the checkboxes
+ * (opened before the draft had actions) names none, so nothing the approver did not see runs.
+ */
+function tickedActions(body: ViewBody, draft: DraftView | undefined): string[] {
+  const ticked = body.view.state.values[ACTION_CHOICE.block]?.[ACTION_CHOICE.action]?.selected_options ?? [];
+  const proposed = new Set((draft?.actions ?? []).map((a) => a.id));
+  return ticked.map((o) => o.value).filter((id) => proposed.has(id));
+}
 
 const OPEN = new Set(["pending_approval", "declined"]);
 
@@ -120,17 +142,16 @@ export async function createSlackBolt(deps: SlackDeps): Promise<App> {
       const draft = await findDraftView(ctx, draftId);
       if (!draft) {
         await tell(`Draft ${draftId} no longer exists.`);
-      } else if (kind === "approve") {
-        // The card lists every proposed action: approving it is approving those, and nothing else.
-        const actions = draft.actions.map((a) => a.id);
-        const result = await decide(ctx, draftId, () => approveDraft(ctx, draftId, { actions }));
+      } else if (kind === "approve" && draft.actions.length === 0) {
+        const result = await decide(ctx, draftId, () => approveDraft(ctx, draftId, { actions: [] }));
         if (!result.ok && result.draft && !OPEN.has(result.draft.status))
           await explainAlreadyDecided(deps, ctx, connection, result.draft, to);
         else if (!result.ok) await tell(`${result.message}. Use Edit to write the reply.`);
       } else if (!OPEN.has(draft.status)) {
         await explainAlreadyDecided(deps, ctx, connection, draft, to);
       } else if (body.trigger_id) {
-        const view = kind === "edit" ? editModal(draft) : rejectModal(draft);
+        // A draft with actions is approved in a modal that lists them to tick: a click runs nothing.
+        const view = kind === "approve" ? approveModal(draft) : kind === "edit" ? editModal(draft) : rejectModal(draft);
         await deps.slackApi(connection).openView({ triggerId: body.trigger_id, view });
       }
       await args.ack();
@@ -142,21 +163,22 @@ export async function createSlackBolt(deps: SlackDeps): Promise<App> {
   app.action(ACTIONS.open, async ({ ack }) => ack());
 
   const onSubmit =
-    (kind: "edit" | "reject") =>
+    (kind: "approve" | "edit" | "reject") =>
     async (args: { ack: AckFn<void> | AckFn<ViewResponseAction>; body: unknown; context: Record<string, unknown> }) => {
       const ack = args.ack as AckFn<ViewResponseAction | undefined>;
       const { connection } = args.context as unknown as SlackRequestContext;
       const body = viewBody.parse(args.body);
       const draftId = body.view.private_metadata;
-      const input = INPUTS[kind];
+      const input = kind === "approve" ? ACTION_CHOICE : INPUTS[kind];
       const value = body.view.state.values[input.block]?.[input.action]?.value ?? "";
       const ctx = serviceContext(deps.platform, connection.orgId, slackActor(body.user));
-      // An edited reply approves the actions the card showed beside it, as the Approve button does.
-      const shown = kind === "edit" ? ((await findDraftView(ctx, draftId))?.actions ?? []).map((a) => a.id) : [];
+      const actions = kind === "reject" ? [] : tickedActions(body, await findDraftView(ctx, draftId));
       const result = await decide(ctx, draftId, () =>
-        kind === "edit"
-          ? approveDraft(ctx, draftId, { text: value, actions: shown })
-          : rejectDraft(ctx, draftId, { reason: value }),
+        kind === "approve"
+          ? approveDraft(ctx, draftId, { actions })
+          : kind === "edit"
+            ? approveDraft(ctx, draftId, { text: value, actions })
+            : rejectDraft(ctx, draftId, { reason: value }),
       );
       if (result.ok) return ack(undefined);
       const decided = result.draft && !OPEN.has(result.draft.status);
@@ -167,6 +189,7 @@ export async function createSlackBolt(deps: SlackDeps): Promise<App> {
         decided && result.draft ? `Nothing changed: already decided. ${decisionLine(result.draft)}.` : result.message;
       return ack({ response_action: "errors", errors: { [input.block]: message.slice(0, 150) } });
     };
+  app.view(VIEWS.approve, onSubmit("approve"));
   app.view(VIEWS.edit, onSubmit("edit"));
   app.view(VIEWS.reject, onSubmit("reject"));
 

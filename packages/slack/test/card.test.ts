@@ -1,7 +1,7 @@
 import type { DraftView } from "@support/contract";
 import { describe, expect, it } from "vitest";
 import { ACTIONS, approvalCard, decidedCard, decisionLine } from "../src/card.js";
-import { editModal } from "../src/modals.js";
+import { approveModal, editModal } from "../src/modals.js";
 
 const draft = (over: Partial<DraftView> = {}): DraftView => ({
   id: "drf_01",
@@ -82,7 +82,7 @@ describe("approval card", () => {
         {
           id: "a1",
           action: "stripe.refund",
-          input: { chargeId: "ch_1", amount: 9900 },
+          input: { purchaseId: "pur_1", amount: 9900 },
           risk: "approval_required",
           autoApprovable: false,
           reason: "Refund 99.00 EUR for Course.",
@@ -93,7 +93,9 @@ describe("approval card", () => {
     const waiting = JSON.stringify(approvalCard(ctx(withActions)).blocks);
     expect(waiting).toContain("Course &lt;Pro&gt; (99.00 EUR, paid)");
     expect(waiting).toContain(":warning: getSubscriptions: timed out after 3000 ms");
-    expect(waiting).toContain("*Action:* stripe.refund (needs approval, via stripe)");
+    expect(waiting).toContain(
+      "*Action:* stripe.refund · Course &lt;Pro&gt; (pur_1) · 99.00 EUR (needs approval, via stripe)",
+    );
     expect(waiting).not.toContain("failed:");
 
     const execution = {
@@ -110,6 +112,37 @@ describe("approval card", () => {
     expect(JSON.stringify(failed.blocks)).toContain(":x: failed: charge disputed");
     const done = decidedCard(ctx({ ...withActions, executions: [{ ...execution, status: "succeeded", error: null }] }));
     expect(JSON.stringify(done.blocks)).toContain("via stripe) · succeeded");
+
+    // Approve no longer approves from the card: it opens the modal where each action is ticked.
+    const approve = approvalCard(ctx(withActions))
+      .blocks.flatMap((b) => (b.type === "actions" ? b.elements : []))
+      .find((e) => "action_id" in e && e.action_id === ACTIONS.approve);
+    expect(JSON.stringify(approve)).toContain("Approve…");
+    for (const modal of [approveModal(withActions), editModal(withActions)]) {
+      const choice = modal.blocks.find((b) => "block_id" in b && b.block_id === "actions");
+      expect(choice).toMatchObject({
+        type: "input",
+        optional: true,
+        element: {
+          type: "checkboxes",
+          action_id: "chosen",
+          options: [
+            {
+              value: "a1",
+              text: { text: "stripe.refund · Course <Pro> (pur_1) · 99.00 EUR" },
+              description: { text: "Refund 99.00 EUR for Course." },
+            },
+          ],
+        },
+      });
+    }
+    expect(JSON.stringify(approveModal(withActions).blocks[0])).toContain("Click <Forgot password>");
+  });
+
+  it("leaves the checkboxes out of the Edit modal of a draft without actions", () => {
+    expect(JSON.stringify(editModal(draft()))).not.toContain("checkboxes");
+    const card = approvalCard(ctx(draft()));
+    expect(JSON.stringify(card.blocks)).toContain('"text":"Approve"');
   });
 });
 
