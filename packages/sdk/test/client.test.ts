@@ -128,8 +128,8 @@ describe("SupportClient on the wire", () => {
     await client.getConversation("cnv_1");
     await client.listDrafts({ app: "acme", status: "pending" });
     await client.getDraft("drf/1");
-    await client.approveDraft("drf_1", { text: "Edited reply" });
-    await client.approveDraft("drf_2");
+    await client.approveDraft("drf_1", { text: "Edited reply", actions: [] });
+    await client.approveDraft("drf_2", { actions: ["a1"] });
     await client.rejectDraft("drf_3", { reason: "wrong tone" });
     const hits = await client.searchKnowledge({ app: "acme", q: "refund policy", k: 3 });
     expect(hits.data[0]?.text).toContain("Refunds");
@@ -138,13 +138,18 @@ describe("SupportClient on the wire", () => {
       ["GET", "/api/v1/conversations/cnv_1", {}, ""],
       ["GET", "/api/v1/drafts", { app: "acme", status: "pending" }, ""],
       ["GET", "/api/v1/drafts/drf%2F1", {}, ""],
-      ["POST", "/api/v1/drafts/drf_1/approve", {}, '{"text":"Edited reply"}'],
-      ["POST", "/api/v1/drafts/drf_2/approve", {}, "{}"],
+      ["POST", "/api/v1/drafts/drf_1/approve", {}, '{"text":"Edited reply","actions":[]}'],
+      ["POST", "/api/v1/drafts/drf_2/approve", {}, '{"actions":["a1"]}'],
       ["POST", "/api/v1/drafts/drf_3/reject", {}, '{"reason":"wrong tone"}'],
       ["GET", "/api/v1/knowledge/search", { app: "acme", q: "refund policy", k: "3" }, ""],
     ]);
     for (const s of platform.seen) expect(s.headers.get("authorization")).toBe("Bearer sk_test");
     await expect(client.rejectDraft("drf_3", { reason: " " })).rejects.toBeInstanceOf(SupportError);
+    // An approval that does not say which actions run never leaves the client.
+    const asked = platform.seen.length;
+    await expect(client.approveDraft("drf_4", {} as never)).rejects.toThrow(/needs `actions`/);
+    await expect(client.approveDraft("drf_4", { actions: "a1" } as never)).rejects.toBeInstanceOf(SupportError);
+    expect(platform.seen).toHaveLength(asked);
   });
 
   it("walks every page with the cursor", async () => {
@@ -180,7 +185,10 @@ describe("SupportClient on the wire", () => {
     const error = await client.getDraft("missing").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SupportApiError);
     expect(error).toMatchObject({ status: 404, code: "not_found", requestId: "req_42", detail: "not_found happened" });
-    await expect(client.approveDraft("drf_1")).rejects.toMatchObject({ status: 409, code: "conflict" });
+    await expect(client.approveDraft("drf_1", { actions: [] })).rejects.toMatchObject({
+      status: 409,
+      code: "conflict",
+    });
     expect(platform.seen).toHaveLength(2);
   });
 

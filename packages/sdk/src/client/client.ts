@@ -4,6 +4,7 @@ import { SupportApiError, SupportError, SupportNetworkError } from "./errors.js"
 import { type Page, paginate } from "./pagination.js";
 import { type BackoffOptions, isRetryableStatus, parseRetryAfter, retryDelayMs } from "./retry.js";
 import {
+  type ApproveDraftOptions,
   type Conversation,
   type Draft,
   type InboundMessage,
@@ -97,12 +98,19 @@ export class SupportClient {
   }
 
   /**
-   * Approves as written, or with `text` replacing the draft's. `actions`: ids of the proposed
-   * actions to run (`[]` sends the reply alone); required when the draft proposes any, so nothing
-   * runs that the caller did not choose.
+   * Approves as written, or with `text` replacing the draft's, running the proposed actions named
+   * in `actions` and no other (`[]` sends the reply alone): read `draft.actions` to choose. Refused
+   * before any request without that choice, so nothing runs that the caller did not pick.
    */
-  approveDraft(id: string, options: { text?: string; actions?: string[] } = {}): Promise<Draft> {
-    return this.post(`api/v1/drafts/${encodeURIComponent(id)}/approve`, options);
+  async approveDraft(id: string, options: ApproveDraftOptions): Promise<Draft> {
+    const actions: unknown = options?.actions;
+    if (!Array.isArray(actions) || !actions.every((a) => typeof a === "string")) {
+      throw new SupportError("approveDraft needs `actions`: the ids of draft.actions to run, [] for the reply alone");
+    }
+    return this.post(`api/v1/drafts/${encodeURIComponent(id)}/approve`, {
+      ...(options.text === undefined ? {} : { text: options.text }),
+      actions,
+    });
   }
 
   async rejectDraft(id: string, options: { reason: string }): Promise<Draft> {

@@ -56,13 +56,39 @@ export interface Conversation {
   [field: string]: unknown;
 }
 
+/** An action a draft proposes (`DraftAction` in the API's OpenAPI document): it runs only when an approval names its id. */
+export interface DraftAction {
+  id: string;
+  action: string;
+  input: Record<string, unknown>;
+  risk: "read" | "low_impact_write" | "approval_required";
+  autoApprovable: boolean;
+  /** What it does, to what and for how much, as the approver reads it. */
+  reason: string;
+  via: "stripe" | "app" | "recorded";
+  /** Set once the draft is approved: whether the approval named it. */
+  approved?: boolean;
+}
+
 export interface Draft {
   id: string;
   conversationId: string;
   status: string;
   text: string;
+  actions: DraftAction[];
   createdAt: string;
   [field: string]: unknown;
+}
+
+/**
+ * The body of `POST /api/v1/drafts/:id/approve`. `actions` is required here (the API requires it
+ * only of drafts that propose some): the caller says what runs every time, `[]` for the reply alone.
+ */
+export interface ApproveDraftOptions {
+  /** Ids of the draft's proposed actions to run (see `Draft.actions`). */
+  actions: string[];
+  /** Replaces the draft's text. */
+  text?: string;
 }
 
 export interface KnowledgeHit {
