@@ -95,4 +95,32 @@ describe("scoreAnswers", () => {
     expect(report.answerRate).toEqual({ count: 1, of: 2, rate: 0.5 });
     expect(report.keyFactAnswerRate.count).toBe(0);
   });
+
+  it("reports triage accuracy on labelled categories and escalation precision and recall per language", () => {
+    const [billing, person, payment, frPerson] = parseAnswerQuestions(
+      [
+        '{"text": "Do you take PayPal?", "lang": "en", "expect": {"facts": ["PayPal"], "category": "billing"}}',
+        '{"text": "I need a human", "lang": "en", "expect": {"facts": [], "escalate": true, "category": "other"}}',
+        '{"text": "Je peux payer en 3 fois ?", "lang": "fr", "expect": {"facts": ["3 fois"], "category": "billing"}}',
+        '{"text": "Je veux parler à un conseiller", "lang": "fr", "expect": {"facts": [], "escalate": true}}',
+      ].join("\n"),
+      "triage.jsonl",
+    ) as AnswerObservation["question"][];
+    const report = scoreAnswers([
+      observed({ question: billing as AnswerObservation["question"], category: "billing", text: "PayPal, yes." }),
+      observed({ question: person as AnswerObservation["question"], status: "escalated" }),
+      observed({ question: payment as AnswerObservation["question"], category: "other", status: "escalated" }),
+      observed({ question: frPerson as AnswerObservation["question"], status: "pending_approval" }),
+    ]);
+    // The French person request has no category label: it counts for escalation, not accuracy.
+    expect(report.triage.accuracy).toEqual({ count: 2, of: 3, rate: 2 / 3 });
+    expect(report.byLanguage.en?.triage).toEqual({
+      accuracy: { count: 2, of: 2, rate: 1 },
+      escalation: { precision: { count: 1, of: 1, rate: 1 }, recall: { count: 1, of: 1, rate: 1 } },
+    });
+    expect(report.byLanguage.fr?.triage).toEqual({
+      accuracy: { count: 0, of: 1, rate: 0 },
+      escalation: { precision: { count: 0, of: 1, rate: 0 }, recall: { count: 0, of: 1, rate: 0 } },
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { isFunctionWord } from "../text/language.js";
+import { notionIndex, QUESTION_WORDS, SUPPORT_NOTIONS, stemOf } from "../text/notions.js";
 import { foldText, words } from "../text/text.js";
 
 /**
@@ -8,99 +9,8 @@ import { foldText, words } from "../text/text.js";
  * plain alternations: linear in the text.
  */
 
-/** Words that make a question a question, not a topic ("how much", "combien", "ohatrinona" ...). */
-const QUESTION_WORDS = new Set(
-  (
-    "how much many long what whats when where which who why can could would should may might do does did is are there " +
-    "any get want need please hi hello hey about also still yet ok okay sure possible thing know tell " +
-    "combien quand comment pourquoi quel quelle quels quelles ou est ce ceci cela ca peux peut pouvez puis puisse " +
-    "faut faire fait faites avez ai veux voudrais voudrait aimerais souhaite bonjour bonsoir merci svp stp possible " +
-    "chose savoir dire quoi alors aussi encore bien ok " +
-    "ohatrinona rahoviana aiza inona ahoana firy iza ve moa azafady afaka misy tiako mba manana mahazo fantatro " +
-    "fantatra lazao tompoko salama"
-  ).split(" "),
-);
-
-/** Longest first: French and English inflections, so "livrez", "livraison" and "livrer" meet. */
-const SUFFIXES = [
-  "issements",
-  "issement",
-  "ements",
-  "ement",
-  "ations",
-  "ation",
-  "aisons",
-  "aison",
-  "ables",
-  "able",
-  "ibles",
-  "ible",
-  "euses",
-  "euse",
-  "eurs",
-  "eur",
-  "ings",
-  "ing",
-  "ions",
-  "ons",
-  "ies",
-  "ied",
-  "ees",
-  "ee",
-  "es",
-  "er",
-  "ez",
-  "ed",
-  "ly",
-  "s",
-  "e",
-];
-
-/** A light stemmer: one inflection off, then the first five letters (numbers are kept whole). */
-export function stemOf(word: string): string {
-  if (/\d/.test(word)) return word;
-  for (const suffix of SUFFIXES) {
-    if (word.length - suffix.length >= 4 && word.endsWith(suffix)) return word.slice(0, -suffix.length).slice(0, 5);
-  }
-  return word.slice(0, 5);
-}
-
-/**
- * Words customers and help pages use for the same support notion, in English, French and
- * Malagasy: each group's stems count as one, so "renvoyer" meets "retour" and "recevoir" meets
- * "livraison". Only notions every shop or SaaS has; nothing of one business.
- */
-const CONCEPTS: string[][] = [
-  ["retour", "renvoyer", "rendre", "return", "returns", "returned", "send back", "famerenana", "averina", "mamerina"],
-  [
-    "livraison",
-    "livrer",
-    "recevoir",
-    "receive",
-    "arriver",
-    "arrive",
-    "delivery",
-    "deliver",
-    "shipping",
-    "ship",
-    "fandefasana",
-    "alefa",
-    "tonga",
-  ],
-  ["paiement", "payer", "regler", "reglement", "payment", "pay", "fandoavana", "mandoa", "aloa"],
-  ["prix", "tarif", "cout", "couter", "price", "cost", "vidiny", "sarany"],
-  ["horaires", "ouverture", "ouvert", "ouverte", "hours", "open", "opening", "misokatra"],
-  ["remboursement", "rembourser", "refund", "refunds", "refunded", "money back", "famerenam"],
-  ["annuler", "annulation", "resilier", "resiliation", "cancel", "cancellation", "foanana"],
-  ["echange", "echanger", "exchange", "swap", "atakalo", "takalo"],
-  ["abonnement", "subscription", "membership", "plan"],
-  ["gratuit", "gratuite", "free", "maimaimpoana"],
-];
-const CONCEPT_OF = new Map<string, string>();
-for (const group of CONCEPTS) {
-  const name = `~${stemOf(group[0] as string)}`;
-  for (const word of group) if (!word.includes(" ")) CONCEPT_OF.set(stemOf(word), name);
-}
+/** The drafter's notions: the ones every shop or SaaS has (`SUPPORT_NOTIONS`). */
+const NOTION_OF = notionIndex(SUPPORT_NOTIONS);
 
 /** The stems that say what a text is about, each support notion's words as one. */
 export function contentStems(text: string): Set<string> {
@@ -109,7 +19,7 @@ export function contentStems(text: string): Set<string> {
       .filter((w) => (w.length >= 3 || /\d/.test(w)) && !isFunctionWord(w) && !QUESTION_WORDS.has(w))
       .map((w) => {
         const stem = stemOf(w);
-        return CONCEPT_OF.get(stem) ?? stem;
+        return NOTION_OF.get(stem) ?? stem;
       }),
   );
 }

@@ -40,6 +40,8 @@ export interface AnswerResult {
   status: string;
   detectedLanguage: string;
   category: string;
+  /** The labelled category, when the question has one. */
+  expectedCategory: string | null;
   answered: boolean;
   factsMatched: number;
   factsTotal: number;
@@ -81,11 +83,41 @@ export interface AnswerReport {
   actionRequestsWithoutProposal: number;
   /** Would-auto-send drafts that were correct, and their share of all questions. */
   autoSend: { precision: Rate; coverage: Rate };
-  byLanguage: Record<string, { answerable: number; keyFactAnswerRate: Rate; escalation: Rate }>;
+  /** Questions triaged into their labelled category, over the labelled ones. */
+  triage: { accuracy: Rate };
+  byLanguage: Record<
+    string,
+    {
+      answerable: number;
+      keyFactAnswerRate: Rate;
+      /** Requests for a person escalated (the recall, kept under its first name). */
+      escalation: Rate;
+      triage: TriageFigures;
+    }
+  >;
   results: AnswerResult[];
 }
 
 const rate = (count: number, of: number): Rate => ({ count, of, rate: of === 0 ? null : count / of });
+
+export interface TriageFigures {
+  accuracy: Rate;
+  escalation: { precision: Rate; recall: Rate };
+}
+
+/** Category accuracy over the labelled questions, and escalation precision and recall. */
+function triageFigures(results: readonly AnswerResult[]): TriageFigures {
+  const labelled = results.filter((r) => r.expectedCategory !== null);
+  const escalated = results.filter((r) => r.escalated);
+  const human = results.filter((r) => r.kind === "human");
+  return {
+    accuracy: rate(labelled.filter((r) => r.category === r.expectedCategory).length, labelled.length),
+    escalation: {
+      precision: rate(escalated.filter((r) => r.kind === "human").length, escalated.length),
+      recall: rate(human.filter((r) => r.escalated).length, human.length),
+    },
+  };
+}
 
 const REPLY_STATUSES = new Set(["pending_approval", "approved"]);
 
@@ -127,6 +159,7 @@ export function scoreAnswer(o: AnswerObservation): AnswerResult {
     status: o.status,
     detectedLanguage: o.language,
     category: o.category,
+    expectedCategory: q.expect.category ?? null,
     answered,
     factsMatched,
     factsTotal: q.expect.facts.length,
@@ -182,6 +215,7 @@ export function scoreAnswers(observations: readonly AnswerObservation[]): Answer
       precision: rate(autoSent.filter((r) => r.correct).length, autoSent.length),
       coverage: rate(autoSent.length, results.length),
     },
+    triage: { accuracy: triageFigures(results).accuracy },
     byLanguage: Object.fromEntries(
       languages.map((lang) => {
         const mine = results.filter((r) => r.lang === lang);
@@ -193,6 +227,7 @@ export function scoreAnswers(observations: readonly AnswerObservation[]): Answer
             answerable: a.length,
             keyFactAnswerRate: rate(a.filter((r) => r.keyFact).length, a.length),
             escalation: rate(h.filter((r) => r.escalated).length, h.length),
+            triage: triageFigures(mine),
           },
         ];
       }),

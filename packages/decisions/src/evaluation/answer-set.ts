@@ -10,6 +10,8 @@ const expectation = z.object({
   facts: z.array(z.string()).default([]),
   escalate: z.boolean().optional(),
   action: z.record(z.string(), z.unknown()).optional(),
+  /** The triage category a person would file it under (the app's categories; the defaults in the dev sets). */
+  category: z.string().min(1).optional(),
 });
 
 const customer = z.object({ name: z.string().min(1), email: z.string().email().optional() });

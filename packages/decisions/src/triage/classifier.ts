@@ -131,3 +131,10 @@ export function classify(classifier: IntentClassifier, text: string): Classifica
     ranked: ranked.slice(0, 3),
   };
 }
+
+/** Of `candidates` (labels of the classifier), the one it finds most probable for the text. */
+export function rankAmong(classifier: IntentClassifier, text: string, candidates: readonly string[]): string {
+  const probabilities = predictProbabilities(classifier.model, vectorize(classifier.vectorizer, text));
+  const probability = (label: string) => probabilities[classifier.labels.indexOf(label)] ?? -1;
+  return [...candidates].sort((a, b) => probability(b) - probability(a) || (a < b ? -1 : 1))[0] as string;
+}

@@ -1,9 +1,12 @@
+import { stemOf } from "../text/notions.js";
 import { words } from "../text/text.js";
 
 /**
  * TF-IDF features over word unigrams, word bigrams and character n-grams inside words.
  * Character n-grams carry typos, inflections and languages without a stemmer; bigrams carry
- * short phrases ("top up", "not working") that single words lose.
+ * short phrases ("top up", "not working") that single words lose. Optionally, each content
+ * word's light stem and the support notion it names ("résilier" and "cancel" as one feature),
+ * which let examples in one language teach the others.
  */
 
 export interface FeatureOptions {
@@ -11,6 +14,10 @@ export interface FeatureOptions {
   wordBigrams: boolean;
   /** Terms seen in fewer training texts are dropped (keeps the model small on large sets). */
   minDocumentFrequency: number;
+  /** Stems of content words (3 letters or more, not in `stopWords`) to notion names (`notionIndex`). */
+  notions?: ReadonlyMap<string, string>;
+  /** Words that carry no topic (greetings, question words, function words): no stem or notion feature. */
+  stopWords?: (word: string) => boolean;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
@@ -37,6 +44,12 @@ function terms(text: string, options: FeatureOptions): Map<string, number> {
   const [minN, maxN] = options.charNgrams;
   tokens.forEach((token, i) => {
     add(`w:${token}`);
+    if (options.notions && token.length >= 3 && !options.stopWords?.(token)) {
+      const stem = stemOf(token);
+      add(`s:${stem}`);
+      const notion = options.notions.get(stem);
+      if (notion) add(`n:${notion}`);
+    }
     if (options.wordBigrams && i > 0) add(`b:${tokens[i - 1]} ${token}`);
     const padded = ` ${token} `;
     for (let n = minN; n <= maxN; n++) {

@@ -1,14 +1,19 @@
 import { detectLanguage } from "../text/language.js";
+import { isTopicless } from "../text/notions.js";
+import { words } from "../text/text.js";
 import { type AutomatedKind, detectAutomated, type InboundEnvelope } from "./automated-messages.js";
 import { DEFAULT_CATEGORIES, type TriageCategory } from "./categories.js";
+import { TRIAGE_NOTIONS } from "./category-notions.js";
 import {
   type ClassifierOptions,
   classify,
   DEFAULT_CLASSIFIER_OPTIONS,
   type IntentClassifier,
+  rankAmong,
   trainClassifier,
 } from "./classifier.js";
 import { signalRules } from "./custom-categories.js";
+import { DEFAULT_FEATURE_OPTIONS } from "./features.js";
 import { detectHumanRequest } from "./human-request.js";
 import {
   DEFAULT_INTENT_RULES,
@@ -56,6 +61,12 @@ const SPAM_CONFIDENCE = 0.95;
 /** Below this share of the language evidence, the app's language is a better guess. */
 const LANGUAGE_MIN_CONFIDENCE = 0.4;
 
+/** The triage classifier's features add stems and support notions, so one language's examples teach the others. */
+export const TRIAGE_CLASSIFIER_OPTIONS: ClassifierOptions = {
+  ...DEFAULT_CLASSIFIER_OPTIONS,
+  features: { ...DEFAULT_FEATURE_OPTIONS, notions: TRIAGE_NOTIONS, stopWords: isTopicless },
+};
+
 export function buildTriageModel(
   categories: TriageCategory[] = DEFAULT_CATEGORIES,
   opts: { intentRules?: IntentRule[]; classifier?: ClassifierOptions } = {},
@@ -67,7 +78,7 @@ export function buildTriageModel(
       ...signalRules(categories),
       ...(opts.intentRules ?? DEFAULT_INTENT_RULES).filter((r) => categories.some((c) => c.name === r.category)),
     ],
-    classifier: trainClassifier(rows, opts.classifier ?? DEFAULT_CLASSIFIER_OPTIONS),
+    classifier: trainClassifier(rows, opts.classifier ?? TRIAGE_CLASSIFIER_OPTIONS),
   };
 }
 
@@ -109,7 +120,9 @@ export function triage(message: InboundEnvelope, model: TriageModel, opts: { def
   const human = detectHumanRequest(text);
   if (human) reasons.push(`asks for a human (${human.language}: "${human.phrase}")`);
   const spam = spamSignal(text);
-  const classification = classify(model.classifier, text);
+  // The words asking for a person say nothing of the topic ("mila miresaka" is no payment question).
+  const topicText = human ? human.rest : text;
+  const classification = classify(model.classifier, topicText);
   const top = `${classification.label} ${classification.confidence.toFixed(2)}`;
   let category: string;
   let intent: string;
@@ -135,8 +148,18 @@ export function triage(message: InboundEnvelope, model: TriageModel, opts: { def
       `keyword intent ${intent}`,
       agrees ? `classifier agrees (${top})` : `classifier says ${top}${classification.abstained ? ", abstained" : ""}`,
     );
+  } else if (keywordCategories.length > 1) {
+    // Several intents named ("remboursez ma commande"): the one the classifier finds likelier.
+    category = rankAmong(model.classifier, topicText, keywordCategories);
+    intent = (intentRules.find((r) => r.category === category) as IntentRule).intent;
+    confidence = KEYWORD_CONFIDENCE.contradicted;
+    reasons.push(`keywords point at ${keywordCategories.join(", ")}; classifier prefers ${category}`);
+  } else if (human && !words(topicText).some((w) => w.length >= 3 && !isTopicless(w))) {
+    category = fallback;
+    intent = "human_request";
+    confidence = KEYWORD_CONFIDENCE.alone;
+    reasons.push("asks only for a person");
   } else {
-    if (keywordCategories.length > 1) reasons.push(`keywords point at ${keywordCategories.join(", ")}`);
     category = classification.abstained ? fallback : classification.label;
     intent = category;
     confidence = classification.confidence;
