@@ -107,6 +107,13 @@ for (const dialect of dialects) {
         await send(`${tag}-failed`, "Hi, how do I reset my password? I forgot it.");
         const declined = (await draftOf(`${tag}-declined`, "declined")).conversationId;
         const escalated = (await draftOf(`${tag}-escalated`, "escalated")).conversationId;
+        // Escalated, the customer is told in their language when a person will answer (on by default).
+        const [notice] = await eventually(
+          async () => receivedBy(escalated),
+          (texts) => texts.length === 1,
+          "the handoff notice",
+        );
+        expect(notice).toBe("Merci pour votre message. Une personne de notre équipe vous répondra d'ici 4 heures.");
         const pending = await draftOf(`${tag}-failed`, "pending_approval");
         customer.refuse = 1;
         expect((await jsonCall(p, `/api/v1/drafts/${pending.id}/approve`, { method: "POST", body: {} })).status).toBe(
@@ -118,6 +125,9 @@ for (const dialect of dialects) {
 
       const receivedBy = (conversationId: string) =>
         customer.accepted.filter((r) => r.conversationId === conversationId).map((r) => r.text);
+      /** What the customer received besides the handoff notice the escalation sent them. */
+      const receivedFromPeople = (conversationId: string) =>
+        receivedBy(conversationId).filter((t) => !t.startsWith("Merci pour votre message."));
 
       it("through the API: 201 with the delivery, and the customer receives exactly that text once", async () => {
         const conversations = await threeConversations("api");
@@ -138,7 +148,7 @@ for (const dialect of dialects) {
             key: agent,
           });
           expect(again.status).toBe(201);
-          expect(receivedBy(conversationId)).toEqual([text]);
+          expect(receivedFromPeople(conversationId)).toEqual([text]);
         }
         const empty = await jsonCall(p, `/api/v1/conversations/${conversations.declined}/replies`, {
           method: "POST",
@@ -187,7 +197,7 @@ for (const dialect of dialects) {
             const run = await skillIn(env, "conversations", "reply", conversationId, "--text", text, "--json");
             expect(run.code).toBe(0);
             expect(JSON.parse(run.stdout)).toMatchObject({ status: "sent" });
-            expect(receivedBy(conversationId)).toEqual([text]);
+            expect(receivedFromPeople(conversationId)).toEqual([text]);
           }
           const taken = await skillIn(env, "conversations", "takeover", conversations.declined, "--json");
           expect(JSON.parse(taken.stdout).takenOverBy).toMatch(/^key:/);

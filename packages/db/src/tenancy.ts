@@ -32,7 +32,7 @@ export interface AppSettings {
     timezone: string;
     weekly: Partial<Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", [string, string][]>>;
   } | null;
-  /** Tell the customer when their conversation goes to a person (off until the app turns it on). */
+  /** Tell the customer when their conversation goes to a person (on unless the app turns it off). */
   handoffNotice: boolean;
   /** The app's own out-of-hours words per language; ours when absent. */
   outOfHoursMessage: Partial<Record<"en" | "fr" | "mg", string>> | null;
@@ -52,7 +52,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   approvalSlaHours: 4,
   draftExpiryHours: 72,
   businessHours: null,
-  handoffNotice: false,
+  handoffNotice: true,
   outOfHoursMessage: null,
 };
 
