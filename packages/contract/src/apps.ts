@@ -51,7 +51,7 @@ export const appSettingsSchema = z
       .max(24 * 90),
     /** When people work, in the app's timezone; null means always. */
     businessHours: businessHoursSchema.nullable(),
-    /** Tell the customer "a person will answer within <approvalSlaHours>" (or the out-of-hours message) on escalation. */
+    /** Tell the customer "a person will answer within <approvalSlaHours>" (or the out-of-hours message) on escalation; on by default. */
     handoffNotice: z.boolean(),
     outOfHoursMessage: z
       .object({ en: z.string().max(1000), fr: z.string().max(1000), mg: z.string().max(1000) })

@@ -242,11 +242,26 @@ describe("a person takes a conversation over", () => {
 });
 
 describe("the customer is told a person will answer", () => {
-  it("is silent unless the app asks; then promises the SLA in business hours and says so outside them, once", async () => {
+  it("is on for an app that never set it", async () => {
+    const t = await seed("web", { status: "escalated" });
+    const draft = await draftRow(t, { status: "escalated", text: "", triage: { language: "mg" } });
+    const sent = await tellCustomerAPersonWillAnswer(contextWith(t.orgId), {
+      conversationId: t.conversationId,
+      draftId: draft.id,
+    });
+    expect(sent?.status).toBe("sent");
+    const outbox = await listSandboxMessages(db(), t.orgId, { appId: t.appId, limit: 10 });
+    expect(outbox.data.map((m) => m.text)).toEqual([
+      "Misaotra tamin'ny hafatrao. Hisy olona ao amin'ny ekipanay hamaly anao ao anatin'ny 4 ora.",
+    ]);
+  });
+
+  it("is silent when the app turns it off; by default promises the SLA in business hours and says so outside them, once", async () => {
     const t = await seed("web", { status: "escalated" });
     const draft = await draftRow(t, { status: "escalated", text: "", triage: { language: "fr" } });
     const ctx = contextWith(t.orgId);
     const ids = { conversationId: t.conversationId, draftId: draft.id };
+    await updateApp(db(), t.orgId, t.appId, { settings: { handoffNotice: false } });
     expect(await tellCustomerAPersonWillAnswer(ctx, ids)).toBeNull();
     await updateApp(db(), t.orgId, t.appId, {
       settings: {
