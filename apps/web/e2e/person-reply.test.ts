@@ -135,6 +135,11 @@ describe.skipIf(Boolean(browserPath.skipReason))("a person answers from the dash
     expect(await say("escalated", "I want to talk to a human, please.")).toBe(200);
     const declined = (await draftFor("declined", "declined")).conversationId;
     const escalated = (await draftFor("escalated", "escalated")).conversationId;
+    // Escalated, the customer is first told when a person will answer (the handoff notice, on by default).
+    const notice = "Thank you for your message. A member of our team will answer you within 4 hours.";
+    const received = (conversationId: string) =>
+      customer.accepted.filter((r) => r.conversationId === conversationId).map((r) => r.text);
+    await expect.poll(() => received(escalated), { timeout: 30_000 }).toEqual([notice]);
     // The failed send: the knowledge answers, the approved reply is refused by the customer's side.
     expect(await say("failed", "Hi, how do I reset my password? I forgot it.")).toBe(200);
     const pending = await draftFor("failed", "pending_approval");
@@ -159,8 +164,9 @@ describe.skipIf(Boolean(browserPath.skipReason))("a person answers from the dash
       const composer = await answer(conversationId, text);
       await composer.getByText("Sent", { exact: true }).waitFor();
       await page.getByText(text).first().waitFor();
-      expect(customer.accepted.filter((r) => r.conversationId === conversationId).map((r) => r.text)).toEqual([text]);
+      expect(received(conversationId).filter((t) => t !== notice)).toEqual([text]);
     }
+    expect(received(escalated)).toEqual([notice, "Hello, I am Sam, a person: how can I help?"]);
     // The failed-send conversation: the person's reply fails too, then Resend delivers it once.
     customer.refuse = 1;
     const text = "Sorry for the trouble: click Forgot password on the sign-in page.";
@@ -183,8 +189,6 @@ describe.skipIf(Boolean(browserPath.skipReason))("a person answers from the dash
     await composer.locator(`li[data-delivery="${resent}"]`).getByText("Sent", { exact: true }).waitFor();
     await mine.getByRole("button", { name: "Resend" }).click();
     await page.waitForTimeout(500);
-    expect(customer.accepted.filter((r) => r.conversationId === pending.conversationId).map((r) => r.text)).toEqual([
-      text,
-    ]);
+    expect(received(pending.conversationId)).toEqual([text]);
   }, 180_000);
 });
