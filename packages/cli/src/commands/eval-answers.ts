@@ -104,9 +104,10 @@ function summary(report: AnswerReport): string[] {
     `false action claims    ${report.falseActionClaims}`,
     `wrong actions          ${report.wrongActions}`,
     `auto-send precision    ${percent(report.autoSend.precision)} at coverage ${percent(report.autoSend.coverage)}`,
+    `triage accuracy        ${percent(report.triage.accuracy)}`,
     ...Object.entries(report.byLanguage).map(
       ([lang, l]) =>
-        `  ${lang}: key-fact answer rate ${percent(l.keyFactAnswerRate)}, escalation ${percent(l.escalation)}`,
+        `  ${lang}: key-fact answer rate ${percent(l.keyFactAnswerRate)}, triage accuracy ${percent(l.triage.accuracy)}, escalation precision ${percent(l.triage.escalation.precision)}, recall ${percent(l.triage.escalation.recall)}`,
     ),
     ...(misses.length > 0 ? ["misses:"] : []),
     ...misses.map((r) => `  [${r.business}] ${r.kind} ${r.status}: ${r.text}`),
