@@ -92,5 +92,20 @@ describe("no model able to draft", () => {
       "a Needs-attention item",
     );
     expect(items.find((n) => n.draftId === draft.id)).toMatchObject({ conversationId: draft.conversationId });
+    // The customer is told a person will answer (the handoff notice, on by default), once.
+    const told = await eventually(
+      async () =>
+        (
+          (await (await jsonCall(p, `/api/v1/outbox?app=${p.appId}`)).json()).data as {
+            conversationId: string;
+            text: string;
+          }[]
+        )
+          .filter((m) => m.conversationId === draft.conversationId)
+          .map((m) => m.text),
+      (texts) => texts.length > 0,
+      "the handoff notice",
+    );
+    expect(told).toEqual(["Thank you for your message. A member of our team will answer you within 4 hours."]);
   });
 });
