@@ -161,8 +161,9 @@ describe.skipIf(Boolean(browserPath.skipReason))("a person answers from the dash
       [declined, "Your parcel is on its way: it left our warehouse this morning."],
       [escalated, "Hello, I am Sam, a person: how can I help?"],
     ] as const) {
-      const composer = await answer(conversationId, text);
-      await composer.getByText("Sent", { exact: true }).waitFor();
+      await answer(conversationId, text);
+      // The escalated conversation lists the notice's delivery too: wait for this text's arrival.
+      await expect.poll(() => received(conversationId).filter((t) => t !== notice)).toEqual([text]);
       await page.getByText(text).first().waitFor();
       expect(received(conversationId).filter((t) => t !== notice)).toEqual([text]);
     }
