@@ -33,8 +33,9 @@ export async function conversationGroups(
   now: Date,
 ): Promise<ConversationGroup[]> {
   const time = sqlTime(database.dialect);
+  // The system's own words (the handoff notice: "a person will answer within ...") answer nothing.
   const messageAt = (direction: string, fn: "MIN" | "MAX", extra: SQL = sql``) =>
-    sql`(SELECT ${sql.raw(fn)}(m.created_at) FROM messages m WHERE m.org_id = c.org_id AND m.conversation_id = c.id AND m.direction = ${direction}${extra})`;
+    sql`(SELECT ${sql.raw(fn)}(m.created_at) FROM messages m WHERE m.org_id = c.org_id AND m.conversation_id = c.id AND m.direction = ${direction} AND m.author_kind <> 'system'${extra})`;
   const firstIn = messageAt("inbound", "MIN");
   const perConversation = sql`
     SELECT ${time.bucketIndex(sql`c.created_at`, range.originMs, range.bucketMs)} AS bucket,
@@ -47,7 +48,7 @@ export async function conversationGroups(
       ${messageAt("inbound", "MAX")} AS last_in,
       ${messageAt("outbound", "MAX")} AS last_out,
       (SELECT COUNT(*) FROM messages m WHERE m.org_id = c.org_id AND m.conversation_id = c.id
-        AND m.direction = 'outbound' AND m.author_kind <> 'bot') AS human_replies,
+        AND m.direction = 'outbound' AND m.author_kind NOT IN ('bot', 'system')) AS human_replies,
       (SELECT COUNT(*) FROM drafts d JOIN draft_outcomes o ON o.org_id = d.org_id AND o.draft_id = d.id
         WHERE d.org_id = c.org_id AND d.conversation_id = c.id AND d.status = 'sent'
         AND o.outcome IN ('edited', 'rewritten')) AS changed_drafts

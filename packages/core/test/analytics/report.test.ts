@@ -66,9 +66,10 @@ for (const dialect of dialects) {
         createdAt: at("2026-03-05T09:30:00"),
       });
 
-      // c4: nobody answered and no draft was made.
+      // c4: nobody answered and no draft was made; the handoff notice ("a person will answer") is no answer.
       const c4 = await conversation(db, shop, { channel: "zendesk", createdAt: at("2026-03-05T09:00:00") });
       await message(db, c4, "inbound", at("2026-03-05T09:00:00"));
+      await message(db, c4, "outbound", at("2026-03-05T09:01:00"), "system");
 
       // c5: approved unchanged after 30 minutes (deflected); a later draft escalated by a person.
       const c5 = await conversation(db, shop, { channel: "zendesk", createdAt: at("2026-03-06T10:00:00") });
