@@ -152,6 +152,28 @@ export function backdate(product: Product, orgId: string, then: Date): Promise<s
 }
 
 /**
+ * Every row that belongs to the organization (its own row and each row whose `orgId` is it),
+ * table by table, serialized: equal snapshots mean nothing of the organization changed.
+ * `ignore` names columns that move on reads alone (an API key's `lastUsedAt`).
+ */
+export async function organizationRows(
+  product: Product,
+  orgId: string,
+  ignore: string[] = ["lastUsedAt"],
+): Promise<Record<string, string[]>> {
+  const { db } = product.database;
+  const snapshot: Record<string, string[]> = {};
+  for (const name of Object.keys(tableDefs) as (keyof typeof tableDefs)[]) {
+    const rows = (await db.q.select().from(db.t[name] as never)) as Record<string, unknown>[];
+    const owned = rows.filter((row) => row.orgId === orgId || (name === "organizations" && row.id === orgId));
+    snapshot[name] = owned
+      .map((row) => JSON.stringify(Object.fromEntries(Object.entries(row).filter(([key]) => !ignore.includes(key)))))
+      .sort();
+  }
+  return snapshot;
+}
+
+/**
  * Where any of `needles` appears in the database: every row of every table, serialized, checked
  * for each needle (case-insensitive). For erasure tests: nothing may be left anywhere.
  */
