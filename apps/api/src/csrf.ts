@@ -27,7 +27,11 @@ export function refuseCrossSite(c: Context<ApiEnv>): Response | undefined {
   const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (type === "application/json") return undefined;
   // A file upload is a form a cross-site page could post: it must prove its origin, not just not disprove it.
-  if (type === "multipart/form-data" && MULTIPART_PATHS.some((path) => path.test(c.req.path)) && (sameSite || sameOrigin)) {
+  if (
+    type === "multipart/form-data" &&
+    MULTIPART_PATHS.some((path) => path.test(c.req.path)) &&
+    (sameSite || sameOrigin)
+  ) {
     return undefined;
   }
   return problem(c, "unsupported_media_type", "Dashboard requests that change something must send application/json.");

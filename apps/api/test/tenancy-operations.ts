@@ -14,8 +14,7 @@ export interface OrgIds {
   draftId: string;
   /** A second waiting draft, for the decisions that end it. */
   otherDraftId: string;
-  /** The approved draft whose reply was delivered. */
-  approvedDraftId: string;
+  /** The delivery of an approved reply. */
   deliveryId: string;
   contactEmail: string;
   sourceId: string;
@@ -224,9 +223,19 @@ export const OPERATIONS: Operation[] = [
   op("GET /api/v1/slack", "agent", () => ({ path: "/api/v1/slack" }), false),
   op("PUT /api/v1/slack", "admin", (o) => ({ path: "/api/v1/slack", body: { channelId: "C0PROBE", app: o.appId } })),
   op("GET /api/v1/billing", "owner", () => ({ path: "/api/v1/billing" }), false),
-  op("POST /api/v1/billing/checkout", "owner", () => ({ path: "/api/v1/billing/checkout", body: { plan: "pro" } }), false),
+  op(
+    "POST /api/v1/billing/checkout",
+    "owner",
+    () => ({ path: "/api/v1/billing/checkout", body: { plan: "pro" } }),
+    false,
+  ),
   op("POST /api/v1/billing/portal", "owner", () => ({ path: "/api/v1/billing/portal" }), false),
-  op("PUT /api/v1/billing/overage", "owner", () => ({ path: "/api/v1/billing/overage", body: { overage: "pause" } }), false),
+  op(
+    "PUT /api/v1/billing/overage",
+    "owner",
+    () => ({ path: "/api/v1/billing/overage", body: { overage: "pause" } }),
+    false,
+  ),
   op("GET /api/v1/contacts/{id}/export", "admin", (o) => ({
     path: `/api/v1/contacts/${encodeURIComponent(o.contactEmail)}/export`,
   })),
