@@ -101,15 +101,13 @@ const ID_LENGTH = 40;
  * survives. Text without either character, all real text, is stored as it is.
  */
 const ESCAPE = "\uffff";
-const NEEDS_ESCAPE = /[\u0000\uffff]/;
+const NUL = String.fromCharCode(0);
 const escapeNul = (value: string) =>
-  NEEDS_ESCAPE.test(value)
-    ? value.replace(/[\u0000\uffff]/g, (c) => (c === "\u0000" ? `${ESCAPE}0` : `${ESCAPE}${ESCAPE}`))
+  value.includes(NUL) || value.includes(ESCAPE)
+    ? value.replaceAll(ESCAPE, `${ESCAPE}${ESCAPE}`).replaceAll(NUL, `${ESCAPE}0`)
     : value;
 const restoreNul = (value: string) =>
-  value.includes(ESCAPE)
-    ? value.replace(/\uffff([0\uffff])/g, (_, c: string) => (c === "0" ? "\u0000" : ESCAPE))
-    : value;
+  value.includes(ESCAPE) ? value.replace(/\uffff([0\uffff])/g, (_, c: string) => (c === "0" ? NUL : ESCAPE)) : value;
 const liteNulSafeText = customType<{ data: string; driverData: string }>({
   dataType: () => "text",
   toDriver: escapeNul,
