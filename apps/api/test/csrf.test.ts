@@ -39,11 +39,15 @@ describe("cookie-authenticated mutations from another site", () => {
     api = createApi(runtime, pino({ level: "silent" }));
     const json = { "content-type": "application/json", origin: publicUrl };
     const email = `grace-${Math.random().toString(36).slice(2, 8)}@example.com`;
-    const signUp = await call("/api/auth/sign-up/email", {
+    await call("/api/auth/sign-up/email", {
       headers: json,
       body: JSON.stringify({ email, password: "correct horse battery", name: "Grace" }),
     });
-    cookie = cookieOf(signUp);
+    const signIn = await call("/api/auth/sign-in/email", {
+      headers: json,
+      body: JSON.stringify({ email, password: "correct horse battery" }),
+    });
+    cookie = cookieOf(signIn);
     const org = await (
       await call("/api/auth/organization/create", {
         headers: json,
