@@ -82,7 +82,7 @@ export async function openSeededProduct(
 }
 
 /** A new API key of that role in the organization; answers its token. */
-export async function apiKeyFor(product: Product, orgId: string, role: Role, name = role): Promise<string> {
+export async function apiKeyFor(product: Product, orgId: string, role: Role, name: string = role): Promise<string> {
   return (await createApiKey(product.contextFor(orgId, OPERATOR), { name, role })).token;
 }
 
