@@ -69,6 +69,15 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
       "request",
     );
   });
+  // A path that is not valid percent-encoding names nothing: refused before any route decodes it.
+  api.use("*", async (c, next) => {
+    try {
+      decodeURI(new URL(c.req.url).pathname);
+    } catch {
+      return problem(c, "invalid_input", "The URL path is not valid percent-encoding.");
+    }
+    await next();
+  });
   // Every request goes ahead of the engine and the relay; `/api/inngest` is their work (Inngest mode).
   api.use("*", (c, next) => (c.req.path === "/api/inngest" ? next() : runtime.foreground.track(next)));
   api.use(

@@ -23,6 +23,8 @@ export const requireCaller = createMiddleware<ApiEnv>(async (c, next) => {
     const key = match?.[1] ? await authenticateApiKey(runtime.database, match[1]) : undefined;
     if (!key) return problem(c, "unauthorized", "The API key is invalid or revoked.");
     authenticated(c, key.orgId, { kind: "api_key", role: key.role as Role, name: `key:${key.id}` });
+    const token = match?.[1] ?? "";
+    c.set("stillAuthorized", async () => (await authenticateApiKey(runtime.database, token))?.id === key.id);
     return next();
   }
   const session = await runtime.auth.api.getSession({ headers: c.req.raw.headers });
@@ -33,6 +35,15 @@ export const requireCaller = createMiddleware<ApiEnv>(async (c, next) => {
   const role = orgId ? await memberRole(runtime.database, orgId, session.user.id) : undefined;
   if (!orgId || !role) return problem(c, "forbidden", "Choose an organization you belong to first.");
   authenticated(c, orgId, { kind: "user", role, name: `user:${session.user.id}` });
+  const headers = c.req.raw.headers;
+  c.set("stillAuthorized", async () => {
+    const current = await runtime.auth.api.getSession({ headers });
+    return (
+      current?.session.id === session.session.id &&
+      current.session.activeOrganizationId === orgId &&
+      (await memberRole(runtime.database, orgId, session.user.id)) === role
+    );
+  });
   await next();
 });
 

@@ -17,5 +17,11 @@ export interface ApiEnv {
     principal: Principal;
     /** The service context of the authenticated caller: database, organization, actor with role, ports. */
     ctx: ServiceContext;
+    /**
+     * Whether the credential this request came with still holds (the key is not revoked, the
+     * session not ended, the member still in the organization with the same role): long-lived
+     * responses (the event stream) ask again before each write.
+     */
+    stillAuthorized: () => Promise<boolean>;
   };
 }

@@ -3,8 +3,8 @@ import type { ApiEnv } from "./context.js";
 import { problem } from "./problem.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-/** The one route that takes a file upload from the dashboard. */
-const MULTIPART_PATHS = new Set(["/api/v1/knowledge/sources"]);
+/** The routes that take a file upload from the dashboard: knowledge documents and product catalogues. */
+const MULTIPART_PATHS = [/^\/api\/v1\/knowledge\/sources$/, /^\/api\/v1\/apps\/[^/]+\/products\/import$/];
 
 /**
  * Cross-site request refusal for cookie-authenticated mutations (ADR 0102). A browser attaches
@@ -27,7 +27,11 @@ export function refuseCrossSite(c: Context<ApiEnv>): Response | undefined {
   const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (type === "application/json") return undefined;
   // A file upload is a form a cross-site page could post: it must prove its origin, not just not disprove it.
-  if (type === "multipart/form-data" && MULTIPART_PATHS.has(c.req.path) && (sameSite || sameOrigin)) {
+  if (
+    type === "multipart/form-data" &&
+    MULTIPART_PATHS.some((path) => path.test(c.req.path)) &&
+    (sameSite || sameOrigin)
+  ) {
     return undefined;
   }
   return problem(c, "unsupported_media_type", "Dashboard requests that change something must send application/json.");

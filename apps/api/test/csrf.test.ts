@@ -39,11 +39,15 @@ describe("cookie-authenticated mutations from another site", () => {
     api = createApi(runtime, pino({ level: "silent" }));
     const json = { "content-type": "application/json", origin: publicUrl };
     const email = `grace-${Math.random().toString(36).slice(2, 8)}@example.com`;
-    const signUp = await call("/api/auth/sign-up/email", {
+    await call("/api/auth/sign-up/email", {
       headers: json,
       body: JSON.stringify({ email, password: "correct horse battery", name: "Grace" }),
     });
-    cookie = cookieOf(signUp);
+    const signIn = await call("/api/auth/sign-in/email", {
+      headers: json,
+      body: JSON.stringify({ email, password: "correct horse battery" }),
+    });
+    cookie = cookieOf(signIn);
     const org = await (
       await call("/api/auth/organization/create", {
         headers: json,
@@ -112,6 +116,24 @@ describe("cookie-authenticated mutations from another site", () => {
     }
     const noType = await call(`/api/v1/apps/${app}/signing-keys/rotate`, { headers: { origin: publicUrl } });
     expect(noType.status).toBe(415);
+  });
+
+  it("takes a catalogue upload (multipart) from the dashboard's origin only", async () => {
+    const upload = (headers: Record<string, string>) => {
+      const form = new FormData();
+      form.set("file", new File(["sku,title,price\nCSRF-1,Upload probe,1000\n"], "catalogue.csv"));
+      return api.request(`/api/v1/apps/${app}/products/import`, {
+        method: "POST",
+        headers: { cookie, ...headers },
+        body: form,
+      });
+    };
+    expect((await upload({ origin: evil })).status).toBe(403);
+    // A form post that proves no origin at all is refused too: any site could have sent it.
+    expect((await upload({})).status).toBe(415);
+    const fromDashboard = await upload({ origin: publicUrl });
+    expect(fromDashboard.status).toBe(200);
+    expect((await fromDashboard.json()).applied).toBe(true);
   });
 
   it("leaves API-key requests alone, whatever their origin and content type", async () => {

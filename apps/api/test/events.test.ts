@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
+import { apiKeyFor, dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 const sqlite = dialects[0]?.env ?? {};
 
@@ -78,4 +78,85 @@ describe("GET /api/v1/events (server-sent events)", () => {
       ]),
     ).resolves.toBeUndefined();
   });
+
+  /**
+   * Reads a stream until the server ends it: `until(text)` settles once `text` arrived, `all`
+   * with every frame once the stream closes.
+   */
+  function readToEnd(res: Response) {
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    let text = "";
+    const waiting: { marker: string; resolve: () => void }[] = [];
+    const all = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return text;
+        text += new TextDecoder().decode(value);
+        for (const w of waiting) if (text.includes(w.marker)) w.resolve();
+      }
+    })();
+    const until = (marker: string) =>
+      new Promise<void>((resolve) => {
+        if (text.includes(marker)) resolve();
+        else waiting.push({ marker, resolve });
+      });
+    return { until, all };
+  }
+  const draftCreated = (id: string) => ({
+    id,
+    name: "support/draft.created",
+    data: { v: 1, orgId: product.orgId, appId: product.appId, conversationId: "cnv_1", draftId: id },
+    ts: 5,
+  });
+
+  it("closes an open stream once its key is revoked, before the next event reaches it", {
+    timeout: 30_000,
+  }, async () => {
+    const token = await apiKeyFor(product.runtime, product.orgId, "agent", "stream reader");
+    const keys = (await (await jsonCall(product, "/api/v1/keys")).json()).data as { id: string; name: string }[];
+    const keyId = keys.find((k) => k.name === "stream reader")?.id;
+    const res = await jsonCall(product, "/api/v1/events", { key: token });
+    const stream = readToEnd(res);
+    await stream.until("event: ready");
+    await product.runtime.bus.publish([draftCreated("evt_before_revoke")]);
+    await stream.until("evt_before_revoke");
+    expect((await jsonCall(product, `/api/v1/keys/${keyId}`, { method: "DELETE" })).status).toBe(200);
+    await product.runtime.bus.publish([draftCreated("evt_after_revoke")]);
+    const seen = await stream.all;
+    expect(seen).toContain("evt_before_revoke");
+    expect(seen).not.toContain("evt_after_revoke");
+  });
+
+  it("closes an open stream once its session ends (sign-out)", async () => {
+    const origin = product.runtime.config.publicUrl;
+    const post = (path: string, body: object, cookie = "") =>
+      product.api.request(path, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin, ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify(body),
+      });
+    const cookieOf = (r: Response) =>
+      r.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+    const email = `stream-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const user = (
+      await (await post("/api/auth/sign-up/email", { email, password: "correct horse battery", name: "S" })).json()
+    ).user as { id: string };
+    await product.runtime.auth.api.addMember({
+      body: { userId: user.id, organizationId: product.orgId, role: "agent" },
+    });
+    const signedIn = cookieOf(await post("/api/auth/sign-in/email", { email, password: "correct horse battery" }));
+    const cookie =
+      cookieOf(await post("/api/auth/organization/set-active", { organizationId: product.orgId }, signedIn)) ||
+      signedIn;
+    const res = await product.api.request("/api/v1/events", { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const stream = readToEnd(res);
+    await stream.until("event: ready");
+    expect((await post("/api/auth/sign-out", {}, cookie)).status).toBe(200);
+    await product.runtime.bus.publish([draftCreated("evt_after_sign_out")]);
+    expect(await stream.all).not.toContain("evt_after_sign_out");
+  }, 30_000);
 });

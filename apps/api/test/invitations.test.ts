@@ -33,10 +33,15 @@ describe("dashboard invitations (better-auth organization plugin, no email sende
   async function signUp(email: string) {
     const res = await call("/api/auth/sign-up/email", { email, password: "correct horse battery", name: email });
     expect(res.status).toBe(200);
-    return cookieOf(res);
+    // Sign-up signs nobody in (it answers the same for a taken email): the session comes from sign-in.
+    const signIn = await call("/api/auth/sign-in/email", { email, password: "correct horse battery" });
+    expect(signIn.status).toBe(200);
+    return cookieOf(signIn);
   }
 
-  it("an invited email signs up, accepts the link's invitation and works as an agent; nobody else can accept it", async () => {
+  it("an invited email signs up, accepts the link's invitation and works as an agent; nobody else can accept it", {
+    timeout: 60_000,
+  }, async () => {
     const owner = await signUp(`owner-${suffix}@example.com`);
     const org = await (
       await call("/api/auth/organization/create", { name: "Inv Co", slug: `inv-${suffix}` }, owner)

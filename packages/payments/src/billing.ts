@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import { newStripeClient } from "./client.js";
-import { BillingCatalogueError, StripeSignatureError } from "./errors.js";
+import { BillingCatalogueError, StripePayloadError, StripeSignatureError } from "./errors.js";
 
 export interface BillingSettings {
   secretKey: string;
@@ -210,37 +210,49 @@ export function createBillingAdapter(settings: BillingSettings) {
       try {
         event = stripe.webhooks.constructEvent(rawBody, signature ?? "", settings.webhookSecret);
       } catch (error) {
+        // The SDK parses the body only once the signature verified: a syntax error is a bad body.
+        if (error instanceof SyntaxError) throw new StripePayloadError("the signed body is not JSON");
         throw new StripeSignatureError((error as Error).message);
       }
-      const base = { eventId: event.id, type: event.type, created: new Date(event.created * 1000) };
-      if (event.type.startsWith("customer.subscription.")) {
-        const sub = event.data.object as Stripe.Subscription;
-        const licensed = sub.items.data.find((i) => i.price.recurring?.usage_type !== "metered") ?? sub.items.data[0];
-        return {
-          kind: "subscription",
-          ...base,
-          customerId: idOf(sub.customer) ?? "",
-          subscriptionId: sub.id,
-          status: sub.status,
-          lookupKey: licensed?.price.lookup_key ?? null,
-          currency: sub.currency.toUpperCase(),
-          periodStart: at(licensed?.current_period_start),
-          periodEnd: at(licensed?.current_period_end),
-          orgId: sub.metadata?.orgId ?? null,
-        };
+      try {
+        return narrowEvent(event);
+      } catch (error) {
+        if (error instanceof TypeError) throw new StripePayloadError(`malformed ${event.type} event`);
+        throw error;
       }
-      if (event.type === "checkout.session.completed") {
-        const session = event.data.object;
-        return {
-          kind: "checkout",
-          ...base,
-          customerId: idOf(session.customer) ?? "",
-          orgId: session.client_reference_id ?? null,
-        };
-      }
-      return { kind: "other", ...base };
     },
   };
+}
+
+/** What a verified event means to the platform; a body missing what its type promises throws a TypeError. */
+function narrowEvent(event: Stripe.Event): BillingEvent {
+  const base = { eventId: event.id, type: event.type, created: new Date(event.created * 1000) };
+  if (event.type.startsWith("customer.subscription.")) {
+    const sub = event.data.object as Stripe.Subscription;
+    const licensed = sub.items.data.find((i) => i.price.recurring?.usage_type !== "metered") ?? sub.items.data[0];
+    return {
+      kind: "subscription",
+      ...base,
+      customerId: idOf(sub.customer) ?? "",
+      subscriptionId: sub.id,
+      status: sub.status,
+      lookupKey: licensed?.price.lookup_key ?? null,
+      currency: sub.currency.toUpperCase(),
+      periodStart: at(licensed?.current_period_start),
+      periodEnd: at(licensed?.current_period_end),
+      orgId: sub.metadata?.orgId ?? null,
+    };
+  }
+  if (event.type === "checkout.session.completed") {
+    const session = event.data.object;
+    return {
+      kind: "checkout",
+      ...base,
+      customerId: idOf(session.customer) ?? "",
+      orgId: session.client_reference_id ?? null,
+    };
+  }
+  return { kind: "other", ...base };
 }
 
 export type BillingAdapter = ReturnType<typeof createBillingAdapter>;

@@ -2,7 +2,7 @@ import type { BillingAdapter, BillingSettings } from "./billing.js";
 import type { StripeAdapter, StripeSettings } from "./stripe.js";
 
 export type { BillingAdapter, BillingEvent, BillingSettings, CatalogueProduct, SyncReport } from "./billing.js";
-export { BillingCatalogueError, StripeSignatureError } from "./errors.js";
+export { BillingCatalogueError, StripePayloadError, StripeSignatureError } from "./errors.js";
 export type { CustomerPayments, StripeAdapter, StripeEvent, StripeRefund, StripeSettings } from "./stripe.js";
 
 /**

@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import { newStripeClient } from "./client.js";
-import { StripeSignatureError } from "./errors.js";
+import { StripePayloadError, StripeSignatureError } from "./errors.js";
 
 export interface StripeSettings {
   secretKey: string;
@@ -143,26 +143,38 @@ export function createStripeAdapter(settings: StripeSettings) {
       try {
         event = stripe.webhooks.constructEvent(rawBody, signature ?? "", settings.webhookSecret);
       } catch (error) {
+        // The SDK parses the body only once the signature verified: a syntax error is a bad body.
+        if (error instanceof SyntaxError) throw new StripePayloadError("the signed body is not JSON");
         throw new StripeSignatureError((error as Error).message);
       }
-      if (event.type === "account.application.deauthorized" && event.account) {
-        return { kind: "deauthorized", eventId: event.id, accountId: event.account };
+      try {
+        return narrowEvent(event);
+      } catch (error) {
+        if (error instanceof TypeError) throw new StripePayloadError(`malformed ${event.type} event`);
+        throw error;
       }
-      if (event.type === "charge.dispute.created" && event.account) {
-        const dispute = event.data.object;
-        return {
-          kind: "dispute",
-          eventId: event.id,
-          accountId: event.account,
-          chargeId: typeof dispute.charge === "string" ? dispute.charge : dispute.charge.id,
-          amount: dispute.amount,
-          currency: dispute.currency.toUpperCase(),
-          reason: dispute.reason,
-        };
-      }
-      return { kind: "other", eventId: event.id, type: event.type };
     },
   };
+}
+
+/** What a verified event means to the platform; a body missing what its type promises throws a TypeError. */
+function narrowEvent(event: Stripe.Event): StripeEvent {
+  if (event.type === "account.application.deauthorized" && event.account) {
+    return { kind: "deauthorized", eventId: event.id, accountId: event.account };
+  }
+  if (event.type === "charge.dispute.created" && event.account) {
+    const dispute = event.data.object;
+    return {
+      kind: "dispute",
+      eventId: event.id,
+      accountId: event.account,
+      chargeId: typeof dispute.charge === "string" ? dispute.charge : dispute.charge.id,
+      amount: dispute.amount,
+      currency: dispute.currency.toUpperCase(),
+      reason: dispute.reason,
+    };
+  }
+  return { kind: "other", eventId: event.id, type: event.type };
 }
 
 export type StripeAdapter = ReturnType<typeof createStripeAdapter>;

@@ -82,7 +82,7 @@ export async function openSeededProduct(
 }
 
 /** A new API key of that role in the organization; answers its token. */
-export async function apiKeyFor(product: Product, orgId: string, role: Role, name = role): Promise<string> {
+export async function apiKeyFor(product: Product, orgId: string, role: Role, name: string = role): Promise<string> {
   return (await createApiKey(product.contextFor(orgId, OPERATOR), { name, role })).token;
 }
 
@@ -149,6 +149,28 @@ export async function workflowStepsOf(product: Product, orgId: string) {
 /** Everything of the organization so far (drafts, executions, finished runs) happened at `then`; answers the runs. */
 export function backdate(product: Product, orgId: string, then: Date): Promise<string[]> {
   return backdateOrganization(product.database.db, orgId, then);
+}
+
+/**
+ * Every row that belongs to the organization (its own row and each row whose `orgId` is it),
+ * table by table, serialized: equal snapshots mean nothing of the organization changed.
+ * `ignore` names columns that move on reads alone (an API key's `lastUsedAt`).
+ */
+export async function organizationRows(
+  product: Product,
+  orgId: string,
+  ignore: string[] = ["lastUsedAt"],
+): Promise<Record<string, string[]>> {
+  const { db } = product.database;
+  const snapshot: Record<string, string[]> = {};
+  for (const name of Object.keys(tableDefs) as (keyof typeof tableDefs)[]) {
+    const rows = (await db.q.select().from(db.t[name] as never)) as Record<string, unknown>[];
+    const owned = rows.filter((row) => row.orgId === orgId || (name === "organizations" && row.id === orgId));
+    snapshot[name] = owned
+      .map((row) => JSON.stringify(Object.fromEntries(Object.entries(row).filter(([key]) => !ignore.includes(key)))))
+      .sort();
+  }
+  return snapshot;
 }
 
 /**

@@ -35,7 +35,10 @@ export const eventsRouteDoc = createRoute({
   },
 });
 
-/** A comment line now and then keeps proxies from closing an idle stream. */
+/**
+ * A comment line now and then keeps proxies from closing an idle stream; it is also when an
+ * idle stream notices that its key was revoked or its session ended.
+ */
 const KEEPALIVE_MS = 20_000;
 
 /**
@@ -47,7 +50,7 @@ export function eventRoutes() {
   const router = new Hono<ApiEnv>();
   router.use("*", requireCaller);
   router.get("/", (c) => {
-    const { runtime } = c.var;
+    const { runtime, stillAuthorized } = c.var;
     const orgId = c.var.ctx.org.id;
     return streamSSE(c, async (stream) => {
       const pending: PublishedEvent[] = [];
@@ -69,6 +72,8 @@ export function eventRoutes() {
         while (open) {
           const event = pending.shift();
           if (event) {
+            // A revoked key or an ended session gets nothing more: the stream closes (issue 14).
+            if (!(await stillAuthorized())) break;
             await stream.writeSSE({
               id: event.id,
               event: event.name.replace(/^support\//, ""),
@@ -84,7 +89,10 @@ export function eventRoutes() {
             };
           });
           wake = undefined;
-          if (idle && open) await stream.write(": keepalive\n\n");
+          if (idle && open) {
+            if (!(await stillAuthorized())) break;
+            await stream.write(": keepalive\n\n");
+          }
         }
       } finally {
         unsubscribe();

@@ -31,8 +31,14 @@ export interface Member {
 
 export const authClient = {
   session: () => api<Session | null>("/api/auth/get-session"),
-  signUp: (body: { name: string; email: string; password: string }) =>
-    api<unknown>("/api/auth/sign-up/email", { method: "POST", body }),
+  /** Sign-up answers the same whether the email is new or taken, and signs nobody in: sign in next. */
+  signUp: async (body: { name: string; email: string; password: string }) => {
+    await api<unknown>("/api/auth/sign-up/email", { method: "POST", body });
+    return api<unknown>("/api/auth/sign-in/email", {
+      method: "POST",
+      body: { email: body.email, password: body.password },
+    });
+  },
   signIn: (body: { email: string; password: string }) =>
     api<unknown>("/api/auth/sign-in/email", { method: "POST", body }),
   signOut: () => api<unknown>("/api/auth/sign-out", { method: "POST", body: {} }),

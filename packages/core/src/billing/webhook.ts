@@ -6,7 +6,7 @@ import {
   getOrganizationById,
   saveBillingAccount,
 } from "@support/db";
-import { type BillingEvent, StripeSignatureError } from "@support/payments";
+import { type BillingEvent, StripePayloadError, StripeSignatureError } from "@support/payments";
 import { commitChange } from "../service/change.js";
 import { type Actor, serviceContext, WORKFLOW } from "../service/context.js";
 import { AppError } from "../service/errors.js";
@@ -36,6 +36,8 @@ export async function receiveBillingWebhook(
   } catch (error) {
     if (error instanceof StripeSignatureError)
       throw new AppError("invalid_signature", "The Stripe signature does not verify.");
+    if (error instanceof StripePayloadError)
+      throw new AppError("invalid_input", `Stripe event refused: ${error.message}.`);
     throw error;
   }
   if (event.kind === "other") return { received: true, outcome: "ignored" };

@@ -1,6 +1,6 @@
 import type { StripeCustomerPaymentsView } from "@support/contract";
 import { findStripeAccountsByStripeId, getStripeAccount, saveStripeAccount } from "@support/db";
-import { type StripeAdapter, type StripeEvent, StripeSignatureError } from "@support/payments";
+import { type StripeAdapter, type StripeEvent, StripePayloadError, StripeSignatureError } from "@support/payments";
 import { z } from "zod";
 import { commitChange } from "../service/change.js";
 import { type Actor, requireRole, type ServiceContext, serviceContext, WORKFLOW } from "../service/context.js";
@@ -111,6 +111,8 @@ export async function receiveStripeWebhook(
   } catch (error) {
     if (error instanceof StripeSignatureError)
       throw new AppError("invalid_signature", "The Stripe signature does not verify.");
+    if (error instanceof StripePayloadError)
+      throw new AppError("invalid_input", `Stripe event refused: ${error.message}.`);
     throw error;
   }
   return { received: true, handled: await handleStripeEvent(platform, event) };

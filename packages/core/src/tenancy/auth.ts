@@ -38,7 +38,10 @@ export function createAuth(database: Database, options: { baseURL: string; secre
       schema: database.db.t,
       usePlural: true,
     }),
-    emailAndPassword: { enabled: true, minPasswordLength: 10 },
+    // No automatic sign-in after sign-up: better-auth then answers a sign-up for a registered
+    // email exactly as for a new one (200, no session, the password hashed either way), so
+    // sign-up does not reveal who has an account (issue 14). The dashboard signs in next.
+    emailAndPassword: { enabled: true, minPasswordLength: 10, autoSignIn: false },
     // Sign-in is limited by the API (limitSignIn), on the address TRUST_PROXY decides; better-auth's
     // own limiter trusts X-Forwarded-For unconditionally, which let a caller pick a fresh bucket.
     rateLimit: { enabled: false },

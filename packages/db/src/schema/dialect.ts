@@ -12,6 +12,7 @@ import {
   varchar,
 } from "drizzle-orm/mysql-core";
 import {
+  customType,
   integer,
   index as liteIndex,
   text as liteText,
@@ -92,6 +93,27 @@ export const c = {
 
 const ID_LENGTH = 40;
 
+/**
+ * SQLite keeps a NUL character inside text, but libsql hands text back as a C string, cut at
+ * the first NUL (issue 14): customer text with one was stored whole and read back short. So
+ * SQLite's text columns escape NUL on the way in and restore it on the way out, with U+FFFF
+ * (a noncharacter no real text carries) as the escape, itself escaped, so every string
+ * survives. Text without either character, all real text, is stored as it is.
+ */
+const ESCAPE = "\uffff";
+const NUL = String.fromCharCode(0);
+const escapeNul = (value: string) =>
+  value.includes(NUL) || value.includes(ESCAPE)
+    ? value.replaceAll(ESCAPE, `${ESCAPE}${ESCAPE}`).replaceAll(NUL, `${ESCAPE}0`)
+    : value;
+const restoreNul = (value: string) =>
+  value.includes(ESCAPE) ? value.replace(/\uffff([0\uffff])/g, (_, c: string) => (c === "0" ? NUL : ESCAPE)) : value;
+const liteNulSafeText = customType<{ data: string; driverData: string }>({
+  dataType: () => "text",
+  toDriver: escapeNul,
+  fromDriver: restoreNul,
+});
+
 function sqliteBase(name: string, spec: ColumnSpec) {
   switch (spec.kind) {
     case "int":
@@ -102,6 +124,9 @@ function sqliteBase(name: string, spec: ColumnSpec) {
       return liteText(name, { mode: "json" });
     case "time":
       return integer(name, { mode: "timestamp_ms" });
+    case "string":
+    case "text":
+      return liteNulSafeText(name);
     default:
       return liteText(name);
   }
