@@ -31,6 +31,7 @@ import { procedureRoutes } from "./routes/procedures.js";
 import { productRoutes } from "./routes/products.js";
 import { publicFormRoutes } from "./routes/public-form.js";
 import { quoteRoutes } from "./routes/quotes.js";
+import { taskConnectionRoutes, taskRoutes } from "./routes/tasks.js";
 import { runRoutes } from "./routes/runs.js";
 import { signingKeyRoutes } from "./routes/signing-keys.js";
 import { slackRoutes } from "./routes/slack.js";
@@ -127,6 +128,8 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/deliveries", deliveryRoutes());
   api.route("/api/v1/apps", productRoutes());
   api.route("/api/v1/quotes", quoteRoutes());
+  api.route("/api/v1/tasks", taskRoutes());
+  api.route("/api/v1/apps", taskConnectionRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });

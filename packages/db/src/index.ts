@@ -17,3 +17,4 @@ export * from "./signing-keys.js";
 export * from "./slack.js";
 export * from "./sql-errors.js";
 export * from "./tenancy.js";
+export * from "./procedure-runs.js";
