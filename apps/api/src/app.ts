@@ -31,12 +31,12 @@ import { procedureRoutes } from "./routes/procedures.js";
 import { productRoutes } from "./routes/products.js";
 import { publicFormRoutes } from "./routes/public-form.js";
 import { quoteRoutes } from "./routes/quotes.js";
-import { taskConnectionRoutes, taskRoutes } from "./routes/tasks.js";
 import { runRoutes } from "./routes/runs.js";
 import { signingKeyRoutes } from "./routes/signing-keys.js";
 import { slackRoutes } from "./routes/slack.js";
 import { slackConfigRoutes } from "./routes/slack-config.js";
 import { stripeAppRoutes, stripePublicRoutes } from "./routes/stripe.js";
+import { taskConnectionRoutes, taskRoutes } from "./routes/tasks.js";
 import { webRoutes } from "./routes/web.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 

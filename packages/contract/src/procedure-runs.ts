@@ -52,7 +52,10 @@ export const tasksQuery = pageQuery.extend({
   conversation: z.string().min(1).max(100).optional(),
 });
 export const taskIdParam = z.object({ id: z.string().min(1).max(100) });
-export const taskPatchBody = z.object({ status: z.enum(["open", "closed"]) }).strict().openapi("TaskPatch");
+export const taskPatchBody = z
+  .object({ status: z.enum(["open", "closed"]) })
+  .strict()
+  .openapi("TaskPatch");
 
 /** Where an app's procedures create tasks; the token is stored encrypted and never returned. */
 export const clickupConnectionBody = z

@@ -117,7 +117,14 @@ export async function insertConversation(
   row: Omit<Conversation, "id" | "createdAt" | "updatedAt" | "takenOverBy" | "procedureStatus">,
 ): Promise<Conversation> {
   const now = new Date();
-  const full = { ...row, takenOverBy: null, procedureStatus: null, id: newId("conversation"), createdAt: now, updatedAt: now };
+  const full = {
+    ...row,
+    takenOverBy: null,
+    procedureStatus: null,
+    id: newId("conversation"),
+    createdAt: now,
+    updatedAt: now,
+  };
   await db.q.insert(db.t.conversations).values(full);
   return full;
 }

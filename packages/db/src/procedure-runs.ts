@@ -94,9 +94,7 @@ export async function activeProcedureRun(
   const rows = await db.q
     .select()
     .from(t)
-    .where(
-      and(eq(t.orgId, orgId), eq(t.conversationId, conversationId), inArray(t.state, [...ACTIVE_RUN_STATES])),
-    )
+    .where(and(eq(t.orgId, orgId), eq(t.conversationId, conversationId), inArray(t.state, [...ACTIVE_RUN_STATES])))
     .limit(1);
   return rows[0];
 }
@@ -205,11 +203,7 @@ export async function listTasks(
   return paginate(rows, page.limit);
 }
 
-export async function getTaskConnection(
-  db: Db,
-  orgId: string,
-  appId: string,
-): Promise<TaskConnectionRow | undefined> {
+export async function getTaskConnection(db: Db, orgId: string, appId: string): Promise<TaskConnectionRow | undefined> {
   const t = db.t.taskConnections;
   const rows = await db.q
     .select()
@@ -222,7 +216,10 @@ export async function getTaskConnection(
 /** Replaces the app's task connection (one per app). */
 export async function putTaskConnection(
   db: Db,
-  input: Pick<TaskConnectionRow, "orgId" | "appId" | "provider" | "apiUrl" | "listId" | "parentTaskId" | "tokenCiphertext">,
+  input: Pick<
+    TaskConnectionRow,
+    "orgId" | "appId" | "provider" | "apiUrl" | "listId" | "parentTaskId" | "tokenCiphertext"
+  >,
 ): Promise<TaskConnectionRow> {
   const now = new Date();
   const existing = await getTaskConnection(db, input.orgId, input.appId);

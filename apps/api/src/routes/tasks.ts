@@ -51,8 +51,7 @@ export function taskRoutes() {
         ...errors,
       },
     }),
-    async (c) =>
-      c.json(await setTaskStatus(c.var.ctx, c.req.valid("param").id, c.req.valid("json").status), 200),
+    async (c) => c.json(await setTaskStatus(c.var.ctx, c.req.valid("param").id, c.req.valid("json").status), 200),
   );
   return router;
 }

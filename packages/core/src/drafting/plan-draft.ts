@@ -157,7 +157,12 @@ async function planWithModel(ctx: ServiceContext, inputs: DraftInputs, gathered:
     const reason = `procedure ${procedure.key} v${procedure.version} answers ${t.category}`;
     steps.push({ step: "procedure", output: { key: procedure.key, version: procedure.version } });
     const language = t.language ?? null;
-    return { kind: "skipped", reason, steps, procedure: { id: procedure.id, key: procedure.key, category: t.category, language } };
+    return {
+      kind: "skipped",
+      reason,
+      steps,
+      procedure: { id: procedure.id, key: procedure.key, category: t.category, language },
+    };
   }
 
   steps.push({

@@ -40,7 +40,10 @@ async function call(fetcher: typeof fetch, url: string, target: ClickUpTarget, i
   if (!response.ok) {
     // ClickUp answers {err, ECODE}; only those two travel, never the token or the request.
     const body = (await response.json().catch(() => ({}))) as { err?: unknown; ECODE?: unknown };
-    throw new ClickUpError(`ClickUp answered ${response.status} ${String(body.ECODE ?? body.err ?? "")}`.trim(), response.status);
+    throw new ClickUpError(
+      `ClickUp answered ${response.status} ${String(body.ECODE ?? body.err ?? "")}`.trim(),
+      response.status,
+    );
   }
   return response.json();
 }
@@ -56,7 +59,11 @@ export async function createClickUpTask(
   target: ClickUpTarget,
   task: { name: string; description: string },
 ): Promise<ClickUpTask> {
-  const body = { name: task.name, description: task.description, ...(target.parentTaskId ? { parent: target.parentTaskId } : {}) };
+  const body = {
+    name: task.name,
+    description: task.description,
+    ...(target.parentTaskId ? { parent: target.parentTaskId } : {}),
+  };
   return asTask(await call(fetcher, base(target), target, { method: "POST", body: JSON.stringify(body) }));
 }
 

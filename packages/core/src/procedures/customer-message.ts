@@ -29,7 +29,12 @@ export async function sendProcedureMessage(
       text: input.text,
       html: null,
       attachments: null,
-      metadata: { deliveryId: delivery.id, sandbox: delivery.sandbox, procedureRunId: input.runId, template: input.template },
+      metadata: {
+        deliveryId: delivery.id,
+        sandbox: delivery.sandbox,
+        procedureRunId: input.runId,
+        template: input.template,
+      },
       inboundEventId: null,
       createdAt: new Date(),
     });

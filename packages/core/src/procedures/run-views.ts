@@ -52,9 +52,7 @@ export async function procedureRunViews(ctx: ServiceContext, conversationId: str
       extracted: data.extracted,
       missing: data.missing,
       quote: data.quote,
-      tasks: tasks
-        .filter((t) => t.runId === run.id)
-        .map((t) => ({ id: t.id, provider: t.provider, url: t.url })),
+      tasks: tasks.filter((t) => t.runId === run.id).map((t) => ({ id: t.id, provider: t.provider, url: t.url })),
       steps: runSteps(run),
       createdAt: run.createdAt.toISOString(),
       finishedAt: run.finishedAt?.toISOString() ?? null,

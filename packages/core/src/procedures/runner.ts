@@ -255,12 +255,21 @@ export async function executeProcedureStep(
   const base = { key, kind: step.kind };
   switch (step.kind) {
     case "extract":
-      return record(ctx, loaded, { ...base, output: { extracted: data.extracted }, outcome: following(definition, stepId) });
+      return record(ctx, loaded, {
+        ...base,
+        output: { extracted: data.extracted },
+        outcome: following(definition, stepId),
+      });
     case "checklist": {
       const groups = missingItems(definition.checklist ?? [], definition.fields, data.extracted);
       if (groups.length === 0) {
         const next = { ...data, missing: null };
-        return record(ctx, loaded, { ...base, output: { complete: true }, outcome: following(definition, stepId) }, { data: next });
+        return record(
+          ctx,
+          loaded,
+          { ...base, output: { complete: true }, outcome: following(definition, stepId) },
+          { data: next },
+        );
       }
       const missing = describeMissing(groups, data.language, definition.defaultLanguage);
       const next = { ...data, missing };
@@ -270,7 +279,12 @@ export async function executeProcedureStep(
         timeoutHours: step.wait.timeoutHours,
         reminderAfterHours: step.wait.reminderTemplate ? (step.wait.reminderAfterHours ?? null) : null,
       };
-      return record(ctx, loaded, { ...base, output: { missing, sent }, outcome: wait }, { data: next, status: "awaiting_information" });
+      return record(
+        ctx,
+        loaded,
+        { ...base, output: { missing, sent }, outcome: wait },
+        { data: next, status: "awaiting_information" },
+      );
     }
     case "quote": {
       const quote = quoteFromGrid(definition.quote?.rules ?? [], data.extracted);
@@ -286,7 +300,12 @@ export async function executeProcedureStep(
         );
       }
       const sent = await send(step.template, templateState(next));
-      return record(ctx, loaded, { ...base, output: { quote, sent }, outcome: following(definition, stepId) }, { data: next });
+      return record(
+        ctx,
+        loaded,
+        { ...base, output: { quote, sent }, outcome: following(definition, stepId) },
+        { data: next },
+      );
     }
     case "interpret_reply":
       return record(ctx, loaded, {
@@ -309,7 +328,10 @@ export async function executeProcedureStep(
         title,
         description: taskDescription(definition, data, run.conversationId),
       });
-      const output = { task: { id: task.id, provider: task.provider, externalId: task.externalId, url: task.url }, title };
+      const output = {
+        task: { id: task.id, provider: task.provider, externalId: task.externalId, url: task.url },
+        title,
+      };
       return record(ctx, loaded, { ...base, output, outcome: following(definition, stepId) });
     }
     case "notify": {
@@ -330,7 +352,12 @@ export async function executeProcedureStep(
       return record(ctx, loaded, { ...base, output, outcome: following(definition, stepId) });
     }
     case "set_status":
-      return record(ctx, loaded, { ...base, output: { status: step.status }, outcome: following(definition, stepId) }, { status: step.status });
+      return record(
+        ctx,
+        loaded,
+        { ...base, output: { status: step.status }, outcome: following(definition, stepId) },
+        { status: step.status },
+      );
     case "handoff":
       return record(
         ctx,
@@ -344,10 +371,18 @@ export async function executeProcedureStep(
 function taskDescription(definition: ProcedureDefinition, data: RunData, conversationId: string): string {
   const lines = [`${definition.name} - ${data.customer.email}`, `Conversation: ${conversationId}`];
   for (const [name, value] of Object.entries(data.extracted)) {
-    const text = value.kind === "attachment" ? value.files.join(", ") : value.kind === "dimensions" ? value.value.text : value.value;
+    const text =
+      value.kind === "attachment"
+        ? value.files.join(", ")
+        : value.kind === "dimensions"
+          ? value.value.text
+          : value.value;
     lines.push(`${name}: ${text}`);
   }
-  if (data.quote) lines.push(`Quote: ${data.quote.kind === "priced" ? `${data.quote.amount} (${data.quote.label})` : data.quote.label}`);
+  if (data.quote)
+    lines.push(
+      `Quote: ${data.quote.kind === "priced" ? `${data.quote.amount} (${data.quote.label})` : data.quote.label}`,
+    );
   return lines.join("\n");
 }
 
@@ -370,8 +405,14 @@ export async function takeProcedureReply(
   const { step } = stepOf(definition, stepId);
   const message = (await listMessages(ctx.db, ctx.org.id, run.conversationId)).find((m) => m.id === messageId);
   if (!message) throw new AppError("not_found", `message "${messageId}" not found`);
-  const extracted = extractFields(definition.fields, { text: message.text, attachments: attachmentsOf(message) }, data.extracted);
-  const newFields = Object.keys(extracted).filter((name) => JSON.stringify(data.extracted[name]) !== JSON.stringify(extracted[name]));
+  const extracted = extractFields(
+    definition.fields,
+    { text: message.text, attachments: attachmentsOf(message) },
+    data.extracted,
+  );
+  const newFields = Object.keys(extracted).filter(
+    (name) => JSON.stringify(data.extracted[name]) !== JSON.stringify(extracted[name]),
+  );
   const next = { ...data, extracted };
   if (step.kind === "interpret_reply") {
     const reading = interpretReply(message.text, { newFields });
@@ -406,7 +447,11 @@ export async function remindProcedureCustomer(ctx: ServiceContext, runId: string
     template: step.wait.reminderTemplate,
     text,
   });
-  const outcome: ProcedureStepOutcome = { kind: "wait", timeoutHours: step.wait.timeoutHours, reminderAfterHours: null };
+  const outcome: ProcedureStepOutcome = {
+    kind: "wait",
+    timeoutHours: step.wait.timeoutHours,
+    reminderAfterHours: null,
+  };
   await record(ctx, loaded, { key: remindKey, kind: step.kind, output: { sent }, outcome });
 }
 

@@ -1,10 +1,4 @@
-import type {
-  ClickUpConnectionInput,
-  Page,
-  TaskConnectionView,
-  TasksQuery,
-  TaskView,
-} from "@support/contract";
+import type { ClickUpConnectionInput, Page, TaskConnectionView, TasksQuery, TaskView } from "@support/contract";
 import {
   claimTask,
   deleteTaskConnection,
@@ -46,7 +40,8 @@ export async function createProcedureTask(
   if (!connection) {
     const { task } = await commitChange(ctx, async (tx, log) => {
       const claim = await claimTask(tx, { ...base, description: input.description, status: "open" });
-      if (claim.claimed) await log.audit({ action: "task.created", subject: claim.task.id, data: { provider: "embedded" } });
+      if (claim.claimed)
+        await log.audit({ action: "task.created", subject: claim.task.id, data: { provider: "embedded" } });
       return claim;
     });
     return task;

@@ -34,7 +34,12 @@ export function templateValues(definition: ProcedureDefinition, state: TemplateS
 
 /** A template of the definition in the customer's language, filled in. */
 export const renderProcedureTemplate = (definition: ProcedureDefinition, name: string, state: TemplateState): string =>
-  renderTemplate(definition.templates[name] ?? {}, state.language, definition.defaultLanguage, templateValues(definition, state));
+  renderTemplate(
+    definition.templates[name] ?? {},
+    state.language,
+    definition.defaultLanguage,
+    templateValues(definition, state),
+  );
 
 /** A title written with placeholders (a task's), filled in the same way. */
 export const renderProcedureText = (definition: ProcedureDefinition, text: string, state: TemplateState): string =>

@@ -4,9 +4,9 @@ import {
   expireProcedureWait,
   finishProcedureRun,
   firstProcedureStep,
+  type ProcedureStepOutcome,
   remindProcedureCustomer,
   replyBeforeWait,
-  type ProcedureStepOutcome,
   takeProcedureReply,
 } from "../procedures/runner.js";
 import { serviceContext, WORKFLOW } from "../service/context.js";
@@ -56,7 +56,11 @@ export function runProcedure(inngest: WorkflowClient, platform: Platform) {
           const early = await step.run(`${key}:early`, () => replyBeforeWait(ctx, runId, key));
           let reply = early
             ? { data: { messageId: early } }
-            : await step.waitForEvent(`${key}:wait`, { event: received, timeout: seconds(firstWait), if: CUSTOMER_REPLY });
+            : await step.waitForEvent(`${key}:wait`, {
+                event: received,
+                timeout: seconds(firstWait),
+                if: CUSTOMER_REPLY,
+              });
           if (!reply && wait.reminderAfterHours !== null) {
             await step.run(`${key}:remind`, () => remindProcedureCustomer(ctx, runId, stepId, key));
             const rest = Math.max(wait.timeoutHours - wait.reminderAfterHours, 0.01);
