@@ -1,4 +1,11 @@
-import type { ClickUpConnectionInput, Page, TaskConnectionView, TasksQuery, TaskView } from "@support/contract";
+import {
+  type ClickUpConnectionInput,
+  clickupConnectionBody,
+  type Page,
+  type TaskConnectionView,
+  type TasksQuery,
+  type TaskView,
+} from "@support/contract";
 import {
   claimTask,
   deleteTaskConnection,
@@ -15,6 +22,7 @@ import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
 import { requireApp } from "../tenancy/apps.js";
 import { createClickUpTask, DEFAULT_CLICKUP_API_URL, findClickUpTask } from "./clickup.js";
+import { invalidInput } from "./definitions.js";
 import { publicTask } from "./run-views.js";
 
 /**
@@ -113,21 +121,24 @@ export async function connectClickUp(
   input: ClickUpConnectionInput,
 ): Promise<TaskConnectionView> {
   requireRole(ctx, "admin");
+  const parsed = clickupConnectionBody.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const connection = parsed.data;
   const app = await requireApp(ctx, ref);
   const row = await commitChange(ctx, async (tx, log) => {
     const saved = await putTaskConnection(tx, {
       orgId: ctx.org.id,
       appId: app.id,
       provider: "clickup",
-      apiUrl: input.apiUrl ?? DEFAULT_CLICKUP_API_URL,
-      listId: input.listId,
-      parentTaskId: input.parentTaskId ?? null,
-      tokenCiphertext: ctx.ports.secrets.encrypt(input.token),
+      apiUrl: connection.apiUrl ?? DEFAULT_CLICKUP_API_URL,
+      listId: connection.listId,
+      parentTaskId: connection.parentTaskId ?? null,
+      tokenCiphertext: ctx.ports.secrets.encrypt(connection.token),
     });
     await log.audit({
       action: "tasks.clickup_connected",
       subject: app.id,
-      data: { listId: input.listId, parentTaskId: input.parentTaskId ?? null },
+      data: { listId: connection.listId, parentTaskId: connection.parentTaskId ?? null },
     });
     return saved;
   });
