@@ -1,5 +1,5 @@
-import { createProcedureTask, OPERATOR } from "@support/core";
-import { forgetTaskAnswer } from "@support/product/testing";
+import { createProcedureTask, emit, OPERATOR } from "@support/core";
+import { forgetTaskAnswer, reachOpenWaits } from "@support/product/testing";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeClickUp } from "./fake-clickup.js";
@@ -192,6 +192,51 @@ for (const dialect of dialects) {
       expect(done.run.state).toBe("handed_off");
       expect(done.detail.status).toBe("escalated");
       expect(done.run.steps.at(-1)?.output.handoff).toBe("the customer has a question about the quote");
+    }, 120_000);
+
+    it("a redelivered start replays the finished run: no second subtask, no second message", async () => {
+      const id = await conversationOf("ada@example.com");
+      const before = await detail(id);
+      // The replies went to the run: none started a second run (the subject names a signal of MODELISATION).
+      expect(before.procedureRuns).toHaveLength(1);
+      const run = before.procedureRuns[0];
+      await p.runtime.database.transaction((tx) =>
+        emit(tx, "support/procedure.started", {
+          v: 1,
+          orgId: p.orgId,
+          appId: p.appId,
+          conversationId: id,
+          runId: run.id,
+        }),
+      );
+      p.runtime.platform.ports.wake();
+      await waitFor(async () => {
+        const runs = await (await jsonCall(p, "/api/v1/runs?status=completed&limit=100")).json();
+        const replays = runs.data.filter((r: { functionId: string }) => r.functionId.endsWith("run-procedure"));
+        return replays.length >= 4 ? replays : undefined;
+      }, "the redelivered run to complete");
+      const after = await detail(id);
+      expect(after.procedureRuns[0].steps).toEqual(run.steps);
+      expect(outboundTexts(after)).toEqual(outboundTexts(before));
+      expect(clickup.created()).toHaveLength(1);
+    }, 120_000);
+
+    it("reminds a silent customer once, then hands the conversation to a person", async () => {
+      await email("Di <di@example.com>", "Bonjour, je voudrais modéliser une lampe.");
+      const id = await conversationOf("di@example.com");
+      await settled(id, 2);
+      await reachOpenWaits(p.runtime, p.orgId);
+      const reminded = await waitFor(async () => {
+        const d = await detail(id);
+        return outboundTexts(d).length === 2 && (await waitRegistered()) ? d : undefined;
+      }, "the reminder");
+      expect(outboundTexts(reminded).at(-1)).toContain("Nous n'avons pas encore reçu");
+      await reachOpenWaits(p.runtime, p.orgId);
+      const done = await settled(id, 4);
+      expect(done.run.state).toBe("handed_off");
+      expect(done.run.steps.at(-1)?.output.handoff).toBe("no answer from the customer within 72 hours");
+      expect(done.detail.status).toBe("escalated");
+      expect(outboundTexts(done.detail)).toHaveLength(2);
     }, 120_000);
 
     it("creates a task once per key, and finds the ClickUp task a killed attempt made instead of making another", async () => {

@@ -8,6 +8,7 @@ import {
   listMessages,
   type Message,
   type ProcedureRunRow,
+  procedureRunsOfConversation,
   updateConversation,
   updateProcedureRun,
 } from "@support/db";
@@ -130,9 +131,26 @@ export async function startProcedureRun(
   });
 }
 
-/** The run that answers the conversation's customer messages now, if one is under way. */
-export async function activeRunOf(ctx: ServiceContext, conversationId: string): Promise<string | null> {
-  return (await activeProcedureRun(ctx.db, ctx.org.id, conversationId))?.id ?? null;
+/**
+ * The run a customer message belongs to: one under way on its conversation, or one that was
+ * under way when the message arrived (its reply, read before this drafting turn came), so a
+ * reply never starts a second run or a draft.
+ */
+export async function procedureRunOfMessage(
+  ctx: ServiceContext,
+  conversationId: string,
+  messageId: string,
+): Promise<string | null> {
+  const active = await activeProcedureRun(ctx.db, ctx.org.id, conversationId);
+  if (active) return active.id;
+  const message = (await listMessages(ctx.db, ctx.org.id, conversationId)).find((m) => m.id === messageId);
+  if (!message) return null;
+  const at = message.createdAt.getTime();
+  const runs = await procedureRunsOfConversation(ctx.db, ctx.org.id, conversationId);
+  const owner = runs.find(
+    (run) => run.createdAt.getTime() <= at && (run.finishedAt === null || run.finishedAt.getTime() >= at),
+  );
+  return owner?.id ?? null;
 }
 
 async function loadRun(ctx: ServiceContext, runId: string): Promise<LoadedRun> {
@@ -479,11 +497,20 @@ export async function finishProcedureRun(ctx: ServiceContext, runId: string): Pr
 }
 
 /**
- * A customer message that arrived after the step asked and before its wait began (a wait only
- * sees later events): the newest one the run has not read yet, so it is answered, not lost.
+ * What ends a step's wait without waiting: the reply or the timeout already recorded (a second
+ * delivery of the run's event replays a run that already heard the customer), or a customer
+ * message that arrived after the step asked and before its wait began (a wait only sees later
+ * events), so it is answered, not lost. Null: wait.
  */
-export async function replyBeforeWait(ctx: ServiceContext, runId: string, key: string): Promise<string | null> {
+export async function replyBeforeWait(
+  ctx: ServiceContext,
+  runId: string,
+  key: string,
+): Promise<{ messageId: string } | { timedOut: true } | null> {
   const { run, steps } = await loadRun(ctx, runId);
+  const answered = steps.find((s) => s.step === `${key}:reply`)?.output.messageId;
+  if (typeof answered === "string") return { messageId: answered };
+  if (steps.some((s) => s.step === `${key}:timeout`)) return { timedOut: true };
   const asked = steps.find((s) => s.step === key);
   if (!asked) return null;
   const read = new Set<unknown>([run.triggerMessageId, ...steps.map((s) => s.output.messageId)]);
@@ -491,5 +518,6 @@ export async function replyBeforeWait(ctx: ServiceContext, runId: string, key: s
   const early = messages
     .filter((m) => m.direction === "inbound" && m.authorKind === "customer" && !read.has(m.id))
     .filter((m) => m.createdAt.getTime() > new Date(asked.at).getTime());
-  return early.at(-1)?.id ?? null;
+  const id = early.at(-1)?.id;
+  return id ? { messageId: id } : null;
 }

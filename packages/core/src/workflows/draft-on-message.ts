@@ -5,7 +5,7 @@ import { gatherForConversation } from "../context/gather-step.js";
 import { debounceSeconds, loadDraftInputs } from "../drafting/inputs.js";
 import { planDraft } from "../drafting/plan-draft.js";
 import { findStoredDraft, type StoredDraft, storeDraft } from "../drafting/store-draft.js";
-import { activeRunOf, startProcedureRun } from "../procedures/runner.js";
+import { procedureRunOfMessage, startProcedureRun } from "../procedures/runner.js";
 import { supersedePendingDrafts } from "../review/supersede.js";
 import { type ServiceContext, serviceContext, WORKFLOW } from "../service/context.js";
 import type { Platform } from "../service/ports.js";
@@ -44,7 +44,7 @@ export function draftOnMessage(inngest: WorkflowClient, platform: Platform) {
           const stored = await findStoredDraft(ctx, messageId);
           if (stored) return { kind: "existing", draft: stored };
           // A procedure under way answers the conversation: its run waits for this very message.
-          const running = await activeRunOf(ctx, conversationId);
+          const running = await procedureRunOfMessage(ctx, conversationId, messageId);
           if (running) return { kind: "skipped", reason: `procedure run ${running} answers this conversation` };
           const inputs = await loadDraftInputs(ctx, { conversationId, messageId });
           if (inputs.kind === "skipped") {

@@ -52,25 +52,25 @@ export function runProcedure(inngest: WorkflowClient, platform: Platform) {
         let outcome: ProcedureStepOutcome = await step.run(key, () => executeProcedureStep(ctx, runId, stepId, key));
         if (outcome.kind === "wait") {
           const wait = outcome;
-          const firstWait = wait.reminderAfterHours ?? wait.timeoutHours;
-          const early = await step.run(`${key}:early`, () => replyBeforeWait(ctx, runId, key));
-          let reply = early
-            ? { data: { messageId: early } }
-            : await step.waitForEvent(`${key}:wait`, {
-                event: received,
-                timeout: seconds(firstWait),
-                if: CUSTOMER_REPLY,
-              });
-          if (!reply && wait.reminderAfterHours !== null) {
-            await step.run(`${key}:remind`, () => remindProcedureCustomer(ctx, runId, stepId, key));
-            const rest = Math.max(wait.timeoutHours - wait.reminderAfterHours, 0.01);
-            reply = await step.waitForEvent(`${key}:wait-after-reminder`, {
+          const settled = await step.run(`${key}:early`, () => replyBeforeWait(ctx, runId, key));
+          let messageId = settled && "messageId" in settled ? settled.messageId : undefined;
+          if (!settled) {
+            const reply = await step.waitForEvent(`${key}:wait`, {
               event: received,
-              timeout: seconds(rest),
+              timeout: seconds(wait.reminderAfterHours ?? wait.timeoutHours),
               if: CUSTOMER_REPLY,
             });
+            messageId = reply?.data.messageId;
+            if (!reply && wait.reminderAfterHours !== null) {
+              await step.run(`${key}:remind`, () => remindProcedureCustomer(ctx, runId, stepId, key));
+              const later = await step.waitForEvent(`${key}:wait-after-reminder`, {
+                event: received,
+                timeout: seconds(Math.max(wait.timeoutHours - wait.reminderAfterHours, 0.01)),
+                if: CUSTOMER_REPLY,
+              });
+              messageId = later?.data.messageId;
+            }
           }
-          const messageId = reply?.data.messageId;
           outcome = await step.run(`${key}:answer`, () =>
             messageId
               ? takeProcedureReply(ctx, runId, stepId, key, messageId)
