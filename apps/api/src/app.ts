@@ -36,6 +36,7 @@ import { signingKeyRoutes } from "./routes/signing-keys.js";
 import { slackRoutes } from "./routes/slack.js";
 import { slackConfigRoutes } from "./routes/slack-config.js";
 import { stripeAppRoutes, stripePublicRoutes } from "./routes/stripe.js";
+import { taskConnectionRoutes, taskRoutes } from "./routes/tasks.js";
 import { webRoutes } from "./routes/web.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 
@@ -136,6 +137,8 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/deliveries", deliveryRoutes());
   api.route("/api/v1/apps", productRoutes());
   api.route("/api/v1/quotes", quoteRoutes());
+  api.route("/api/v1/tasks", taskRoutes());
+  api.route("/api/v1/apps", taskConnectionRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });

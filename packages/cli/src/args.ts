@@ -53,6 +53,9 @@ export function parseCliArgs(argv: string[]) {
       mapping: { type: "string" },
       q: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
+      token: { type: "string" },
+      list: { type: "string" },
+      parent: { type: "string" },
     },
   });
 }
@@ -161,4 +164,8 @@ export const procedureOptions = ({ values, arg }: Invocation) => ({
   template: values.template,
   version: values.version,
   transcript: values.transcript,
+  token: values.token,
+  list: values.list,
+  parent: values.parent,
+  apiUrl: values["api-url"],
 });

@@ -54,6 +54,9 @@ export const USAGE = `Usage: skill <command> [options]
   procedures test <key> --app <app> --transcript <file.json|yaml> [--version N]
                                  runs it over a scripted conversation in shadow mode (nothing sent or
                                  stored) and prints every step with its inputs and outputs
+  procedures connect clickup --app <app> --token <token> --list <id> [--parent <task id>] [--api-url <base>]
+                                 procedure tasks go to that ClickUp list (subtasks of the parent);
+                                 without it, to the product's own task list (GET /api/v1/tasks)
   doctor                         checks every adapter the configuration names (database, workflows,
                                  vectors, model, Slack, channels, payments, observability): ok, warn
                                  or fail per line; exits 1 when any check fails

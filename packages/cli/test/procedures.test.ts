@@ -97,3 +97,38 @@ steps:
     expect(unknown.stderr).toContain('no template "bakery"; templates: 3d-intake, return-authorisation');
   });
 });
+
+describe("skill procedures connect clickup", () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), "support-clickup-cli-")), "data");
+
+  it("stores the list, the parent and the API base, never prints the token, and refuses a bad list id", async () => {
+    expect((await skill(dataDir, "init", "--name", "Studio")).code).toBe(0);
+    const args = ["procedures", "connect", "clickup", "--app", "studio", "--token", "pk_secret_123"];
+    const connected = await skill(
+      dataDir,
+      ...args,
+      "--list",
+      "901",
+      "--parent",
+      "86abc",
+      "--api-url",
+      "http://127.0.0.1:9",
+    );
+    expect(connected.code, connected.stderr).toBe(0);
+    expect(connected.stdout).toContain("ClickUp list 901 as subtasks of 86abc (http://127.0.0.1:9)");
+    const json = await skill(dataDir, ...args, "--list", "902", "--json");
+    expect(JSON.parse(json.stdout)).toEqual({
+      provider: "clickup",
+      apiUrl: "https://api.clickup.com",
+      listId: "902",
+      parentTaskId: null,
+      updatedAt: expect.any(String),
+    });
+    expect(json.stdout).not.toContain("pk_secret_123");
+    const bad = await skill(dataDir, ...args, "--list", "no spaces");
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain("listId: a ClickUp list id");
+    const missing = await skill(dataDir, "procedures", "connect", "clickup", "--app", "studio", "--list", "1");
+    expect(missing.stderr).toContain("needs --token and --list");
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { pageQuery } from "./common.js";
+import { CONVERSATION_FILTER_STATUSES, procedureRunSchema } from "./procedure-runs.js";
 
 export const conversationSchema = z
   .object({
@@ -18,6 +19,10 @@ export const conversationSchema = z
     tags: z.array(z.string()),
     lastMessageAt: z.string(),
     createdAt: z.string(),
+    procedureStatus: z
+      .string()
+      .nullable()
+      .openapi({ description: "Where a procedure left the conversation (awaiting_information, quoted, ...)" }),
   })
   .openapi("Conversation");
 
@@ -79,13 +84,16 @@ export const conversationDetailSchema = conversationSchema
         receivedAt: z.string(),
       }),
     ),
+    procedureRuns: z
+      .array(procedureRunSchema)
+      .openapi({ description: "The procedures run on the conversation, newest first, with each step's result" }),
   })
   .openapi("ConversationDetail");
 
 /** The list's filters; the route narrows `channel` to the channel kinds it knows. */
 export const conversationsQuery = pageQuery.extend({
   app: z.string().min(1).max(100).optional(),
-  status: z.enum(["open", "closed"]).optional(),
+  status: z.enum(CONVERSATION_FILTER_STATUSES).optional(),
 });
 
 /** What re-running the drafting steps on a conversation's latest customer message produced; nothing stored or sent. */

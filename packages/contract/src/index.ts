@@ -14,6 +14,7 @@ export * from "./keys.js";
 export * from "./knowledge.js";
 export * from "./notifications.js";
 export * from "./operations.js";
+export * from "./procedure-runs.js";
 export * from "./procedure-tests.js";
 export * from "./procedures.js";
 export * from "./slack.js";

@@ -109,7 +109,7 @@ export const eventCatalog = {
     v: z.literal(1),
     orgId: z.string(),
     notificationId: z.string(),
-    kind: z.enum(["approval_reminder", "escalation", "reply_failed"]),
+    kind: z.enum(["approval_reminder", "escalation", "reply_failed", "procedure"]),
     appId: z.string().optional(),
     conversationId: z.string().optional(),
     draftId: z.string().optional(),
@@ -141,6 +141,14 @@ export const eventCatalog = {
   "kb/source.added": z.object({ v: z.literal(1), orgId: z.string(), sourceId: z.string() }),
   /** Someone asked for a source to be re-crawled or re-chunked; only changed chunks are re-embedded. */
   "kb/source.sync_requested": z.object({ v: z.literal(1), orgId: z.string(), sourceId: z.string() }),
+  /** A triaged message started a procedure run: the `run-procedure` function executes its steps. */
+  "support/procedure.started": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    runId: z.string(),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventCatalog;

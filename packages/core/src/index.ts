@@ -44,6 +44,8 @@ export * from "./operations/retention.js";
 export * from "./operations/runs.js";
 export * from "./procedures/categories.js";
 export * from "./procedures/definitions.js";
+export * from "./procedures/runner.js";
+export * from "./procedures/tasks.js";
 export * from "./review/approved-actions.js";
 export * from "./review/conversations.js";
 export * from "./review/decisions.js";

@@ -114,10 +114,17 @@ export async function findConversationByExternalId(
 
 export async function insertConversation(
   db: Db,
-  row: Omit<Conversation, "id" | "createdAt" | "updatedAt" | "takenOverBy">,
+  row: Omit<Conversation, "id" | "createdAt" | "updatedAt" | "takenOverBy" | "procedureStatus">,
 ): Promise<Conversation> {
   const now = new Date();
-  const full = { ...row, takenOverBy: null, id: newId("conversation"), createdAt: now, updatedAt: now };
+  const full = {
+    ...row,
+    takenOverBy: null,
+    procedureStatus: null,
+    id: newId("conversation"),
+    createdAt: now,
+    updatedAt: now,
+  };
   await db.q.insert(db.t.conversations).values(full);
   return full;
 }
@@ -127,7 +134,10 @@ export async function updateConversation(
   orgId: string,
   id: string,
   patch: Partial<
-    Pick<Conversation, "status" | "assignee" | "tags" | "lastMessageAt" | "subject" | "closedAt" | "takenOverBy">
+    Pick<
+      Conversation,
+      "status" | "assignee" | "tags" | "lastMessageAt" | "subject" | "closedAt" | "takenOverBy" | "procedureStatus"
+    >
   >,
 ): Promise<void> {
   await db.q
@@ -189,6 +199,8 @@ export interface ConversationFilter {
   appId?: string;
   channelKind?: string;
   status?: string;
+  /** Where a procedure left the conversation (awaiting_information, quoted, ...). */
+  procedureStatus?: string;
 }
 
 /** Most recently created first; the cursor is the last id seen. */
@@ -203,6 +215,7 @@ export async function listConversations(
   if (filter.appId) where.push(eq(t.appId, filter.appId));
   if (filter.channelKind) where.push(eq(t.channelKind, filter.channelKind));
   if (filter.status) where.push(eq(t.status, filter.status));
+  if (filter.procedureStatus) where.push(eq(t.procedureStatus, filter.procedureStatus));
   if (page.cursor) where.push(lt(t.id, page.cursor));
   const rows = await db.q
     .select()

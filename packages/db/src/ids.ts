@@ -38,6 +38,9 @@ export const ID_PREFIXES = {
   procedure: "prc",
   product: "prd",
   quote: "quo",
+  procedureRun: "prn",
+  task: "tsk",
+  taskConnection: "tkc",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

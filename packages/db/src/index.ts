@@ -8,6 +8,7 @@ export * from "./drafts.js";
 export * from "./ids.js";
 export * from "./integrations.js";
 export * from "./notifications.js";
+export * from "./procedure-runs.js";
 export * from "./procedures.js";
 export * from "./products.js";
 export * from "./retention.js";

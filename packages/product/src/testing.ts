@@ -2,9 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { changeApp, createApiKey, type DraftAction, initProduct, OPERATOR, type Role } from "@support/core";
-import { type DraftRow, insertDraft, tableDefs, transitionDraft } from "@support/db";
+import { type DraftRow, insertDraft, tableDefs, transitionDraft, updateTask } from "@support/db";
 import { backdateOrganization, isolatedMysqlUrl } from "@support/db/testing";
-import { advanceEngineCron } from "@support/engine";
+import { advanceEngineCron, advanceEngineWaits } from "@support/engine";
 import { loadConfig } from "./config.js";
 import { openProduct, type Product, type ProductOptions } from "./product.js";
 
@@ -189,4 +189,17 @@ export async function findInDatabase(
     for (const needle of needles) if (text.includes(needle.toLowerCase())) found.push({ table: name, needle });
   }
   return found;
+}
+
+/**
+ * A task record as a process killed after the external tool answered leaves it: claimed
+ * (`creating`) with nothing recorded of the answer.
+ */
+export async function forgetTaskAnswer(product: Product, orgId: string, taskId: string): Promise<void> {
+  await updateTask(product.database.db, orgId, taskId, { status: "creating", externalId: null, url: null });
+}
+
+/** The clock reaches every open wait of the organization's runs (timeouts, sleeps): they end at the engine's next pass. */
+export async function reachOpenWaits(product: Product, orgId: string): Promise<number> {
+  return advanceEngineWaits(product.database.db, orgId, new Date(Date.now() - 1000));
 }

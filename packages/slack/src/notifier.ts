@@ -25,6 +25,7 @@ export function createSlackNotifier(client: SlackClient): Notifier {
       case "approval_reminder":
         return draftId ? postApprovalReminder(client, ctx, draftId) : undefined;
       case "escalation":
+      case "procedure":
         return conversationId
           ? postEscalationMessage(client, ctx, { conversationId, reason: notice.reason })
           : undefined;

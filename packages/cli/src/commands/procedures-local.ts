@@ -1,4 +1,11 @@
-import { listProcedures, removeProcedure, saveProcedure, showProcedure, testProcedure } from "@support/core";
+import {
+  connectClickUp,
+  listProcedures,
+  removeProcedure,
+  saveProcedure,
+  showProcedure,
+  testProcedure,
+} from "@support/core";
 import type { Product } from "@support/product";
 import { localContext } from "./org.js";
 import type { ProceduresBackend } from "./procedures.js";
@@ -11,5 +18,6 @@ export function localProcedures(runtime: Product, org?: string): ProceduresBacke
     show: async (app, key, version) => showProcedure(await ctx(), app, key, version),
     remove: async (app, key) => removeProcedure(await ctx(), app, key),
     test: async (app, key, input) => testProcedure(await ctx(), app, key, input),
+    connectClickUp: async (app, input) => connectClickUp(await ctx(), app, input),
   };
 }

@@ -1,9 +1,11 @@
 import type {
+  ClickUpConnectionInput,
   ProcedureSummaryView,
   ProcedureTestInput,
   ProcedureTestResult,
   ProcedureView,
   SaveProcedureInput,
+  TaskConnectionView,
 } from "@support/contract";
 import { CliError, type Output } from "../output.js";
 import type { RemoteApi } from "../remote.js";
@@ -16,6 +18,7 @@ export interface ProceduresBackend {
   show(app: string, key: string, version?: number): Promise<ProcedureView>;
   remove(app: string, key: string): Promise<ProcedureSummaryView>;
   test(app: string, key: string, input: ProcedureTestInput): Promise<ProcedureTestResult>;
+  connectClickUp(app: string, input: ClickUpConnectionInput): Promise<TaskConnectionView>;
 }
 
 export function remoteProcedures(api: RemoteApi): ProceduresBackend {
@@ -27,6 +30,7 @@ export function remoteProcedures(api: RemoteApi): ProceduresBackend {
       api.request("GET", `${base(app)}/${encodeURIComponent(key)}${version ? `?version=${version}` : ""}`),
     remove: (app, key) => api.request("DELETE", `${base(app)}/${encodeURIComponent(key)}`),
     test: (app, key, input) => api.request("POST", `${base(app)}/${encodeURIComponent(key)}/test`, input),
+    connectClickUp: (app, input) => api.request("PUT", `/api/v1/apps/${encodeURIComponent(app)}/tasks/clickup`, input),
   };
 }
 
@@ -37,6 +41,10 @@ export interface ProcedureOptions {
   template?: string;
   version?: string;
   transcript?: string;
+  token?: string;
+  list?: string;
+  parent?: string;
+  apiUrl?: string;
 }
 
 function parseVersion(flag: string | undefined): number | undefined {
@@ -102,9 +110,24 @@ export async function proceduresCommand(
         ...run.steps.map((s) => `  ${s.step} (${s.kind})  ${JSON.stringify(s.output)}`),
       ]);
     }
+    case "connect": {
+      if (arg !== "clickup") throw new CliError("procedures connect knows one tool: clickup");
+      if (!opts.token || !opts.list) throw new CliError("procedures connect clickup needs --token and --list");
+      const connected = await backend.connectClickUp(app, {
+        token: opts.token,
+        listId: opts.list,
+        ...(opts.parent ? { parentTaskId: opts.parent } : {}),
+        ...(opts.apiUrl ? { apiUrl: opts.apiUrl } : {}),
+      });
+      return out.result(connected, () => [
+        `Procedure tasks of ${app} go to ClickUp list ${connected.listId}${
+          connected.parentTaskId ? ` as subtasks of ${connected.parentTaskId}` : ""
+        } (${connected.apiUrl}); the token is stored encrypted.`,
+      ]);
+    }
     default:
       throw new CliError(
-        "usage: skill procedures add <file>|--template <name> | list | show <key> [--version N] | remove <key> | test <key> --transcript <file>  --app <app>",
+        "usage: skill procedures add <file>|--template <name> | list | show <key> [--version N] | remove <key> | test <key> --transcript <file> | connect clickup --token <t> --list <id> [--parent <id>] [--api-url <base>]  --app <app>",
       );
   }
 }

@@ -24,6 +24,8 @@ export interface SkippedDraft {
   reason: string;
   steps: DraftStep[];
   humanTookOver?: boolean;
+  /** Triage picked a category a live procedure answers: the message starts a run of that version. */
+  procedure?: { id: string; key: string; category: string; language: string | null };
 }
 
 /** Everything drafting reads about the message before asking the model, once the guards passed. */

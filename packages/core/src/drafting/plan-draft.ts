@@ -19,6 +19,7 @@ import { catalogueAnswerFor, catalogueDraft } from "../commerce/catalogue-draft.
 import { customerRecord } from "../context/customer-record.js";
 import type { GatheredContext } from "../context/gather-step.js";
 import { appTriage } from "../procedures/categories.js";
+import { procedureForCategory } from "../procedures/definitions.js";
 import type { ServiceContext } from "../service/context.js";
 import { noopTracer, type Tracer } from "../service/tracing.js";
 import {
@@ -151,6 +152,18 @@ async function planWithModel(ctx: ServiceContext, inputs: DraftInputs, gathered:
   const t = applyConfidencePolicy(triage.value, appCategories.policy);
   steps.push({ step: "triage", output: { ...t, fallbackReason: triage.fallbackReason } });
   if (t.automated || t.spam) return skip(t.automated ? `automated message (${t.automated})` : "spam");
+  const procedure = t.needsHuman ? null : await procedureForCategory(ctx, app.id, t.category);
+  if (procedure) {
+    const reason = `procedure ${procedure.key} v${procedure.version} answers ${t.category}`;
+    steps.push({ step: "procedure", output: { key: procedure.key, version: procedure.version } });
+    const language = t.language ?? null;
+    return {
+      kind: "skipped",
+      reason,
+      steps,
+      procedure: { id: procedure.id, key: procedure.key, category: t.category, language },
+    };
+  }
 
   steps.push({
     step: "gather",

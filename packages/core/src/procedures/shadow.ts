@@ -6,12 +6,11 @@ import {
   extractFields,
   type IncomingAttachment,
   interpretReply,
-  localized,
   missingItems,
   type QuoteResult,
   quoteFromGrid,
-  renderTemplate,
 } from "@support/decisions";
+import { renderProcedureTemplate, renderProcedureText } from "./template-values.js";
 
 /**
  * A procedure over a scripted conversation in shadow mode: every step runs its pure logic and
@@ -45,9 +44,6 @@ export interface ShadowRun {
 const MAX_STEPS = 200;
 const END = "end";
 
-const fieldText = (value: Extracted[string]): string =>
-  value.kind === "attachment" ? value.files.join(", ") : value.kind === "dimensions" ? value.value.text : value.value;
-
 export function simulateProcedure(definition: ProcedureDefinition, transcript: Transcript): ShadowRun {
   const [first, ...replies] = transcript.messages;
   if (!first) throw new Error("a transcript needs at least one customer message");
@@ -59,25 +55,14 @@ export function simulateProcedure(definition: ProcedureDefinition, transcript: T
   let conversationStatus: string | null = null;
   let missing = "";
 
-  const values = (): Record<string, string> => {
-    const out: Record<string, string> = {
-      "customer.email": transcript.customer.email,
-      "customer.name": transcript.customer.name ?? "",
-      missing,
-    };
-    if (quote && definition.quote) {
-      out["quote.label"] = quote.label;
-      if (quote.kind === "priced") {
-        out["quote.amount"] = String(quote.amount);
-        const unit = quote.amount === 1 ? definition.quote.unit.one : definition.quote.unit.many;
-        out["quote.unit"] = localized(unit, language, definition.defaultLanguage);
-      }
-    }
-    for (const [name, value] of Object.entries(extracted)) out[`fields.${name}`] = fieldText(value);
-    return out;
-  };
-  const render = (template: string) =>
-    renderTemplate(definition.templates[template] ?? {}, language, definition.defaultLanguage, values());
+  const state = () => ({
+    customer: { email: transcript.customer.email, name: transcript.customer.name ?? "" },
+    language,
+    missing,
+    quote,
+    extracted,
+  });
+  const render = (template: string) => renderProcedureTemplate(definition, template, state());
   /** The customer's next message, folded into what was extracted; null when the transcript ends. */
   const nextReply = () => {
     const reply = replies.shift();
@@ -144,7 +129,7 @@ export function simulateProcedure(definition: ProcedureDefinition, transcript: T
         record({ approval: step.approval }, { wouldSend: render(step.template) });
         break;
       case "create_task":
-        record({}, { wouldCreateTask: renderTemplate({ x: step.title }, "x", "x", values()) });
+        record({}, { wouldCreateTask: renderProcedureText(definition, step.title, state()) });
         break;
       case "notify":
         record({}, { wouldNotify: render(step.template) });

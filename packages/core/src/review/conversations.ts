@@ -10,6 +10,7 @@ import {
   type Message,
 } from "@support/db";
 import { publicDelivery } from "../delivery/person-reply.js";
+import { procedureRunViews } from "../procedures/run-views.js";
 import type { ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
 import { requireApp } from "../tenancy/apps.js";
@@ -28,6 +29,7 @@ export function publicConversation(c: Conversation): ConversationView {
     tags: (c.tags as string[] | null) ?? [],
     lastMessageAt: c.lastMessageAt.toISOString(),
     createdAt: c.createdAt.toISOString(),
+    procedureStatus: c.procedureStatus,
   };
 }
 
@@ -54,10 +56,17 @@ export async function listConversationViews(
   page: { limit: number; cursor?: string },
 ): Promise<Page<ConversationView>> {
   const appId = filter.app ? (await requireApp(ctx, filter.app)).id : undefined;
+  // open and closed are the conversation's own states; the others are where a procedure left it.
+  const own = filter.status === "open" || filter.status === "closed";
   const result = await listConversations(
     ctx.db,
     ctx.org.id,
-    { appId, channelKind: filter.channel, status: filter.status },
+    {
+      appId,
+      channelKind: filter.channel,
+      status: own ? filter.status : undefined,
+      procedureStatus: own ? undefined : filter.status,
+    },
     page,
   );
   return { data: result.data.map(publicConversation), nextCursor: result.nextCursor };
@@ -78,10 +87,11 @@ export async function conversationDetail(ctx: ServiceContext, id: string): Promi
   const orgId = ctx.org.id;
   const conversation = await getConversation(db, orgId, id);
   if (!conversation) throw new AppError("not_found", `conversation "${id}" not found`);
-  const [contact, messages, deliveries] = await Promise.all([
+  const [contact, messages, deliveries, procedureRuns] = await Promise.all([
     getContact(db, orgId, conversation.contactId),
     listMessages(db, orgId, conversation.id),
     listDeliveriesForConversation(db, orgId, conversation.id),
+    procedureRunViews(ctx, conversation.id),
   ]);
   const eventIds = [...new Set(messages.map((m) => m.inboundEventId).filter((x): x is string => Boolean(x)))];
   const rawEvents = await listInboundEventsByIds(db, orgId, eventIds);
@@ -108,5 +118,6 @@ export async function conversationDetail(ctx: ServiceContext, id: string): Promi
       bytes: Buffer.byteLength(e.payload),
       receivedAt: e.receivedAt.toISOString(),
     })),
+    procedureRuns,
   };
 }

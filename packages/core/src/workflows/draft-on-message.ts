@@ -5,6 +5,7 @@ import { gatherForConversation } from "../context/gather-step.js";
 import { debounceSeconds, loadDraftInputs } from "../drafting/inputs.js";
 import { planDraft } from "../drafting/plan-draft.js";
 import { findStoredDraft, type StoredDraft, storeDraft } from "../drafting/store-draft.js";
+import { procedureRunOfMessage, startProcedureRun } from "../procedures/runner.js";
 import { supersedePendingDrafts } from "../review/supersede.js";
 import { type ServiceContext, serviceContext, WORKFLOW } from "../service/context.js";
 import type { Platform } from "../service/ports.js";
@@ -42,6 +43,9 @@ export function draftOnMessage(inngest: WorkflowClient, platform: Platform) {
         observed(ctx, { conversationId, messageId }, async (): Promise<Drafted> => {
           const stored = await findStoredDraft(ctx, messageId);
           if (stored) return { kind: "existing", draft: stored };
+          // A procedure under way answers the conversation: its run waits for this very message.
+          const running = await procedureRunOfMessage(ctx, conversationId, messageId);
+          if (running) return { kind: "skipped", reason: `procedure run ${running} answers this conversation` };
           const inputs = await loadDraftInputs(ctx, { conversationId, messageId });
           if (inputs.kind === "skipped") {
             if (inputs.humanTookOver) await supersedePendingDrafts(ctx, conversationId, inputs.reason);
@@ -54,6 +58,16 @@ export function draftOnMessage(inngest: WorkflowClient, platform: Platform) {
             return { kind: "skipped", reason: allowance.message };
           }
           const plan = await planDraft(ctx, inputs, gathered);
+          if (plan.kind === "skipped" && plan.procedure) {
+            const { runId } = await startProcedureRun(ctx, {
+              appId: event.data.appId,
+              conversationId,
+              messageId,
+              procedureId: plan.procedure.id,
+              triage: plan.procedure,
+            });
+            return { kind: "skipped", reason: `${plan.reason}: run ${runId}` };
+          }
           if (plan.kind === "skipped") return { kind: "skipped", reason: plan.reason };
           return storeDraft(ctx, plan);
         }),

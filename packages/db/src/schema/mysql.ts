@@ -53,3 +53,6 @@ export const triageConfigs = toMysql(pr.triageConfigs);
 export const procedures = toMysql(pr.procedures);
 export const products = toMysql(cm.products);
 export const quotes = toMysql(cm.quotes);
+export const procedureRuns = toMysql(pr.procedureRuns);
+export const tasks = toMysql(pr.tasks);
+export const taskConnections = toMysql(pr.taskConnections);

@@ -53,3 +53,6 @@ export const triageConfigs = toSqlite(pr.triageConfigs);
 export const procedures = toSqlite(pr.procedures);
 export const products = toSqlite(cm.products);
 export const quotes = toSqlite(cm.quotes);
+export const procedureRuns = toSqlite(pr.procedureRuns);
+export const tasks = toSqlite(pr.tasks);
+export const taskConnections = toSqlite(pr.taskConnections);

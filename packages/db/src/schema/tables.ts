@@ -14,7 +14,7 @@ import {
 import { actionExecutions, appIntegrations, stripeAccounts } from "./integration-tables.js";
 import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowledge-tables.js";
 import { notifications } from "./notification-tables.js";
-import { procedures, triageConfigs } from "./procedure-tables.js";
+import { procedureRuns, procedures, taskConnections, tasks, triageConfigs } from "./procedure-tables.js";
 import { slackCards, slackConfigs } from "./slack-tables.js";
 
 /**
@@ -160,6 +160,8 @@ export const conversations = define({
     updatedAt: c.time().required(),
     /** Who took the conversation over (the AI drafts nothing on it until released); null when nobody. */
     takenOverBy: c.string(200).optional(),
+    /** Where a procedure left the conversation (awaiting_information, quoted, validated, refused); null without one. */
+    procedureStatus: c.string(32).optional(),
   },
   uniques: [{ name: "conversations_external_uq", columns: ["orgId", "appId", "channelKind", "externalId"] }],
   indexes: [
@@ -378,4 +380,7 @@ export const tableDefs = {
   procedures,
   products,
   quotes,
+  procedureRuns,
+  tasks,
+  taskConnections,
 } as const;

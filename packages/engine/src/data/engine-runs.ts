@@ -246,3 +246,35 @@ export async function extendEngineLeases(db: Db, owner: string, runIds: string[]
     .set({ leaseUntil: until })
     .where(inArray(db.t.engineConcurrencySlots.runId, runIds));
 }
+
+/**
+ * Moves the open waits of an organization's runs (sleeps, timeouts) to end at `to`, and their
+ * runs' next turn with them: the clock reaching them, for tests of what a timeout does.
+ */
+export async function advanceEngineWaits(db: Db, orgId: string, to: Date): Promise<number> {
+  const w = db.t.engineWaits;
+  const open = await db.q
+    .select()
+    .from(w)
+    .where(and(eq(w.orgId, orgId), isNull(w.resolvedAt)));
+  if (open.length === 0) return 0;
+  await db.q
+    .update(w)
+    .set({ expiresAt: to })
+    .where(
+      inArray(
+        w.id,
+        open.map((wait) => wait.id),
+      ),
+    );
+  await db.q
+    .update(db.t.engineRuns)
+    .set({ nextRunAt: to })
+    .where(
+      inArray(
+        db.t.engineRuns.id,
+        open.map((wait) => wait.runId),
+      ),
+    );
+  return open.length;
+}

@@ -43,6 +43,7 @@ export const queue = {
   "queue.attention.title": "Needs attention ({count})",
   "queue.attention.reply_failed": "Reply not sent",
   "queue.attention.escalation": "Needs a person",
+  "queue.attention.procedure": "A procedure step for the team",
   "queue.attention.approval_reminder": "Waiting past the SLA",
   "queue.attention.openDraft": "Open the draft",
   "queue.attention.openConversation": "Open the conversation",

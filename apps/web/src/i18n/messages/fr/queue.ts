@@ -47,6 +47,7 @@ export const queue = {
   "queue.attention.title": "À traiter ({count})",
   "queue.attention.reply_failed": "Réponse non envoyée",
   "queue.attention.escalation": "Demande une personne",
+  "queue.attention.procedure": "Une étape de procédure pour l'équipe",
   "queue.attention.approval_reminder": "En attente au-delà du SLA",
   "queue.attention.openDraft": "Ouvrir le brouillon",
   "queue.attention.openConversation": "Ouvrir la conversation",
