@@ -38,6 +38,8 @@ export const ID_PREFIXES = {
   procedure: "prc",
   product: "prd",
   quote: "quo",
+  shopSettings: "shp",
+  lead: "led",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -105,3 +105,12 @@ export async function listQuotesForConversation(db: Db, orgId: string, conversat
     .where(and(eq(t.orgId, orgId), eq(t.conversationId, conversationId)))
     .orderBy(asc(t.number));
 }
+
+/** Moves a quote to another status (approved, sent, accepted). */
+export async function setQuoteStatus(db: Db, orgId: string, id: string, status: string): Promise<void> {
+  const t = db.t.quotes;
+  await db.q
+    .update(t)
+    .set({ status, updatedAt: new Date() })
+    .where(and(eq(t.orgId, orgId), eq(t.id, id)));
+}

@@ -53,3 +53,5 @@ export const triageConfigs = toMysql(pr.triageConfigs);
 export const procedures = toMysql(pr.procedures);
 export const products = toMysql(cm.products);
 export const quotes = toMysql(cm.quotes);
+export const shopSettings = toMysql(cm.shopSettings);
+export const leads = toMysql(cm.leads);

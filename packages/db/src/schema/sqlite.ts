@@ -53,3 +53,5 @@ export const triageConfigs = toSqlite(pr.triageConfigs);
 export const procedures = toSqlite(pr.procedures);
 export const products = toSqlite(cm.products);
 export const quotes = toSqlite(cm.quotes);
+export const shopSettings = toSqlite(cm.shopSettings);
+export const leads = toSqlite(cm.leads);
