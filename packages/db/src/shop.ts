@@ -29,9 +29,7 @@ export async function putShopSettingsRow(db: Db, orgId: string, appId: string, s
       .where(and(eq(t.orgId, orgId), eq(t.id, existing.id)));
     return;
   }
-  await db.q
-    .insert(t)
-    .values({ id: newId("shopSettings"), orgId, appId, settings, createdAt: now, updatedAt: now });
+  await db.q.insert(t).values({ id: newId("shopSettings"), orgId, appId, settings, createdAt: now, updatedAt: now });
 }
 
 export async function getLead(db: Db, orgId: string, id: string): Promise<LeadRow | undefined> {
@@ -59,10 +57,7 @@ export async function leadForContact(
   return rows[0];
 }
 
-export async function insertLead(
-  db: Db,
-  row: Omit<LeadRow, "id" | "createdAt" | "updatedAt">,
-): Promise<LeadRow> {
+export async function insertLead(db: Db, row: Omit<LeadRow, "id" | "createdAt" | "updatedAt">): Promise<LeadRow> {
   const now = new Date();
   const full: LeadRow = { id: newId("lead"), ...row, createdAt: now, updatedAt: now };
   await db.q.insert(db.t.leads).values(full);

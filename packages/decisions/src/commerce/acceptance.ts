@@ -90,7 +90,21 @@ const AGREEMENTS: readonly string[] = [
   "agreed",
 ];
 
-const NEGATIONS = new Set(["ne", "n", "pas", "non", "jamais", "plus", "tsy", "aza", "tsia", "no", "not", "dont", "never"]);
+const NEGATIONS = new Set([
+  "ne",
+  "n",
+  "pas",
+  "non",
+  "jamais",
+  "plus",
+  "tsy",
+  "aza",
+  "tsia",
+  "no",
+  "not",
+  "dont",
+  "never",
+]);
 const HESITATIONS: readonly string[] = [
   "si",
   "peut etre",

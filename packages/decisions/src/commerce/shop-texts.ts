@@ -55,7 +55,8 @@ const TEXTS = {
   mg: {
     quote: (n: string, total: string, until: string) =>
       `Indro ny tombam-bidinao ${n} : totaliny ${total}, manan-kery hatramin'ny ${until}. Valio hoe « eny, alaiko » raha hanafatra.`,
-    pending: (n: string) => `Eo am-panomanana ny tombam-bidinao ${n} : mpiasa iray no manamarina azy ary handefa azy aminao.`,
+    pending: (n: string) =>
+      `Eo am-panomanana ny tombam-bidinao ${n} : mpiasa iray no manamarina azy ary handefa azy aminao.`,
     confirmed: (n: string, total: string) => `Misaotra! Voaray ny kaomandinao (tombam-bidy ${n}, ${total}).`,
     pay: "Fandoavana :",
   },
