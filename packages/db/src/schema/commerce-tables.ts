@@ -42,6 +42,8 @@ export const quotes = define({
     appId: c.id().required(),
     number: c.int().required(),
     conversationId: c.id().optional(),
+    /** The customer message a quote was made from; one quote per message, whatever the retries. */
+    messageId: c.id().optional(),
     customer: c.json().required(),
     lines: c.json().required(),
     terms: c.json().required(),
@@ -56,7 +58,10 @@ export const quotes = define({
     createdAt: c.time().required(),
     updatedAt: c.time().required(),
   },
-  uniques: [{ name: "quotes_app_number_uq", columns: ["orgId", "appId", "number"] }],
+  uniques: [
+    { name: "quotes_app_number_uq", columns: ["orgId", "appId", "number"] },
+    { name: "quotes_message_uq", columns: ["orgId", "messageId"] },
+  ],
   indexes: [{ name: "quotes_conversation_idx", columns: ["orgId", "conversationId"] }],
 });
 
