@@ -27,4 +27,6 @@ CREATE TABLE `shop_settings` (
 	CONSTRAINT `shop_settings_app_uq` UNIQUE(`org_id`,`app_id`)
 );
 --> statement-breakpoint
+ALTER TABLE `quotes` ADD `message_id` varchar(40);--> statement-breakpoint
+ALTER TABLE `quotes` ADD CONSTRAINT `quotes_message_uq` UNIQUE(`org_id`,`message_id`);--> statement-breakpoint
 CREATE INDEX `leads_app_stage_idx` ON `leads` (`org_id`,`app_id`,`stage`);

@@ -25,4 +25,6 @@ CREATE TABLE `shop_settings` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `shop_settings_app_uq` ON `shop_settings` (`org_id`,`app_id`);
+CREATE UNIQUE INDEX `shop_settings_app_uq` ON `shop_settings` (`org_id`,`app_id`);--> statement-breakpoint
+ALTER TABLE `quotes` ADD `message_id` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `quotes_message_uq` ON `quotes` (`org_id`,`message_id`);
