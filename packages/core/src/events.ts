@@ -109,7 +109,7 @@ export const eventCatalog = {
     v: z.literal(1),
     orgId: z.string(),
     notificationId: z.string(),
-    kind: z.enum(["approval_reminder", "escalation", "reply_failed"]),
+    kind: z.enum(["approval_reminder", "escalation", "reply_failed", "quote_approval", "order_confirmed"]),
     appId: z.string().optional(),
     conversationId: z.string().optional(),
     draftId: z.string().optional(),

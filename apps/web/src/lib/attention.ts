@@ -6,10 +6,12 @@ const TITLES: Record<Attention["kind"], MessageId> = {
   reply_failed: "queue.attention.reply_failed",
   escalation: "queue.attention.escalation",
   approval_reminder: "queue.attention.approval_reminder",
+  quote_approval: "queue.attention.quote_approval",
+  order_confirmed: "queue.attention.order_confirmed",
 };
 
 /** Failed sends first (a customer is left without the answer they were promised), then escalations, then reminders. */
-const ORDER: Attention["kind"][] = ["reply_failed", "escalation", "approval_reminder"];
+const ORDER: Attention["kind"][] = ["reply_failed", "escalation", "approval_reminder", "quote_approval", "order_confirmed"];
 
 export const attentionTitle = (item: Attention) => TITLES[item.kind];
 

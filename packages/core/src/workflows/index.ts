@@ -8,6 +8,7 @@ import { notifyReminder } from "./notify-reminder.js";
 import { notifyReplyFailed } from "./notify-reply-failed.js";
 import { postDailySummary } from "./post-daily-summary.js";
 import { processKnowledgeSource } from "./process-knowledge-source.js";
+import { sellOnMessage } from "./sell-on-message.js";
 import { sendOnApproval } from "./send-on-approval.js";
 import { sweep } from "./sweep.js";
 import { teammateReply } from "./teammate-reply.js";
@@ -32,5 +33,6 @@ export function workflowFunctions(platform: Platform): WorkflowFactory {
     postDailySummary(inngest, platform),
     processKnowledgeSource(inngest, platform),
     tellCustomerOnEscalation(inngest, platform),
+    sellOnMessage(inngest, platform),
   ];
 }
