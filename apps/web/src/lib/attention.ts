@@ -11,7 +11,13 @@ const TITLES: Record<Attention["kind"], MessageId> = {
 };
 
 /** Failed sends first (a customer is left without the answer they were promised), then escalations, then reminders. */
-const ORDER: Attention["kind"][] = ["reply_failed", "escalation", "approval_reminder", "quote_approval", "order_confirmed"];
+const ORDER: Attention["kind"][] = [
+  "reply_failed",
+  "escalation",
+  "approval_reminder",
+  "quote_approval",
+  "order_confirmed",
+];
 
 export const attentionTitle = (item: Attention) => TITLES[item.kind];
 
