@@ -57,6 +57,7 @@ const REMOTE_ROUTES = new Set([
   "procedures test",
   "catalog import",
   "catalog list",
+  "leads list",
 ]);
 
 /** Commands whose second word is an argument (`skill replay <conversation>`), remote as a whole. */
