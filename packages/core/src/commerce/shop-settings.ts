@@ -10,6 +10,7 @@ import { commitChange } from "../service/change.js";
 import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
 import { requireApp } from "../tenancy/apps.js";
+import { isPrintableLogo } from "./quote-pdf.js";
 
 /**
  * The app's shop settings, every field present: what was stored over the defaults. A stored
@@ -47,6 +48,9 @@ export async function updateShopSettings(
     );
   }
   const app = await requireApp(ctx, appRef);
+  if (parsed.data.logoPng && !(await isPrintableLogo(Buffer.from(parsed.data.logoPng, "base64")))) {
+    throw new AppError("invalid_input", "logoPng: not a PNG image pdf-lib can read");
+  }
   return commitChange(ctx, async (tx, log) => {
     const settings = { ...(await loadShopSettings(tx, ctx.org.id, app.id)), ...parsed.data };
     await putShopSettingsRow(tx, ctx.org.id, app.id, settings);
