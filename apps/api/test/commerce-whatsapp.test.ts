@@ -249,7 +249,19 @@ for (const dialect of dialects) {
       const draft = await draftNumber(conversationId, 1);
       expect(draft.triage.language).toBe("mg");
       expect(draft.text).toContain("Vary makalioka 25 kg : 95 000 Ar");
-      await leadOf(conversationId, "new");
+      const lead = await leadOf(conversationId, "new");
+
+      // A seller moves the lead by hand: any stage, with an owner and a note.
+      const moved = await jsonCall(p, `/api/v1/leads/${lead.id}`, {
+        method: "PATCH",
+        body: { stage: "lost", owner: "Hery", notes: "Achète chez un grossiste" },
+      });
+      expect(moved.status).toBe(200);
+      expect(await moved.json()).toMatchObject({ stage: "lost", owner: "Hery", notes: "Achète chez un grossiste" });
+      const badStage = await jsonCall(p, `/api/v1/leads/${lead.id}`, { method: "PATCH", body: { stage: "gagné" } });
+      expect(badStage.status).toBe(400);
+      const lost = (await (await jsonCall(p, `/api/v1/leads?app=${p.appId}&stage=lost`)).json()).data;
+      expect(lost.map((l: { id: string }) => l.id)).toEqual([lead.id]);
     }, 120_000);
 
     it("holds a quote above the shop's threshold for a person, who sends it", async () => {
