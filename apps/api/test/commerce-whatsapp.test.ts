@@ -262,6 +262,12 @@ for (const dialect of dialects) {
       expect(badStage.status).toBe(400);
       const lost = (await (await jsonCall(p, `/api/v1/leads?app=${p.appId}&stage=lost`)).json()).data;
       expect(lost.map((l: { id: string }) => l.id)).toEqual([lead.id]);
+
+      // The customer's data includes the lead; erasing the customer erases it.
+      const exported = await (await jsonCall(p, `/api/v1/contacts/${lead.contactId}/export`)).json();
+      expect(exported.leads.map((l: { id: string }) => l.id)).toEqual([lead.id]);
+      expect((await jsonCall(p, `/api/v1/contacts/${lead.contactId}`, { method: "DELETE" })).status).toBe(200);
+      expect((await (await jsonCall(p, `/api/v1/leads?app=${p.appId}&stage=lost`)).json()).data).toEqual([]);
     }, 120_000);
 
     it("holds a quote above the shop's threshold for a person, who sends it", async () => {
