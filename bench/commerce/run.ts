@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { renderQuotePdf } from "@support/core";
+import { catalogueIndex, renderQuotePdf } from "@support/core";
+import { createApp, createOrganization, insertProduct, openDatabase } from "@support/db";
 import { indexProducts, mapHeaders, quoteFigures, readProductRows, searchProducts } from "@support/decisions";
 import { readCatalogTable } from "@support/knowledge";
 
@@ -7,7 +11,9 @@ import { readCatalogTable } from "@support/knowledge";
  * bench/commerce: a synthetic grocery catalogue of N products (French titles, Malagasy titles
  * and synonyms on some), read from CSV, checked, indexed, then searched with customer-style
  * questions (sizes, Malagasy words, typos). Prints the import-parse time, the index time and the
- * search latency p50/p95/max, then the time to render a quote PDF.
+ * search latency p50/p95/max, then the time to render a quote PDF. Last, the same catalogue in
+ * an embedded SQLite database: what a customer message pays to get the app's search index, once
+ * built (the cached index, checked current by one aggregate query) and after a price change.
  *   pnpm --filter @support/bench-commerce bench [--products 10000] [--queries 2000]
  */
 const { values } = parseArgs({
@@ -104,3 +110,37 @@ renders.sort((a, b) => a - b);
 console.log(
   `quote PDF (12 lines): ${renders.length} renders, p50 ${(renders[25] ?? 0).toFixed(1)} ms, max ${(renders[49] ?? 0).toFixed(1)} ms`,
 );
+
+// The per-message path: the app's index from the database, cached until the catalogue changes.
+const dataDir = mkdtempSync(join(tmpdir(), "bench-commerce-"));
+const database = await openDatabase({ dataDir });
+await database.migrate();
+const org = await createOrganization(database.db, { name: "Bench", slug: "bench" });
+const app = await createApp(database.db, org.id, { slug: "epicerie", name: "Epicerie" });
+t = performance.now();
+await database.transaction(async (tx) => {
+  for (const r of rows) {
+    if (!("values" in r)) continue;
+    await insertProduct(tx, org.id, app.id, { ...r.values });
+  }
+});
+const insertMs = performance.now() - t;
+t = performance.now();
+await catalogueIndex(database.db, org.id, app.id);
+const coldMs = performance.now() - t;
+const warm: number[] = [];
+for (let i = 0; i < 200; i++) {
+  t = performance.now();
+  await catalogueIndex(database.db, org.id, app.id);
+  warm.push(performance.now() - t);
+}
+warm.sort((a, b) => a - b);
+await database.q.update(database.t.products).set({ priceMinor: 96000, updatedAt: new Date() });
+t = performance.now();
+await catalogueIndex(database.db, org.id, app.id);
+const afterChangeMs = performance.now() - t;
+console.log(
+  `index per message from SQLite (${products.length} products, inserted in ${insertMs.toFixed(0)} ms): first ${coldMs.toFixed(0)} ms, cached p50 ${(warm[100] ?? 0).toFixed(2)} ms max ${(warm[199] ?? 0).toFixed(2)} ms, after a price change ${afterChangeMs.toFixed(0)} ms`,
+);
+await database.close();
+rmSync(dataDir, { recursive: true, force: true });

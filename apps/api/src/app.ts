@@ -25,6 +25,7 @@ import { healthRoutes } from "./routes/health.js";
 import { integrationRoutes } from "./routes/integrations.js";
 import { keysRoutes } from "./routes/keys.js";
 import { knowledgeRoutes } from "./routes/knowledge.js";
+import { leadRoutes } from "./routes/leads.js";
 import { notificationRoutes } from "./routes/notifications.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { procedureRoutes } from "./routes/procedures.js";
@@ -32,6 +33,7 @@ import { productRoutes } from "./routes/products.js";
 import { publicFormRoutes } from "./routes/public-form.js";
 import { quoteRoutes } from "./routes/quotes.js";
 import { runRoutes } from "./routes/runs.js";
+import { shopRoutes } from "./routes/shop.js";
 import { signingKeyRoutes } from "./routes/signing-keys.js";
 import { slackRoutes } from "./routes/slack.js";
 import { slackConfigRoutes } from "./routes/slack-config.js";
@@ -139,6 +141,8 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/quotes", quoteRoutes());
   api.route("/api/v1/tasks", taskRoutes());
   api.route("/api/v1/apps", taskConnectionRoutes());
+  api.route("/api/v1/apps", shopRoutes());
+  api.route("/api/v1/leads", leadRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });

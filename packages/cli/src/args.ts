@@ -52,6 +52,7 @@ export function parseCliArgs(argv: string[]) {
       currency: { type: "string" },
       mapping: { type: "string" },
       q: { type: "string" },
+      stage: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
       token: { type: "string" },
       list: { type: "string" },

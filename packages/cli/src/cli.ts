@@ -58,6 +58,7 @@ const REMOTE_ROUTES = new Set([
   "catalog import",
   "catalog list",
   "procedures connect",
+  "leads list",
 ]);
 
 /** Commands whose second word is an argument (`skill replay <conversation>`), remote as a whole. */

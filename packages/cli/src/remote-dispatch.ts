@@ -50,6 +50,10 @@ export async function runRemote(remote: { url: string; apiKey: string }, inv: In
     const { catalogCommand, remoteCatalog } = await import("./commands/catalog.js");
     return catalogCommand(remoteCatalog(api), inv, out);
   }
+  if (command === "leads") {
+    const { leadsCommand, remoteLeads } = await import("./commands/leads.js");
+    return leadsCommand(remoteLeads(api), inv, out);
+  }
   if (route === "eval retrieval") {
     const { evalRetrievalCommand, remoteEvaluator } = await import("./commands/eval-retrieval.js");
     return evalRetrievalCommand(out, evalRetrievalOptions(inv), { app: remoteEvaluator(api) });

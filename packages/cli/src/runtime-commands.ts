@@ -136,6 +136,13 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
     ]);
     return catalogCommand(localCatalog(runtime, org), inv, out);
   }
+  if (command === "leads") {
+    const [{ leadsCommand }, { localLeads }] = await Promise.all([
+      import("./commands/leads.js"),
+      import("./commands/leads-local.js"),
+    ]);
+    return leadsCommand(localLeads(runtime, org), inv, out);
+  }
   if (command === "kb") {
     const [kb, { localKb }] = await Promise.all([import("./commands/kb.js"), import("./commands/kb-local.js")]);
     return kb.kbCommand(localKb(runtime, org), inv, out);

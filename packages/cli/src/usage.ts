@@ -24,6 +24,8 @@ export const USAGE = `Usage: skill <command> [options]
   catalog import <file.csv|file.xlsx> --app <app> [--dry-run] [--currency MGA] [--mapping '{"Prix TTC":"price"}']
                                  all or nothing, keyed by sku; prints each rejected line with its reason
   catalog list --app <app> [--q "<what a customer wrote>"]
+  leads list --app <app> [--stage new|qualified|quoted|won|lost]
+                                 the shop's leads: stage, contact, value, owner
   drafts list [--app <app>] [--status pending_approval|sent|…] | drafts show <id>
   drafts approve <id> [--text <edited reply>] [--actions <id,...> | --no-actions] | drafts reject <id> --reason <why>
   runs list [--status failed] | runs retry <run id>

@@ -99,14 +99,25 @@ export const quoteBody = z
       .min(1)
       .max(100)
       .openapi({ description: "Prices come from the catalogue, never from the request." }),
-    taxRateBp: z.number().int().min(0).max(10_000).default(0).openapi({ description: "2000 = 20 %" }),
-    pricesIncludeTax: z.boolean().default(true),
+    taxRateBp: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .optional()
+      .openapi({ description: "2000 = 20 %; the shop's setting when left out" }),
+    pricesIncludeTax: z.boolean().optional().openapi({ description: "The shop's setting when left out" }),
     delivery: z
       .array(z.object({ fromSubtotalMinor: z.number().int().min(0), feeMinor: z.number().int().min(0) }))
       .max(20)
-      .default([]),
-    validityDays: z.number().int().min(1).max(365).default(15),
-    paymentInstructions: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
+      .optional()
+      .openapi({ description: "The shop's delivery bands when left out" }),
+    validityDays: z.number().int().min(1).max(365).optional().openapi({ description: "The shop's when left out" }),
+    paymentInstructions: z
+      .array(z.string().trim().min(1).max(200))
+      .max(10)
+      .optional()
+      .openapi({ description: "The shop's payment instructions when left out" }),
     language: z.enum(["fr", "mg", "en"]).default("fr"),
   })
   .strict();
@@ -134,7 +145,10 @@ export const quoteSchema = z
     deliveryMinor: z.number(),
     totalMinor: z.number(),
     totalText: z.string(),
-    status: z.string(),
+    status: z.string().openapi({
+      description:
+        "draft (made by hand, not sent), pending_approval (above the shop's threshold), sent, accepted (the order)",
+    }),
     validUntil: z.string(),
     createdAt: z.string(),
   })

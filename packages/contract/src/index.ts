@@ -18,3 +18,4 @@ export * from "./procedure-runs.js";
 export * from "./procedure-tests.js";
 export * from "./procedures.js";
 export * from "./slack.js";
+export * from "./shop.js";

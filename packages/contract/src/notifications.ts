@@ -1,7 +1,14 @@
 import { z } from "@hono/zod-openapi";
 
 /** The kinds that ask a person to act; the daily summary only informs. */
-export const ATTENTION_KINDS = ["approval_reminder", "escalation", "reply_failed", "procedure"] as const;
+export const ATTENTION_KINDS = [
+  "approval_reminder",
+  "escalation",
+  "reply_failed",
+  "procedure",
+  "quote_approval",
+  "order_confirmed",
+] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
 export const notificationSchema = z

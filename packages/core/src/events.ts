@@ -1,4 +1,4 @@
-import { CHANNEL_KINDS } from "@support/contract";
+import { ATTENTION_KINDS, CHANNEL_KINDS } from "@support/contract";
 import type { Db } from "@support/db";
 import { appendOutbox } from "@support/engine";
 import { z } from "zod";
@@ -109,7 +109,7 @@ export const eventCatalog = {
     v: z.literal(1),
     orgId: z.string(),
     notificationId: z.string(),
-    kind: z.enum(["approval_reminder", "escalation", "reply_failed", "procedure"]),
+    kind: z.enum(ATTENTION_KINDS),
     appId: z.string().optional(),
     conversationId: z.string().optional(),
     draftId: z.string().optional(),

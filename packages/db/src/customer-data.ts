@@ -59,6 +59,14 @@ export async function collectCustomerData(db: Db, orgId: string, contactIds: str
         .from(t.actionExecutions)
         .where(and(eq(t.actionExecutions.orgId, orgId), inArray(t.actionExecutions.draftId, draftIds)))
     : [];
+  // A shop's leads name the contact; its quotes carry the customer's name and phone.
+  const leads = contactIds.length
+    ? await db.q
+        .select()
+        .from(t.leads)
+        .where(and(eq(t.leads.orgId, orgId), inArray(t.leads.contactId, contactIds)))
+    : [];
+  const quotes = await db.q.select().from(t.quotes).where(inConversations(t.quotes));
   return {
     contacts,
     conversations,
@@ -69,6 +77,8 @@ export async function collectCustomerData(db: Db, orgId: string, contactIds: str
     deliveries,
     sandboxMessages,
     notifications,
+    leads,
+    quotes,
   };
 }
 
@@ -119,6 +129,8 @@ export async function eraseCustomerRows(
   await drop(t.deliveries, idsOf(data.deliveries));
   await drop(t.sandboxMessages, idsOf(data.sandboxMessages));
   await drop(t.notifications, idsOf(data.notifications));
+  await drop(t.leads, idsOf(data.leads));
+  await drop(t.quotes, idsOf(data.quotes));
   await drop(t.messages, idsOf(data.messages));
   await drop(t.inboundEvents, idsOf(data.inboundEvents));
   await drop(t.conversations, idsOf(data.conversations));

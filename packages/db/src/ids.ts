@@ -41,6 +41,8 @@ export const ID_PREFIXES = {
   procedureRun: "prn",
   task: "tsk",
   taskConnection: "tkc",
+  shopSettings: "shp",
+  lead: "led",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

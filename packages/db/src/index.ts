@@ -14,6 +14,7 @@ export * from "./products.js";
 export * from "./retention.js";
 export { tableDefs } from "./schema/tables.js";
 export * from "./secrets.js";
+export * from "./shop.js";
 export * from "./signing-keys.js";
 export * from "./slack.js";
 export * from "./sql-errors.js";

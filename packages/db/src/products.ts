@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, max } from "drizzle-orm";
+import { and, asc, count, eq, inArray, max } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { products, quotes } from "./schema/sqlite.js";
@@ -104,4 +104,38 @@ export async function listQuotesForConversation(db: Db, orgId: string, conversat
     .from(t)
     .where(and(eq(t.orgId, orgId), eq(t.conversationId, conversationId)))
     .orderBy(asc(t.number));
+}
+
+/** Moves a quote to another status (approved, sent, accepted). */
+export async function setQuoteStatus(db: Db, orgId: string, id: string, status: string): Promise<void> {
+  const t = db.t.quotes;
+  await db.q
+    .update(t)
+    .set({ status, updatedAt: new Date() })
+    .where(and(eq(t.orgId, orgId), eq(t.id, id)));
+}
+
+/** The quote made from a customer message, if any: a retried step finds it instead of making another. */
+export async function quoteForMessage(db: Db, orgId: string, messageId: string): Promise<QuoteRow | undefined> {
+  const t = db.t.quotes;
+  const rows = await db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.messageId, messageId)))
+    .limit(1);
+  return rows[0];
+}
+
+/**
+ * What changes whenever an app's catalogue does: how many products, and the latest change. Any
+ * insert, update or delete moves it; a cached search index with the same stamp is current.
+ */
+export async function catalogueStamp(db: Db, orgId: string, appId: string): Promise<string> {
+  const t = db.t.products;
+  const rows = await db.q
+    .select({ n: count(), latest: max(t.updatedAt) })
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.appId, appId)));
+  const latest = rows[0]?.latest;
+  return `${rows[0]?.n ?? 0}:${latest instanceof Date ? latest.getTime() : String(latest ?? "")}`;
 }

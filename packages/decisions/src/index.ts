@@ -38,3 +38,5 @@ export * from "./triage/signals.js";
 export * from "./triage/softmax-regression.js";
 export * from "./triage/triage.js";
 export * from "./triage/triage-eval.js";
+export * from "./commerce/acceptance.js";
+export * from "./commerce/shop-texts.js";

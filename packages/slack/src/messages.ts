@@ -91,3 +91,16 @@ export async function postDailySummary(
   const posted = await client.slackApi(connection).postMessage({ channel: connection.summaryChannelId, text });
   return { ...posted, text, figures };
 }
+
+/** A shop's order or a quote waiting for approval: the reason as worded, with the way to the conversation. */
+export async function postShopMessage(
+  client: SlackClient,
+  ctx: ServiceContext,
+  input: { conversationId: string; reason: string },
+): Promise<PostedMessage | undefined> {
+  const connection = await connectionFor(client, ctx);
+  if (!connection) return undefined;
+  const text = `:shopping_trolley: ${escapeMrkdwn(input.reason)} <${ctx.ports.publicUrl}/conversations/${input.conversationId}|Open the conversation>`;
+  const posted = await client.slackApi(connection).postMessage({ channel: connection.channelId, text });
+  return { ...posted, text };
+}

@@ -7,6 +7,7 @@ import {
   postDailySummary,
   postEscalationMessage,
   postReplyFailedMessage,
+  postShopMessage,
 } from "./messages.js";
 
 /**
@@ -31,6 +32,9 @@ export function createSlackNotifier(client: SlackClient): Notifier {
           : undefined;
       case "reply_failed":
         return draftId ? postReplyFailedMessage(client, ctx, { draftId, reason: notice.reason }) : undefined;
+      case "quote_approval":
+      case "order_confirmed":
+        return conversationId ? postShopMessage(client, ctx, { conversationId, reason: notice.reason }) : undefined;
       default:
         return undefined;
     }

@@ -1,6 +1,14 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { idParam, jsonResponse, problemResponse, quoteBody, quoteSchema, quotesQuery } from "@support/contract";
-import { createQuote, listQuotes, quotePdf } from "@support/core";
+import {
+  idParam,
+  jsonResponse,
+  problemResponse,
+  quoteBody,
+  quoteSchema,
+  quoteSendBody,
+  quotesQuery,
+} from "@support/contract";
+import { createQuote, listQuotes, quotePdf, sendQuote } from "@support/core";
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 import { validationHook } from "../validation.js";
@@ -63,6 +71,26 @@ export function quoteRoutes() {
         "content-disposition": `attachment; filename="${pdf.fileName}"`,
       });
     },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/send",
+      tags: ["catalogue"],
+      summary:
+        "Send the quote's PDF: as a document in its conversation (WhatsApp media upload) or by email; approves a quote that waited",
+      request: {
+        params: idParam,
+        body: { content: { "application/json": { schema: quoteSendBody } }, required: true },
+      },
+      responses: {
+        200: jsonResponse(quoteSchema, "The quote, sent"),
+        409: problemResponse("The channel refused the document (the reason says why)"),
+        ...errors,
+      },
+    }),
+    async (c) => c.json(await sendQuote(c.var.ctx, c.req.valid("param").id, c.req.valid("json")), 200),
   );
 
   return router;

@@ -7,10 +7,19 @@ const TITLES: Record<Attention["kind"], MessageId> = {
   escalation: "queue.attention.escalation",
   approval_reminder: "queue.attention.approval_reminder",
   procedure: "queue.attention.procedure",
+  quote_approval: "queue.attention.quote_approval",
+  order_confirmed: "queue.attention.order_confirmed",
 };
 
 /** Failed sends first (a customer is left without the answer they were promised), then escalations, then reminders. */
-const ORDER: Attention["kind"][] = ["reply_failed", "escalation", "approval_reminder", "procedure"];
+const ORDER: Attention["kind"][] = [
+  "reply_failed",
+  "escalation",
+  "approval_reminder",
+  "procedure",
+  "quote_approval",
+  "order_confirmed",
+];
 
 export const attentionTitle = (item: Attention) => TITLES[item.kind];
 

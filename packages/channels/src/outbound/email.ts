@@ -108,6 +108,15 @@ function emailAdapter(config: EmailReplyConfig, channel: "email" | "web"): Reply
               subject: replySubject(target.subject),
               text: reply.text,
               html: reply.html,
+              attachments: reply.document
+                ? [
+                    {
+                      filename: reply.document.fileName,
+                      content: Buffer.from(reply.document.bytes),
+                      contentType: reply.document.mimeType,
+                    },
+                  ]
+                : undefined,
               messageId,
               ...threading,
               signal,

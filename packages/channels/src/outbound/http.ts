@@ -3,8 +3,9 @@ import { type AttemptOutcome, parseRetryAfter, type RetryPolicy, runWithRetries 
 export interface VendorRequest {
   method: "POST" | "PUT";
   url: string;
+  /** JSON text, or encoded bytes (a multipart upload) whose content-type `headers` give. */
   headers: Record<string, string>;
-  body: string;
+  body: string | Uint8Array;
   /** Headers computed for each attempt, so a signature carries a fresh timestamp on every retry. */
   attemptHeaders?: (body: string) => Record<string, string>;
   /** The guarded fetch for tenant-set URLs (ADR 0100); the global one when not given. */
@@ -32,9 +33,9 @@ export async function callVendor(
         "content-type": "application/json",
         accept: "application/json",
         ...request.headers,
-        ...request.attemptHeaders?.(request.body),
+        ...(typeof request.body === "string" ? request.attemptHeaders?.(request.body) : undefined),
       },
-      body: request.body,
+      body: request.body as BodyInit,
       signal,
     });
     const text = await res.text();

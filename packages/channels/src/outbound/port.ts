@@ -23,9 +23,18 @@ export interface ReplyTarget {
   lastInboundAt?: Date | null;
 }
 
+/** A file sent with a reply (a quote's PDF); the reply's text is its caption. */
+export interface OutboundDocument {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
 export interface OutboundReply {
   text: string;
   html?: string;
+  /** Carried by the WhatsApp (as a document message) and email (as an attachment) adapters. */
+  document?: OutboundDocument;
 }
 
 export interface SendOptions {

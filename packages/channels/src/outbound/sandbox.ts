@@ -39,7 +39,8 @@ export function createSandboxReplyAdapter(channel: ReplyChannel, outbox: Sandbox
         idempotencyKey: options.idempotencyKey,
         recipient,
         subject: target.subject ?? null,
-        text: reply.text,
+        // The outbox keeps text: a document is named on a line of its own.
+        text: reply.document ? `${reply.text}\n[${reply.document.fileName}]` : reply.text,
         html: reply.html ?? null,
       });
       return { status: "sent", vendorMessageId: recorded.id, attempts: 1, sandbox: true };

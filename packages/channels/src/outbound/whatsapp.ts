@@ -2,6 +2,7 @@ import { callVendor, joinUrl } from "./http.js";
 import {
   type Delivery,
   DeliveryError,
+  type OutboundDocument,
   type OutboundReply,
   type ReplyAdapter,
   type ReplyTarget,
@@ -39,16 +40,52 @@ interface GraphSendResponse {
   messages?: { id?: string }[];
 }
 
+interface GraphMediaResponse {
+  id?: string;
+}
+
 export function isWithinServiceWindow(lastInboundAt: Date | null | undefined, now: Date = new Date()): boolean {
   return Boolean(lastInboundAt) && now.getTime() - (lastInboundAt as Date).getTime() < CUSTOMER_SERVICE_WINDOW_MS;
 }
 
 export function createWhatsAppReplyAdapter(config: WhatsAppReplyConfig): ReplyAdapter {
   const policy = retryPolicy(config.retry);
-  const url = joinUrl(
-    config.baseUrl ?? WHATSAPP_API_URL,
-    `/${config.apiVersion ?? WHATSAPP_API_VERSION}/${encodeURIComponent(config.phoneNumberId)}/messages`,
-  );
+  const base = `/${config.apiVersion ?? WHATSAPP_API_VERSION}/${encodeURIComponent(config.phoneNumberId)}`;
+  const url = joinUrl(config.baseUrl ?? WHATSAPP_API_URL, `${base}/messages`);
+  const mediaUrl = joinUrl(config.baseUrl ?? WHATSAPP_API_URL, `${base}/media`);
+
+  /**
+   * Uploads a file with the Cloud API's media endpoint (multipart: messaging_product, type, file)
+   * and returns its media id. FormData is encoded here so any fetch (the guarded one included)
+   * sends the same bytes with its boundary.
+   */
+  async function uploadMedia(document: OutboundDocument): Promise<{ id: string; attempts: number }> {
+    const form = new FormData();
+    form.set("messaging_product", "whatsapp");
+    form.set("type", document.mimeType);
+    form.set("file", new Blob([new Uint8Array(document.bytes)], { type: document.mimeType }), document.fileName);
+    const encoded = new Response(form);
+    const body = new Uint8Array(await encoded.arrayBuffer());
+    const { response, attempts } = await callVendor("WhatsApp", policy, {
+      fetch: config.fetch,
+      method: "POST",
+      url: mediaUrl,
+      headers: {
+        authorization: `Bearer ${config.accessToken}`,
+        "content-type": encoded.headers.get("content-type") ?? "multipart/form-data",
+      },
+      body,
+    });
+    const id = (response.json as GraphMediaResponse | undefined)?.id;
+    if (!id) {
+      throw new DeliveryError("vendor_rejected", "WhatsApp accepted the upload but returned no media id", {
+        retriable: false,
+        attempts,
+      });
+    }
+    return { id, attempts };
+  }
+
   return {
     channel: "whatsapp",
     sandbox: false,
@@ -60,7 +97,9 @@ export function createWhatsAppReplyAdapter(config: WhatsAppReplyConfig): ReplyAd
           attempts: 0,
         });
       }
-      const content = messageContent(reply, target, config.template);
+      if (reply.document) documentWindowOpen(target);
+      const upload = reply.document ? await uploadMedia(reply.document) : undefined;
+      const content = upload ? documentContent(reply, upload.id) : messageContent(reply, target, config.template);
       const { response, attempts } = await callVendor("WhatsApp", policy, {
         fetch: config.fetch,
         method: "POST",
@@ -77,7 +116,7 @@ export function createWhatsAppReplyAdapter(config: WhatsAppReplyConfig): ReplyAd
         }),
       });
       const id = (response.json as GraphSendResponse | undefined)?.messages?.[0]?.id ?? null;
-      return { status: "sent", vendorMessageId: id, attempts, sandbox: false };
+      return { status: "sent", vendorMessageId: id, attempts: attempts + (upload?.attempts ?? 0), sandbox: false };
     },
   };
 }
@@ -100,5 +139,24 @@ function messageContent(reply: OutboundReply, target: ReplyTarget, template: Wha
       language: { code: template.language },
       ...(template.components ? { components: template.components } : {}),
     },
+  };
+}
+
+/** A document is a free-form message: checked before the upload, so a closed window uploads nothing. */
+function documentWindowOpen(target: ReplyTarget): void {
+  if (!isWithinServiceWindow(target.lastInboundAt)) {
+    throw new DeliveryError(
+      "whatsapp_window_closed",
+      "the customer last wrote more than 24 hours ago: WhatsApp allows no document outside the customer-service window",
+      { retriable: false, attempts: 0 },
+    );
+  }
+}
+
+/** A document message: the uploaded file, its name, and the reply as its caption. */
+function documentContent(reply: OutboundReply, mediaId: string) {
+  return {
+    type: "document",
+    document: { id: mediaId, filename: reply.document?.fileName, caption: reply.text },
   };
 }

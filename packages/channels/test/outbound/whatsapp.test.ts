@@ -6,14 +6,16 @@ import {
   type ReplyTarget,
   type WhatsAppReplyConfig,
 } from "../../src/index.js";
-import { type FakeVendor, startFakeVendor, target } from "./fake-vendor.js";
+import { type FakeVendor, type ReceivedRequest, startFakeVendor, target } from "./fake-vendor.js";
 
 /** The Graph API's /{version}/{phone-number-id}/messages endpoint, with its success and error shapes. */
 let graph: FakeVendor;
 const accepted: Record<string, unknown>[] = [];
+const uploads: ReceivedRequest[] = [];
 
 beforeEach(async () => {
   accepted.length = 0;
+  uploads.length = 0;
   graph = await startFakeVendor((req) => {
     if (req.headers.authorization !== "Bearer wa-token") {
       return {
@@ -22,6 +24,10 @@ beforeEach(async () => {
           error: { message: "Invalid OAuth access token.", type: "OAuthException", code: 190, fbtrace_id: "A1" },
         },
       };
+    }
+    if (req.method === "POST" && req.path === "/v21.0/1234567890/media") {
+      uploads.push(req);
+      return { status: 200, json: { id: `media-${uploads.length}` } };
     }
     if (req.method !== "POST" || req.path !== "/v21.0/1234567890/messages") {
       return {
@@ -132,6 +138,52 @@ describe("WhatsApp reply adapter", () => {
     const delivery = await adapter.sendReply(chat(hoursAgo(1)), { text: "x" }, { idempotencyKey: "k5" });
     expect(delivery.attempts).toBe(2);
     expect(accepted).toHaveLength(1);
+  });
+
+  it("sends a document: the file through the media upload, then a document message with its id and caption", async () => {
+    const adapter = createWhatsAppReplyAdapter(config());
+    const pdf = new TextEncoder().encode("%PDF-1.7 a quote");
+    const delivery = await adapter.sendReply(
+      chat(hoursAgo(1)),
+      {
+        text: "Voici votre devis D-0001",
+        document: { fileName: "D-0001.pdf", mimeType: "application/pdf", bytes: pdf },
+      },
+      { idempotencyKey: "k7" },
+    );
+    expect(delivery).toMatchObject({ status: "sent", vendorMessageId: "wamid.HBgL1", attempts: 2 });
+    expect(graph.requests.map((r) => r.path)).toEqual(["/v21.0/1234567890/media", "/v21.0/1234567890/messages"]);
+    const upload = uploads[0] as ReceivedRequest;
+    expect(upload.headers.authorization).toBe("Bearer wa-token");
+    expect(upload.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await new Response(upload.body, {
+      headers: { "content-type": String(upload.headers["content-type"]) },
+    }).formData();
+    expect(form.get("messaging_product")).toBe("whatsapp");
+    expect(form.get("type")).toBe("application/pdf");
+    const file = form.get("file") as File;
+    expect(file.name).toBe("D-0001.pdf");
+    expect(await file.text()).toBe("%PDF-1.7 a quote");
+    expect(accepted).toEqual([
+      {
+        messaging_product: "whatsapp",
+        recipient_type: "individual",
+        to: "261341234567",
+        type: "document",
+        document: { id: "media-1", filename: "D-0001.pdf", caption: "Voici votre devis D-0001" },
+        biz_opaque_callback_data: "k7",
+      },
+    ]);
+  });
+
+  it("uploads no document outside the window, even with a template", async () => {
+    const adapter = createWhatsAppReplyAdapter(config({ template: { name: "follow_up", language: "fr" } }));
+    const document = { fileName: "D-0001.pdf", mimeType: "application/pdf", bytes: new Uint8Array([37]) };
+    const error = await adapter
+      .sendReply(chat(hoursAgo(30)), { text: "devis", document }, { idempotencyKey: "k8" })
+      .catch((e) => e);
+    expect(error).toMatchObject({ code: "whatsapp_window_closed", retriable: false });
+    expect(graph.requests).toHaveLength(0);
   });
 
   it("needs a phone number", async () => {

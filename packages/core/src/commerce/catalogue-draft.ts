@@ -1,22 +1,26 @@
-import { listProducts } from "@support/db";
+import { listQuotesForConversation } from "@support/db";
 import {
   answerFromCatalogue,
   type CatalogueAnswer,
-  indexProducts,
+  formatMoney,
   type ModelDraft,
   type ModelResult,
   type MoneyLanguage,
+  orderConfirmedMessage,
+  readsAsAcceptance,
 } from "@support/decisions";
 import type { ServiceContext } from "../service/context.js";
+import { catalogueIndex } from "./catalogue-index.js";
+import { acceptableQuote, quoteNumber } from "./quotes.js";
 
-type FoundAnswer = Exclude<CatalogueAnswer, { kind: "none" }>;
+type FoundAnswer = Exclude<CatalogueAnswer, { kind: "none" }> | { kind: "order"; quoteId: string; text: string };
 
 const MONEY_LANGUAGES: readonly string[] = ["fr", "mg", "en"];
 
 /**
  * The catalogue's answer to a customer message, when the app has products and the message is
- * about them (`undefined` otherwise). Products are read and indexed per message: a shop's
- * catalogue is small, and a price changed a second ago is the price quoted.
+ * about them (`undefined` otherwise). The index is the app's cached one, rebuilt when the
+ * catalogue changed: a price changed a second ago is the price quoted.
  */
 export async function catalogueAnswerFor(
   ctx: ServiceContext,
@@ -24,24 +28,32 @@ export async function catalogueAnswerFor(
   text: string,
   language: string,
 ): Promise<FoundAnswer | undefined> {
-  const rows = await listProducts(ctx.db, ctx.org.id, appId);
-  if (rows.length === 0) return undefined;
-  const index = indexProducts(
-    rows.map((r) => ({
-      id: r.id,
-      sku: r.sku,
-      title: r.title,
-      titles: (r.titles as Record<string, string> | null) ?? {},
-      synonyms: (r.synonyms as string[] | null) ?? [],
-      priceMinor: r.priceMinor,
-      currency: r.currency,
-      stock: r.stock,
-      active: r.active,
-    })),
-  );
+  const { index, size } = await catalogueIndex(ctx.db, ctx.org.id, appId);
+  if (size === 0) return undefined;
   const moneyLanguage = (MONEY_LANGUAGES.includes(language) ? language : "fr") as MoneyLanguage;
   const answer = answerFromCatalogue(index, text, moneyLanguage);
   return answer.kind === "none" ? undefined : answer;
+}
+
+/**
+ * The order confirmation as the reply, when the message accepts the quote the conversation was
+ * sent: the quote's number and total, and the shop's payment instructions frozen in it.
+ */
+export async function orderConfirmationFor(
+  ctx: ServiceContext,
+  conversationId: string,
+  text: string,
+): Promise<FoundAnswer | undefined> {
+  const quote = acceptableQuote(await listQuotesForConversation(ctx.db, ctx.org.id, conversationId));
+  if (!quote || !readsAsAcceptance(text).accepted) return undefined;
+  const language = quote.language as MoneyLanguage;
+  const payment = (quote.terms as { paymentInstructions?: string[] }).paymentInstructions ?? [];
+  const total = formatMoney(quote.totalMinor, quote.currency, language);
+  return {
+    kind: "order",
+    quoteId: quote.id,
+    text: orderConfirmedMessage(language, quoteNumber(quote.number), total, payment),
+  };
 }
 
 /**
@@ -54,12 +66,14 @@ export function catalogueDraft(answer: FoundAnswer): ModelResult<ModelDraft> {
       kind: "reply",
       text: answer.text,
       citations: [],
-      confidence: answer.kind === "answer" ? 0.9 : 0.6,
+      confidence: answer.kind === "unknown" ? 0.6 : 0.9,
       needsHuman: false,
       reasons: [
         answer.kind === "answer"
           ? `prices from the catalogue: ${answer.lines.map((l) => `${l.quantity} × ${l.product.sku}`).join(", ")}`
-          : "the product asked about is not in the catalogue",
+          : answer.kind === "order"
+            ? `the customer accepts quote ${answer.quoteId}`
+            : "the product asked about is not in the catalogue",
       ],
     },
     usage: [],

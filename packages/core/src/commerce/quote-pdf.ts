@@ -140,3 +140,13 @@ export async function renderQuotePdf(quote: QuoteDocument): Promise<Uint8Array> 
   }
   return doc.save({ useObjectStreams: false });
 }
+
+/** Whether a logo can be printed on a quote: pdf-lib decodes it now rather than failing a quote later. */
+export async function isPrintableLogo(png: Uint8Array): Promise<boolean> {
+  try {
+    await (await PDFDocument.create()).embedPng(png);
+    return true;
+  } catch {
+    return false;
+  }
+}

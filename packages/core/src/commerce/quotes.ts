@@ -1,6 +1,7 @@
-import type { QuoteBody, QuoteView } from "@support/contract";
+import type { QuoteBody, QuoteView, ShopSettings } from "@support/contract";
 import { quoteBody } from "@support/contract";
 import {
+  type App,
   getConversation,
   getQuote,
   insertQuote,
@@ -9,17 +10,27 @@ import {
   productsBySku,
   type QuoteRow,
 } from "@support/db";
-import { formatMoney, type MoneyLanguage, type QuoteFigures, quoteFigures } from "@support/decisions";
+import { formatMoney, type MoneyLanguage, paymentLines, type QuoteFigures, quoteFigures } from "@support/decisions";
 import { commitChange } from "../service/change.js";
 import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
 import { requireApp } from "../tenancy/apps.js";
 import { renderQuotePdf } from "./quote-pdf.js";
+import { loadShopSettings } from "./shop-settings.js";
 
 const DAY_MS = 86_400_000;
-const quoteNumber = (n: number) => `D-${String(n).padStart(4, "0")}`;
+export const quoteNumber = (n: number) => `D-${String(n).padStart(4, "0")}`;
 
-function quoteView(row: QuoteRow): QuoteView {
+/**
+ * The quote a reply may accept: the conversation's latest quote that was sent (or already
+ * accepted: saying yes twice confirms the same order) and is still valid.
+ */
+export function acceptableQuote(quotes: QuoteRow[], now = new Date()): QuoteRow | undefined {
+  const latest = quotes.filter((q) => q.status === "sent" || q.status === "accepted").at(-1);
+  return latest && latest.validUntil > now ? latest : undefined;
+}
+
+export function quoteView(row: QuoteRow): QuoteView {
   return {
     id: row.id,
     appId: row.appId,
@@ -42,6 +53,7 @@ function quoteView(row: QuoteRow): QuoteView {
 /**
  * Makes a quote from skus and quantities; any member. Prices are the catalogue's at this moment
  * and are frozen in the quote; an unknown, inactive or mixed-currency product is refused by name.
+ * Terms the request leaves out (tax, delivery, validity, payment) are the shop's settings.
  */
 export async function createQuote(ctx: ServiceContext, body: QuoteBody): Promise<QuoteView> {
   requireRole(ctx, "agent");
@@ -55,6 +67,28 @@ export async function createQuote(ctx: ServiceContext, body: QuoteBody): Promise
       throw new AppError("not_found", `conversation "${input.conversation}" not found`);
     }
   }
+  return quoteView(await makeQuote(ctx, app, input, { status: "draft", messageId: null }));
+}
+
+/** What a quote is made of once its request was read: the API's body or the conversation's quantities. */
+export type QuoteInput = Omit<ReturnType<typeof quoteBody.parse>, "app">;
+
+/** Prices, figures and the shop's terms, then the numbered row with its audit entry, in one transaction. */
+export async function makeQuote(
+  ctx: ServiceContext,
+  app: App,
+  input: QuoteInput,
+  /** The status, or how to decide it from the total (the shop's approval threshold). */
+  options: { status: string | ((totalMinor: number) => string); messageId: string | null },
+): Promise<QuoteRow> {
+  const shop: ShopSettings = await loadShopSettings(ctx.db, ctx.org.id, app.id);
+  const terms = {
+    taxRateBp: input.taxRateBp ?? shop.taxRateBp,
+    pricesIncludeTax: input.pricesIncludeTax ?? shop.pricesIncludeTax,
+    delivery: input.delivery ?? shop.delivery,
+    paymentInstructions: input.paymentInstructions ?? paymentLines(shop.paymentInstructions, input.language),
+  };
+  const validityDays = input.validityDays ?? shop.quoteValidityDays;
   const products = new Map(
     (
       await productsBySku(
@@ -77,36 +111,31 @@ export async function createQuote(ctx: ServiceContext, body: QuoteBody): Promise
       const title = (p.titles as Record<string, string> | null)?.[input.language] ?? p.title;
       return { sku: p.sku, title, quantity: l.quantity, unitMinor: p.priceMinor };
     }),
-    { taxRateBp: input.taxRateBp, pricesIncludeTax: input.pricesIncludeTax, delivery: input.delivery },
+    terms,
   );
-  const row = await commitChange(ctx, async (tx, log) => {
+  return commitChange(ctx, async (tx, log) => {
     const number = await nextQuoteNumber(tx, ctx.org.id, app.id);
     const row = await insertQuote(tx, {
       orgId: ctx.org.id,
       appId: app.id,
       number,
       conversationId: input.conversation ?? null,
+      messageId: options.messageId,
       customer: input.customer,
       lines: figures.lines,
-      terms: {
-        taxRateBp: input.taxRateBp,
-        pricesIncludeTax: input.pricesIncludeTax,
-        delivery: input.delivery,
-        paymentInstructions: input.paymentInstructions,
-      },
+      terms,
       currency,
       language: input.language,
       subtotalMinor: figures.subtotalMinor,
       taxMinor: figures.taxMinor,
       deliveryMinor: figures.deliveryMinor,
       totalMinor: figures.totalMinor,
-      status: "draft",
-      validUntil: new Date(Date.now() + input.validityDays * DAY_MS),
+      status: typeof options.status === "function" ? options.status(figures.totalMinor) : options.status,
+      validUntil: new Date(Date.now() + validityDays * DAY_MS),
     });
     await log.audit({ action: "quote.created", subject: row.id, data: { number, totalMinor: row.totalMinor } });
     return row;
   });
-  return quoteView(row);
 }
 
 export async function listQuotes(ctx: ServiceContext, query: { conversation: string }): Promise<{ data: QuoteView[] }> {
@@ -119,11 +148,20 @@ export async function quotePdf(ctx: ServiceContext, id: string): Promise<{ fileN
   requireRole(ctx, "agent");
   const row = await getQuote(ctx.db, ctx.org.id, id);
   if (!row) throw new AppError("not_found", `quote "${id}" not found`);
+  return renderStoredQuote(ctx, row);
+}
+
+/** Renders a stored quote with the shop's name and logo. */
+export async function renderStoredQuote(
+  ctx: ServiceContext,
+  row: QuoteRow,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const app = await requireApp(ctx, row.appId);
+  const shop = await loadShopSettings(ctx.db, ctx.org.id, app.id);
   const terms = row.terms as { taxRateBp: number; pricesIncludeTax: boolean; paymentInstructions: string[] };
   const lines = row.lines as QuoteFigures["lines"];
   const bytes = await renderQuotePdf({
-    shop: { name: app.name },
+    shop: { name: app.name, logoPng: shop.logoPng ? Buffer.from(shop.logoPng, "base64") : undefined },
     number: quoteNumber(row.number),
     issuedAt: row.createdAt,
     validUntil: row.validUntil,

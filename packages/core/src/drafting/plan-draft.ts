@@ -15,7 +15,7 @@ import {
   whichPurchaseQuestion,
   withQuestion,
 } from "@support/decisions";
-import { catalogueAnswerFor, catalogueDraft } from "../commerce/catalogue-draft.js";
+import { catalogueAnswerFor, catalogueDraft, orderConfirmationFor } from "../commerce/catalogue-draft.js";
 import { customerRecord } from "../context/customer-record.js";
 import type { GatheredContext } from "../context/gather-step.js";
 import { appTriage } from "../procedures/categories.js";
@@ -204,9 +204,13 @@ async function planWithModel(ctx: ServiceContext, inputs: DraftInputs, gathered:
     });
     retrieval.passages = [canned.passage, ...retrieval.passages.filter((p) => p.id !== canned.passage.id)];
   }
-  // A question about the shop's products is answered from its catalogue, figures included.
+  // A question about the shop's products is answered from its catalogue, figures included; a
+  // reply accepting the quote sent is answered with the order confirmation.
   const catalogue =
-    t.needsHuman || canned ? undefined : await catalogueAnswerFor(ctx, app.id, message.text, t.language);
+    t.needsHuman || canned
+      ? undefined
+      : ((await orderConfirmationFor(ctx, conversation.id, message.text)) ??
+        (await catalogueAnswerFor(ctx, app.id, message.text, t.language)));
   if (catalogue) steps.push({ step: "catalogue", output: catalogue });
   const fixedDraft = canned ? cannedDraft(canned) : catalogue ? catalogueDraft(catalogue) : undefined;
   const drafted: ModelResult<ModelDraft> | undefined = t.needsHuman

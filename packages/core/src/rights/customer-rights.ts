@@ -59,6 +59,8 @@ export async function exportCustomer(ctx: ServiceContext, ref: string) {
     deliveries: data.deliveries,
     sandboxMessages: data.sandboxMessages,
     learnedKnowledge: learned,
+    leads: data.leads,
+    quotes: data.quotes,
   };
 }
 
@@ -67,7 +69,7 @@ export type CustomerExport = Awaited<ReturnType<typeof exportCustomer>>;
 /**
  * Erases a customer (GDPR erasure): the knowledge learnt from their conversations (index
  * included), then in one transaction their contacts, conversations, messages, raw payloads,
- * drafts, actions, deliveries, sandbox messages, notifications and the workflow steps about
+ * drafts, actions, deliveries, sandbox messages, notifications, leads, quotes and the workflow steps about
  * them. Draft outcomes stay (category and overlap only, no text): trust keeps its history. The
  * audit row names the contact ids and counts, never the erased data. Admins only.
  */

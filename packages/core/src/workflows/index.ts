@@ -9,6 +9,7 @@ import { notifyReplyFailed } from "./notify-reply-failed.js";
 import { postDailySummary } from "./post-daily-summary.js";
 import { processKnowledgeSource } from "./process-knowledge-source.js";
 import { runProcedure } from "./run-procedure.js";
+import { sellOnMessage } from "./sell-on-message.js";
 import { sendOnApproval } from "./send-on-approval.js";
 import { sweep } from "./sweep.js";
 import { teammateReply } from "./teammate-reply.js";
@@ -34,5 +35,6 @@ export function workflowFunctions(platform: Platform): WorkflowFactory {
     processKnowledgeSource(inngest, platform),
     tellCustomerOnEscalation(inngest, platform),
     runProcedure(inngest, platform),
+    sellOnMessage(inngest, platform),
   ];
 }

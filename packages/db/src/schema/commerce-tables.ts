@@ -42,6 +42,8 @@ export const quotes = define({
     appId: c.id().required(),
     number: c.int().required(),
     conversationId: c.id().optional(),
+    /** The customer message a quote was made from; one quote per message, whatever the retries. */
+    messageId: c.id().optional(),
     customer: c.json().required(),
     lines: c.json().required(),
     terms: c.json().required(),
@@ -56,6 +58,53 @@ export const quotes = define({
     createdAt: c.time().required(),
     updatedAt: c.time().required(),
   },
-  uniques: [{ name: "quotes_app_number_uq", columns: ["orgId", "appId", "number"] }],
+  uniques: [
+    { name: "quotes_app_number_uq", columns: ["orgId", "appId", "number"] },
+    { name: "quotes_message_uq", columns: ["orgId", "messageId"] },
+  ],
   indexes: [{ name: "quotes_conversation_idx", columns: ["orgId", "conversationId"] }],
+});
+
+/**
+ * A shop's settings, one row per app: tax, delivery bands, quote validity, payment instructions,
+ * logo, the amount above which a quote waits for a person, and where the owner is told of an
+ * order. Validated by the contract's `shopSettingsBody`; stored whole as JSON.
+ */
+export const shopSettings = define({
+  name: "shop_settings",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    appId: c.id().required(),
+    settings: c.json().required(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [{ name: "shop_settings_app_uq", columns: ["orgId", "appId"] }],
+  indexes: [],
+});
+
+/**
+ * A lead of the mini-CRM: one per contact and app, moved along new → qualified → quoted → won /
+ * lost by the conversation (a product question, a quote sent, the quote accepted) or by hand.
+ */
+export const leads = define({
+  name: "leads",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    appId: c.id().required(),
+    contactId: c.id().required(),
+    conversationId: c.id().optional(),
+    stage: c.string(16).required(),
+    valueMinor: c.int().optional(),
+    currency: c.string(3).optional(),
+    owner: c.string(200).optional(),
+    notes: c.text().optional(),
+    quoteId: c.id().optional(),
+    createdAt: c.time().required(),
+    updatedAt: c.time().required(),
+  },
+  uniques: [{ name: "leads_app_contact_uq", columns: ["orgId", "appId", "contactId"] }],
+  indexes: [{ name: "leads_app_stage_idx", columns: ["orgId", "appId", "stage"] }],
 });

@@ -56,3 +56,5 @@ export const quotes = toMysql(cm.quotes);
 export const procedureRuns = toMysql(pr.procedureRuns);
 export const tasks = toMysql(pr.tasks);
 export const taskConnections = toMysql(pr.taskConnections);
+export const shopSettings = toMysql(cm.shopSettings);
+export const leads = toMysql(cm.leads);

@@ -56,3 +56,5 @@ export const quotes = toSqlite(cm.quotes);
 export const procedureRuns = toSqlite(pr.procedureRuns);
 export const tasks = toSqlite(pr.tasks);
 export const taskConnections = toSqlite(pr.taskConnections);
+export const shopSettings = toSqlite(cm.shopSettings);
+export const leads = toSqlite(cm.leads);

@@ -1,5 +1,5 @@
 import { billingAccounts, billingEvents } from "./billing-tables.js";
-import { products, quotes } from "./commerce-tables.js";
+import { leads, products, quotes, shopSettings } from "./commerce-tables.js";
 import { deliveries, sandboxMessages } from "./delivery-tables.js";
 import { c, type TableDef } from "./dialect.js";
 import { draftOutcomes, drafts } from "./draft-tables.js";
@@ -383,4 +383,6 @@ export const tableDefs = {
   procedureRuns,
   tasks,
   taskConnections,
+  shopSettings,
+  leads,
 } as const;

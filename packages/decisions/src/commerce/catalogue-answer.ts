@@ -19,6 +19,8 @@ export interface AnswerLine<P extends PricedProduct = PricedProduct> {
   product: P;
   quantity: number;
   lineMinor: number;
+  /** The customer wrote the quantity (not the 1 assumed): they said how many they want. */
+  quantityAsked: boolean;
 }
 
 export type CatalogueAnswer<P extends PricedProduct = PricedProduct> =
@@ -172,6 +174,7 @@ export function answerFromCatalogue<P extends PricedProduct>(
     product: a.product,
     quantity: a.quantity ?? 1,
     lineMinor: a.product.priceMinor * (a.quantity ?? 1),
+    quantityAsked: a.quantity !== null,
   }));
   const text: string[] = [];
   for (const [i, line] of lines.entries()) {

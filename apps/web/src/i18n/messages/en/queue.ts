@@ -49,4 +49,6 @@ export const queue = {
   "queue.attention.openConversation": "Open the conversation",
   "queue.attention.dismiss": "Dismiss",
   "queue.attention.dismissLabel": "Dismiss: {title}",
+  "queue.attention.quote_approval": "Quote waiting for approval",
+  "queue.attention.order_confirmed": "Order confirmed",
 } as const;

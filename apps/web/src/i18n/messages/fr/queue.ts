@@ -53,4 +53,6 @@ export const queue = {
   "queue.attention.openConversation": "Ouvrir la conversation",
   "queue.attention.dismiss": "Écarter",
   "queue.attention.dismissLabel": "Écarter : {title}",
+  "queue.attention.quote_approval": "Devis à valider",
+  "queue.attention.order_confirmed": "Commande confirmée",
 } satisfies Record<keyof typeof en, string>;
