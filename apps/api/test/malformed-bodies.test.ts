@@ -108,6 +108,8 @@ describe("malformed signed payloads", () => {
       headers: { "content-type": "application/json", "stripe-signature": signStripeEvent(payload, STRIPE_SECRET) },
       body: payload,
     });
+    // 400, not 401: the signature verified, the body is what is wrong.
+    expect(res.status).toBe(400);
     await expectRefusal(res);
   });
 
