@@ -11,6 +11,7 @@ import {
   engineSteps,
   engineWaits,
 } from "./engine-tables.js";
+import { frontPluginConfigs } from "./front-plugin-tables.js";
 import { actionExecutions, appIntegrations, stripeAccounts } from "./integration-tables.js";
 import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowledge-tables.js";
 import { notifications } from "./notification-tables.js";
@@ -378,4 +379,5 @@ export const tableDefs = {
   procedures,
   products,
   quotes,
+  frontPluginConfigs,
 } as const;
