@@ -18,6 +18,8 @@ export function frontPluginPageRoutes(distDir: string) {
   const router = new Hono<ApiEnv>();
   const root = normalize(distDir + sep);
   router.get("/*", async (c, next) => {
+    // The page's relative URLs (assets, `api/…`) need the trailing slash; Front keeps the query.
+    if (c.req.path === "/front-plugin") return c.redirect(`/front-plugin/${new URL(c.req.url).search}`, 308);
     const relative = decodeURIComponent(c.req.path).slice("/front-plugin".length) || "/";
     if (relative.startsWith("/api/")) return next();
     const file = normalize(join(root, relative === "/" ? "index.html" : relative));
