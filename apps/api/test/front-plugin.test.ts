@@ -181,6 +181,30 @@ for (const dialect of dialects) {
       });
     });
 
+    it("asks for a new draft exactly once: the draft is set aside and one request is queued", async () => {
+      const draft = await seedPendingDraft(p.runtime, {
+        orgId: p.orgId,
+        appId: p.appId,
+        conversationId,
+        messageId: `${messageId}_3`,
+      });
+      const redraft = () =>
+        plugin(`/drafts/${draft.id}/redraft`, { method: "POST", body: { note: "mention the fee" } });
+      const [first, second] = await Promise.all([redraft(), redraft()]);
+      expect([first.status, second.status].sort()).toEqual([200, 409]);
+      expect(await (await jsonCall(p, `/api/v1/drafts/${draft.id}`)).json()).toMatchObject({
+        status: "superseded",
+        reason: "new draft requested: mention the fee",
+        decidedVia: "front",
+      });
+      const db = p.runtime.database;
+      const queued = (await db.q.select().from(db.t.outbox)).filter(
+        (e) => e.name === "support/draft.requested" && JSON.stringify(e.payload).includes(draft.id),
+      );
+      expect(queued).toHaveLength(1);
+      expect(queued[0]?.payload).toMatchObject({ messageId: `${messageId}_3`, replacesDraftId: draft.id, attempt: 1 });
+    });
+
     it("never shows another organization's conversation with the same Front id", async () => {
       const other = await initProduct(p.runtime.platform, { name: `Other ${suffix}`, org: `Other ${suffix}` });
       const otherKey = other.apiKey?.token ?? "";

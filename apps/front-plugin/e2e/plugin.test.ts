@@ -14,7 +14,8 @@ if (browserPath.skipReason) console.warn(`[skip] Front plugin end-to-end suite: 
 /**
  * The sidebar plugin in Chromium, framed by a fake Front page that speaks the SDK's protocol, against
  * the real server (`pnpm start`): context updates for no conversation, several, and one; an unknown
- * teammate sees nothing; a member approves an edited reply once (a double click) and rejects another.
+ * teammate sees nothing; a member approves an edited reply once (a double click), asks for a new
+ * draft on another conversation and rejects that one.
  */
 describe.skipIf(Boolean(browserPath.skipReason))("the Front sidebar plugin (real server, Chromium)", () => {
   let server: RunningServer;
@@ -172,16 +173,33 @@ describe.skipIf(Boolean(browserPath.skipReason))("the Front sidebar plugin (real
     }
     expect(sent.map((m) => m.text)).toEqual([edited.trim()]);
 
-    // Another conversation: rejected with a reason.
+    // Another conversation: a new draft asked for (the pipeline writes attempt 1), then rejected with a reason.
     await sendContext(single("cnv_reject1"));
-    const second = plugin().getByRole("article", { name: "Draft" });
+    const first = plugin().getByRole("article", { name: "Draft" });
+    await first.getByRole("button", { name: "New draft…" }).click();
+    await first.getByRole("textbox", { name: /What should change/ }).fill("Mention the reset link's lifetime");
+    await first.getByRole("button", { name: "Ask for a new draft" }).dblclick();
+    let drafts: { id: string; status: string; reason: string | null }[] = [];
+    for (let i = 0; i < 300 && drafts.length < 2; i++) {
+      drafts = (await call<{ data: typeof drafts }>(`/api/v1/drafts?conversation=${toReject.conversationId}`)).data;
+      if (drafts.length < 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(drafts).toHaveLength(2);
+    expect(drafts.find((d) => d.id === toReject.draftId)).toMatchObject({
+      status: "superseded",
+      reason: "new draft requested: Mention the reset link's lifetime",
+    });
+    const redrafted = drafts.find((d) => d.id !== toReject.draftId);
+    // The sidebar shows the new draft once the pipeline stored it.
+    const second = plugin().locator(`article[data-draft="${redrafted?.id}"]`);
+    await second.waitFor({ timeout: 60_000 });
     await second.getByRole("button", { name: "Reject…" }).click();
     await second.getByRole("textbox", { name: "Why is this draft wrong?" }).fill("It should mention two-factor reset");
     await second.getByRole("button", { name: "Reject draft" }).click();
     await plugin()
       .getByText(/Draft: rejected/)
       .waitFor();
-    expect(await call(`/api/v1/drafts/${toReject.draftId}`)).toMatchObject({
+    expect(await call(`/api/v1/drafts/${redrafted?.id}`)).toMatchObject({
       status: "rejected",
       reason: "It should mention two-factor reset",
       decidedVia: "front",

@@ -45,6 +45,8 @@ export function pluginApi(credentials: Credentials, teammateEmail: string) {
     return payload as T;
   }
   return {
+    redraft: (draftId: string, note: string) =>
+      call<DraftView>(`/drafts/${encodeURIComponent(draftId)}/redraft`, note.trim() ? { note } : {}),
     me: () => call<FrontTeammateView>("/me"),
     lookup: (frontConversationId: string) =>
       call<FrontPluginLookupView>(`/conversations/${encodeURIComponent(frontConversationId)}`),

@@ -40,6 +40,18 @@ function Conversation({
     };
   }, [api, view.conversationId, generation]);
 
+  // A new draft was asked for: the pipeline writes it in the background; look again shortly.
+  const awaitingRedraft =
+    loaded.kind === "ready" &&
+    loaded.lookup.conversations.some(
+      ({ draft }) => draft?.status === "superseded" && draft.reason?.startsWith("new draft requested"),
+    );
+  useEffect(() => {
+    if (!awaitingRedraft || generation > 120) return;
+    const timer = setTimeout(reload, 1000);
+    return () => clearTimeout(timer);
+  }, [awaitingRedraft, generation, reload]);
+
   if (loaded.kind === "loading") return <p class="muted">Loading…</p>;
   if (loaded.kind === "refused")
     return (
@@ -67,7 +79,11 @@ function Conversation({
           <p class="muted">
             {contact?.name ?? contact?.email ?? "Unknown customer"} · {conversation.status}
           </p>
-          {draft ? (
+          {draft?.status === "superseded" && draft.reason?.startsWith("new draft requested") ? (
+            <p role="status" class="notice">
+              Writing a new draft…
+            </p>
+          ) : draft ? (
             <DraftPanel key={`${draft.id}:${draft.status}`} api={api} draft={draft} reload={reload} />
           ) : (
             <p class="muted">No draft yet for this conversation.</p>

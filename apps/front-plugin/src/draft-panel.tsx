@@ -82,6 +82,8 @@ export function DraftPanel({ api, draft, reload }: { api: PluginApi; draft: Draf
   const [chosen, setChosen] = useState<string[]>(draft.actions.filter((a) => a.approved).map((a) => a.id));
   const [reason, setReason] = useState("");
   const [rejecting, setRejecting] = useState(false);
+  const [redrafting, setRedrafting] = useState(false);
+  const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
   const open = OPEN.includes(draft.status);
@@ -107,7 +109,7 @@ export function DraftPanel({ api, draft, reload }: { api: PluginApi; draft: Draf
   const toggle = (id: string) => setChosen((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
 
   return (
-    <article aria-label="Draft">
+    <article aria-label="Draft" data-draft={draft.id}>
       <p class={`status status-${draft.status}`} data-status={draft.status}>
         Draft: {draft.status.replace("_", " ")}
         {draft.decidedBy ? ` by ${draft.decidedBy} via ${draft.decidedVia ?? "?"}` : ""}
@@ -181,7 +183,24 @@ export function DraftPanel({ api, draft, reload }: { api: PluginApi; draft: Draf
           <button type="button" class="secondary" disabled={busy} onClick={() => setRejecting(!rejecting)}>
             Reject…
           </button>
+          <button type="button" class="secondary" disabled={busy} onClick={() => setRedrafting(!redrafting)}>
+            New draft…
+          </button>
         </div>
+      )}
+      {open && redrafting && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void decide(() => api.redraft(draft.id, note), "A new draft was requested.");
+          }}
+        >
+          <label for="note">What should change? (optional)</label>
+          <input id="note" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+          <button type="submit" disabled={busy}>
+            Ask for a new draft
+          </button>
+        </form>
       )}
       {open && rejecting && (
         <form

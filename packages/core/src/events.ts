@@ -141,6 +141,16 @@ export const eventCatalog = {
   "kb/source.added": z.object({ v: z.literal(1), orgId: z.string(), sourceId: z.string() }),
   /** Someone asked for a source to be re-crawled or re-chunked; only changed chunks are re-embedded. */
   "kb/source.sync_requested": z.object({ v: z.literal(1), orgId: z.string(), sourceId: z.string() }),
+  /** A person set a draft aside and asked for a new one on the same customer message (`attempt` of the new one). */
+  "support/draft.requested": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    messageId: z.string(),
+    replacesDraftId: z.string(),
+    attempt: z.number().int().min(1),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventCatalog;

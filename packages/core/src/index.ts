@@ -50,6 +50,7 @@ export * from "./review/conversations.js";
 export * from "./review/decisions.js";
 export * from "./review/direct-actions.js";
 export * from "./review/public-draft.js";
+export * from "./review/redraft.js";
 export * from "./review/review-card.js";
 export * from "./review/send-approved.js";
 export * from "./review/supersede.js";

@@ -10,6 +10,7 @@ import {
   idParam,
   jsonResponse,
   problemResponse,
+  redraftBody,
   rejectDraftBody,
 } from "@support/contract";
 import {
@@ -19,6 +20,7 @@ import {
   describeFrontPlugin,
   frontConversation,
   rejectDraft,
+  requestNewDraft,
 } from "@support/core";
 import { createMiddleware } from "hono/factory";
 import { requireCaller } from "../auth.js";
@@ -131,6 +133,22 @@ export function frontPluginApiRoutes() {
       responses: { 200: jsonResponse(draftSchema, "The draft"), ...pluginErrors, ...decided },
     }),
     async (c) => c.json(await rejectDraft(c.var.ctx, c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/drafts/{id}/redraft",
+      tags: ["front-plugin"],
+      security,
+      description: "Sets the draft aside (superseded) and asks the pipeline for a new one, exactly once.",
+      request: {
+        params: idParam,
+        body: { content: { "application/json": { schema: redraftBody } }, required: true },
+      },
+      responses: { 200: jsonResponse(draftSchema, "The draft set aside"), ...pluginErrors, ...decided },
+    }),
+    async (c) => c.json(await requestNewDraft(c.var.ctx, c.req.valid("param").id, c.req.valid("json")), 200),
   );
   return router;
 }
