@@ -45,8 +45,6 @@ export function pluginApi(credentials: Credentials, teammateEmail: string) {
     return payload as T;
   }
   return {
-    redraft: (draftId: string, note: string) =>
-      call<DraftView>(`/drafts/${encodeURIComponent(draftId)}/redraft`, note.trim() ? { note } : {}),
     me: () => call<FrontTeammateView>("/me"),
     lookup: (frontConversationId: string) =>
       call<FrontPluginLookupView>(`/conversations/${encodeURIComponent(frontConversationId)}`),
@@ -54,6 +52,8 @@ export function pluginApi(credentials: Credentials, teammateEmail: string) {
       call<DraftView>(`/drafts/${encodeURIComponent(draftId)}/approve`, input),
     reject: (draftId: string, reason: string) =>
       call<DraftView>(`/drafts/${encodeURIComponent(draftId)}/reject`, { reason }),
+    redraft: (draftId: string, note: string) =>
+      call<DraftView>(`/drafts/${encodeURIComponent(draftId)}/redraft`, note.trim() ? { note } : {}),
   };
 }
 
