@@ -21,6 +21,8 @@ import { conversationRoutes } from "./routes/conversations.js";
 import { deliveryRoutes } from "./routes/deliveries.js";
 import { draftRoutes } from "./routes/drafts.js";
 import { eventRoutes, eventsRouteDoc } from "./routes/events.js";
+import { frontPluginApiRoutes, frontPluginConfigRoutes } from "./routes/front-plugin.js";
+import { frontPluginPageRoutes } from "./routes/front-plugin-page.js";
 import { healthRoutes } from "./routes/health.js";
 import { integrationRoutes } from "./routes/integrations.js";
 import { keysRoutes } from "./routes/keys.js";
@@ -45,6 +47,8 @@ import { webhookRoutes } from "./routes/webhooks.js";
 export interface ApiOptions {
   /** The built dashboard to serve at `/` (main.ts passes `apps/web/dist`); omitted in API-only tests. */
   webDist?: string;
+  /** The built Front sidebar plugin to serve at `/front-plugin/` (main.ts passes `apps/front-plugin/dist`). */
+  frontPluginDist?: string;
 }
 
 /** Builds the whole HTTP surface from its services; tests and main.ts both call this. */
@@ -143,12 +147,22 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/apps", taskConnectionRoutes());
   api.route("/api/v1/apps", shopRoutes());
   api.route("/api/v1/leads", leadRoutes());
+  api.route("/api/v1/front-plugin", frontPluginConfigRoutes());
+  api.route("/front-plugin/api", frontPluginApiRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   api.openAPIRegistry.registerPath(eventsRouteDoc);
+  api.openAPIRegistry.registerComponent("securitySchemes", "frontPlugin", {
+    type: "apiKey",
+    in: "header",
+    name: "x-front-plugin-secret",
+    description:
+      "The plugin's auth secret, with x-front-plugin-org (the organization's slug) and x-front-teammate (email)",
+  });
 
   if (options.webDist) api.route("/", webRoutes(options.webDist));
+  if (options.frontPluginDist) api.route("/front-plugin", frontPluginPageRoutes(options.frontPluginDist));
 
   api.notFound((c) => problem(c, "not_found", `No route for ${c.req.method} ${c.req.path}.`));
   api.onError((error, c) => {

@@ -22,9 +22,9 @@ export interface RunningServer {
 
 /**
  * The real product as `pnpm start` runs it (dashboard built if stale, then apps/api/src/main.ts)
- * on a fresh DATA_DIR and a free port.
+ * on a fresh DATA_DIR and a free port; `env` adds configuration (e.g. who may frame the Front plugin).
  */
-export async function startProduct(): Promise<RunningServer> {
+export async function startProduct(env: Record<string, string> = {}): Promise<RunningServer> {
   const build = spawnSync(process.execPath, [join(repo, "scripts/build-web-if-stale.mjs")], { stdio: "inherit" });
   if (build.status !== 0) throw new Error("building the dashboard failed");
   const port = await freePort();
@@ -39,6 +39,7 @@ export async function startProduct(): Promise<RunningServer> {
       LOG_LEVEL: "warn",
       // The fake customer and product apps listen on loopback: the operator allows it (ADR 0100).
       ALLOWED_OUTBOUND_NETWORKS: "127.0.0.0/8",
+      ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -9,6 +9,7 @@ export * from "./common.js";
 export * from "./contacts.js";
 export * from "./conversations.js";
 export * from "./drafts.js";
+export * from "./front-plugin.js";
 export * from "./integrations.js";
 export * from "./keys.js";
 export * from "./knowledge.js";

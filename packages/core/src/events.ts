@@ -149,6 +149,16 @@ export const eventCatalog = {
     conversationId: z.string(),
     runId: z.string(),
   }),
+  /** A person set a draft aside and asked for a new one on the same customer message (`attempt` of the new one). */
+  "support/draft.requested": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    messageId: z.string(),
+    replacesDraftId: z.string(),
+    attempt: z.number().int().min(1),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventCatalog;

@@ -7,9 +7,12 @@ import { type Page, paginate } from "./tenancy.js";
 export type DraftRow = typeof drafts.$inferSelect;
 export type DraftOutcomeRow = typeof draftOutcomes.$inferSelect;
 
-export async function insertDraft(db: Db, row: Omit<DraftRow, "id" | "createdAt" | "updatedAt">): Promise<DraftRow> {
+/** A draft's values; `attempt` is 0 (the pipeline's draft) unless a person asked for a new one. */
+export type NewDraft = Omit<DraftRow, "id" | "createdAt" | "updatedAt" | "attempt"> & { attempt?: number };
+
+export async function insertDraft(db: Db, row: NewDraft): Promise<DraftRow> {
   const now = new Date();
-  const full = { ...row, id: newId("draft"), createdAt: now, updatedAt: now };
+  const full = { ...row, attempt: row.attempt ?? 0, id: newId("draft"), createdAt: now, updatedAt: now };
   await db.q.insert(db.t.drafts).values(full);
   return full;
 }
@@ -23,11 +26,21 @@ export async function getDraft(db: Db, orgId: string, id: string): Promise<Draft
   return rows[0];
 }
 
-export async function findDraftForMessage(db: Db, orgId: string, messageId: string): Promise<DraftRow | undefined> {
+/** The draft of a message: the given attempt's, or the newest one's when none is given. */
+export async function findDraftForMessage(
+  db: Db,
+  orgId: string,
+  messageId: string,
+  attempt?: number,
+): Promise<DraftRow | undefined> {
+  const t = db.t.drafts;
   const rows = await db.q
     .select()
-    .from(db.t.drafts)
-    .where(and(eq(db.t.drafts.orgId, orgId), eq(db.t.drafts.messageId, messageId)))
+    .from(t)
+    .where(
+      and(eq(t.orgId, orgId), eq(t.messageId, messageId), attempt === undefined ? undefined : eq(t.attempt, attempt)),
+    )
+    .orderBy(desc(t.attempt))
     .limit(1);
   return rows[0];
 }

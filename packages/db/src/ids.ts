@@ -43,6 +43,7 @@ export const ID_PREFIXES = {
   taskConnection: "tkc",
   shopSettings: "shp",
   lead: "led",
+  frontPluginConfig: "fpc",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

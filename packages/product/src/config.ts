@@ -57,6 +57,10 @@ const schema = z.object({
   STRIPE_BILLING_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   BILLING_PLANS_FILE: z.string().min(1).optional(),
   BILLING_OVERAGE: z.enum(["pause", "allow"]).default("pause"),
+  FRONT_PLUGIN_FRAME_ANCESTORS: z
+    .string()
+    .regex(/^[^;,\s]+(\s+[^;,\s]+)*$/, "space-separated CSP sources, e.g. https://*.frontapp.com")
+    .default("https://*.frontapp.com https://*.frontapplication.com"),
   ALLOWED_OUTBOUND_NETWORKS: z
     .string()
     .optional()
@@ -137,6 +141,8 @@ export interface Config {
    * setups); metadata addresses stay refused whatever is listed (ADR 0100).
    */
   allowedOutboundNetworks: string[];
+  /** Who may frame the Front sidebar plugin (CSP `frame-ancestors`): Front's own domains unless set. */
+  frontPluginFrameAncestors: string;
 }
 
 export class ConfigError extends Error {
@@ -228,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     plans: loadPlans(e.BILLING_PLANS_FILE),
     billingOverage: e.BILLING_OVERAGE,
     allowedOutboundNetworks: [...OutboundNetworks.parse(e.ALLOWED_OUTBOUND_NETWORKS).ranges],
+    frontPluginFrameAncestors: e.FRONT_PLUGIN_FRAME_ANCESTORS,
   };
 }
 

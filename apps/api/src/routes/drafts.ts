@@ -7,9 +7,10 @@ import {
   jsonResponse,
   listOf,
   problemResponse,
+  redraftBody,
   rejectDraftBody,
 } from "@support/contract";
-import { approveDraft, draftView, escalateDraft, listDraftViews, rejectDraft } from "@support/core";
+import { approveDraft, draftView, escalateDraft, listDraftViews, rejectDraft, requestNewDraft } from "@support/core";
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 import { validationHook } from "../validation.js";
@@ -89,6 +90,22 @@ export function draftRoutes() {
       responses: { ...ok, ...errors, ...decided },
     }),
     async (c) => c.json(await escalateDraft(c.var.ctx, c.req.valid("param").id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/redraft",
+      tags: ["drafts"],
+      description:
+        "Sets a waiting draft aside (superseded, counted as rejected) and asks the pipeline for a new draft of the same message.",
+      request: {
+        params: idParam,
+        body: { content: { "application/json": { schema: redraftBody } }, required: true },
+      },
+      responses: { ...ok, ...errors, ...decided },
+    }),
+    async (c) => c.json(await requestNewDraft(c.var.ctx, c.req.valid("param").id, c.req.valid("json")), 200),
   );
   return router;
 }

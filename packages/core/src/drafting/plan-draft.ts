@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type DraftRow, listOutcomes } from "@support/db";
+import { listOutcomes, type NewDraft } from "@support/db";
 import {
   type AutonomyDecision,
   applyConfidencePolicy,
@@ -34,7 +34,7 @@ import type { DraftInputs, DraftStep, SkippedDraft } from "./inputs.js";
 import { actionsTakenIn, isModelFailure, ModelFailure, needsHumanValues } from "./safety.js";
 
 /** A draft ready to be stored, and what each step produced on the way (for replays and traces). */
-export type DraftValues = Omit<DraftRow, "id" | "createdAt" | "updatedAt">;
+export type DraftValues = NewDraft;
 export type DraftPlan =
   | SkippedDraft
   | { kind: "planned"; values: DraftValues; gatesPassed: boolean; steps: DraftStep[] };

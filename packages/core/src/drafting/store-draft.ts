@@ -5,9 +5,16 @@ import type { DraftPlan } from "./plan-draft.js";
 
 export type StoredDraft = { kind: "drafted"; draft: DraftRow } | { kind: "existing"; draft: DraftRow };
 
-/** The draft already made for a message: one draft per message, so a redelivered event plans nothing. */
-export async function findStoredDraft(ctx: ServiceContext, messageId: string): Promise<DraftRow | undefined> {
-  return findDraftForMessage(ctx.db, ctx.org.id, messageId);
+/**
+ * The draft already made for a message and attempt (0: the pipeline's; n: the nth a person asked
+ * for): one per message and attempt, so a redelivered event plans nothing.
+ */
+export async function findStoredDraft(
+  ctx: ServiceContext,
+  messageId: string,
+  attempt = 0,
+): Promise<DraftRow | undefined> {
+  return findDraftForMessage(ctx.db, ctx.org.id, messageId, attempt);
 }
 
 /**
@@ -21,7 +28,7 @@ export async function storeDraft(
   plan: Extract<DraftPlan, { kind: "planned" }>,
 ): Promise<StoredDraft> {
   return commitChange(ctx, async (tx, log): Promise<StoredDraft> => {
-    const again = await findDraftForMessage(tx, ctx.org.id, plan.values.messageId);
+    const again = await findDraftForMessage(tx, ctx.org.id, plan.values.messageId, plan.values.attempt ?? 0);
     if (again) return { kind: "existing", draft: again };
     const created = await insertDraft(tx, plan.values);
     await auditTrail(log, created, plan.gatesPassed);

@@ -10,9 +10,10 @@ export const roleAtLeast = (role: Role, needed: Role) => RANK[role] >= RANK[need
 
 /**
  * Who acts: a dashboard user, an API key (SDK, remote CLI), a Slack user, the operator at the
- * local CLI (who holds the data folder, so the owner's rights), or a workflow function.
+ * local CLI (who holds the data folder, so the owner's rights), a workflow function, or a
+ * member working in Front's sidebar plugin.
  */
-export type ActorKind = "user" | "api_key" | "slack" | "operator" | "workflow";
+export type ActorKind = "user" | "api_key" | "slack" | "operator" | "workflow" | "front";
 
 export interface Actor {
   kind: ActorKind;
@@ -46,7 +47,7 @@ export function requireRole(ctx: Pick<ServiceContext, "actor">, needed: Role): v
 }
 
 /** Where a decision was taken, as drafts record it (`decidedVia`). */
-export type Surface = "dashboard" | "api" | "slack" | "cli" | "channel";
+export type Surface = "dashboard" | "api" | "slack" | "cli" | "channel" | "front";
 
 export function surfaceOf(actor: Actor): Surface {
   switch (actor.kind) {
@@ -56,6 +57,8 @@ export function surfaceOf(actor: Actor): Surface {
       return "slack";
     case "operator":
       return "cli";
+    case "front":
+      return "front";
     default:
       return "api";
   }

@@ -14,6 +14,7 @@ import { conversationConcurrency } from "./concurrency.js";
 import { supportEvents } from "./event-types.js";
 
 const received = supportEvents["support/message.received"];
+const requested = supportEvents["support/draft.requested"];
 
 type Drafted = StoredDraft | { kind: "skipped"; reason: string };
 
@@ -23,7 +24,8 @@ type Drafted = StoredDraft | { kind: "skipped"; reason: string };
  * the message and check the guards, plan the reply, store it. One draft per message (a redelivery
  * finds the stored one); one run per conversation at a time. After the wait, a newer customer
  * message means this run skips and the newer one is answered; a person who took over withdraws
- * the pending drafts.
+ * the pending drafts. A person asking for a new draft (`support/draft.requested`) runs the same
+ * steps at once for the next attempt on that message.
  */
 export function draftOnMessage(inngest: WorkflowClient, platform: Platform) {
   return inngest.createFunction(
@@ -31,17 +33,23 @@ export function draftOnMessage(inngest: WorkflowClient, platform: Platform) {
       id: "draft-on-message",
       retries: 4,
       concurrency: conversationConcurrency(),
-      triggers: [{ event: received, if: "event.data.direction == 'inbound' && event.data.authorKind == 'customer'" }],
+      triggers: [
+        { event: received, if: "event.data.direction == 'inbound' && event.data.authorKind == 'customer'" },
+        { event: requested },
+      ],
     },
     async ({ event, step }) => {
       const ctx = serviceContext(platform, event.data.orgId, WORKFLOW);
       const { conversationId, messageId } = event.data;
-      const window = await step.run("debounce-window", () => debounceSeconds(ctx, event.data.appId));
-      if (window > 0) await step.sleep("debounce", `${window}s`);
+      const attempt = "attempt" in event.data ? event.data.attempt : 0;
+      if (attempt === 0) {
+        const window = await step.run("debounce-window", () => debounceSeconds(ctx, event.data.appId));
+        if (window > 0) await step.sleep("debounce", `${window}s`);
+      }
       const gathered = await step.run("gather", () => gatherForConversation(ctx, conversationId));
       const drafted = await step.run("draft", () =>
         observed(ctx, { conversationId, messageId }, async (): Promise<Drafted> => {
-          const stored = await findStoredDraft(ctx, messageId);
+          const stored = await findStoredDraft(ctx, messageId, attempt);
           if (stored) return { kind: "existing", draft: stored };
           // A procedure under way answers the conversation: its run waits for this very message.
           const running = await procedureRunOfMessage(ctx, conversationId, messageId);
@@ -69,7 +77,7 @@ export function draftOnMessage(inngest: WorkflowClient, platform: Platform) {
             return { kind: "skipped", reason: `${plan.reason}: run ${runId}` };
           }
           if (plan.kind === "skipped") return { kind: "skipped", reason: plan.reason };
-          return storeDraft(ctx, plan);
+          return storeDraft(ctx, { ...plan, values: { ...plan.values, attempt } });
         }),
       );
       if (drafted.kind === "drafted") await step.run("meter", () => reportDraftOverage(ctx, drafted.draftId));

@@ -38,6 +38,8 @@ export interface ColumnDef<S extends ColumnSpec = ColumnSpec, N extends boolean 
   spec: S;
   notNull: N;
   primaryKey: boolean;
+  /** What rows that existed before the column was added hold (and inserts that omit it). */
+  defaultValue?: number;
 }
 
 type ValueOf<S extends ColumnSpec> = S["kind"] extends "int"
@@ -76,6 +78,10 @@ const col = <S extends ColumnSpec>(spec: S) => ({
   },
   primary(): ColumnDef<S, true> {
     return { spec, notNull: true, primaryKey: true };
+  },
+  /** Required, with a default: how a NOT NULL column joins a table that already has rows. */
+  requiredWithDefault(value: number): ColumnDef<S, true> {
+    return { spec, notNull: true, primaryKey: false, defaultValue: value };
   },
 });
 
@@ -135,6 +141,7 @@ function sqliteBase(name: string, spec: ColumnSpec) {
 function sqliteColumn(name: string, def: ColumnDef) {
   const builder = sqliteBase(name, def.spec);
   if (def.primaryKey) return builder.primaryKey();
+  if (def.defaultValue !== undefined) return builder.notNull().default(def.defaultValue as never);
   return def.notNull ? builder.notNull() : builder;
 }
 
@@ -162,6 +169,7 @@ function mysqlBase(name: string, spec: ColumnSpec) {
 function mysqlColumn(name: string, def: ColumnDef) {
   const builder = mysqlBase(name, def.spec);
   if (def.primaryKey) return builder.primaryKey();
+  if (def.defaultValue !== undefined) return builder.notNull().default(def.defaultValue as never);
   return def.notNull ? builder.notNull() : builder;
 }
 

@@ -3,7 +3,8 @@ import { c, type TableDef } from "./dialect.js";
 const define = <T extends TableDef>(def: T) => def;
 
 /**
- * One draft per customer message the pipeline answered. Everything that explains it is stored
+ * One draft per customer message the pipeline answered, and per new draft a person asked for
+ * (`attempt` 1, 2 ...; the pipeline's own is 0). Everything that explains it is stored
  * with it: triage, citations, gate results and the autonomy decision with its inputs.
  */
 export const drafts = define({
@@ -13,8 +14,10 @@ export const drafts = define({
     orgId: c.id().required(),
     appId: c.id().required(),
     conversationId: c.id().required(),
-    /** The customer message this draft answers (one draft per message). */
+    /** The customer message this draft answers (one draft per message and attempt). */
     messageId: c.id().required(),
+    /** 0 for the pipeline's draft; a new draft a person asked for is the replaced one's + 1. */
+    attempt: c.int().requiredWithDefault(0),
     /** pending_approval, sent, auto_sent, rejected, escalated, superseded, expired, declined, failed */
     status: c.string(20).required(),
     category: c.string(64).required(),
@@ -45,7 +48,7 @@ export const drafts = define({
     createdAt: c.time().required(),
     updatedAt: c.time().required(),
   },
-  uniques: [{ name: "drafts_message_uq", columns: ["orgId", "messageId"] }],
+  uniques: [{ name: "drafts_message_attempt_uq", columns: ["orgId", "messageId", "attempt"] }],
   indexes: [
     { name: "drafts_status_idx", columns: ["orgId", "status", "createdAt"] },
     { name: "drafts_conversation_idx", columns: ["orgId", "conversationId"] },

@@ -11,6 +11,7 @@ import {
   engineSteps,
   engineWaits,
 } from "./engine-tables.js";
+import { frontPluginConfigs } from "./front-plugin-tables.js";
 import { actionExecutions, appIntegrations, stripeAccounts } from "./integration-tables.js";
 import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowledge-tables.js";
 import { notifications } from "./notification-tables.js";
@@ -385,4 +386,5 @@ export const tableDefs = {
   taskConnections,
   shopSettings,
   leads,
+  frontPluginConfigs,
 } as const;

@@ -1,0 +1,3 @@
+export * from "./access.js";
+export * from "./config.js";
+export * from "./lookup.js";
