@@ -18,6 +18,7 @@ import type {
   SlackView as ContractSlackView,
   ConversationDetailView,
   ConversationView,
+  CreatedAppView,
   DraftActionView,
   DraftCustomerView,
   DraftView,
@@ -35,6 +36,7 @@ export type { DraftStatus, Page, Role } from "@support/contract";
 
 export type AppSettings = AppSettingsView;
 export type SupportApp = AppView;
+export type CreatedApp = CreatedAppView;
 export type Citation = CitationView;
 export type GateResult = GateResultView;
 export type AutonomyCheck = AutonomyCheckView;

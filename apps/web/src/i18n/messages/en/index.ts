@@ -21,6 +21,7 @@ import { members } from "./members.js";
 import { outbox } from "./outbox.js";
 import { queue } from "./queue.js";
 import { reply } from "./reply.js";
+import { settings } from "./settings.js";
 import { shell } from "./shell.js";
 import { slack } from "./slack.js";
 import { triage } from "./triage.js";
@@ -46,6 +47,7 @@ export const enAreas = {
   shell,
   slack,
   triage,
+  settings,
 };
 
 export const en = merge(enAreas);

@@ -18,6 +18,7 @@ import { members } from "./members.js";
 import { outbox } from "./outbox.js";
 import { queue } from "./queue.js";
 import { reply } from "./reply.js";
+import { settings } from "./settings.js";
 import { shell } from "./shell.js";
 import { slack } from "./slack.js";
 import { triage } from "./triage.js";
@@ -44,6 +45,7 @@ const frAreas = {
   shell,
   slack,
   triage,
+  settings,
 } satisfies { [A in keyof typeof enAreas]: Record<keyof (typeof enAreas)[A], string> };
 
 export const fr = frenchSpacing(merge(frAreas));
