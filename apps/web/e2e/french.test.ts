@@ -119,6 +119,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard in French (real serv
     const form = page.getByRole("region", { name: /Formulaire de contact/ });
     await form.getByRole("button", { name: "Envoyer un message de test" }).click();
     await form.getByRole("status").filter({ hasText: "Message de test" }).waitFor();
+    await page.getByRole("heading", { name: "Boutique Ada est créée" }).waitFor();
     await check("04-applications");
   });
 
@@ -139,13 +140,14 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard in French (real serv
       ["Journal d’audit", "Journal d’audit", "12-journal-d-audit"],
       ["Clés d’API", "Clés d’API", "13-cles-d-api"],
       ["Abonnement", "Offre et facturation", "14-abonnement"],
+      ["Réglages", "Réglages de l’application", "14b-reglages"],
       ["Membres", "Membres", "15-membres"],
     ] as const) {
       await nav(name);
       await page.getByRole("heading", { name: heading, exact: true, level: 1 }).waitFor();
       await check(file);
     }
-    // Eleven pages, each rendered and checked: slow CI machines need more than the default.
+    // Twelve pages, each rendered and checked: slow CI machines need more than the default.
   }, 90_000);
 
   it("switches to English from the top bar and remembers it", async () => {

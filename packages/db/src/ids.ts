@@ -38,6 +38,7 @@ export const ID_PREFIXES = {
   procedure: "prc",
   product: "prd",
   quote: "quo",
+  platformMail: "mal",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

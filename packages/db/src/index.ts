@@ -7,6 +7,7 @@ export * from "./deliveries.js";
 export * from "./drafts.js";
 export * from "./ids.js";
 export * from "./integrations.js";
+export * from "./mails.js";
 export * from "./notifications.js";
 export * from "./procedures.js";
 export * from "./products.js";

@@ -13,6 +13,7 @@ import {
 } from "./engine-tables.js";
 import { actionExecutions, appIntegrations, stripeAccounts } from "./integration-tables.js";
 import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowledge-tables.js";
+import { platformMails } from "./mail-tables.js";
 import { notifications } from "./notification-tables.js";
 import { procedures, triageConfigs } from "./procedure-tables.js";
 import { slackCards, slackConfigs } from "./slack-tables.js";
@@ -378,4 +379,5 @@ export const tableDefs = {
   procedures,
   products,
   quotes,
+  platformMails,
 } as const;
