@@ -57,6 +57,11 @@ const schema = z.object({
   STRIPE_BILLING_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   BILLING_PLANS_FILE: z.string().min(1).optional(),
   BILLING_OVERAGE: z.enum(["pause", "allow"]).default("pause"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, "an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(320).optional(),
   ALLOWED_OUTBOUND_NETWORKS: z
     .string()
     .optional()
@@ -137,6 +142,8 @@ export interface Config {
    * setups); metadata addresses stay refused whatever is listed (ADR 0100).
    */
   allowedOutboundNetworks: string[];
+  /** Set with SMTP_URL (and MAIL_FROM): emails to people go through it; else the embedded mailbox. */
+  mail?: { smtpUrl: string; from: string };
 }
 
 export class ConfigError extends Error {
@@ -177,6 +184,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (stripeSet !== 0 && stripeSet !== 3 && !billingOnly) {
     throw new ConfigError(
       "Invalid configuration:\n  STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_CLIENT_ID: set all three or none",
+    );
+  }
+  if (e.SMTP_URL && !e.MAIL_FROM) {
+    throw new ConfigError(
+      "Invalid configuration:\n  MAIL_FROM: required with SMTP_URL (the sender of resets and invitations)",
     );
   }
   const displayHost = e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST;
@@ -228,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     plans: loadPlans(e.BILLING_PLANS_FILE),
     billingOverage: e.BILLING_OVERAGE,
     allowedOutboundNetworks: [...OutboundNetworks.parse(e.ALLOWED_OUTBOUND_NETWORKS).ranges],
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
   };
 }
 
