@@ -100,5 +100,13 @@ describe("password reset and invitations by email (embedded mailbox)", () => {
     expect(mail).toMatchObject({ kind: "invitation", orgId: org.id, subject: "Invitation à rejoindre Atelier Ada" });
     expect(mail?.text).toContain(`${runtime.config.publicUrl}/invite/${invitation.id}`);
     expect((await listOrgMails(runtime.database.db, org.id, { limit: 10 })).map((m) => m.recipient)).toEqual([invitee]);
+    // The sandbox outbox's mail view shows it to the organization's admins, and no password link.
+    const mailbox = await api.request("/api/v1/outbox/mails", { headers: { cookie: active, origin } });
+    expect(mailbox.status).toBe(200);
+    const listed = await mailbox.json();
+    expect(listed.data.map((m: { kind: string; recipient: string }) => [m.kind, m.recipient])).toEqual([
+      ["invitation", invitee],
+    ]);
+    expect(JSON.stringify(listed)).not.toContain("reset-password");
   });
 });

@@ -12,6 +12,7 @@ export * from "./drafts.js";
 export * from "./integrations.js";
 export * from "./keys.js";
 export * from "./knowledge.js";
+export * from "./mail.js";
 export * from "./notifications.js";
 export * from "./operations.js";
 export * from "./procedure-tests.js";

@@ -64,6 +64,7 @@ export async function addHumanOwner(
   const base = platform.ports.publicUrl;
   const link = `${base}/api/auth/reset-password/${token}?callbackURL=${encodeURIComponent(`${base}/reset-password`)}`;
   const mail = passwordSetMail(input.language ?? "en", input.orgName, link);
-  await platform.ports.mail.send({ kind: "password_set", orgId: input.orgId, to: email, ...mail });
+  // An account's own mail (orgId null): the organization's admins never see its link in the mailbox view.
+  await platform.ports.mail.send({ kind: "password_set", orgId: null, to: email, ...mail });
   return { userId: user.id, userCreated: !found, memberAdded, link, mailed: !platform.ports.mail.embedded };
 }
