@@ -36,7 +36,7 @@ export function Routes({ role }: { role: Role | null }) {
     case "apps":
       return <AppsPage role={role} />;
     case "outbox":
-      return <OutboxPage app={app} />;
+      return <OutboxPage app={app} role={role} />;
     case "autonomy":
       return (
         <Suspense fallback={<p>{t("common.loading")}</p>}>

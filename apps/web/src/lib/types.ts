@@ -25,6 +25,7 @@ import type {
   GateResultView,
   MessageView,
   NotificationView,
+  PlatformMailView,
   SandboxMessageView,
   ShadowCategoryView,
   SigningKeysView,
@@ -37,6 +38,7 @@ export type { DraftStatus, Page, Role } from "@support/contract";
 export type AppSettings = AppSettingsView;
 export type SupportApp = AppView;
 export type CreatedApp = CreatedAppView;
+export type PlatformMail = PlatformMailView;
 export type Citation = CitationView;
 export type GateResult = GateResultView;
 export type AutonomyCheck = AutonomyCheckView;

@@ -36,7 +36,11 @@ export async function addHumanOwner(
   const found = await context.internalAdapter.findUserByEmail(email);
   const user =
     found?.user ??
-    (await context.internalAdapter.createUser({ email, name: email.split("@")[0] ?? email, emailVerified: false }));
+    (await context.internalAdapter.createUser(
+      { email, name: email.split("@")[0] ?? email, emailVerified: false },
+      // The operator provisions the account; its password comes from the set-password link.
+      { method: "admin" },
+    ));
   const ctx = serviceContext(platform, input.orgId, { ...OPERATOR, name: "cli:init" });
   const memberAdded = await commitChange(ctx, async (tx, log) => {
     const existing = await tx.q

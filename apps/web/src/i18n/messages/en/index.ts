@@ -4,6 +4,7 @@
  */
 
 import { merge } from "../merge.js";
+import { account } from "./account.js";
 import { analytics } from "./analytics.js";
 import { apps } from "./apps.js";
 import { audit } from "./audit.js";
@@ -48,6 +49,7 @@ export const enAreas = {
   slack,
   triage,
   settings,
+  account,
 };
 
 export const en = merge(enAreas);

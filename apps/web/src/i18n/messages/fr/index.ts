@@ -1,6 +1,7 @@
 import { frenchSpacing } from "../../typography.js";
 import type { enAreas } from "../en/index.js";
 import { merge } from "../merge.js";
+import { account } from "./account.js";
 import { analytics } from "./analytics.js";
 import { apps } from "./apps.js";
 import { audit } from "./audit.js";
@@ -46,6 +47,7 @@ const frAreas = {
   slack,
   triage,
   settings,
+  account,
 } satisfies { [A in keyof typeof enAreas]: Record<keyof (typeof enAreas)[A], string> };
 
 export const fr = frenchSpacing(merge(frAreas));
