@@ -19,6 +19,7 @@ import type {
   ConversationDetailView,
   ConversationView,
   CreatedAppView,
+  CustomerErasedView,
   DraftActionView,
   DraftCustomerView,
   DraftView,
@@ -39,6 +40,7 @@ export type AppSettings = AppSettingsView;
 export type SupportApp = AppView;
 export type CreatedApp = CreatedAppView;
 export type PlatformMail = PlatformMailView;
+export type CustomerErased = CustomerErasedView;
 export type Citation = CitationView;
 export type GateResult = GateResultView;
 export type AutonomyCheck = AutonomyCheckView;

@@ -18,4 +18,10 @@ export const account = {
     "With no mail server configured (SMTP_URL), the emails the platform sends people (invitations, quota warnings) are kept here.",
   "account.mailbox.empty": "No email yet.",
   "account.mailbox.to": "To {recipient}",
+  "account.rights.title": "Customer's data",
+  "account.rights.export": "Export everything held about this customer (JSON)",
+  "account.rights.erase": "Erase this customer",
+  "account.rights.confirmHint":
+    "Their contacts, conversations, messages, drafts and learned replies are deleted for good.",
+  "account.rights.confirmErase": "Confirm erasure",
 } as const;

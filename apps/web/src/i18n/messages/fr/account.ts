@@ -20,4 +20,10 @@ export const account = {
     "Sans serveur de messagerie configuré (SMTP_URL), les e-mails que la plateforme envoie aux personnes (invitations, alertes de quota) sont gardés ici.",
   "account.mailbox.empty": "Aucun e-mail pour l’instant.",
   "account.mailbox.to": "À {recipient}",
+  "account.rights.title": "Données du client",
+  "account.rights.export": "Exporter tout ce que nous détenons sur ce client (JSON)",
+  "account.rights.erase": "Effacer ce client",
+  "account.rights.confirmHint":
+    "Ses contacts, conversations, messages, brouillons et réponses apprises sont supprimés définitivement.",
+  "account.rights.confirmErase": "Confirmer l’effacement",
 } satisfies Record<keyof typeof en, string>;
