@@ -35,7 +35,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     // English whatever the machine's language: french.test.ts walks the same pages in French.
     page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: "en-US" });
     page.setDefaultTimeout(15_000);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();

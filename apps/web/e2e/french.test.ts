@@ -81,7 +81,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard in French (real serv
     const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1366, height: 800 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
