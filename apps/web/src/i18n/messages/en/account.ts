@@ -24,4 +24,5 @@ export const account = {
   "account.rights.confirmHint":
     "Their contacts, conversations, messages, drafts and learned replies are deleted for good.",
   "account.rights.confirmErase": "Confirm erasure",
+  "account.quotaExceeded": "Your plan's limit is reached: upgrade the plan on the Billing page, or remove some.",
 } as const;

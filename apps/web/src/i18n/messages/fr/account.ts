@@ -26,4 +26,6 @@ export const account = {
   "account.rights.confirmHint":
     "Ses contacts, conversations, messages, brouillons et réponses apprises sont supprimés définitivement.",
   "account.rights.confirmErase": "Confirmer l’effacement",
+  "account.quotaExceeded":
+    "La limite de votre offre est atteinte : changez d’offre sur la page Abonnement, ou supprimez-en.",
 } satisfies Record<keyof typeof en, string>;
