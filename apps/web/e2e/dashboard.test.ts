@@ -217,7 +217,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     await expect(rows.count()).resolves.toBe(1);
     await page.getByLabel("Per").selectOption("week");
     await expect(totals.textContent()).resolves.toBe("3");
-  });
+  }, 60_000);
 
   it("charts trust per category over time on the Autonomy page", async () => {
     await nav("Autonomy");
@@ -352,7 +352,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     await page.getByRole("heading", { name: "Draft reply" }).waitFor();
     await page.goto(`${server.url}/drafts`);
     await page.getByRole("heading", { name: "Review queue" }).waitFor();
-  });
+  }, 60_000);
 
   it("changes an app's settings, shows refused values at their field, and keeps what was saved", async () => {
     await nav("Settings");
