@@ -109,7 +109,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard in French (real serv
     await page.getByRole("button", { name: "Créer l’organisation" }).click();
     await page.getByRole("heading", { name: "Pour commencer" }).waitFor();
     await check("03-file-vide");
-  });
+  }, 60_000);
 
   it("creates an app and gets a draft from a test message", async () => {
     await nav("Applications et canaux");
@@ -121,7 +121,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard in French (real serv
     await form.getByRole("status").filter({ hasText: "Message de test" }).waitFor();
     await page.getByRole("heading", { name: "Boutique Ada est créée" }).waitFor();
     await check("04-applications");
-  });
+  }, 60_000);
 
   it("walks the main pages without an English word of the UI", async () => {
     await nav("File de validation");
@@ -148,7 +148,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard in French (real serv
       await check(file);
     }
     // Twelve pages, each rendered and checked: slow CI machines need more than the default.
-  }, 90_000);
+  }, 180_000);
 
   it("switches to English from the top bar and remembers it", async () => {
     await page.getByLabel("Langue").selectOption("en");
@@ -158,5 +158,5 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard in French (real serv
     await page.getByRole("heading", { name: "Members", exact: true }).waitFor();
     await page.getByLabel("Language").selectOption("fr");
     await page.getByRole("heading", { name: "Membres", exact: true }).waitFor();
-  });
+  }, 60_000);
 });
