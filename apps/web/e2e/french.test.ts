@@ -80,7 +80,8 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard in French (real serv
     browser = await chromium.launch({ executablePath: browserPath.path, args: ["--no-sandbox"] });
     const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1366, height: 800 } });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    // Full-page screenshots of the chart pages take over 15 s on a loaded 2-core machine.
+    page.setDefaultTimeout(30_000);
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
