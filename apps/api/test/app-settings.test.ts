@@ -58,7 +58,7 @@ for (const dialect of dialects) {
       ]) {
         expect(await (await jsonCall(p, path)).text()).not.toContain(created.signingSecret);
       }
-    });
+    }, 60_000);
 
     it("saves every field of the settings page and keeps the rest", async () => {
       const res = await jsonCall(p, `/api/v1/apps/${p.appId}`, {
@@ -152,6 +152,6 @@ for (const dialect of dialects) {
         body: { settings: { signature: null } },
       });
       expect(await draftOf(conversation)).not.toContain("Léa, équipe Atelier");
-    });
+    }, 60_000);
   });
 }

@@ -1,9 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { listMailsTo, listOrgMails } from "@support/db";
 import { loadConfig, openProduct, type Product } from "@support/product";
-import { eventually } from "@support/product/testing";
+import { eventually, mailsTo as mailboxOf } from "@support/product/testing";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "../src/app.js";
@@ -33,7 +32,7 @@ describe("password reset and invitations by email (embedded mailbox)", () => {
       body: JSON.stringify(body),
     });
   const signIn = (password: string) => call("/api/auth/sign-in/email", { email, password });
-  const mailsTo = (address: string) => listMailsTo(runtime.database.db, address, 10);
+  const mailsTo = (address: string) => mailboxOf(runtime, address);
 
   it("answers the same for a registered and an unknown address, and mails only the registered one", async () => {
     expect(
@@ -54,7 +53,7 @@ describe("password reset and invitations by email (embedded mailbox)", () => {
     );
     expect(mails[0]).toMatchObject({ kind: "password_reset", orgId: null, subject: "Reset your password" });
     expect(await mailsTo(`nobody-${suffix}@example.com`)).toEqual([]);
-  });
+  }, 30_000);
 
   it("resets through the mailed link: the new password signs in, the old one and the used link no longer work", async () => {
     const signedIn = cookieOf(await signIn("correct horse battery"));
@@ -75,7 +74,7 @@ describe("password reset and invitations by email (embedded mailbox)", () => {
     // The reset signed out the session opened with the old password.
     const session = await api.request("/api/auth/get-session", { headers: { cookie: signedIn, origin } });
     expect(await session.json()).toBeNull();
-  });
+  }, 30_000);
 
   it("mails an invitation in the inviter's language, with the link the dashboard opens", async () => {
     const owner = cookieOf(await signIn("a brand new passphrase"));
@@ -99,7 +98,6 @@ describe("password reset and invitations by email (embedded mailbox)", () => {
     );
     expect(mail).toMatchObject({ kind: "invitation", orgId: org.id, subject: "Invitation à rejoindre Atelier Ada" });
     expect(mail?.text).toContain(`${runtime.config.publicUrl}/invite/${invitation.id}`);
-    expect((await listOrgMails(runtime.database.db, org.id, { limit: 10 })).map((m) => m.recipient)).toEqual([invitee]);
     // The sandbox outbox's mail view shows it to the organization's admins, and no password link.
     const mailbox = await api.request("/api/v1/outbox/mails", { headers: { cookie: active, origin } });
     expect(mailbox.status).toBe(200);
@@ -108,5 +106,5 @@ describe("password reset and invitations by email (embedded mailbox)", () => {
       ["invitation", invitee],
     ]);
     expect(JSON.stringify(listed)).not.toContain("reset-password");
-  });
+  }, 30_000);
 });

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { changeApp, createApiKey, type DraftAction, initProduct, OPERATOR, type Role } from "@support/core";
-import { type DraftRow, insertDraft, tableDefs, transitionDraft } from "@support/db";
+import { type DraftRow, insertDraft, listMailsTo, tableDefs, transitionDraft } from "@support/db";
 import { backdateOrganization, isolatedMysqlUrl } from "@support/db/testing";
 import { advanceEngineCron } from "@support/engine";
 import { loadConfig } from "./config.js";
@@ -167,4 +167,9 @@ export async function findInDatabase(
     for (const needle of needles) if (text.includes(needle.toLowerCase())) found.push({ table: name, needle });
   }
   return found;
+}
+
+/** The embedded mailbox's mails to one address, newest first: what a person would find in their inbox. */
+export function mailsTo(product: Product, address: string) {
+  return listMailsTo(product.database.db, address.toLowerCase(), 20);
 }
