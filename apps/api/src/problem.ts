@@ -14,6 +14,7 @@ const TITLE: Record<ErrorCode, string> = {
   rate_limited: "Too many requests",
   internal: "Internal error",
   channel_window_closed: "The channel's reply window is closed",
+  quota_exceeded: "Plan quota reached",
 };
 
 /** RFC 9457 problem details, always carrying the stable code and the request id. */
@@ -38,6 +39,9 @@ export function problemFromError(c: Context, error: unknown) {
   if (error instanceof AppError) {
     const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (retryAfter !== undefined) c.header("retry-after", String(retryAfter));
+    // A quota refusal names the quota, its limit and the usage, so a client can say which one.
+    if (error.code === "quota_exceeded")
+      return problem(c, error.code, error.message, error.details as Record<string, unknown>);
     return problem(c, error.code, error.message);
   }
   // Unknown errors are logged with their stack; the caller learns nothing about internals.

@@ -35,7 +35,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     // English whatever the machine's language: french.test.ts walks the same pages in French.
     page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: "en-US" });
     page.setDefaultTimeout(15_000);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -62,6 +62,12 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     await nav("Apps & channels");
     await page.getByLabel("App name").fill("Acme Shop");
     await page.getByRole("button", { name: "Create app" }).click();
+    // The new app's webhook signing secret is shown this once, until the person says it is copied.
+    const created = page.getByRole("status").filter({ hasText: "Acme Shop is created" });
+    const secret = created.getByRole("textbox", { name: "Webhook signing secret of Acme Shop" });
+    await expect(secret.inputValue()).resolves.toMatch(/^whsec_/);
+    await created.getByRole("button", { name: "I have copied it" }).click();
+    await created.waitFor({ state: "detached" });
     const zendesk = page.getByRole("region", { name: /Zendesk/ });
     await zendesk.getByLabel(/webhookSecret/).fill(ZENDESK_SECRET);
     await zendesk.getByRole("button", { name: "Save Zendesk" }).click();
@@ -211,7 +217,7 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     await expect(rows.count()).resolves.toBe(1);
     await page.getByLabel("Per").selectOption("week");
     await expect(totals.textContent()).resolves.toBe("3");
-  });
+  }, 60_000);
 
   it("charts trust per category over time on the Autonomy page", async () => {
     await nav("Autonomy");
@@ -346,7 +352,54 @@ describe.skipIf(Boolean(browserPath.skipReason))("dashboard end to end (real ser
     await page.getByRole("heading", { name: "Draft reply" }).waitFor();
     await page.goto(`${server.url}/drafts`);
     await page.getByRole("heading", { name: "Review queue" }).waitFor();
-  });
+  }, 60_000);
+
+  it("changes an app's settings, shows refused values at their field, and keeps what was saved", async () => {
+    await nav("Settings");
+    await page.getByRole("heading", { name: "App settings", level: 1 }).waitFor();
+    const form = page.getByRole("form", { name: "Settings of Acme Shop" });
+    await form.getByLabel("Tone").fill("warm and brief");
+    await form.getByLabel("Signature").fill("Ada, Acme Shop support");
+    await form.getByLabel("Banned phrases").fill("free forever\nguaranteed");
+    await form.getByLabel("Approval deadline (hours)").fill("2");
+    await form.getByLabel("Always open").uncheck();
+    await form.getByLabel("Time zone").fill("Mars/Olympus");
+    await form.getByLabel("Monday").fill("9h to 12h");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    // The browser tells the unreadable hours at once; the API refuses the time zone, named at its field.
+    const monday = form.getByRole("textbox", { name: "Monday" });
+    await expect(monday.getAttribute("aria-invalid")).resolves.toBe("true");
+    await form.getByText("Write ranges as 09:00-12:00, separated by commas.").waitFor();
+    await form.getByLabel("Monday").fill("09:00-12:00, 14:00-18:00");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    const timezone = form.getByRole("textbox", { name: "Time zone" });
+    await expect.poll(() => timezone.getAttribute("aria-invalid"), { timeout: 15_000 }).toBe("true");
+    await expect(monday.getAttribute("aria-invalid")).resolves.toBeNull();
+    await shot("17-settings-refused");
+    await form.getByLabel("Time zone").fill("Europe/Paris");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await form.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+    await page.reload();
+    const saved = page.getByRole("form", { name: "Settings of Acme Shop" });
+    await expect(saved.getByLabel("Signature").inputValue()).resolves.toBe("Ada, Acme Shop support");
+    await expect(saved.getByLabel("Monday").inputValue()).resolves.toBe("09:00-12:00, 14:00-18:00");
+    await expect(saved.getByLabel("Banned phrases").inputValue()).resolves.toBe("free forever\nguaranteed");
+    await shot("18-settings-saved");
+  }, 60_000);
+
+  it("re-syncs and deletes a knowledge source from the Knowledge page", async () => {
+    await nav("Knowledge");
+    const source = page.getByRole("listitem").filter({ hasText: "Shipping times" });
+    await source.getByRole("button", { name: "Re-sync Shipping times" }).click();
+    for (let i = 0; i < 50 && !(await source.getByText(/^ready/).isVisible()); i++) {
+      await page.getByRole("button", { name: "Refresh status" }).click();
+      await page.waitForTimeout(200);
+    }
+    await source.getByText(/^ready/).waitFor();
+    await source.getByRole("button", { name: "Delete Shipping times" }).click();
+    await source.getByRole("button", { name: "Confirm deleting Shipping times" }).click();
+    await source.waitFor({ state: "detached" });
+  }, 60_000);
 
   it("invites a teammate as agent by link; they sign up with that email, accept and get an agent's UI", async () => {
     const agentEmail = `sam-${Date.now()}@example.com`;

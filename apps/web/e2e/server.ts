@@ -50,7 +50,8 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
     child.kill("SIGTERM");
     await exited;
   };
-  for (let i = 0; i < 300; i++) {
+  // Up to 90 s: on a loaded 2-core machine the server (tsx compiling its sources) takes over 30 s.
+  for (let i = 0; i < 900; i++) {
     try {
       if ((await fetch(`${url}/health`)).ok) return { url, stop };
     } catch {

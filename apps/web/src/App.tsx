@@ -5,6 +5,7 @@ import { useT } from "./i18n/useT.js";
 import { AcceptInvitationPage } from "./pages/AcceptInvitationPage.js";
 import { AuthPage } from "./pages/AuthPage.js";
 import { OrgSetupPage } from "./pages/OrgSetupPage.js";
+import { ResetPasswordPage } from "./pages/ResetPasswordPage.js";
 import { Routes } from "./Routes.js";
 
 export function App() {
@@ -13,6 +14,8 @@ export function App() {
   const { path } = useRoute();
   const invitation = /^\/invite\/([^/]+)$/.exec(path)?.[1];
   if (session.loading) return <p className="loading">{t("common.loading")}</p>;
+  // A mailed link works whoever is signed in on this browser: the token names the account.
+  if (path === "/reset-password") return <ResetPasswordPage />;
   if (!session.user) return <AuthPage invited={Boolean(invitation)} />;
   if (invitation) return <AcceptInvitationPage id={decodeURIComponent(invitation)} />;
   if (!session.activeOrgId) return <OrgSetupPage />;

@@ -14,6 +14,7 @@ import { MembersPage } from "./pages/MembersPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
 import { OutboxPage } from "./pages/OutboxPage.js";
 import { QueuePage } from "./pages/QueuePage.js";
+import { SettingsPage } from "./pages/SettingsPage.js";
 import { SlackPage } from "./pages/SlackPage.js";
 
 // The charting library is the bulk of the bundle; only the autonomy and analytics pages load it.
@@ -35,7 +36,7 @@ export function Routes({ role }: { role: Role | null }) {
     case "apps":
       return <AppsPage role={role} />;
     case "outbox":
-      return <OutboxPage app={app} />;
+      return <OutboxPage app={app} role={role} />;
     case "autonomy":
       return (
         <Suspense fallback={<p>{t("common.loading")}</p>}>
@@ -49,7 +50,7 @@ export function Routes({ role }: { role: Role | null }) {
         </Suspense>
       );
     case "knowledge":
-      return <KnowledgePage app={app} />;
+      return <KnowledgePage app={app} role={role} />;
     case "audit":
       return <AuditPage role={role} />;
     case "keys":
@@ -60,6 +61,8 @@ export function Routes({ role }: { role: Role | null }) {
       return <SlackPage />;
     case "billing":
       return <BillingPage role={role} />;
+    case "settings":
+      return <SettingsPage role={role} app={app} />;
     case "not_found":
       return <NotFoundPage path={path} />;
   }

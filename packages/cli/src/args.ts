@@ -36,6 +36,7 @@ export function parseCliArgs(argv: string[]) {
       "refund-auto-days": { type: "string" },
       "refund-auto-below": { type: "string" },
       "new-key": { type: "boolean", default: false },
+      "owner-email": { type: "string" },
       train: { type: "string" },
       test: { type: "string" },
       shots: { type: "string" },

@@ -62,7 +62,12 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
     case "init": {
       if (!values.name) throw new CliError("init needs --name <product>");
       const { initCommand } = await import("./commands/init.js");
-      return initCommand(runtime, out, { name: values.name, org, newKey: values["new-key"] ?? false });
+      return initCommand(runtime, out, {
+        name: values.name,
+        org,
+        newKey: values["new-key"] ?? false,
+        ownerEmail: values["owner-email"],
+      });
     }
     case "contacts": {
       const { contactsCommand } = await import("./commands/contacts.js");

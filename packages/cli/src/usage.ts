@@ -1,6 +1,8 @@
 export const USAGE = `Usage: skill <command> [options]
 
-  init --name <product> [--org <organization>] [--new-key]
+  init --name <product> [--org <organization>] [--new-key] [--owner-email <email>]
+                                 --owner-email: that person owns the organization in the dashboard
+                                 (a set-password link is printed and mailed)
   apps list [--org <organization>]
   apps integrate --app <app> --url <url> [--secret <secret>] [--refund-auto-days N] [--refund-auto-below <cents>]
   apps health --app <app> | apps rotate-secret --app <app> [--secret <secret>] | apps remove-old-secret --app <app>

@@ -57,6 +57,8 @@ export const appSettingsSchema = z
       .object({ en: z.string().max(1000), fr: z.string().max(1000), mg: z.string().max(1000) })
       .partial()
       .nullable(),
+    /** The lines that end every drafted reply (after the sign-off); null means "<app>'s support team" in the reply's language. */
+    signature: z.string().trim().min(1).max(500).nullable(),
   })
   .openapi("AppSettings");
 
@@ -89,7 +91,13 @@ export const patchAppBody = z
   })
   .strict();
 
+/** A new app, with its webhook signing secret: shown this once, stored encrypted, never returned again. */
+export const createdAppSchema = appSchema
+  .extend({ signingSecret: z.string().openapi({ example: "whsec_…" }) })
+  .openapi("CreatedApp");
+
 export type AppSettingsView = z.infer<typeof appSettingsSchema>;
 export type AppView = z.infer<typeof appSchema>;
 export type CreateAppInput = z.infer<typeof createAppBody>;
 export type AppPatch = z.infer<typeof patchAppBody>;
+export type CreatedAppView = z.infer<typeof createdAppSchema>;

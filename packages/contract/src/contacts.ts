@@ -33,3 +33,4 @@ export const customerErasedSchema = z
     }),
   })
   .openapi("CustomerErased");
+export type CustomerErasedView = z.infer<typeof customerErasedSchema>;

@@ -13,6 +13,7 @@ export * from "./front-plugin.js";
 export * from "./integrations.js";
 export * from "./keys.js";
 export * from "./knowledge.js";
+export * from "./mail.js";
 export * from "./notifications.js";
 export * from "./operations.js";
 export * from "./procedure-runs.js";

@@ -8,6 +8,7 @@ import { storedChannelAdapters } from "../src/delivery/channel-adapters.js";
 import { createReplyAdapterRegistry } from "../src/delivery/registry.js";
 import { createRateLimiter } from "../src/intake/rate-limit.js";
 import { embeddedKnowledge, searchKnowledge } from "../src/knowledge/index.js";
+import { mailboxMailer } from "../src/mail/port.js";
 import { type Actor, type Role, type ServiceContext, serviceContext } from "../src/service/context.js";
 import { Counters } from "../src/service/metrics.js";
 import type { Platform, Ports } from "../src/service/ports.js";
@@ -54,6 +55,7 @@ export function testPorts(database: Database, overrides: Partial<Ports> = {}): P
     replayCache: createReplayCache(),
     rateLimiter: createRateLimiter(),
     wake: () => undefined,
+    mail: mailboxMailer(database),
     ...overrides,
   };
 }

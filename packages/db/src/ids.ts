@@ -44,6 +44,7 @@ export const ID_PREFIXES = {
   shopSettings: "shp",
   lead: "led",
   frontPluginConfig: "fpc",
+  platformMail: "mal",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -8,6 +8,7 @@ export * from "./drafts.js";
 export * from "./front-plugin.js";
 export * from "./ids.js";
 export * from "./integrations.js";
+export * from "./mails.js";
 export * from "./notifications.js";
 export * from "./procedure-runs.js";
 export * from "./procedures.js";

@@ -36,6 +36,8 @@ export interface AppSettings {
   handoffNotice: boolean;
   /** The app's own out-of-hours words per language; ours when absent. */
   outOfHoursMessage: Partial<Record<"en" | "fr" | "mg", string>> | null;
+  /** The app's own signature under every drafted reply; null: "<app>'s support team" in the reply's language. */
+  signature: string | null;
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -54,6 +56,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   businessHours: null,
   handoffNotice: true,
   outOfHoursMessage: null,
+  signature: null,
 };
 
 /** An app's settings with today's defaults under them, so apps created earlier read complete. */

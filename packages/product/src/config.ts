@@ -61,6 +61,11 @@ const schema = z.object({
     .string()
     .regex(/^[^;,\s]+(\s+[^;,\s]+)*$/, "space-separated CSP sources, e.g. https://*.frontapp.com")
     .default("https://*.frontapp.com https://*.frontapplication.com"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, "an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(320).optional(),
   ALLOWED_OUTBOUND_NETWORKS: z
     .string()
     .optional()
@@ -143,6 +148,8 @@ export interface Config {
   allowedOutboundNetworks: string[];
   /** Who may frame the Front sidebar plugin (CSP `frame-ancestors`): Front's own domains unless set. */
   frontPluginFrameAncestors: string;
+  /** Set with SMTP_URL (and MAIL_FROM): emails to people go through it; else the embedded mailbox. */
+  mail?: { smtpUrl: string; from: string };
 }
 
 export class ConfigError extends Error {
@@ -183,6 +190,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (stripeSet !== 0 && stripeSet !== 3 && !billingOnly) {
     throw new ConfigError(
       "Invalid configuration:\n  STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_CLIENT_ID: set all three or none",
+    );
+  }
+  if (e.SMTP_URL && !e.MAIL_FROM) {
+    throw new ConfigError(
+      "Invalid configuration:\n  MAIL_FROM: required with SMTP_URL (the sender of resets and invitations)",
     );
   }
   const displayHost = e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST;
@@ -235,6 +247,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     billingOverage: e.BILLING_OVERAGE,
     allowedOutboundNetworks: [...OutboundNetworks.parse(e.ALLOWED_OUTBOUND_NETWORKS).ranges],
     frontPluginFrameAncestors: e.FRONT_PLUGIN_FRAME_ANCESTORS,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
   };
 }
 

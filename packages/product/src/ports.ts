@@ -1,15 +1,18 @@
-import { createReplayCache } from "@support/channels";
+import { createReplayCache, createSmtpMailSender, parseSmtpUrl } from "@support/channels";
 import {
   type Counters,
   createRateLimiter,
   createReplyAdapterRegistry,
   findCannedResponse,
   type KnowledgeDeps,
+  type Mailer,
+  mailboxMailer,
   type Platform,
   type Ports,
   searchKnowledge,
   storedChannelAdapters,
   type Tracer,
+  transportMailer,
 } from "@support/core";
 import type { Database, SecretBox } from "@support/db";
 import { languageModelFromConfig } from "@support/models";
@@ -36,6 +39,14 @@ export interface PortSources {
   tracer?: Tracer;
   /** Wakes the outbox relay after a decision so its effects follow at once. */
   wakeRelay(): void;
+  /** Emails to people; auth uses the same one. */
+  mailer: Mailer;
+}
+
+/** SMTP when SMTP_URL is set, else the embedded mailbox in the database. */
+export function mailerFor(config: Config, database: Database): Mailer {
+  if (!config.mail) return mailboxMailer(database.db);
+  return transportMailer(createSmtpMailSender({ smtp: parseSmtpUrl(config.mail.smtpUrl), from: config.mail.from }));
 }
 
 /** How the product talks to Slack: the Web API adapter (its URL checked), logging through the product's logger. */
@@ -81,5 +92,6 @@ export function productPorts(sources: PortSources, overrides: PortOverrides = {}
     knowledge,
     retentionDays: config.retentionDays,
     notifier: overrides.notifier ?? createSlackNotifier(slackClient(sources, outbound)),
+    mail: sources.mailer,
   };
 }

@@ -34,7 +34,7 @@ import { type SlackDeps, subscribeSlack } from "@support/slack";
 import type { Hono } from "hono";
 import pino, { type Logger } from "pino";
 import type { Config } from "./config.js";
-import { type PortOverrides, productPorts, slackDeps } from "./ports.js";
+import { mailerFor, type PortOverrides, productPorts, slackDeps } from "./ports.js";
 import { deriveSecret, loadMasterKey, loadSecretBox } from "./secrets-key.js";
 
 /** The Inngest app id: function ids are prefixed with it (`support-<function id>`). */
@@ -105,7 +105,13 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
   const secrets = loadSecretBox(masterKey);
   const logger = options.logger ?? pino({ level: "silent" });
   const counters = new Counters();
-  const auth = createAuth(database, { baseURL: config.publicUrl, secret: deriveSecret(masterKey, "better-auth") });
+  const mailer = mailerFor(config, database);
+  const auth = createAuth(database, {
+    baseURL: config.publicUrl,
+    secret: deriveSecret(masterKey, "better-auth"),
+    mailer,
+    logger,
+  });
   const knowledge = knowledgeFor(config, database.db);
   const stripe = config.stripe ? await loadStripeAdapter(config.stripe) : undefined;
   const billing = config.billing ? await loadBillingAdapter(config.billing) : undefined;
@@ -124,6 +130,7 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
     counters,
     tracer: options.tracer,
     wakeRelay,
+    mailer,
   };
   const ports = productPorts(sources, options.ports);
   const inngest = createInngestClient(config.inngest, { appId: INNGEST_APP_ID, logger });

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { changeApp, createApiKey, type DraftAction, initProduct, OPERATOR, type Role } from "@support/core";
-import { type DraftRow, insertDraft, tableDefs, transitionDraft, updateTask } from "@support/db";
+import { type DraftRow, insertDraft, listMailsTo, tableDefs, transitionDraft, updateTask } from "@support/db";
 import { backdateOrganization, isolatedMysqlUrl } from "@support/db/testing";
 import { advanceEngineCron, advanceEngineWaits } from "@support/engine";
 import { loadConfig } from "./config.js";
@@ -202,4 +202,9 @@ export async function forgetTaskAnswer(product: Product, orgId: string, taskId: 
 /** The clock reaches every open wait of the organization's runs (timeouts, sleeps): they end at the engine's next pass. */
 export async function reachOpenWaits(product: Product, orgId: string): Promise<number> {
   return advanceEngineWaits(product.database.db, orgId, new Date(Date.now() - 1000));
+}
+
+/** The embedded mailbox's mails to one address, newest first: what a person would find in their inbox. */
+export function mailsTo(product: Product, address: string) {
+  return listMailsTo(product.database.db, address.toLowerCase(), 20);
 }

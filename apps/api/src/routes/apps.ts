@@ -3,6 +3,7 @@ import {
   appParam,
   appSchema,
   createAppBody,
+  createdAppSchema,
   jsonResponse,
   listOf,
   pageQuery,
@@ -31,9 +32,16 @@ export function appsRoutes() {
       path: "/",
       tags: ["apps"],
       request: { body: { content: { "application/json": { schema: createAppBody } }, required: true } },
-      responses: { 201: jsonResponse(appSchema, "Created"), 409: problemResponse("Slug taken"), ...errors },
+      responses: {
+        201: jsonResponse(createdAppSchema, "Created, with the webhook signing secret (shown only here)"),
+        409: problemResponse("Slug taken"),
+        ...errors,
+      },
     }),
-    async (c) => c.json((await registerApp(c.var.ctx, c.req.valid("json"))).view, 201),
+    async (c) => {
+      const { view, signingSecret } = await registerApp(c.var.ctx, c.req.valid("json"));
+      return c.json({ ...view, signingSecret }, 201);
+    },
   );
 
   router.openapi(

@@ -1,6 +1,14 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { jsonResponse, listOf, outboxQuery, problemResponse, sandboxMessageSchema } from "@support/contract";
-import { listSandboxOutbox } from "@support/core";
+import {
+  jsonResponse,
+  listOf,
+  outboxQuery,
+  pageQuery,
+  platformMailSchema,
+  problemResponse,
+  sandboxMessageSchema,
+} from "@support/contract";
+import { listMailbox, listSandboxOutbox } from "@support/core";
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 import { validationHook } from "../validation.js";
@@ -23,6 +31,22 @@ export function outboxRoutes() {
       },
     }),
     async (c) => c.json(await listSandboxOutbox(c.var.ctx, c.req.valid("query")), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/mails",
+      tags: ["outbox"],
+      summary: "The organization's emails to people (invitations, quota warnings) in the embedded mailbox; admins",
+      request: { query: pageQuery },
+      responses: {
+        200: jsonResponse(listOf(platformMailSchema), "Newest first"),
+        400: problemResponse("Invalid input"),
+        401: problemResponse("Missing or invalid credentials"),
+        403: problemResponse("Admins only"),
+      },
+    }),
+    async (c) => c.json(await listMailbox(c.var.ctx, c.req.valid("query")), 200),
   );
   return router;
 }

@@ -23,6 +23,7 @@ const NAV: { to: string; label: MessageId; min?: "admin" | "owner" }[] = [
   { to: "/keys", label: "shell.nav.keys", min: "owner" },
   { to: "/members", label: "shell.nav.members" },
   { to: "/billing", label: "billing.nav", min: "owner" },
+  { to: "/settings", label: "settings.nav" },
 ];
 
 const LIVE: Record<ReturnType<typeof useLiveEvents>, MessageId> = {

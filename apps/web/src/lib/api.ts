@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For `invalid_input`: each refused field (a dotted path, e.g. `settings.debounceSeconds`) and why. */
+    readonly issues: { field: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -34,7 +36,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
   if (!res.ok) {
     const detail = String(body.detail ?? body.message ?? res.statusText);
-    throw new ApiError(res.status, String(body.code ?? res.status), detail);
+    const issues = Array.isArray(body.issues) ? (body.issues as { field: string; message: string }[]) : [];
+    throw new ApiError(res.status, String(body.code ?? res.status), detail, issues);
   }
   return body as T;
 }

@@ -53,6 +53,14 @@ export const authClient = {
   invite: (body: { email: string; role: Role }) =>
     api<Invitation>("/api/auth/organization/invite-member", { method: "POST", body }),
   invitation: (id: string) => api<Invitation>(`/api/auth/organization/get-invitation?id=${encodeURIComponent(id)}`),
+  /** Answers the same whether or not the address has an account. */
+  requestPasswordReset: (email: string) =>
+    api<unknown>("/api/auth/request-password-reset", {
+      method: "POST",
+      body: { email, redirectTo: "/reset-password" },
+    }),
+  resetPassword: (token: string, newPassword: string) =>
+    api<unknown>("/api/auth/reset-password", { method: "POST", body: { token, newPassword } }),
   acceptInvitation: (invitationId: string) =>
     api<unknown>("/api/auth/organization/accept-invitation", { method: "POST", body: { invitationId } }),
 };

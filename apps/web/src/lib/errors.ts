@@ -24,6 +24,7 @@ const PROBLEM_MESSAGES: Record<string, MessageId> = {
   unsupported_media_type: "errors.unsupported_media_type",
   rate_limited: "errors.rate_limited",
   internal: "errors.internal",
+  quota_exceeded: "account.quotaExceeded",
 };
 
 /**

@@ -40,6 +40,9 @@ export const knowledgeClient = {
     if (!res.ok) throw new ApiError(res.status, body.code ?? String(res.status), body.detail ?? res.statusText);
     return body;
   },
+  remove: (id: string) => api<unknown>(`/api/v1/knowledge/sources/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  resync: (id: string) =>
+    api<KnowledgeSource>(`/api/v1/knowledge/sources/${encodeURIComponent(id)}/resync`, { method: "POST" }),
   search: (app: string, q: string, mode: string) =>
     api<{ passages: Passage[]; relevant: boolean }>(`/api/v1/knowledge/search${query({ app, q, k: "8", mode })}`),
 };

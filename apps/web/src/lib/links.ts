@@ -11,6 +11,7 @@ export type Route =
   | { page: "conversation"; id: string }
   | { page: "apps" | "outbox" | "autonomy" | "analytics" | "knowledge" | "audit" | "keys" | "members" | "slack" }
   | { page: "billing" }
+  | { page: "settings" }
   | { page: "not_found" };
 
 const PAGES = [
@@ -24,6 +25,7 @@ const PAGES = [
   "members",
   "slack",
   "billing",
+  "settings",
 ] as const;
 
 function decode(segment: string): string | undefined {

@@ -18,12 +18,15 @@ import type {
   SlackView as ContractSlackView,
   ConversationDetailView,
   ConversationView,
+  CreatedAppView,
+  CustomerErasedView,
   DraftActionView,
   DraftCustomerView,
   DraftView,
   GateResultView,
   MessageView,
   NotificationView,
+  PlatformMailView,
   SandboxMessageView,
   ShadowCategoryView,
   SigningKeysView,
@@ -35,6 +38,9 @@ export type { DraftStatus, Page, Role } from "@support/contract";
 
 export type AppSettings = AppSettingsView;
 export type SupportApp = AppView;
+export type CreatedApp = CreatedAppView;
+export type PlatformMail = PlatformMailView;
+export type CustomerErased = CustomerErasedView;
 export type Citation = CitationView;
 export type GateResult = GateResultView;
 export type AutonomyCheck = AutonomyCheckView;

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { ErrorNote } from "../components/ErrorNote.js";
+import { ForgotPasswordForm } from "../components/ForgotPasswordForm.js";
 import { LanguageSelect } from "../components/LanguageSelect.js";
 import { useResetSession } from "../hooks/useSession.js";
 import { useT } from "../i18n/useT.js";
@@ -8,7 +9,7 @@ import { authClient } from "../lib/auth-client.js";
 /** Sign in, or create an account (then an organization on the next screen). */
 export function AuthPage({ invited = false }: { invited?: boolean }) {
   const t = useT();
-  const [mode, setMode] = useState<"sign-in" | "sign-up">(invited ? "sign-up" : "sign-in");
+  const [mode, setMode] = useState<"sign-in" | "sign-up" | "forgot">(invited ? "sign-up" : "sign-in");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const reset = useResetSession();
@@ -30,6 +31,14 @@ export function AuthPage({ invited = false }: { invited?: boolean }) {
     }
   };
   const signUp = mode === "sign-up";
+  if (mode === "forgot") {
+    return (
+      <main className="auth" id="main">
+        <LanguageSelect />
+        <ForgotPasswordForm onBack={() => setMode("sign-in")} />
+      </main>
+    );
+  }
   return (
     <main className="auth" id="main">
       <LanguageSelect />
@@ -67,6 +76,13 @@ export function AuthPage({ invited = false }: { invited?: boolean }) {
           {signUp ? t("auth.signIn") : t("auth.createAccount")}
         </button>
       </p>
+      {!signUp && (
+        <p>
+          <button type="button" className="link" onClick={() => setMode("forgot")}>
+            {t("account.forgot")}
+          </button>
+        </p>
+      )}
     </main>
   );
 }

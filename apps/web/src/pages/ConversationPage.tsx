@@ -2,6 +2,7 @@ import { AppDataCard } from "../components/AppDataCard.js";
 import { AuditTimeline } from "../components/AuditTimeline.js";
 import { ConversationDrafts } from "../components/ConversationDrafts.js";
 import { CustomerCard } from "../components/CustomerCard.js";
+import { CustomerRights } from "../components/CustomerRights.js";
 import { ErrorNote } from "../components/ErrorNote.js";
 import { Link } from "../components/Link.js";
 import { ReplyComposer } from "../components/ReplyComposer.js";
@@ -51,6 +52,7 @@ export function ConversationPage({ id, role }: { id: string; role: Role | null }
           {latest?.customer && <AppDataCard customer={latest.customer} />}
           {latest && <TriageCard triage={latest.triage} />}
           {list && roleAtLeast(role, "admin") && <AuditTimeline traceIds={list.map((d) => d.traceId)} />}
+          {roleAtLeast(role, "admin") && <CustomerRights contactId={conversation.data.contactId} />}
         </div>
       </div>
     </>

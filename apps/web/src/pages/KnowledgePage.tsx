@@ -5,11 +5,14 @@ import { EmptyState } from "../components/EmptyState.js";
 import { ErrorNote } from "../components/ErrorNote.js";
 import { Link } from "../components/Link.js";
 import { SearchPlayground } from "../components/SearchPlayground.js";
+import { SourceActions } from "../components/SourceActions.js";
 import { useApps } from "../hooks/useData.js";
 import { useT } from "../i18n/useT.js";
 import { knowledgeClient, progressLabel, SOURCE_KIND_LABEL } from "../lib/knowledge.js";
+import { roleAtLeast } from "../lib/roles.js";
+import type { Role } from "../lib/types.js";
 
-export function KnowledgePage({ app }: { app: string | undefined }) {
+export function KnowledgePage({ app, role }: { app: string | undefined; role: Role | null }) {
   const t = useT();
   const apps = useApps();
   const list = apps.data?.data ?? [];
@@ -45,6 +48,7 @@ export function KnowledgePage({ app }: { app: string | undefined }) {
               <li key={s.id}>
                 <strong>{s.title}</strong> ({t.label(SOURCE_KIND_LABEL, s.kind)}) ·{" "}
                 <span className={`badge src-${s.status}`}>{progressLabel(s, t)}</span>
+                {roleAtLeast(role, "admin") && <SourceActions source={s} />}
               </li>
             ))}
           </ul>

@@ -1,12 +1,15 @@
 import { AppPicker } from "../components/AppPicker.js";
 import { EmptyState } from "../components/EmptyState.js";
 import { Link } from "../components/Link.js";
+import { Mailbox } from "../components/Mailbox.js";
 import { useApps, useOutbox } from "../hooks/useData.js";
 import { useT } from "../i18n/useT.js";
 import { CHANNEL_LABEL } from "../lib/channel-fields.js";
+import { roleAtLeast } from "../lib/roles.js";
+import type { Role } from "../lib/types.js";
 
 /** What would have been sent by channels without credentials (the embedded default). */
-export function OutboxPage({ app }: { app: string | undefined }) {
+export function OutboxPage({ app, role }: { app: string | undefined; role: Role | null }) {
   const t = useT();
   const apps = useApps();
   const list = apps.data?.data ?? [];
@@ -35,6 +38,7 @@ export function OutboxPage({ app }: { app: string | undefined }) {
           ))}
         </ul>
       )}
+      {roleAtLeast(role, "admin") && <Mailbox />}
     </>
   );
 }

@@ -8,6 +8,7 @@ export {
 } from "./email.js";
 export { createFrontReplyAdapter, FRONT_API_URL, type FrontReplyConfig } from "./front.js";
 export { createGenericReplyAdapter, type GenericReplyConfig, type GenericReplyPayload } from "./generic.js";
+export { createSmtpMailSender, type PlainMail, parseSmtpUrl } from "./platform-mail.js";
 export * from "./port.js";
 export { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy, retryPolicy } from "./retry.js";
 export * from "./sandbox.js";

@@ -1,13 +1,24 @@
-import { initProduct, publicApp } from "@support/core";
+import { addHumanOwner, initProduct, publicApp } from "@support/core";
 import type { Product } from "@support/product";
 import type { Output } from "../output.js";
+import { CliError } from "../output.js";
 
 export async function initCommand(
   runtime: Product,
   out: Output,
-  opts: { name: string; org?: string; newKey: boolean },
+  opts: { name: string; org?: string; newKey: boolean; ownerEmail?: string },
 ) {
+  if (opts.ownerEmail !== undefined && !EMAIL.test(opts.ownerEmail.trim())) {
+    throw new CliError("init --owner-email needs an email address");
+  }
   const result = await initProduct(runtime.platform, opts);
+  const owner = opts.ownerEmail
+    ? await addHumanOwner(runtime.platform, runtime.auth, {
+        orgId: result.organization.id,
+        orgName: result.organization.name,
+        email: opts.ownerEmail,
+      })
+    : undefined;
   const app = publicApp(result.app, runtime.config.publicUrl);
   out.result(
     {
@@ -16,6 +27,14 @@ export async function initCommand(
       apiKey: result.apiKey ?? null,
       signingSecret: result.signingSecret ?? null,
       webhookUrls: app.webhookUrls,
+      owner: owner
+        ? {
+            email: opts.ownerEmail?.trim().toLowerCase(),
+            userId: owner.userId,
+            setPasswordLink: owner.link,
+            mailed: owner.mailed,
+          }
+        : null,
     },
     () => [
       result.organizationCreated
@@ -30,6 +49,18 @@ export async function initCommand(
       ...(result.signingSecret ? [`Generic webhook signing secret (shown once): ${result.signingSecret}`] : []),
       "Webhook URLs:",
       ...Object.entries(app.webhookUrls).map(([kind, url]) => `  ${kind.padEnd(9)} ${url}`),
+      ...(owner
+        ? [
+            `Owner ${opts.ownerEmail?.trim().toLowerCase()}: choose a password with this link (single use, 24 hours), then sign in at ${runtime.config.publicUrl}:`,
+            `  ${owner.link}`,
+            owner.mailed
+              ? "The link was mailed too."
+              : "No SMTP_URL: nothing was mailed. Run init again for a fresh link.",
+          ]
+        : []),
     ],
   );
 }
+
+/** Enough to refuse a typo like a missing "@"; the mail server decides the rest. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -224,7 +224,7 @@ async function planWithModel(ctx: ServiceContext, inputs: DraftInputs, gathered:
             language: t.language,
             tone: settings.tone,
             persona: `${app.name}'s support team`,
-            signature: teamSignature(t.language, app.name),
+            signature: settings.signature ?? teamSignature(t.language, app.name),
             // The model always sees the top passages with their scores, and retrieval's verdict, and decides.
             passages: retrieval.passages,
             relevant: retrieval.relevant,

@@ -1,5 +1,6 @@
 import type { ChannelChange, ChannelView } from "@support/contract";
 import { type App, activeSigningKeys, type Channel, type Db, getChannel, listChannels, saveChannel } from "@support/db";
+import { requireQuota } from "../billing/quotas.js";
 import { commitChange } from "../service/change.js";
 import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
@@ -77,6 +78,7 @@ export async function configureChannel(
   const app = await requireApp(ctx, appRef);
   const spec = channelSpecs[kind];
   const current = await getChannel(ctx.db, ctx.org.id, app.id, kind);
+  if (!current) await requireQuota(ctx, "channels");
   const merge = (base: Record<string, unknown>, patch: Record<string, unknown> = {}) => {
     const next = { ...base };
     for (const [key, value] of Object.entries(patch)) {

@@ -3,6 +3,7 @@ import type { KnowledgeSourceView, ManualSourceInput, UrlSourceInput } from "@su
 import { newId } from "@support/db";
 import { asEvidence, maskNames } from "@support/decisions";
 import { parseFile, redactPii, UnsupportedContentError } from "@support/knowledge";
+import { requireQuota } from "../billing/quotas.js";
 import { commitChange } from "../service/change.js";
 import { requireRole, type ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
@@ -28,8 +29,12 @@ export interface NewSource {
   options?: Record<string, unknown>;
 }
 
+const PLAN_COUNTED = new Set<SourceKind>(["manual", "file", "qa", "url"]);
+
 export async function createSource(ctx: ServiceContext, input: NewSource): Promise<KnowledgeSourceView> {
   requireRole(ctx, "admin");
+  // What admins add counts against the plan's knowledge pages; learned replies and macros do not.
+  if (PLAN_COUNTED.has(input.kind)) await requireQuota(ctx, "knowledgePages", input.documents?.length ?? 1);
   const now = new Date();
   const row: SourceRow = {
     id: newId("knowledgeSource"),

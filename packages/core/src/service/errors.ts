@@ -11,7 +11,9 @@ export type ErrorCode =
   | "rate_limited"
   | "internal"
   /** WhatsApp allows free text only within 24 h of the customer's last message, and no template is configured. */
-  | "channel_window_closed";
+  | "channel_window_closed"
+  /** The plan's quota (apps, channels, knowledge pages, seats) is used up: upgrade or remove some. */
+  | "quota_exceeded";
 
 export class AppError extends Error {
   constructor(
@@ -36,4 +38,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal: 500,
   channel_window_closed: 409,
+  quota_exceeded: 402,
 };

@@ -7,6 +7,7 @@ import type { BillingPort } from "../billing/port.js";
 import type { ReplyAdapterRegistry } from "../delivery/registry.js";
 import type { RateLimiter } from "../intake/rate-limit.js";
 import type { KnowledgeDeps } from "../knowledge/deps.js";
+import type { Mailer } from "../mail/port.js";
 import type { Notifier } from "../notifications/notifier.js";
 import type { Counters } from "./metrics.js";
 import type { Tracer } from "./tracing.js";
@@ -67,6 +68,8 @@ export interface Ports {
   outbound: { fetch: typeof fetch; resolveHost: (host: string) => Promise<string> };
   /** Wakes the outbox relay, so what a service committed is published now rather than at the next poll. */
   wake(): void;
+  /** Emails to people (resets, invitations, warnings): SMTP when configured, else the embedded mailbox. */
+  mail: Mailer;
 }
 
 /** The product as its services see it before a request names an organization and an actor. */

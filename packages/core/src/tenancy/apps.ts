@@ -1,5 +1,6 @@
 import type { AppPatch, AppView, CreateAppInput } from "@support/contract";
 import { type App, appSettings, createApp, type Db, getApp, insertSigningKey, listApps, updateApp } from "@support/db";
+import { requireQuota } from "../billing/quotas.js";
 import { CHANNEL_KINDS, webhookUrl } from "../intake/channel-config.js";
 import { commitChange } from "../service/change.js";
 import { requireRole, type ServiceContext } from "../service/context.js";
@@ -57,6 +58,7 @@ export async function registerApp(
   requireRole(ctx, "admin");
   const slug = input.slug ?? slugify(input.name);
   if (!slug) throw new AppError("invalid_input", "name must contain letters or digits");
+  await requireQuota(ctx, "apps");
   const signingSecret = generateSigningSecret();
   const app = await commitChange(ctx, async (tx, log) => {
     if (await getApp(tx, ctx.org.id, slug)) throw new AppError("conflict", `an app with slug "${slug}" already exists`);

@@ -4,6 +4,9 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { organization } from "better-auth/plugins/organization";
 import { adminAc, memberAc, ownerAc } from "better-auth/plugins/organization/access";
+import type { Logger } from "pino";
+import type { Mailer } from "../mail/port.js";
+import { invitationMail, mailLanguage, passwordResetMail } from "../mail/texts.js";
 
 const ID_KIND_BY_MODEL: Record<string, IdKind> = {
   organization: "org",
@@ -24,10 +27,26 @@ function opaqueInvitationId(): string {
 }
 
 /**
- * Dashboard sign-in: better-auth on the platform's own database (same tables for both
- * dialects), email and password, organizations with the roles owner, admin and agent.
+ * Mails leave in the background: a reset request for a registered address must answer as fast
+ * as one for an unknown address (no SMTP round trip to time), and a mail that fails is logged
+ * without its recipient or link.
  */
-export function createAuth(database: Database, options: { baseURL: string; secret: string }) {
+function sendLater(mailer: Mailer, logger: Logger | undefined, mail: Parameters<Mailer["send"]>[0]) {
+  mailer.send(mail).catch((error: unknown) => {
+    logger?.error({ kind: mail.kind, err: (error as Error).message }, "mail not sent");
+  });
+}
+
+/**
+ * Dashboard sign-in: better-auth on the platform's own database (same tables for both
+ * dialects), email and password, organizations with the roles owner, admin and agent. Password
+ * reset links and invitations are mailed through the mailer (SMTP, or the embedded mailbox).
+ */
+export function createAuth(
+  database: Database,
+  options: { baseURL: string; secret: string; mailer: Mailer; logger?: Logger },
+) {
+  const { mailer, logger } = options;
   return betterAuth({
     baseURL: options.baseURL,
     basePath: "/api/auth",
@@ -41,7 +60,18 @@ export function createAuth(database: Database, options: { baseURL: string; secre
     // No automatic sign-in after sign-up: better-auth then answers a sign-up for a registered
     // email exactly as for a new one (200, no session, the password hashed either way), so
     // sign-up does not reveal who has an account (issue 14). The dashboard signs in next.
-    emailAndPassword: { enabled: true, minPasswordLength: 10, autoSignIn: false },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 10,
+      autoSignIn: false,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      // A reset ends every session of the account: whoever knew the old password is signed out.
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }, request) => {
+        const mail = passwordResetMail(mailLanguage(request?.headers.get("accept-language")), url);
+        sendLater(mailer, logger, { kind: "password_reset", orgId: null, to: user.email, ...mail });
+      },
+    },
     // Sign-in is limited by the API (limitSignIn), on the address TRUST_PROXY decides; better-auth's
     // own limiter trusts X-Forwarded-For unconditionally, which let a caller pick a fresh bucket.
     rateLimit: { enabled: false },
@@ -55,10 +85,19 @@ export function createAuth(database: Database, options: { baseURL: string; secre
       organization({
         roles: { owner: ownerAc, admin: adminAc, agent: memberAc },
         creatorRole: "owner",
-        // The embedded platform sends no email, so addresses are never verified: the opaque
-        // invitation id in the link an admin shares is the proof, and better-auth still requires
-        // the signed-in user's email to be the invited one.
+        // Addresses are not verified at sign-up: the opaque invitation id in the link (mailed, or
+        // shared by the admin) is the proof, and better-auth still requires the signed-in user's
+        // email to be the invited one.
         requireEmailVerificationOnInvitation: false,
+        sendInvitationEmail: async ({ id, email, role, organization, inviter }, request) => {
+          const mail = invitationMail(mailLanguage(request?.headers.get("accept-language")), {
+            organization: organization.name,
+            inviter: inviter.user.name || inviter.user.email,
+            role,
+            url: `${options.baseURL}/invite/${encodeURIComponent(id)}`,
+          });
+          sendLater(mailer, logger, { kind: "invitation", orgId: organization.id, to: email, ...mail });
+        },
         schema: {
           member: { fields: { organizationId: "orgId" } },
           invitation: { fields: { organizationId: "orgId" } },

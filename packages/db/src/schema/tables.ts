@@ -14,6 +14,7 @@ import {
 import { frontPluginConfigs } from "./front-plugin-tables.js";
 import { actionExecutions, appIntegrations, stripeAccounts } from "./integration-tables.js";
 import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowledge-tables.js";
+import { platformMails } from "./mail-tables.js";
 import { notifications } from "./notification-tables.js";
 import { procedureRuns, procedures, taskConnections, tasks, triageConfigs } from "./procedure-tables.js";
 import { slackCards, slackConfigs } from "./slack-tables.js";
@@ -387,4 +388,5 @@ export const tableDefs = {
   shopSettings,
   leads,
   frontPluginConfigs,
+  platformMails,
 } as const;

@@ -4,6 +4,7 @@
  */
 
 import { merge } from "../merge.js";
+import { account } from "./account.js";
 import { analytics } from "./analytics.js";
 import { apps } from "./apps.js";
 import { audit } from "./audit.js";
@@ -21,6 +22,7 @@ import { members } from "./members.js";
 import { outbox } from "./outbox.js";
 import { queue } from "./queue.js";
 import { reply } from "./reply.js";
+import { settings } from "./settings.js";
 import { shell } from "./shell.js";
 import { slack } from "./slack.js";
 import { triage } from "./triage.js";
@@ -46,6 +48,8 @@ export const enAreas = {
   shell,
   slack,
   triage,
+  settings,
+  account,
 };
 
 export const en = merge(enAreas);

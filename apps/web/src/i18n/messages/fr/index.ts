@@ -1,6 +1,7 @@
 import { frenchSpacing } from "../../typography.js";
 import type { enAreas } from "../en/index.js";
 import { merge } from "../merge.js";
+import { account } from "./account.js";
 import { analytics } from "./analytics.js";
 import { apps } from "./apps.js";
 import { audit } from "./audit.js";
@@ -18,6 +19,7 @@ import { members } from "./members.js";
 import { outbox } from "./outbox.js";
 import { queue } from "./queue.js";
 import { reply } from "./reply.js";
+import { settings } from "./settings.js";
 import { shell } from "./shell.js";
 import { slack } from "./slack.js";
 import { triage } from "./triage.js";
@@ -44,6 +46,8 @@ const frAreas = {
   shell,
   slack,
   triage,
+  settings,
+  account,
 } satisfies { [A in keyof typeof enAreas]: Record<keyof (typeof enAreas)[A], string> };
 
 export const fr = frenchSpacing(merge(frAreas));

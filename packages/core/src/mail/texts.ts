@@ -1,0 +1,46 @@
+/** The platform's emails to people, in the dashboard's languages (English, French). */
+export type MailLanguage = "en" | "fr";
+
+/** The reader's language from the request that caused the mail (the browser's), else English. */
+export function mailLanguage(acceptLanguage: string | null | undefined): MailLanguage {
+  return /^\s*fr\b/i.test(acceptLanguage ?? "") ? "fr" : "en";
+}
+
+export function passwordResetMail(language: MailLanguage, url: string) {
+  return language === "fr"
+    ? {
+        subject: "Réinitialiser votre mot de passe",
+        text: `Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure) :\n${url}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.`,
+      }
+    : {
+        subject: "Reset your password",
+        text: `Hello,\n\nTo choose a new password, open this link (valid for one hour):\n${url}\n\nIf you did not ask for this, ignore this message: your password stays as it is.`,
+      };
+}
+
+export function passwordSetMail(language: MailLanguage, organization: string, url: string) {
+  return language === "fr"
+    ? {
+        subject: `Votre accès à ${organization}`,
+        text: `Bonjour,\n\nVous êtes propriétaire de l’organisation ${organization}. Choisissez votre mot de passe avec ce lien (valable 24 heures), puis connectez-vous :\n${url}`,
+      }
+    : {
+        subject: `Your access to ${organization}`,
+        text: `Hello,\n\nYou are the owner of the organization ${organization}. Choose your password with this link (valid for 24 hours), then sign in:\n${url}`,
+      };
+}
+
+export function invitationMail(
+  language: MailLanguage,
+  input: { organization: string; inviter: string; role: string; url: string },
+) {
+  return language === "fr"
+    ? {
+        subject: `Invitation à rejoindre ${input.organization}`,
+        text: `Bonjour,\n\n${input.inviter} vous invite à rejoindre ${input.organization} (rôle : ${input.role}). Ouvrez ce lien, connectez-vous ou créez un compte avec cette adresse, puis acceptez :\n${input.url}`,
+      }
+    : {
+        subject: `Invitation to join ${input.organization}`,
+        text: `Hello,\n\n${input.inviter} invites you to join ${input.organization} (role: ${input.role}). Open this link, sign in or create an account with this address, then accept:\n${input.url}`,
+      };
+}
