@@ -17,3 +17,4 @@ export * from "./operations.js";
 export * from "./procedure-tests.js";
 export * from "./procedures.js";
 export * from "./slack.js";
+export * from "./widget.js";

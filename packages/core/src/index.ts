@@ -74,3 +74,4 @@ export * from "./tenancy/sign-in-limit.js";
 export * from "./tenancy/signing-keys.js";
 export * from "./workflows/event-types.js";
 export * from "./workflows/index.js";
+export * from "./widget/index.js";

@@ -14,3 +14,4 @@ export * from "./sandbox.js";
 export * from "./status-callbacks.js";
 export * from "./whatsapp.js";
 export * from "./zendesk.js";
+export { createWidgetReplyAdapter } from "./widget.js";

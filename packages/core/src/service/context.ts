@@ -12,7 +12,7 @@ export const roleAtLeast = (role: Role, needed: Role) => RANK[role] >= RANK[need
  * Who acts: a dashboard user, an API key (SDK, remote CLI), a Slack user, the operator at the
  * local CLI (who holds the data folder, so the owner's rights), or a workflow function.
  */
-export type ActorKind = "user" | "api_key" | "slack" | "operator" | "workflow";
+export type ActorKind = "user" | "api_key" | "slack" | "operator" | "workflow" | "visitor";
 
 export interface Actor {
   kind: ActorKind;
