@@ -38,6 +38,9 @@ import { slackConfigRoutes } from "./routes/slack-config.js";
 import { stripeAppRoutes, stripePublicRoutes } from "./routes/stripe.js";
 import { webRoutes } from "./routes/web.js";
 import { webhookRoutes } from "./routes/webhooks.js";
+import { widgetRoutes } from "./routes/widget.js";
+import { widgetAdminRoutes } from "./routes/widget-admin.js";
+import { widgetEventsRouteDoc } from "./routes/widget-stream.js";
 
 export interface ApiOptions {
   /** The built dashboard to serve at `/` (main.ts passes `apps/web/dist`); omitted in API-only tests. */
@@ -127,10 +130,14 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/deliveries", deliveryRoutes());
   api.route("/api/v1/apps", productRoutes());
   api.route("/api/v1/quotes", quoteRoutes());
+  api.route("/widget/v1", widgetRoutes());
+  api.route("/api/v1/apps", widgetAdminRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   api.openAPIRegistry.registerPath(eventsRouteDoc);
+  api.openAPIRegistry.registerPath(widgetEventsRouteDoc);
+  api.openAPIRegistry.registerComponent("securitySchemes", "widgetSession", { type: "http", scheme: "bearer" });
 
   if (options.webDist) api.route("/", webRoutes(options.webDist));
 

@@ -12,7 +12,9 @@ export interface WidgetIdentity {
 }
 
 export type WidgetIdentityFailure = "malformed" | "bad_signature" | "expired";
-export type WidgetIdentityResult = { ok: true; identity: WidgetIdentity } | { ok: false; reason: WidgetIdentityFailure };
+export type WidgetIdentityResult =
+  | { ok: true; identity: WidgetIdentity }
+  | { ok: false; reason: WidgetIdentityFailure };
 
 /** The longest token accepted: four short fields never come near it. */
 const MAX_TOKEN_LENGTH = 2048;

@@ -2,8 +2,8 @@ import { createEmailReplyAdapter, createWebFormReplyAdapter, type EmailReplyConf
 import { createFrontReplyAdapter, type FrontReplyConfig } from "./front.js";
 import { createGenericReplyAdapter, type GenericReplyConfig } from "./generic.js";
 import type { ReplyAdapter } from "./port.js";
-import { createWidgetReplyAdapter } from "./widget.js";
 import { createWhatsAppReplyAdapter, type WhatsAppReplyConfig } from "./whatsapp.js";
+import { createWidgetReplyAdapter } from "./widget.js";
 import { createZendeskReplyAdapter, type ZendeskReplyConfig } from "./zendesk.js";
 
 /** A channel's outbound configuration, as stored for it (decrypted), tagged by channel. */

@@ -122,7 +122,8 @@ export async function configureWidget(
   const settings: Record<string, unknown> = { ...((row?.settings as Record<string, unknown> | null) ?? {}) };
   for (const [key, value] of Object.entries(change)) {
     if (value === null) delete settings[key];
-    else if (value !== undefined) settings[key] = key === "allowedOrigins" ? (value as string[]).map((o) => o.toLowerCase()) : value;
+    else if (value !== undefined)
+      settings[key] = key === "allowedOrigins" ? (value as string[]).map((o) => o.toLowerCase()) : value;
   }
   const checked = channelSpecs.widget.settings.strict().safeParse(settings);
   if (!checked.success) throw new AppError("invalid_input", checked.error.issues[0]?.message ?? "invalid settings");

@@ -167,14 +167,19 @@ export async function rateWidgetReply(
       authorName: null,
       kind: "rating",
       externalId,
-      text: input.rating === "up" ? "The customer found this reply helpful." : "The customer found this reply unhelpful.",
+      text:
+        input.rating === "up" ? "The customer found this reply helpful." : "The customer found this reply unhelpful.",
       html: null,
       attachments: null,
       metadata: { rating: input.rating, messageId: reply.id },
       inboundEventId: null,
       createdAt: new Date(),
     });
-    await log.audit({ action: "widget.reply_rated", subject: conversation.id, data: { messageId: reply.id, rating: input.rating } });
+    await log.audit({
+      action: "widget.reply_rated",
+      subject: conversation.id,
+      data: { messageId: reply.id, rating: input.rating },
+    });
   });
   const after = await listMessages(platform.db, visitor.app.orgId, conversation.id);
   return publicMessage(reply, after);

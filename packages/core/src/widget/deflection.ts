@@ -48,7 +48,12 @@ export async function suggestArticles(
   for (const passage of result.passages) {
     if (seen.has(passage.sourceId) || suggestions.length >= SUGGESTIONS) continue;
     seen.add(passage.sourceId);
-    suggestions.push({ sourceId: passage.sourceId, title: passage.title, url: passage.url, excerpt: excerpt(passage.text) });
+    suggestions.push({
+      sourceId: passage.sourceId,
+      title: passage.title,
+      url: passage.url,
+      excerpt: excerpt(passage.text),
+    });
   }
   return suggestions;
 }

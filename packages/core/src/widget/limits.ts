@@ -12,7 +12,7 @@ const perMinute = (n: number): RateLimitRule => ({ capacity: n, refillPerSecond:
  * is needed); a visitor's writes per visitor, so visitors behind one office NAT do not share one.
  */
 export const WIDGET_LIMITS = {
-  session: { narrow: perMinute(10), network: perMinute(60), app: perMinute(600) },
+  session: { narrow: perMinute(30), network: perMinute(120), app: perMinute(1200) },
   suggest: { narrow: perMinute(30), network: perMinute(120), app: perMinute(1200) },
   visitor: { narrow: perMinute(10), network: undefined, app: perMinute(600) },
 } satisfies Record<string, { narrow: RateLimitRule; network: RateLimitRule | undefined; app: RateLimitRule }>;
