@@ -25,7 +25,6 @@ import {
   suggestArticles,
   widgetHistory,
 } from "@support/core";
-import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { callerAddress } from "../client.js";
 import type { ApiEnv } from "../context.js";
