@@ -59,7 +59,11 @@ for (const dialect of dialects) {
         .secret;
       const configured = await jsonCall(p, `/api/v1/apps/${p.appId}/widget`, {
         method: "PATCH",
-        body: { allowedOrigins: [ORIGIN], plans: { premium: "auto", free: "suggest" }, responseTime: "a few hours" },
+        body: {
+          allowedOrigins: [ORIGIN],
+          plans: { premium: "auto_send", pro: "one_click" },
+          responseTime: "a few hours",
+        },
       });
       expect(configured.status).toBe(200);
     });
@@ -90,7 +94,7 @@ for (const dialect of dialects) {
         enabled: true,
         allowedOrigins: [ORIGIN],
         secretSet: true,
-        defaultTier: "one_click",
+        defaultTier: null,
       });
       expect(config.snippet).toContain(`data-app="${p.appId}"`);
       expect(JSON.stringify(config)).not.toContain(secret);
@@ -117,7 +121,7 @@ for (const dialect of dialects) {
 
     it("asks an anonymous visitor for an email before the first message, then stores it once per id", async () => {
       const anonymous = await startSession();
-      expect(anonymous).toMatchObject({ emailRequired: true, visitor: { kind: "anonymous" }, tier: "one_click" });
+      expect(anonymous).toMatchObject({ emailRequired: true, visitor: { kind: "anonymous" }, tier: "suggest" });
       const early = await call("/messages", {
         method: "POST",
         token: anonymous.token,
@@ -191,11 +195,11 @@ for (const dialect of dialects) {
     it("streams a reply approved in the dashboard live, once, and resumes after a reconnect", async () => {
       const visitor = await startSession({
         identity: signWidgetIdentity(
-          { userId: "u_live", email: "live@example.com", plan: "free", exp: Math.floor(Date.now() / 1000) + 600 },
+          { userId: "u_live", email: "live@example.com", plan: "pro", exp: Math.floor(Date.now() / 1000) + 600 },
           secret,
         ),
       });
-      expect(visitor.tier).toBe("suggest");
+      expect(visitor.tier).toBe("one_click");
       const stream = await call(`/events?session=${encodeURIComponent(visitor.token)}`);
       expect(stream.status).toBe(200);
       expect(stream.headers.get("access-control-allow-origin")).toBe(ORIGIN);
@@ -210,6 +214,10 @@ for (const dialect of dialects) {
         async () => (await (await jsonCall(p, "/api/v1/drafts?status=pending_approval")).json()).data[0],
         (d) => Boolean(d),
         "a pending draft",
+      );
+      // The visitor's plan (pro → one_click), not the app's tier (suggest), is what this draft was decided under.
+      expect(draft.decision.checks).toContainEqual(
+        expect.objectContaining({ condition: "tier", detail: "autonomy tier one_click never auto-sends" }),
       );
       expect((await jsonCall(p, `/api/v1/drafts/${draft.id}/approve`, { method: "POST", body: {} })).status).toBe(200);
       const frames = await live;

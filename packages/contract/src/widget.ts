@@ -4,7 +4,8 @@ import { z } from "@hono/zod-openapi";
  * The embeddable chat widget: its public routes (`/widget/v1/{app}/…`, called from the host page
  * with a visitor's session token) and the admin routes that set it up.
  */
-export const WIDGET_TIERS = ["suggest", "one_click", "auto"] as const;
+/** The app's autonomy tiers (`autonomyTier`), chosen per customer by their plan. */
+export const WIDGET_TIERS = ["suggest", "one_click", "auto_send"] as const;
 export type WidgetTier = (typeof WIDGET_TIERS)[number];
 
 export const widgetAppParam = z.object({ app: z.string().min(1).max(100).openapi({ description: "App id" }) });
@@ -103,7 +104,7 @@ export const widgetConfigSchema = z
     enabled: z.boolean(),
     allowedOrigins: z.array(z.string()),
     plans: z.record(z.string(), z.enum(WIDGET_TIERS)),
-    defaultTier: z.enum(WIDGET_TIERS),
+    defaultTier: z.enum(WIDGET_TIERS).nullable().openapi({ description: "For plans not mapped; null: the app's tier" }),
     responseTime: z.string().nullable(),
     secretSet: z.boolean(),
     previousSecretValid: z.boolean(),
@@ -121,7 +122,7 @@ export const widgetConfigBody = z
     enabled: z.boolean().optional(),
     allowedOrigins: z.array(origin).max(50).optional(),
     plans: z.record(z.string().min(1).max(50), z.enum(WIDGET_TIERS)).optional(),
-    defaultTier: z.enum(WIDGET_TIERS).optional(),
+    defaultTier: z.enum(WIDGET_TIERS).nullable().optional(),
     responseTime: z.string().trim().max(100).nullable().optional(),
   })
   .strict()

@@ -65,8 +65,8 @@ export const channelSpecs = {
       /** Pages allowed to embed the widget and call its routes (CORS and `frame-ancestors`). */
       allowedOrigins: z.array(z.string().max(200)).max(50).optional(),
       /** The customer's plan (from the signed identity) → autonomy tier; `defaultTier` for the rest. */
-      plans: z.record(z.string().max(50), z.enum(["suggest", "one_click", "auto"])).optional(),
-      defaultTier: z.enum(["suggest", "one_click", "auto"]).optional(),
+      plans: z.record(z.string().max(50), z.enum(["suggest", "one_click", "auto_send"])).optional(),
+      defaultTier: z.enum(["suggest", "one_click", "auto_send"]).optional(),
       /** What the widget tells a customer waiting for a person ("within a few hours"). */
       responseTime: z.string().max(100).optional(),
     }),

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { WidgetConfigChange, WidgetConfigView, WidgetSecretView, WidgetTier } from "@support/contract";
-import { type App, getChannel, saveChannel } from "@support/db";
+import { type App, type Conversation, getChannel, type Message, saveChannel } from "@support/db";
 import { channelSpecs } from "../intake/channel-config.js";
 import type { ChannelStore } from "../intake/channels.js";
 import { findWebhookApp } from "../intake/receive.js";
@@ -15,7 +15,8 @@ export interface WidgetSetup {
   enabled: boolean;
   allowedOrigins: string[];
   plans: Record<string, WidgetTier>;
-  defaultTier: WidgetTier;
+  /** For plans the mapping does not name; undefined: the app's own `autonomyTier`. */
+  defaultTier: WidgetTier | undefined;
   responseTime: string | null;
   /** The live secrets, newest first: identities and sessions signed with either are accepted. */
   secrets: string[];
@@ -36,15 +37,39 @@ async function readSetup(store: ChannelStore, app: Pick<App, "id" | "orgId">): P
     enabled: settings.enabled !== false && Boolean(secrets.widgetSecret),
     allowedOrigins: settings.allowedOrigins ?? [],
     plans: settings.plans ?? {},
-    defaultTier: settings.defaultTier ?? "one_click",
+    defaultTier: settings.defaultTier,
     responseTime: settings.responseTime ?? null,
     secrets: [secrets.widgetSecret, secrets.previousWidgetSecret].filter((s): s is string => Boolean(s)),
   };
 }
 
-/** The autonomy tier of a customer on `plan` (from the signed identity), by the app's mapping. */
-export function tierForPlan(setup: Pick<WidgetSetup, "plans" | "defaultTier">, plan: string | undefined): WidgetTier {
-  return (plan !== undefined && Object.hasOwn(setup.plans, plan) ? setup.plans[plan] : undefined) ?? setup.defaultTier;
+/**
+ * The autonomy tier of a customer on `plan` (from the signed identity) by the app's mapping, then
+ * the widget's default; undefined leaves the app's own tier.
+ */
+export function tierForPlan(
+  setup: Pick<WidgetSetup, "plans" | "defaultTier">,
+  plan: string | null | undefined,
+): WidgetTier | undefined {
+  return (plan && Object.hasOwn(setup.plans, plan) ? setup.plans[plan] : undefined) ?? setup.defaultTier;
+}
+
+/**
+ * The app's settings for drafting an answer to a widget message: the autonomy tier its sender's
+ * plan maps to replaces the app's (the rest of the policy - low risk, trust, gates - still holds).
+ * Other channels' settings are returned as they are.
+ */
+export async function settingsForCustomer<S extends { autonomyTier: WidgetTier }>(
+  store: ChannelStore,
+  app: App,
+  conversation: Pick<Conversation, "channelKind">,
+  message: Pick<Message, "metadata">,
+  settings: S,
+): Promise<S> {
+  if (conversation.channelKind !== "widget") return settings;
+  const plan = (message.metadata as { widget?: { plan?: string | null } } | null)?.widget?.plan;
+  const tier = tierForPlan(await readSetup(store, app), plan);
+  return tier ? { ...settings, autonomyTier: tier } : settings;
 }
 
 /**
@@ -73,7 +98,7 @@ function view(ctx: ServiceContext, app: App, setup: WidgetSetup, stored: WidgetS
     enabled: setup.enabled,
     allowedOrigins: setup.allowedOrigins,
     plans: setup.plans,
-    defaultTier: setup.defaultTier,
+    defaultTier: setup.defaultTier ?? null,
     responseTime: setup.responseTime,
     secretSet: Boolean(stored.widgetSecret),
     previousSecretValid: Boolean(stored.previousWidgetSecret),

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { WidgetSessionRequest, WidgetSessionView, WidgetTier } from "@support/contract";
-import type { App } from "@support/db";
+import { type App, appSettings } from "@support/db";
 import { verifyWidgetIdentity } from "@support/sdk";
 import { AppError } from "../service/errors.js";
 import type { Platform } from "../service/ports.js";
@@ -37,6 +37,7 @@ export interface WidgetVisitor {
   email: string | null;
   name: string | null;
   plan: string | null;
+  /** The autonomy tier drafts for this visitor follow. */
   tier: WidgetTier;
 }
 
@@ -73,7 +74,7 @@ function visitorOf(app: App, setup: WidgetSetup, claims: SessionClaims): WidgetV
     email: claims.e ?? null,
     name: claims.n ?? null,
     plan: claims.p ?? null,
-    tier: tierForPlan(setup, claims.p),
+    tier: tierForPlan(setup, claims.p) ?? appSettings(app).autonomyTier,
   };
 }
 
@@ -137,7 +138,7 @@ export async function startWidgetSession(
     token: signSession(secret, claims),
     visitor: { kind: claims.u ? "identified" : "anonymous", email: claims.e ?? null, name: claims.n ?? null },
     emailRequired: !claims.e,
-    tier: tierForPlan(setup, claims.p),
+    tier: tierForPlan(setup, claims.p) ?? appSettings(app).autonomyTier,
     responseTime: setup.responseTime,
     expiresAt: new Date(claims.x * 1000).toISOString(),
   };
