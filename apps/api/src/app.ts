@@ -40,11 +40,14 @@ import { webRoutes } from "./routes/web.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 import { widgetRoutes } from "./routes/widget.js";
 import { widgetAdminRoutes } from "./routes/widget-admin.js";
+import { widgetAssetRoutes } from "./routes/widget-assets.js";
 import { widgetEventsRouteDoc } from "./routes/widget-stream.js";
 
 export interface ApiOptions {
   /** The built dashboard to serve at `/` (main.ts passes `apps/web/dist`); omitted in API-only tests. */
   webDist?: string;
+  /** The built chat widget to serve at `/widget.js` (main.ts passes `packages/widget/dist`). */
+  widgetDist?: string;
 }
 
 /** Builds the whole HTTP surface from its services; tests and main.ts both call this. */
@@ -139,6 +142,7 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.openAPIRegistry.registerPath(widgetEventsRouteDoc);
   api.openAPIRegistry.registerComponent("securitySchemes", "widgetSession", { type: "http", scheme: "bearer" });
 
+  if (options.widgetDist) api.route("/", widgetAssetRoutes(options.widgetDist));
   if (options.webDist) api.route("/", webRoutes(options.webDist));
 
   api.notFound((c) => problem(c, "not_found", `No route for ${c.req.method} ${c.req.path}.`));

@@ -10,7 +10,10 @@ async function main() {
   const logger = logs.logger;
   const tracer = config.langfuse ? createLangfuseTracer(config.langfuse) : undefined;
   const product = await openProduct(config, { logger, tracer });
-  const api = createApi(product, logger, { webDist: fileURLToPath(new URL("../../web/dist", import.meta.url)) });
+  const api = createApi(product, logger, {
+    webDist: fileURLToPath(new URL("../../web/dist", import.meta.url)),
+    widgetDist: fileURLToPath(new URL("../../../packages/widget/dist", import.meta.url)),
+  });
   await product.start();
   const server = serve({ fetch: api.fetch, port: config.port, hostname: config.host }, () => {
     const mode = config.embedded

@@ -1,7 +1,12 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { addCannedResponses, addTextSource, OPERATOR, processSource } from "@support/core";
 import { eventually } from "@support/product/testing";
 import { signWidgetIdentity } from "@support/sdk";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApi } from "../src/app.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 const ORIGIN = "https://shop.example";
@@ -281,6 +286,21 @@ for (const dialect of dialects) {
         if (res.status === 429) limited = res;
       }
       expect(limited?.headers.get("retry-after")).toBeTruthy();
+    });
+
+    it("serves the loader for minutes and the hashed panel for good, to any page", async () => {
+      const dist = mkdtempSync(join(tmpdir(), "widget-dist-"));
+      mkdirSync(join(dist, "widget"));
+      writeFileSync(join(dist, "widget.js"), "/*loader*/");
+      writeFileSync(join(dist, "widget", "panel.0123456789ab.js"), "/*panel*/");
+      const api = createApi(p.runtime, pino({ level: "silent" }), { widgetDist: dist });
+      const loader = await api.request("/widget.js");
+      expect(loader.headers.get("content-type")).toContain("javascript");
+      expect(loader.headers.get("cache-control")).toBe("public, max-age=300");
+      const panel = await api.request("/widget/panel.0123456789ab.js");
+      expect(panel.headers.get("cache-control")).toContain("immutable");
+      expect(panel.headers.get("access-control-allow-origin")).toBe("*");
+      expect((await api.request("/widget/..%2Fwidget.js")).status).toBe(404);
     });
   });
 }

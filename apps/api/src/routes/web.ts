@@ -5,7 +5,18 @@ import { getMimeType } from "hono/utils/mime";
 import type { ApiEnv } from "../context.js";
 
 /** Paths owned by the API; the dashboard never answers for them, so their 404s stay problems. */
-const API_PREFIXES = ["/api", "/webhooks", "/public", "/support", "/slack", "/openapi.json", "/metrics", "/health"];
+const API_PREFIXES = [
+  "/api",
+  "/webhooks",
+  "/public",
+  "/support",
+  "/slack",
+  "/openapi.json",
+  "/metrics",
+  "/health",
+  "/widget",
+  "/widget.js",
+];
 
 export function isDashboardPath(path: string): boolean {
   return !API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
