@@ -19,7 +19,7 @@ const port = Number(process.env.PORT ?? 4000);
 /** The signed-in user of this sample shop; a real product takes it from its own session. */
 const user = { userId: "u_1001", email: "ada@example.com", plan: "pro" };
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 createServer((req, res) => {
   const lang = new URL(req.url ?? "/", "http://host").searchParams.get("lang") ?? "en";
@@ -27,14 +27,14 @@ createServer((req, res) => {
     ? signWidgetIdentity({ ...user, exp: Math.floor(Date.now() / 1000) + 3600 }, secret)
     : undefined;
   const attributes = [
-    `src="${escape(`${supportUrl}/widget.js`)}"`,
-    `data-app="${escape(app)}"`,
-    `data-locale="${escape(lang)}"`,
-    identity ? `data-identity="${escape(identity)}"` : "",
+    `src="${escapeHtml(`${supportUrl}/widget.js`)}"`,
+    `data-app="${escapeHtml(app)}"`,
+    `data-locale="${escapeHtml(lang)}"`,
+    identity ? `data-identity="${escapeHtml(identity)}"` : "",
   ].join(" ");
   res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
   res.end(`<!doctype html>
-<html lang="${escape(lang)}">
+<html lang="${escapeHtml(lang)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sample shop</title></head>
 <body>
 <h1>Sample shop</h1>
