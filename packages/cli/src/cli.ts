@@ -57,6 +57,8 @@ const REMOTE_ROUTES = new Set([
   "procedures test",
   "catalog import",
   "catalog list",
+  "widget show",
+  "widget rotate",
 ]);
 
 /** Commands whose second word is an argument (`skill replay <conversation>`), remote as a whole. */
