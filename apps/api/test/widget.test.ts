@@ -194,6 +194,8 @@ for (const dialect of dialects) {
       expect(deflected.status).toBe(200);
       expect((await (await call("/conversation", { token: visitor.token })).json()).state).toBe("closed");
       expect(p.runtime.counters.get("widget_deflected_total")).toBe(1);
+      const analytics = await (await jsonCall(p, `/api/v1/analytics?app=${p.appId}`)).json();
+      expect(analytics.totals).toMatchObject({ deflected: 1, selfServed: 1 });
       expect((await call("/suggestions?q=a")).status).toBe(400);
     });
 
