@@ -120,7 +120,7 @@ describe.skipIf(!browserPath)("chat widget in Chromium", () => {
     expect(await reply.textContent()).toContain("Written by our AI assistant");
 
     // Cut every connection: EventSource reconnects with Last-Event-ID and gets only what it missed.
-    api.closeAllConnections();
+    (api as Server).closeAllConnections();
     const person = await jsonCall(p, `/api/v1/conversations/${draft.conversationId}/replies`, {
       method: "POST",
       body: { text: "Did that work for you?", idempotencyKey: "e2e-follow-up" },
