@@ -25,6 +25,7 @@ const common = {
   bundle: true,
   minify: true,
   write: false,
+  charset: "utf8",
   target: "es2020",
   legalComments: "none",
   logLevel: "warning",
