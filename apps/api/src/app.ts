@@ -43,12 +43,18 @@ import { stripeAppRoutes, stripePublicRoutes } from "./routes/stripe.js";
 import { taskConnectionRoutes, taskRoutes } from "./routes/tasks.js";
 import { webRoutes } from "./routes/web.js";
 import { webhookRoutes } from "./routes/webhooks.js";
+import { widgetRoutes } from "./routes/widget.js";
+import { widgetAdminRoutes } from "./routes/widget-admin.js";
+import { widgetAssetRoutes } from "./routes/widget-assets.js";
+import { widgetEventsRouteDoc } from "./routes/widget-stream.js";
 
 export interface ApiOptions {
   /** The built dashboard to serve at `/` (main.ts passes `apps/web/dist`); omitted in API-only tests. */
   webDist?: string;
   /** The built Front sidebar plugin to serve at `/front-plugin/` (main.ts passes `apps/front-plugin/dist`). */
   frontPluginDist?: string;
+  /** The built chat widget to serve at `/widget.js` (main.ts passes `packages/widget/dist`). */
+  widgetDist?: string;
 }
 
 /** Builds the whole HTTP surface from its services; tests and main.ts both call this. */
@@ -149,6 +155,8 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/leads", leadRoutes());
   api.route("/api/v1/front-plugin", frontPluginConfigRoutes());
   api.route("/front-plugin/api", frontPluginApiRoutes());
+  api.route("/widget/v1", widgetRoutes());
+  api.route("/api/v1/apps", widgetAdminRoutes());
 
   api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Support platform API", version: "1" } });
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
@@ -160,7 +168,10 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
     description:
       "The plugin's auth secret, with x-front-plugin-org (the organization's slug) and x-front-teammate (email)",
   });
+  api.openAPIRegistry.registerPath(widgetEventsRouteDoc);
+  api.openAPIRegistry.registerComponent("securitySchemes", "widgetSession", { type: "http", scheme: "bearer" });
 
+  if (options.widgetDist) api.route("/", widgetAssetRoutes(options.widgetDist));
   if (options.webDist) api.route("/", webRoutes(options.webDist));
   if (options.frontPluginDist) api.route("/front-plugin", frontPluginPageRoutes(options.frontPluginDist));
 

@@ -13,6 +13,7 @@ async function main() {
   const api = createApi(product, logger, {
     webDist: fileURLToPath(new URL("../../web/dist", import.meta.url)),
     frontPluginDist: fileURLToPath(new URL("../../front-plugin/dist", import.meta.url)),
+    widgetDist: fileURLToPath(new URL("../../../packages/widget/dist", import.meta.url)),
   });
   await product.start();
   const server = serve({ fetch: api.fetch, port: config.port, hostname: config.host }, () => {

@@ -59,6 +59,8 @@ const REMOTE_ROUTES = new Set([
   "catalog list",
   "procedures connect",
   "leads list",
+  "widget show",
+  "widget rotate",
 ]);
 
 /** Commands whose second word is an argument (`skill replay <conversation>`), remote as a whole. */

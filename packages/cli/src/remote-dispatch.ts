@@ -74,6 +74,10 @@ export async function runRemote(remote: { url: string; apiKey: string }, inv: In
     const { proceduresCommand, remoteProcedures } = await import("./commands/procedures.js");
     return proceduresCommand(remoteProcedures(api), out, sub, procedureOptions(inv));
   }
+  if (command === "widget") {
+    const { remoteWidget, widgetCommand } = await import("./commands/widget.js");
+    return widgetCommand(remoteWidget(api), out, sub, values.app);
+  }
   const remoteCommands = await import("./commands/remote-commands.js");
   switch (route) {
     case "apps list":

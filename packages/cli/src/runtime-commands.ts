@@ -159,5 +159,12 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
     ]);
     return evalRetrievalCommand(out, evalRetrievalOptions(inv), { app: localEvaluator(runtime, org) });
   }
+  if (command === "widget") {
+    const [{ widgetCommand }, { localWidget }] = await Promise.all([
+      import("./commands/widget.js"),
+      import("./commands/widget-local.js"),
+    ]);
+    return widgetCommand(localWidget(runtime, org), out, sub, values.app);
+  }
   throw new CliError(`unknown command "${route}"; run skill --help`);
 }

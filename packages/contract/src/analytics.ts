@@ -38,6 +38,10 @@ export const analyticsFiguresSchema = z.object({
   unchanged: z.number(),
   edited: z.number(),
   rewritten: z.number(),
+  selfServed: z
+    .number()
+    .optional()
+    .openapi({ description: "Closed by the customer from a suggested article (the chat widget's deflection)" }),
 });
 
 const definition = z.object({ label: z.string(), definition: z.string() });

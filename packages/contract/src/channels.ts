@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { pageQuery } from "./common.js";
 
 /** The channels a conversation comes through and its replies go out by, in the order they are listed. */
-export const CHANNEL_KINDS = ["front", "zendesk", "whatsapp", "email", "web", "generic"] as const;
+export const CHANNEL_KINDS = ["front", "zendesk", "whatsapp", "email", "web", "generic", "widget"] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export const channelKindSchema = z.enum(CHANNEL_KINDS);

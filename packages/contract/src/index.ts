@@ -21,3 +21,4 @@ export * from "./procedure-tests.js";
 export * from "./procedures.js";
 export * from "./slack.js";
 export * from "./shop.js";
+export * from "./widget.js";

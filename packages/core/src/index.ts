@@ -85,6 +85,7 @@ export * from "./tenancy/members.js";
 export * from "./tenancy/organizations.js";
 export * from "./tenancy/sign-in-limit.js";
 export * from "./tenancy/signing-keys.js";
+export * from "./widget/index.js";
 export * from "./workflows/event-types.js";
 export * from "./workflows/index.js";
 export * from "./commerce/catalogue-index.js";

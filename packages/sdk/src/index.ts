@@ -18,3 +18,4 @@ export { type Problem, type ProblemCode, SupportActionError } from "./problem.js
 export { MemoryReplayCache, type ReplayCache, replayKey } from "./replay-cache.js";
 export * from "./signing.js";
 export { SDK_VERSION } from "./version.js";
+export * from "./widget-identity.js";

@@ -15,6 +15,8 @@ const API_PREFIXES = [
   "/metrics",
   "/health",
   "/front-plugin",
+  "/widget",
+  "/widget.js",
 ];
 
 export function isDashboardPath(path: string): boolean {

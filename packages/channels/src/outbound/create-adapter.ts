@@ -3,6 +3,7 @@ import { createFrontReplyAdapter, type FrontReplyConfig } from "./front.js";
 import { createGenericReplyAdapter, type GenericReplyConfig } from "./generic.js";
 import type { ReplyAdapter } from "./port.js";
 import { createWhatsAppReplyAdapter, type WhatsAppReplyConfig } from "./whatsapp.js";
+import { createWidgetReplyAdapter } from "./widget.js";
 import { createZendeskReplyAdapter, type ZendeskReplyConfig } from "./zendesk.js";
 
 /** A channel's outbound configuration, as stored for it (decrypted), tagged by channel. */
@@ -12,7 +13,8 @@ export type ReplyChannelConfig =
   | ({ channel: "whatsapp" } & WhatsAppReplyConfig)
   | ({ channel: "email" } & EmailReplyConfig)
   | ({ channel: "web" } & EmailReplyConfig)
-  | ({ channel: "generic" } & GenericReplyConfig);
+  | ({ channel: "generic" } & GenericReplyConfig)
+  | { channel: "widget" };
 
 /**
  * How replies reach the tenant's addresses: the guarded fetch and the SMTP host check that the
@@ -38,5 +40,7 @@ export function createReplyAdapter(base: ReplyChannelConfig, transport: Outbound
       return createWebFormReplyAdapter(config);
     case "generic":
       return createGenericReplyAdapter(config);
+    case "widget":
+      return createWidgetReplyAdapter();
   }
 }

@@ -14,4 +14,5 @@ export { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy, retryPolicy } 
 export * from "./sandbox.js";
 export * from "./status-callbacks.js";
 export * from "./whatsapp.js";
+export { createWidgetReplyAdapter } from "./widget.js";
 export * from "./zendesk.js";

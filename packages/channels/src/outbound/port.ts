@@ -3,7 +3,7 @@
  * explicit configuration object (credentials, base URL) and never read the environment.
  */
 
-export const REPLY_CHANNELS = ["front", "zendesk", "whatsapp", "email", "web", "generic"] as const;
+export const REPLY_CHANNELS = ["front", "zendesk", "whatsapp", "email", "web", "generic", "widget"] as const;
 export type ReplyChannel = (typeof REPLY_CHANNELS)[number];
 
 /** The conversation as an adapter needs it to address a reply. */

@@ -16,8 +16,10 @@ export interface ConversationGroup {
   firstResponseMs: number;
   resolved: number;
   resolutionMs: number;
-  /** Got a reply and no human wrote or edited any of it. */
+  /** Got a reply and no human wrote or edited any of it, or closed from a suggested article. */
   deflected: number;
+  /** Closed by the customer from a suggested article in the chat widget (tagged `deflected`). */
+  selfServed: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function conversationGroups(
       COALESCE((SELECT d.category FROM drafts d WHERE d.org_id = c.org_id AND d.conversation_id = c.id
         ORDER BY d.created_at, d.id LIMIT 1), ${UNCATEGORIZED}) AS category,
       c.closed_at AS closed_at,
+      CASE WHEN c.tags LIKE ${'%"deflected"%'} THEN 1 ELSE 0 END AS self_served,
       ${firstIn} AS first_in,
       ${messageAt("outbound", "MIN", sql` AND m.created_at >= ${firstIn}`)} AS first_out,
       ${messageAt("inbound", "MAX")} AS last_in,
@@ -57,7 +60,7 @@ export async function conversationGroups(
       ${appId ? sql`AND c.app_id = ${appId}` : sql``}`;
   const quietSince = time.at(now.getTime() - RESOLUTION_QUIET_HOURS * 3_600_000);
   const withResolution = sql`
-    SELECT bucket, channel, category, first_in, first_out, human_replies, changed_drafts,
+    SELECT bucket, channel, category, first_in, first_out, human_replies, changed_drafts, self_served,
       CASE WHEN first_in IS NULL THEN NULL
         WHEN closed_at IS NOT NULL THEN closed_at
         WHEN last_out IS NOT NULL AND (last_in IS NULL OR last_out >= last_in) AND last_out <= ${quietSince} THEN last_out
@@ -75,8 +78,9 @@ export async function conversationGroups(
       resolved: n(sql`COUNT(resolved_at)`),
       resolutionMs: n(sql`COALESCE(SUM(${time.msBetween(sql`first_in`, sql`resolved_at`)}), 0)`),
       deflected: n(
-        sql`SUM(CASE WHEN first_out IS NOT NULL AND human_replies = 0 AND changed_drafts = 0 THEN 1 ELSE 0 END)`,
+        sql`SUM(CASE WHEN (first_out IS NOT NULL AND human_replies = 0 AND changed_drafts = 0) OR self_served = 1 THEN 1 ELSE 0 END)`,
       ),
+      selfServed: n(sql`SUM(CASE WHEN first_out IS NULL AND self_served = 1 THEN 1 ELSE 0 END)`),
     })
     .from(sql`(${withResolution}) facts`)
     .groupBy(sql`bucket, channel, category`);

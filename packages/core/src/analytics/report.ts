@@ -28,11 +28,12 @@ function emptyFigures(): AnalyticsFigures {
     unchanged: 0,
     edited: 0,
     rewritten: 0,
+    selfServed: 0,
   };
 }
 
 /** Sums of milliseconds ride along until the averages are taken. */
-type Accumulator = AnalyticsFigures & { firstResponseMs: number; resolutionMs: number };
+type Accumulator = AnalyticsFigures & { firstResponseMs: number; resolutionMs: number; selfServed: number };
 
 function addConversations(into: Accumulator, g: ConversationGroup) {
   into.conversations += g.conversations;
@@ -43,6 +44,7 @@ function addConversations(into: Accumulator, g: ConversationGroup) {
   into.resolved += g.resolved;
   into.resolutionMs += g.resolutionMs;
   into.deflected += g.deflected;
+  into.selfServed += g.selfServed;
 }
 
 function addDrafts(into: Accumulator, g: DraftGroup) {
@@ -60,7 +62,8 @@ function finish({ firstResponseMs, resolutionMs, ...figures }: Accumulator): Ana
     ...figures,
     firstResponseAvgMs: figures.responded === 0 ? null : Math.round(firstResponseMs / figures.responded),
     resolutionAvgMs: figures.resolved === 0 ? null : Math.round(resolutionMs / figures.resolved),
-    deflectionRate: ratio(figures.deflected, figures.responded),
+    // A conversation closed from a suggested article was answered, by the article, with no reply.
+    deflectionRate: ratio(figures.deflected, figures.responded + figures.selfServed),
     autoSendRate: ratio(figures.autoSent, figures.drafts),
     approvalRate: ratio(figures.approved, figures.humanDecided),
   };
@@ -83,7 +86,7 @@ export async function analyticsReport(
     draftGroups(ctx.db, ctx.org.id, appId, range),
   ]);
   const starts = bucketStarts(range);
-  const fresh = (): Accumulator => ({ ...emptyFigures(), firstResponseMs: 0, resolutionMs: 0 });
+  const fresh = (): Accumulator => ({ ...emptyFigures(), firstResponseMs: 0, resolutionMs: 0, selfServed: 0 });
   const buckets = starts.map(fresh);
   const totals = fresh();
   const channels = new Set<string>();

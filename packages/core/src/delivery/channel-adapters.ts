@@ -91,6 +91,9 @@ export function storedChannelAdapters(
           if (!c?.settings.callbackUrl || c.signingSecrets.length === 0) return undefined;
           return { channel: "generic", callbackUrl: c.settings.callbackUrl, signingSecrets: c.signingSecrets };
         }
+        case "widget":
+          // The widget's replies are the stored messages its stream pushes: nothing to configure.
+          return { channel: "widget" };
         default:
           return undefined;
       }

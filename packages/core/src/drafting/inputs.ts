@@ -11,6 +11,7 @@ import {
   type Message,
 } from "@support/db";
 import type { ServiceContext } from "../service/context.js";
+import { settingsForCustomer } from "../widget/config.js";
 
 /** What one step of drafting produced, for replays and traces. */
 export interface DraftStep {
@@ -94,5 +95,6 @@ export async function loadDraftInputs(
   if (newer) return skip("a newer customer message will be answered instead");
   steps.push({ step: "guard", output: { passed: true } });
   const contact = await getContact(ctx.db, orgId, conversation.contactId);
-  return { kind: "ready", conversation, app, settings: appSettings(app), messages, message, contact, steps };
+  const settings = await settingsForCustomer(ctx, app, conversation, message, appSettings(app));
+  return { kind: "ready", conversation, app, settings, messages, message, contact, steps };
 }

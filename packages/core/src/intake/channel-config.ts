@@ -59,6 +59,20 @@ export const channelSpecs = {
     secrets: z.object({}),
     inboundRequires: [],
   },
+  widget: {
+    settings: z.object({
+      enabled: z.boolean().optional(),
+      /** Pages allowed to embed the widget and call its routes (CORS and `frame-ancestors`). */
+      allowedOrigins: z.array(z.string().max(200)).max(50).optional(),
+      /** The customer's plan (from the signed identity) → autonomy tier; `defaultTier` for the rest. */
+      plans: z.record(z.string().max(50), z.enum(["suggest", "one_click", "auto_send"])).optional(),
+      defaultTier: z.enum(["suggest", "one_click", "auto_send"]).optional(),
+      /** What the widget tells a customer waiting for a person ("within a few hours"). */
+      responseTime: z.string().max(100).optional(),
+    }),
+    secrets: z.object({ widgetSecret: token.optional(), previousWidgetSecret: token.optional() }),
+    inboundRequires: ["widgetSecret"],
+  },
 } as const satisfies Record<
   ChannelKind,
   { settings: z.ZodObject; secrets: z.ZodObject; inboundRequires: readonly string[] }
@@ -73,5 +87,6 @@ export function isChannelKind(value: string): value is ChannelKind {
 
 /** Webhook URLs carry the app id, which is unique across organizations (slugs are per org). */
 export function webhookUrl(publicUrl: string, appId: string, kind: ChannelKind): string {
+  if (kind === "widget") return `${publicUrl}/widget/v1/${appId}`;
   return kind === "web" ? `${publicUrl}/support/${appId}` : `${publicUrl}/webhooks/${kind}/${appId}`;
 }

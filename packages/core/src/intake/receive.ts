@@ -32,7 +32,7 @@ import { type DeliveryStatusSink, type IngestResult, ingestDelivery, recordRejec
  * ports, with the replay cache, rate limiter, counters and logger), not a service context.
  */
 
-export type WebhookChannel = Exclude<ChannelKind, "web">;
+export type WebhookChannel = Exclude<ChannelKind, "web" | "widget">;
 
 export interface WebhookRequest {
   channel: WebhookChannel;

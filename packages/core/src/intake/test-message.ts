@@ -148,6 +148,9 @@ export function buildTestRequest(app: App, channel: LoadedChannel): TestRequest 
       });
       return signedGeneric(`/webhooks/generic/${app.id}`, body, channel.signingSecrets, `test-${id}`);
     }
+    case "widget":
+      // A widget message needs a visitor's session from an allowed page: the sample host page is the test.
+      throw new AppError("conflict", "the widget has no webhook to test: write from a page that embeds it");
     case "web":
       return {
         method: "POST",

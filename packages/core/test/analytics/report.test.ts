@@ -141,6 +141,8 @@ for (const dialect of dialects) {
         unchanged: 1,
         edited: 1,
         rewritten: 0,
+        // No conversation was closed from a suggested article (the widget's deflection).
+        selfServed: 0,
       });
     });
 

@@ -1,0 +1,5 @@
+export * from "./config.js";
+export * from "./conversation.js";
+export * from "./deflection.js";
+export * from "./limits.js";
+export * from "./session.js";
