@@ -10,8 +10,8 @@ export const roleAtLeast = (role: Role, needed: Role) => RANK[role] >= RANK[need
 
 /**
  * Who acts: a dashboard user, an API key (SDK, remote CLI), a Slack user, the operator at the
- * local CLI (who holds the data folder, so the owner's rights), a workflow function, or a
- * member working in Front’s sidebar plugin, or a widget visitor (public, app-scoped routes only).
+ * local CLI (who holds the data folder, so the owner's rights), a workflow function, a member
+ * working in Front's sidebar plugin, or a widget visitor (public, app-scoped routes only).
  */
 export type ActorKind = "user" | "api_key" | "slack" | "operator" | "workflow" | "front" | "visitor";
 
