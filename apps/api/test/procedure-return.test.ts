@@ -90,6 +90,10 @@ for (const dialect of dialects) {
       expect(
         (await jsonCall(p, "/api/v1/tasks/tsk_missing", { method: "PATCH", body: { status: "closed" } })).status,
       ).toBe(404);
+      const doc = await (await p.api.request("/openapi.json")).json();
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(["/api/v1/tasks", "/api/v1/tasks/{id}", "/api/v1/apps/{app}/tasks/clickup"]),
+      );
     }, 120_000);
   });
 }

@@ -53,6 +53,8 @@ export * from "./operations/retention.js";
 export * from "./operations/runs.js";
 export * from "./procedures/categories.js";
 export * from "./procedures/definitions.js";
+export * from "./procedures/run-start.js";
+export * from "./procedures/run-waits.js";
 export * from "./procedures/runner.js";
 export * from "./procedures/tasks.js";
 export * from "./review/approved-actions.js";

@@ -5,7 +5,7 @@ import { gatherForConversation } from "../context/gather-step.js";
 import { debounceSeconds, loadDraftInputs } from "../drafting/inputs.js";
 import { planDraft } from "../drafting/plan-draft.js";
 import { findStoredDraft, type StoredDraft, storeDraft } from "../drafting/store-draft.js";
-import { procedureRunOfMessage, startProcedureRun } from "../procedures/runner.js";
+import { procedureRunOfMessage, startProcedureRun } from "../procedures/run-start.js";
 import { supersedePendingDrafts } from "../review/supersede.js";
 import { type ServiceContext, serviceContext, WORKFLOW } from "../service/context.js";
 import type { Platform } from "../service/ports.js";

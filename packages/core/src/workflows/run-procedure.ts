@@ -1,14 +1,12 @@
 import type { WorkflowClient } from "@support/engine";
+import type { ProcedureStepOutcome } from "../procedures/run-record.js";
 import {
-  executeProcedureStep,
   expireProcedureWait,
-  finishProcedureRun,
-  firstProcedureStep,
-  type ProcedureStepOutcome,
   remindProcedureCustomer,
   replyBeforeWait,
   takeProcedureReply,
-} from "../procedures/runner.js";
+} from "../procedures/run-waits.js";
+import { executeProcedureStep, finishProcedureRun, firstProcedureStep } from "../procedures/runner.js";
 import { serviceContext, WORKFLOW } from "../service/context.js";
 import type { Platform } from "../service/ports.js";
 import { conversationConcurrency } from "./concurrency.js";
