@@ -92,5 +92,19 @@ for (const dialect of dialects) {
       expect(noConversation.status).toBe(400);
       expect((await noConversation.json()).detail).toContain("belongs to no conversation");
     });
+
+    it("documents the shop, lead and quote-sending routes in /openapi.json", async () => {
+      const doc = await (await p.api.request("/openapi.json")).json();
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          "/api/v1/apps/{app}/shop",
+          "/api/v1/leads",
+          "/api/v1/leads/export",
+          "/api/v1/leads/{id}",
+          "/api/v1/quotes/{id}/send",
+        ]),
+      );
+      expect(doc.components.schemas.ShopSettings.properties.approvalThresholdMinor).toBeDefined();
+    });
   });
 }
