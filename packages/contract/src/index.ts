@@ -16,5 +16,5 @@ export * from "./notifications.js";
 export * from "./operations.js";
 export * from "./procedure-tests.js";
 export * from "./procedures.js";
-export * from "./slack.js";
 export * from "./shop.js";
+export * from "./slack.js";
