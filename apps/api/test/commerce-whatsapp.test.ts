@@ -50,7 +50,7 @@ for (const dialect of dialects) {
         const body = await readBytes(req);
         res.setHeader("content-type", "application/json");
         if (req.url === `/v21.0/${PHONE_NUMBER_ID}/media`) {
-          const form = await new Response(body, {
+          const form = await new Response(new Uint8Array(body), {
             headers: { "content-type": String(req.headers["content-type"]) },
           }).formData();
           uploads.push({ authorization: req.headers.authorization, form });

@@ -19,6 +19,6 @@ export * from "./operations.js";
 export * from "./procedure-runs.js";
 export * from "./procedure-tests.js";
 export * from "./procedures.js";
-export * from "./slack.js";
 export * from "./shop.js";
 export * from "./widget.js";
+export * from "./slack.js";

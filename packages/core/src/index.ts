@@ -1,5 +1,6 @@
 export * from "./analytics/index.js";
 export * from "./billing/index.js";
+export * from "./commerce/catalogue-index.js";
 export * from "./commerce/conversation-sales.js";
 export * from "./commerce/import.js";
 export * from "./commerce/leads.js";
@@ -90,4 +91,3 @@ export * from "./tenancy/signing-keys.js";
 export * from "./widget/index.js";
 export * from "./workflows/event-types.js";
 export * from "./workflows/index.js";
-export * from "./commerce/catalogue-index.js";
