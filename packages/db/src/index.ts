@@ -10,6 +10,7 @@ export * from "./integrations.js";
 export * from "./notifications.js";
 export * from "./procedures.js";
 export * from "./products.js";
+export * from "./replay-keys.js";
 export * from "./retention.js";
 export { tableDefs } from "./schema/tables.js";
 export * from "./secrets.js";

@@ -57,6 +57,11 @@ const schema = z.object({
   STRIPE_BILLING_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   BILLING_PLANS_FILE: z.string().min(1).optional(),
   BILLING_OVERAGE: z.enum(["pause", "allow"]).default("pause"),
+  ROLE: z.enum(["all", "api", "worker"]).default("all"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+    .optional(),
   ALLOWED_OUTBOUND_NETWORKS: z
     .string()
     .optional()
@@ -137,6 +142,13 @@ export interface Config {
    * setups); metadata addresses stay refused whatever is listed (ADR 0100).
    */
   allowedOutboundNetworks: string[];
+  /**
+   * What this process runs (docs/production.md): `all` (the default) the API, the embedded engine
+   * and the outbox relay; `api` the API and the relay; `worker` the engine and the relay.
+   */
+  role: "all" | "api" | "worker";
+  /** The webhook replay cache on Redis; unset, on the platform database. */
+  redisUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -165,6 +177,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(e.UPSTASH_VECTOR_REST_URL) !== Boolean(e.UPSTASH_VECTOR_REST_TOKEN)) {
     throw new ConfigError(
       "Invalid configuration:\n  UPSTASH_VECTOR_REST_URL and UPSTASH_VECTOR_REST_TOKEN: set both or neither",
+    );
+  }
+  if (e.ROLE !== "all" && embedded) {
+    throw new ConfigError(
+      `Invalid configuration:\n  ROLE: ${e.ROLE} needs DATABASE_URL on MySQL or PlanetScale (several processes cannot share the embedded SQLite file)`,
     );
   }
   const inngest = inngestSettings(e);
@@ -228,6 +245,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     plans: loadPlans(e.BILLING_PLANS_FILE),
     billingOverage: e.BILLING_OVERAGE,
     allowedOutboundNetworks: [...OutboundNetworks.parse(e.ALLOWED_OUTBOUND_NETWORKS).ranges],
+    role: e.ROLE,
+    redisUrl: e.REDIS_URL,
   };
 }
 

@@ -1,4 +1,4 @@
-import { createReplayCache } from "@support/channels";
+import type { ReplayCache } from "@support/channels";
 import {
   type Counters,
   createRateLimiter,
@@ -36,6 +36,8 @@ export interface PortSources {
   tracer?: Tracer;
   /** Wakes the outbox relay after a decision so its effects follow at once. */
   wakeRelay(): void;
+  /** Shared by every instance: on Redis when configured, on the database otherwise. */
+  replayCache: ReplayCache;
 }
 
 /** How the product talks to Slack: the Web API adapter (its URL checked), logging through the product's logger. */
@@ -65,7 +67,7 @@ export function productPorts(sources: PortSources, overrides: PortOverrides = {}
     publicUrl: config.publicUrl,
     counters: sources.counters,
     logger: sources.logger,
-    replayCache: createReplayCache(),
+    replayCache: sources.replayCache,
     rateLimiter: createRateLimiter(),
     wake: sources.wakeRelay,
     model: overrides.model ?? languageModelFromConfig(config),

@@ -1,3 +1,4 @@
+import type { ReplayCache } from "@support/channels";
 import {
   type Actor,
   type Auth,
@@ -12,9 +13,10 @@ import {
   type Tracer,
   workflowFunctions,
 } from "@support/core";
-import { type Database, openDatabase, type SecretBox } from "@support/db";
+import { createDatabaseReplayCache, type Database, openDatabase, type SecretBox } from "@support/db";
 import {
   createEmbeddedEngine,
+  createEmbeddedEnginePublisher,
   createForegroundGate,
   createInngestClient,
   createInngestPublisher,
@@ -111,6 +113,7 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
   const billing = config.billing ? await loadBillingAdapter(config.billing) : undefined;
   const bus = new InProcessEventBus();
   const foreground = createForegroundGate();
+  const replay = await openReplayCache(config, database);
   // The relay is built last (it publishes to the engine); a service that committed events wakes it.
   const wakeRelay = () => relay.notify();
   const sources = {
@@ -124,6 +127,7 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
     counters,
     tracer: options.tracer,
     wakeRelay,
+    replayCache: replay.cache,
   };
   const ports = productPorts(sources, options.ports);
   const inngest = createInngestClient(config.inngest, { appId: INNGEST_APP_ID, logger });
@@ -131,15 +135,20 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
   const slack = slackDeps(sources, platform);
   const functions = (options.workflows ?? workflowFunctions(platform))(inngest);
   const inngestServe = createInngestServeApp(inngest, functions);
-  // Embedded: the engine calls the serve handler in-process. Otherwise Inngest calls /api/inngest.
+  // Embedded: the engine calls the serve handler in-process (not in an API-only instance, which
+  // leaves drafting to the workers). Otherwise Inngest calls /api/inngest.
   const engine =
-    config.inngest.mode === "embedded"
+    config.inngest.mode === "embedded" && config.role !== "api"
       ? createEmbeddedEngine(database, async (request) => inngestServe.fetch(request), logger, {
           turn: foreground.turn,
           ...options.engine,
         })
       : undefined;
-  const workflowPublisher = engine ? engine.publisher : createInngestPublisher(inngest);
+  const workflowPublisher = engine
+    ? engine.publisher
+    : config.inngest.mode === "embedded"
+      ? createEmbeddedEnginePublisher(database)
+      : createInngestPublisher(inngest);
   const relay: OutboxRelay = createOutboxRelay(database, fanOutPublisher(workflowPublisher, bus), logger, {
     turn: foreground.turn,
   });
@@ -177,8 +186,23 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
     stop,
     async close() {
       await stop();
+      await replay.close?.();
       await database.close();
     },
     contextFor: (orgId, actor) => serviceContext(platform, orgId, actor),
   };
+}
+
+/**
+ * The webhook replay cache every instance shares: Redis when `REDIS_URL` is set (its client loaded
+ * only then), the platform database otherwise.
+ */
+async function openReplayCache(
+  config: Config,
+  database: Database,
+): Promise<{ cache: ReplayCache; close?: () => Promise<void> }> {
+  if (!config.redisUrl) return { cache: createDatabaseReplayCache(database) };
+  const { createRedisReplayCache } = await import("@support/channels/redis-replay-cache");
+  const cache = createRedisReplayCache(config.redisUrl);
+  return { cache, close: cache.close };
 }

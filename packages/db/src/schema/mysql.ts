@@ -10,6 +10,7 @@ import * as n from "./notification-tables.js";
 import * as pr from "./procedure-tables.js";
 import * as sl from "./slack-tables.js";
 import * as t from "./tables.js";
+import * as wh from "./webhook-tables.js";
 
 export const organizations = toMysql(t.organizations);
 export const apps = toMysql(t.apps);
@@ -53,3 +54,4 @@ export const triageConfigs = toMysql(pr.triageConfigs);
 export const procedures = toMysql(pr.procedures);
 export const products = toMysql(cm.products);
 export const quotes = toMysql(cm.quotes);
+export const webhookReplayKeys = toMysql(wh.webhookReplayKeys);

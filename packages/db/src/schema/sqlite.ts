@@ -10,6 +10,7 @@ import * as n from "./notification-tables.js";
 import * as pr from "./procedure-tables.js";
 import * as sl from "./slack-tables.js";
 import * as t from "./tables.js";
+import * as wh from "./webhook-tables.js";
 
 export const organizations = toSqlite(t.organizations);
 export const apps = toSqlite(t.apps);
@@ -53,3 +54,4 @@ export const triageConfigs = toSqlite(pr.triageConfigs);
 export const procedures = toSqlite(pr.procedures);
 export const products = toSqlite(cm.products);
 export const quotes = toSqlite(cm.quotes);
+export const webhookReplayKeys = toSqlite(wh.webhookReplayKeys);

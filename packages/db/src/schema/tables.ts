@@ -16,6 +16,7 @@ import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowled
 import { notifications } from "./notification-tables.js";
 import { procedures, triageConfigs } from "./procedure-tables.js";
 import { slackCards, slackConfigs } from "./slack-tables.js";
+import { webhookReplayKeys } from "./webhook-tables.js";
 
 /**
  * Every table of the platform, described once. Tenant-owned tables carry `orgId`; there are
@@ -378,4 +379,5 @@ export const tableDefs = {
   procedures,
   products,
   quotes,
+  webhookReplayKeys,
 } as const;
