@@ -52,6 +52,9 @@ export function createOutboxRelay(
           ts: row.createdAt.getTime(),
         })),
       );
+      // Which instance published what (ids only): the evidence that relays on several instances
+      // publish each row once (apps/api/test/instances.test.ts).
+      logger.debug({ events: ids }, "outbox batch published");
       return { failed: false, record: (tx) => markOutboxPublished(tx, ids, new Date()) };
     } catch (error) {
       const attempts = Math.min(...due.map((row) => row.attempts));
