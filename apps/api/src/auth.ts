@@ -25,7 +25,7 @@ export const requireCaller = createMiddleware<ApiEnv>(async (c, next) => {
     authenticated(c, key.orgId, { kind: "api_key", role: key.role as Role, name: `key:${key.id}` });
     return next();
   }
-  const session = await runtime.auth.api.getSession({ headers: c.req.raw.headers });
+  const session = await (await runtime.auth()).api.getSession({ headers: c.req.raw.headers });
   if (!session) return problem(c, "unauthorized", "Sign in, or send an API key as 'Authorization: Bearer sk_…'.");
   const refused = refuseCrossSite(c);
   if (refused) return refused;

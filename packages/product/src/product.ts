@@ -3,9 +3,9 @@ import {
   type Actor,
   type Auth,
   Counters,
-  createAuth,
   type KnowledgeDeps,
   knowledgeFor,
+  loadAuth,
   type Platform,
   type Ports,
   type ServiceContext,
@@ -47,7 +47,8 @@ export interface Product {
   config: Config;
   database: Database;
   secrets: SecretBox;
-  auth: Auth;
+  /** Sign-in and sessions (better-auth), built on first use: only the API needs them. */
+  auth(): Promise<Auth>;
   logger: Logger;
   counters: Counters;
   /** Request-path work (the HTTP server) goes ahead of the engine and the relay in this process. */
@@ -107,7 +108,9 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
   const secrets = loadSecretBox(masterKey);
   const logger = options.logger ?? pino({ level: "silent" });
   const counters = new Counters();
-  const auth = createAuth(database, { baseURL: config.publicUrl, secret: deriveSecret(masterKey, "better-auth") });
+  let auth: Promise<Auth> | undefined;
+  const loadProductAuth = () =>
+    (auth ??= loadAuth(database, { baseURL: config.publicUrl, secret: deriveSecret(masterKey, "better-auth") }));
   const knowledge = knowledgeFor(config, database.db);
   const stripe = config.stripe ? await loadStripeAdapter(config.stripe) : undefined;
   const billing = config.billing ? await loadBillingAdapter(config.billing) : undefined;
@@ -163,7 +166,7 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
     config,
     database,
     secrets,
-    auth,
+    auth: loadProductAuth,
     logger,
     counters,
     foreground,
