@@ -113,7 +113,7 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
     });
     await next();
   });
-  api.on(["GET", "POST"], "/api/auth/*", (c) => runtime.auth.handler(c.req.raw));
+  api.on(["GET", "POST"], "/api/auth/*", async (c) => (await runtime.auth()).handler(c.req.raw));
   // Inngest (Cloud or a dev server) syncs and calls the functions here; it verifies its own
   // signatures. The embedded engine calls the same handler in-process, so it is not exposed.
   if (runtime.config.inngest.mode !== "embedded") {

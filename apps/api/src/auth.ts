@@ -27,7 +27,7 @@ export const requireCaller = createMiddleware<ApiEnv>(async (c, next) => {
     c.set("stillAuthorized", async () => (await authenticateApiKey(runtime.database, token))?.id === key.id);
     return next();
   }
-  const session = await runtime.auth.api.getSession({ headers: c.req.raw.headers });
+  const session = await (await runtime.auth()).api.getSession({ headers: c.req.raw.headers });
   if (!session) return problem(c, "unauthorized", "Sign in, or send an API key as 'Authorization: Bearer sk_…'.");
   const refused = refuseCrossSite(c);
   if (refused) return refused;

@@ -80,7 +80,7 @@ export * from "./service/ports.js";
 export * from "./service/tracing.js";
 export * from "./tenancy/api-keys.js";
 export * from "./tenancy/apps.js";
-export * from "./tenancy/auth.js";
+export * from "./tenancy/auth-loader.js";
 export * from "./tenancy/directory.js";
 export * from "./tenancy/human-owner.js";
 export * from "./tenancy/init.js";

@@ -2,14 +2,9 @@ import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@libsql/client";
-import { Client as PlanetScaleClient } from "@planetscale/database";
 import { drizzle as drizzleLibsql, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate as migrateLibsql } from "drizzle-orm/libsql/migrator";
-import { drizzle as drizzleMysql } from "drizzle-orm/mysql2";
-import { migrate as migrateMysql } from "drizzle-orm/mysql2/migrator";
-import { drizzle as drizzlePlanetscale } from "drizzle-orm/planetscale-serverless";
-import { createPool } from "mysql2/promise";
-import * as mysqlSchema from "./schema/mysql.js";
+import type * as MysqlSchema from "./schema/mysql.js";
 import * as sqliteSchema from "./schema/sqlite.js";
 import { withLockRetries } from "./sql-errors.js";
 
@@ -106,7 +101,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       close: async () => client.close(),
     };
   }
+  // The MySQL and PlanetScale drivers are loaded only when configured: the embedded product and
+  // the local CLI never pay for them.
+  const mysqlSchema = await import("./schema/mysql.js");
   if (dialect === "mysql") {
+    const [{ createPool }, { drizzle: drizzleMysql }, { migrate: migrateMysql }] = await Promise.all([
+      import("mysql2/promise"),
+      import("drizzle-orm/mysql2"),
+      import("drizzle-orm/mysql2/migrator"),
+    ]);
     const pool = createPool({ uri: target.url, connectionLimit: 10 });
     const db = drizzleMysql(pool, { schema: mysqlSchema, mode: "default" });
     return {
@@ -121,6 +124,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       close: () => pool.end(),
     };
   }
+  const [{ Client: PlanetScaleClient }, { drizzle: drizzlePlanetscale }] = await Promise.all([
+    import("@planetscale/database"),
+    import("drizzle-orm/planetscale-serverless"),
+  ]);
   const client = new PlanetScaleClient({ url: target.url });
   const db = drizzlePlanetscale({ client, schema: mysqlSchema });
   return {
@@ -170,6 +177,6 @@ function createMutex() {
   };
 }
 
-function asSharedDb(q: unknown, t: typeof mysqlSchema): Db {
+function asSharedDb(q: unknown, t: typeof MysqlSchema): Db {
   return { q: q as Db["q"], t: t as unknown as Db["t"] };
 }

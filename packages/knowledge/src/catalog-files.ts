@@ -1,6 +1,5 @@
 import { extname } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
-import { readSheet } from "read-excel-file/node";
 import { UnsupportedContentError } from "./documents.js";
 
 /**
@@ -51,6 +50,8 @@ function cellText(value: unknown): string {
 
 async function readXlsx(bytes: Uint8Array, name: string): Promise<string[][]> {
   try {
+    // Loaded on first use (an XLSX import), not by every process that loads the knowledge package.
+    const { readSheet } = await import("read-excel-file/node");
     const sheet = await readSheet(Buffer.from(bytes));
     return sheet.map((row) => row.map(cellText)).filter((row) => row.some((cell) => cell !== ""));
   } catch {

@@ -1,7 +1,5 @@
 import { extname } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
-import mammoth from "mammoth";
-import { extractText, getDocumentProxy } from "unpdf";
 import { type KnowledgeDocument, UnsupportedContentError } from "./documents.js";
 import { htmlFragmentToMarkdown, htmlToMarkdown } from "./html.js";
 
@@ -24,6 +22,9 @@ function markdownDocument(name: string, markdown: string, title?: string): Knowl
 }
 
 async function parsePdf(bytes: Uint8Array, name: string): Promise<KnowledgeDocument[]> {
+  // Loaded on first use (outside the try: a missing module is not an unreadable file): PDF and
+  // DOCX support is large and most processes never parse either.
+  const { extractText, getDocumentProxy } = await import("unpdf");
   let pages: string[];
   try {
     const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
@@ -44,6 +45,7 @@ async function parsePdf(bytes: Uint8Array, name: string): Promise<KnowledgeDocum
 }
 
 async function parseDocx(bytes: Uint8Array, name: string): Promise<KnowledgeDocument[]> {
+  const { default: mammoth } = await import("mammoth");
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;

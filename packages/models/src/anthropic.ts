@@ -1,4 +1,4 @@
-import Anthropic, { APIError } from "@anthropic-ai/sdk";
+import type Anthropic from "@anthropic-ai/sdk";
 import type {
   ActionTool,
   ModelDraftRequest as DraftRequest,
@@ -50,12 +50,19 @@ const TRIAGE_TOOL = "record_triage";
 const DRAFT_TOOL = "write_reply";
 
 export function createAnthropicModel(options: AnthropicModelOptions): LanguageModel {
-  const client = new Anthropic({
-    apiKey: options.apiKey,
-    baseURL: options.baseUrl ?? null,
-    timeout: options.timeoutMs ?? 30_000,
-    maxRetries: options.maxRetries ?? 3,
-  });
+  // The SDK (a few hundred modules) is loaded at the first call, not by every process that
+  // configures the model (the CLI, an API instance that never drafts).
+  let sdk: Promise<{ client: Anthropic; APIError: typeof Anthropic.APIError }> | undefined;
+  const loadSdk = () =>
+    (sdk ??= import("@anthropic-ai/sdk").then(({ default: AnthropicClient, APIError }) => ({
+      client: new AnthropicClient({
+        apiKey: options.apiKey,
+        baseURL: options.baseUrl ?? null,
+        timeout: options.timeoutMs ?? 30_000,
+        maxRetries: options.maxRetries ?? 3,
+      }),
+      APIError,
+    })));
   const price = options.prices ? priceOf(options.model, options.prices) : priceOf(options.model);
 
   async function callTool<S extends z.ZodObject>(
@@ -65,6 +72,7 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
     actionTools: ActionTool[] = [],
   ): Promise<{ input: z.infer<S> | null; problem: string | null; usage: ModelUsage; others: ModelActionProposal[] }> {
     const started = performance.now();
+    const { client, APIError } = await loadSdk();
     let result: { data: Anthropic.Message; request_id?: string | null };
     try {
       result = await client.messages

@@ -66,6 +66,11 @@ const schema = z.object({
     .regex(/^smtps?:\/\/[^/]+/, "an smtp:// or smtps:// URL")
     .optional(),
   MAIL_FROM: z.string().min(3).max(320).optional(),
+  ROLE: z.enum(["all", "api", "worker"]).default("all"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+    .optional(),
   ALLOWED_OUTBOUND_NETWORKS: z
     .string()
     .optional()
@@ -150,6 +155,13 @@ export interface Config {
   frontPluginFrameAncestors: string;
   /** Set with SMTP_URL (and MAIL_FROM): emails to people go through it; else the embedded mailbox. */
   mail?: { smtpUrl: string; from: string };
+  /**
+   * What this process runs (docs/production.md): `all` (the default) the API, the embedded engine
+   * and the outbox relay; `api` the API and the relay; `worker` the engine and the relay.
+   */
+  role: "all" | "api" | "worker";
+  /** The webhook replay cache on Redis; unset, on the platform database. */
+  redisUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -178,6 +190,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(e.UPSTASH_VECTOR_REST_URL) !== Boolean(e.UPSTASH_VECTOR_REST_TOKEN)) {
     throw new ConfigError(
       "Invalid configuration:\n  UPSTASH_VECTOR_REST_URL and UPSTASH_VECTOR_REST_TOKEN: set both or neither",
+    );
+  }
+  if (e.ROLE !== "all" && embedded) {
+    throw new ConfigError(
+      `Invalid configuration:\n  ROLE: ${e.ROLE} needs DATABASE_URL on MySQL or PlanetScale (several processes cannot share the embedded SQLite file)`,
     );
   }
   const inngest = inngestSettings(e);
@@ -248,6 +265,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedOutboundNetworks: [...OutboundNetworks.parse(e.ALLOWED_OUTBOUND_NETWORKS).ranges],
     frontPluginFrameAncestors: e.FRONT_PLUGIN_FRAME_ANCESTORS,
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
+    role: e.ROLE,
+    redisUrl: e.REDIS_URL,
   };
 }
 

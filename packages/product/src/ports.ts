@@ -1,4 +1,4 @@
-import { createReplayCache, createSmtpMailSender, parseSmtpUrl } from "@support/channels";
+import { createSmtpMailSender, parseSmtpUrl, type ReplayCache } from "@support/channels";
 import {
   type Counters,
   createRateLimiter,
@@ -41,6 +41,8 @@ export interface PortSources {
   wakeRelay(): void;
   /** Emails to people; auth uses the same one. */
   mailer: Mailer;
+  /** Shared by every instance: on Redis when configured, on the database otherwise. */
+  replayCache: ReplayCache;
 }
 
 /** SMTP when SMTP_URL is set, else the embedded mailbox in the database. */
@@ -76,7 +78,7 @@ export function productPorts(sources: PortSources, overrides: PortOverrides = {}
     publicUrl: config.publicUrl,
     counters: sources.counters,
     logger: sources.logger,
-    replayCache: createReplayCache(),
+    replayCache: sources.replayCache,
     rateLimiter: createRateLimiter(),
     wake: sources.wakeRelay,
     model: overrides.model ?? languageModelFromConfig(config),

@@ -1,10 +1,11 @@
+import type { ReplayCache } from "@support/channels";
 import {
   type Actor,
   type Auth,
   Counters,
-  createAuth,
   type KnowledgeDeps,
   knowledgeFor,
+  loadAuth,
   type Platform,
   type Ports,
   type ServiceContext,
@@ -12,9 +13,10 @@ import {
   type Tracer,
   workflowFunctions,
 } from "@support/core";
-import { type Database, openDatabase, type SecretBox } from "@support/db";
+import { createDatabaseReplayCache, type Database, openDatabase, type SecretBox } from "@support/db";
 import {
   createEmbeddedEngine,
+  createEmbeddedEnginePublisher,
   createForegroundGate,
   createInngestClient,
   createInngestPublisher,
@@ -45,7 +47,8 @@ export interface Product {
   config: Config;
   database: Database;
   secrets: SecretBox;
-  auth: Auth;
+  /** Sign-in and sessions (better-auth), built on first use: only the API needs them. */
+  auth(): Promise<Auth>;
   logger: Logger;
   counters: Counters;
   /** Request-path work (the HTTP server) goes ahead of the engine and the relay in this process. */
@@ -106,17 +109,20 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
   const logger = options.logger ?? pino({ level: "silent" });
   const counters = new Counters();
   const mailer = mailerFor(config, database);
-  const auth = createAuth(database, {
-    baseURL: config.publicUrl,
-    secret: deriveSecret(masterKey, "better-auth"),
-    mailer,
-    logger,
-  });
+  let auth: Promise<Auth> | undefined;
+  const loadProductAuth = () =>
+    (auth ??= loadAuth(database, {
+      baseURL: config.publicUrl,
+      secret: deriveSecret(masterKey, "better-auth"),
+      mailer,
+      logger,
+    }));
   const knowledge = knowledgeFor(config, database.db);
   const stripe = config.stripe ? await loadStripeAdapter(config.stripe) : undefined;
   const billing = config.billing ? await loadBillingAdapter(config.billing) : undefined;
   const bus = new InProcessEventBus();
   const foreground = createForegroundGate();
+  const replay = await openReplayCache(config, database);
   // The relay is built last (it publishes to the engine); a service that committed events wakes it.
   const wakeRelay = () => relay.notify();
   const sources = {
@@ -131,6 +137,7 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
     tracer: options.tracer,
     wakeRelay,
     mailer,
+    replayCache: replay.cache,
   };
   const ports = productPorts(sources, options.ports);
   const inngest = createInngestClient(config.inngest, { appId: INNGEST_APP_ID, logger });
@@ -138,15 +145,20 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
   const slack = slackDeps(sources, platform);
   const functions = (options.workflows ?? workflowFunctions(platform))(inngest);
   const inngestServe = createInngestServeApp(inngest, functions);
-  // Embedded: the engine calls the serve handler in-process. Otherwise Inngest calls /api/inngest.
+  // Embedded: the engine calls the serve handler in-process (not in an API-only instance, which
+  // leaves drafting to the workers). Otherwise Inngest calls /api/inngest.
   const engine =
-    config.inngest.mode === "embedded"
+    config.inngest.mode === "embedded" && config.role !== "api"
       ? createEmbeddedEngine(database, async (request) => inngestServe.fetch(request), logger, {
           turn: foreground.turn,
           ...options.engine,
         })
       : undefined;
-  const workflowPublisher = engine ? engine.publisher : createInngestPublisher(inngest);
+  const workflowPublisher = engine
+    ? engine.publisher
+    : config.inngest.mode === "embedded"
+      ? createEmbeddedEnginePublisher(database)
+      : createInngestPublisher(inngest);
   const relay: OutboxRelay = createOutboxRelay(database, fanOutPublisher(workflowPublisher, bus), logger, {
     turn: foreground.turn,
   });
@@ -161,7 +173,7 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
     config,
     database,
     secrets,
-    auth,
+    auth: loadProductAuth,
     logger,
     counters,
     foreground,
@@ -184,8 +196,23 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
     stop,
     async close() {
       await stop();
+      await replay.close?.();
       await database.close();
     },
     contextFor: (orgId, actor) => serviceContext(platform, orgId, actor),
   };
+}
+
+/**
+ * The webhook replay cache every instance shares: Redis when `REDIS_URL` is set (its client loaded
+ * only then), the platform database otherwise.
+ */
+async function openReplayCache(
+  config: Config,
+  database: Database,
+): Promise<{ cache: ReplayCache; close?: () => Promise<void> }> {
+  if (!config.redisUrl) return { cache: createDatabaseReplayCache(database) };
+  const { createRedisReplayCache } = await import("@support/channels/redis-replay-cache");
+  const cache = createRedisReplayCache(config.redisUrl);
+  return { cache, close: cache.close };
 }

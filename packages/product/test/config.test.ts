@@ -92,4 +92,14 @@ describe("configuration", () => {
     const config = loadConfig({ UPSTASH_VECTOR_REST_URL: "https://v.example.io", UPSTASH_VECTOR_REST_TOKEN: "t" });
     expect(config.vectors).toEqual({ url: "https://v.example.io", token: "t", fusion: "RRF", hostedEmbeddings: false });
   });
+
+  it("splits API and worker processes only on a shared production database, and names the replay cache's Redis", () => {
+    expect(loadConfig({}).role).toBe("all");
+    expect(() => loadConfig({ ROLE: "worker" })).toThrow(/ROLE: worker needs DATABASE_URL on MySQL or PlanetScale/);
+    expect(() => loadConfig({ ROLE: "primary" })).toThrow(/ROLE/);
+    const production = { DATABASE_URL: "mysql://u@127.0.0.1/db", SECRETS_KEY: Buffer.alloc(32, 1).toString("base64") };
+    expect(loadConfig({ ...production, ROLE: "api" }).role).toBe("api");
+    expect(loadConfig({ REDIS_URL: "rediss://default:t@example.upstash.io:6379" }).redisUrl).toMatch(/^rediss:/);
+    expect(() => loadConfig({ REDIS_URL: "http://example.com" })).toThrow(/REDIS_URL/);
+  });
 });

@@ -1,14 +1,15 @@
 /**
  * Signatures seen inside the timestamp window. A signature is remembered only after its request
  * was handled, so a sender retrying a request that failed on our side is not turned away.
- * In-process and bounded: the window is short and de-duplication by vendor id is the durable
- * guarantee behind it.
+ * De-duplication by vendor id is the durable guarantee behind it. Implementations: this
+ * in-process one (tests), the platform database's and Redis's (shared by several instances).
  */
 export interface ReplayCache {
-  has(key: string): boolean;
-  remember(key: string): void;
+  has(key: string): boolean | Promise<boolean>;
+  remember(key: string): void | Promise<void>;
 }
 
+/** In-process and bounded: one instance's memory, for tests and single-process tools. */
 export function createReplayCache(options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {}) {
   const ttlMs = options.ttlMs ?? 6 * 60_000;
   const maxEntries = options.maxEntries ?? 100_000;

@@ -1,5 +1,5 @@
 import { formatMoney, type MoneyLanguage, type QuoteFigures } from "@support/decisions";
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+import type { PDFFont, PDFPage } from "pdf-lib";
 
 /** Everything printed on a quote; the bytes depend on nothing else (no clock, no random id). */
 export interface QuoteDocument {
@@ -73,6 +73,8 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
  * no random document id, so the same quote always gives the same bytes (tested on a golden file).
  */
 export async function renderQuotePdf(quote: QuoteDocument): Promise<Uint8Array> {
+  // pdf-lib is loaded when a quote is first rendered, not by every process that loads core.
+  const { PDFDocument, rgb, StandardFonts } = await import("pdf-lib");
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.setTitle(printable(`${quote.shop.name} - ${quote.number}`));
   doc.setProducer("support platform");

@@ -157,7 +157,7 @@ export async function receiveWebhook(platform: Platform, request: WebhookRequest
       `The request signature is not valid (${verified.reason.replaceAll("_", " ")}).`,
     );
   }
-  if (replayCache.has(verified.replayKey)) {
+  if (await replayCache.has(verified.replayKey)) {
     counters.increment("webhook_replayed_total", { channel: request.channel });
     // WhatsApp has no timestamp: Meta's retry of a handled delivery carries the same signature.
     // Zendesk retries a delivery whose answer it lost with the same bytes and timestamp. The
@@ -178,7 +178,7 @@ export async function receiveWebhook(platform: Platform, request: WebhookRequest
     if (!(error instanceof InboundPayloadError)) throw error;
     const vendorEventId = `sha256:${createHash("sha256").update(request.rawBody).digest("hex")}`;
     await recordRejectedDelivery(platform.db, app, raw, vendorEventId, error.message);
-    replayCache.remember(verified.replayKey);
+    await replayCache.remember(verified.replayKey);
     counters.increment("webhook_invalid_total", { channel: request.channel });
     throw new AppError("invalid_input", `The payload was signed but cannot be used: ${error.message}`);
   }
@@ -188,7 +188,7 @@ export async function receiveWebhook(platform: Platform, request: WebhookRequest
   const result = await ingestDelivery(platform.db, app, raw, parsed.delivery, {
     onDeliveryStatus: recordDeliveryStatus,
   });
-  replayCache.remember(verified.replayKey);
+  await replayCache.remember(verified.replayKey);
   counters.increment("webhook_accepted_total", { channel: request.channel, outcome: result.status });
   // What was stored starts the pipeline now rather than at the relay's next poll.
   if (result.events > 0) platform.ports.wake();

@@ -12,6 +12,7 @@ import * as n from "./notification-tables.js";
 import * as pr from "./procedure-tables.js";
 import * as sl from "./slack-tables.js";
 import * as t from "./tables.js";
+import * as wh from "./webhook-tables.js";
 
 export const organizations = toMysql(t.organizations);
 export const apps = toMysql(t.apps);
@@ -62,3 +63,4 @@ export const shopSettings = toMysql(cm.shopSettings);
 export const leads = toMysql(cm.leads);
 export const frontPluginConfigs = toMysql(fp.frontPluginConfigs);
 export const platformMails = toMysql(ml.platformMails);
+export const webhookReplayKeys = toMysql(wh.webhookReplayKeys);

@@ -12,6 +12,7 @@ import * as n from "./notification-tables.js";
 import * as pr from "./procedure-tables.js";
 import * as sl from "./slack-tables.js";
 import * as t from "./tables.js";
+import * as wh from "./webhook-tables.js";
 
 export const organizations = toSqlite(t.organizations);
 export const apps = toSqlite(t.apps);
@@ -62,3 +63,4 @@ export const shopSettings = toSqlite(cm.shopSettings);
 export const leads = toSqlite(cm.leads);
 export const frontPluginConfigs = toSqlite(fp.frontPluginConfigs);
 export const platformMails = toSqlite(ml.platformMails);
+export const webhookReplayKeys = toSqlite(wh.webhookReplayKeys);

@@ -18,6 +18,7 @@ import { platformMails } from "./mail-tables.js";
 import { notifications } from "./notification-tables.js";
 import { procedureRuns, procedures, taskConnections, tasks, triageConfigs } from "./procedure-tables.js";
 import { slackCards, slackConfigs } from "./slack-tables.js";
+import { webhookReplayKeys } from "./webhook-tables.js";
 
 /**
  * Every table of the platform, described once. Tenant-owned tables carry `orgId`; there are
@@ -389,4 +390,5 @@ export const tableDefs = {
   leads,
   frontPluginConfigs,
   platformMails,
+  webhookReplayKeys,
 } as const;

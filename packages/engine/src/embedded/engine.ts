@@ -33,6 +33,21 @@ export interface EmbeddedEngineOptions {
 const EMBEDDED_ORIGIN = "http://embedded.invalid";
 
 /**
+ * Publishes into the embedded engine's queue (`engine_events`). Durable once `publish` returns:
+ * the relay marks the outbox rows published only after it. A process that does not run the
+ * engine (an API-only instance) publishes with this alone; a worker's engine takes the events at
+ * its next poll.
+ */
+export function createEmbeddedEnginePublisher(database: Database, onStored: () => void = () => {}): EventPublisher {
+  return {
+    async publish(events: PublishedEvent[]): Promise<void> {
+      await database.transaction((tx) => enqueueEngineEvents(tx, events, new Date()));
+      onStored();
+    },
+  };
+}
+
+/**
  * The embedded workflow engine: Inngest's executor, in-process and over the platform database.
  * It calls the very serve handler `/api/inngest` mounts (`serve` is its fetch), speaking the
  * SDK's HTTP step protocol, so functions run exactly as they would under Inngest.
@@ -142,13 +157,9 @@ export function createEmbeddedEngine(
     timer.unref();
   }
 
-  const publisher: EventPublisher = {
-    /** Durable once this returns: the relay marks the outbox rows published only after it. */
-    async publish(events: PublishedEvent[]): Promise<void> {
-      await database.transaction((tx) => enqueueEngineEvents(tx, events, new Date()));
-      if (!stopped) void wake();
-    },
-  };
+  const publisher = createEmbeddedEnginePublisher(database, () => {
+    if (!stopped) void wake();
+  });
 
   return {
     publisher,

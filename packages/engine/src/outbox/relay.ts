@@ -1,6 +1,6 @@
-import type { Database } from "@support/db";
+import type { Database, Db } from "@support/db";
 import type { Logger } from "pino";
-import { duePendingOutbox, markOutboxFailed, markOutboxPublished } from "../data/outbox.js";
+import { markOutboxFailed, markOutboxPublished, type OutboxEvent, withDueOutboxBatch } from "../data/outbox.js";
 import type { EventPublisher } from "./publisher.js";
 
 export interface RelayOptions {
@@ -18,6 +18,8 @@ export interface RelayOptions {
  * Publishes outbox rows until the publisher accepts them. A row is marked published only
  * after the publisher returned, so a crash in between re-publishes it (at-least-once, with the
  * outbox id as the event id for de-duplication downstream); nothing committed is ever lost.
+ * Relays on several instances sharing a MySQL database take disjoint batches
+ * (`withDueOutboxBatch`), so a row is published by one of them.
  */
 export function createOutboxRelay(
   database: Database,
@@ -35,50 +37,51 @@ export function createOutboxRelay(
   let again = false;
   let stopped = true;
 
+  /**
+   * Publishes one batch this relay holds and answers how to record the outcome: published, or
+   * failed with its retry time (the row stays due for whichever relay comes after that).
+   */
+  async function publishBatch(due: OutboxEvent[]): Promise<{ failed: boolean; record: (tx: Db) => Promise<void> }> {
+    const ids = due.map((row) => row.id);
+    try {
+      await publisher.publish(
+        due.map((row) => ({
+          id: row.id,
+          name: row.name,
+          data: row.payload as Record<string, unknown>,
+          ts: row.createdAt.getTime(),
+        })),
+      );
+      // Which instance published what (ids only): the evidence that relays on several instances
+      // publish each row once (apps/api/test/instances.test.ts).
+      logger.debug({ events: ids }, "outbox batch published");
+      return { failed: false, record: (tx) => markOutboxPublished(tx, ids, new Date()) };
+    } catch (error) {
+      const attempts = Math.min(...due.map((row) => row.attempts));
+      const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** attempts) * (0.5 + Math.random() / 2);
+      const message = error instanceof Error ? error.message : String(error);
+      logger.warn(
+        { events: due.length, attempts: attempts + 1, retryInMs: Math.round(delay), err: message },
+        "outbox publish failed",
+      );
+      return { failed: true, record: (tx) => markOutboxFailed(tx, ids, message, new Date(Date.now() + delay)) };
+    }
+  }
+
   async function publishDue(): Promise<number> {
     let total = 0;
     for (;;) {
       await turn();
-      const due = await duePendingOutbox(database.db, new Date(), batchSize);
-      if (due.length === 0) return total;
-      try {
-        await publisher.publish(
-          due.map((row) => ({
-            id: row.id,
-            name: row.name,
-            data: row.payload as Record<string, unknown>,
-            ts: row.createdAt.getTime(),
-          })),
-        );
-        // Through the write queue: on SQLite a bare write would block on whichever transaction
-        // is open (the engine's, ingest's) for the whole busy timeout.
-        await database.transaction((tx) =>
-          markOutboxPublished(
-            tx,
-            due.map((row) => row.id),
-            new Date(),
-          ),
-        );
-        total += due.length;
-      } catch (error) {
-        const attempts = Math.min(...due.map((row) => row.attempts));
-        const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** attempts) * (0.5 + Math.random() / 2);
-        const message = error instanceof Error ? error.message : String(error);
-        await database.transaction((tx) =>
-          markOutboxFailed(
-            tx,
-            due.map((row) => row.id),
-            message,
-            new Date(Date.now() + delay),
-          ),
-        );
-        logger.warn(
-          { events: due.length, attempts: attempts + 1, retryInMs: Math.round(delay), err: message },
-          "outbox publish failed",
-        );
-        return total;
-      }
-      if (due.length < batchSize) return total;
+      let failed = false;
+      const taken = await withDueOutboxBatch(database, new Date(), batchSize, async (due) => {
+        const outcome = await publishBatch(due);
+        failed = outcome.failed;
+        return outcome.record;
+      });
+      // A failed batch waits for its retry time; the next pass takes whatever else is due.
+      if (failed) return total;
+      total += taken;
+      if (taken < batchSize) return total;
     }
   }
 
