@@ -37,7 +37,7 @@ export const requireCaller = createMiddleware<ApiEnv>(async (c, next) => {
   authenticated(c, orgId, { kind: "user", role, name: `user:${session.user.id}` });
   const headers = c.req.raw.headers;
   c.set("stillAuthorized", async () => {
-    const current = await runtime.auth.api.getSession({ headers });
+    const current = await (await runtime.auth()).api.getSession({ headers });
     return (
       current?.session.id === session.session.id &&
       current.session.activeOrganizationId === orgId &&

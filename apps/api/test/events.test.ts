@@ -144,7 +144,7 @@ describe("GET /api/v1/events (server-sent events)", () => {
     const user = (
       await (await post("/api/auth/sign-up/email", { email, password: "correct horse battery", name: "S" })).json()
     ).user as { id: string };
-    await product.runtime.auth.api.addMember({
+    await (await product.runtime.auth()).api.addMember({
       body: { userId: user.id, organizationId: product.orgId, role: "agent" },
     });
     const signedIn = cookieOf(await post("/api/auth/sign-in/email", { email, password: "correct horse battery" }));

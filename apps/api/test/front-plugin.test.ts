@@ -38,10 +38,12 @@ for (const dialect of dialects) {
       orgSlug = org?.slug ?? "";
       expect(orgSlug).not.toBe("");
       // A teammate with an account, made a member (agent) of the organization.
-      const { user } = await p.runtime.auth.api.signUpEmail({
+      const { user } = await (await p.runtime.auth()).api.signUpEmail({
         body: { email: agentEmail, password: "correct horse battery", name: "Agent" },
       });
-      await p.runtime.auth.api.addMember({ body: { userId: user.id, organizationId: p.orgId, role: "agent" } });
+      await (await p.runtime.auth()).api.addMember({
+        body: { userId: user.id, organizationId: p.orgId, role: "agent" },
+      });
       await configureVendorChannels(p);
       const raw = JSON.stringify(
         frontInbound({

@@ -75,5 +75,5 @@ describe("dashboard invitations (better-auth organization plugin; the link also 
     const again = await call("/api/auth/organization/accept-invitation", { invitationId: invitation.id }, agent);
     expect(again.status).toBe(400);
     // Four sign-ups (scrypt) on a loaded 2-core machine take about 5 s.
-  }, 30_000);
+  });
 });

@@ -204,7 +204,7 @@ async function sessionCookie(p: TestProduct, orgId: string, role: Role): Promise
   const email = `tenancy-${role}-${Math.random().toString(36).slice(2, 8)}@example.com`;
   const signUp = await post("/api/auth/sign-up/email", { email, password: "correct horse battery", name: role });
   const user = (await signUp.json()).user as { id: string };
-  await p.runtime.auth.api.addMember({ body: { userId: user.id, organizationId: orgId, role } });
+  await (await p.runtime.auth()).api.addMember({ body: { userId: user.id, organizationId: orgId, role } });
   const cookie = cookieOf(await post("/api/auth/sign-in/email", { email, password: "correct horse battery" }));
   const active = await post("/api/auth/organization/set-active", { organizationId: orgId }, cookie);
   return cookieOf(active) || cookie;

@@ -35,8 +35,9 @@ describe("skill init --owner-email", () => {
     const runtime = await openProduct(loadConfig({ DATA_DIR: dataDir }));
     try {
       const origin = runtime.config.publicUrl;
+      const betterAuth = await runtime.auth();
       const auth = (path: string, init: RequestInit = {}) =>
-        runtime.auth.handler(new Request(`${origin}${path}`, { ...init, headers: { origin, ...init.headers } }));
+        betterAuth.handler(new Request(`${origin}${path}`, { ...init, headers: { origin, ...init.headers } }));
       const post = (path: string, body: unknown, cookie = "") =>
         auth(path, {
           method: "POST",

@@ -20,5 +20,5 @@ export * from "./procedure-runs.js";
 export * from "./procedure-tests.js";
 export * from "./procedures.js";
 export * from "./shop.js";
-export * from "./widget.js";
 export * from "./slack.js";
+export * from "./widget.js";

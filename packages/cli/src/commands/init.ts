@@ -13,7 +13,7 @@ export async function initCommand(
   }
   const result = await initProduct(runtime.platform, opts);
   const owner = opts.ownerEmail
-    ? await addHumanOwner(runtime.platform, runtime.auth, {
+    ? await addHumanOwner(runtime.platform, await runtime.auth(), {
         orgId: result.organization.id,
         orgName: result.organization.name,
         email: opts.ownerEmail,

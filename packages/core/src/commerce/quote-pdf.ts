@@ -145,6 +145,7 @@ export async function renderQuotePdf(quote: QuoteDocument): Promise<Uint8Array> 
 
 /** Whether a logo can be printed on a quote: pdf-lib decodes it now rather than failing a quote later. */
 export async function isPrintableLogo(png: Uint8Array): Promise<boolean> {
+  const { PDFDocument } = await import("pdf-lib");
   try {
     await (await PDFDocument.create()).embedPng(png);
     return true;
