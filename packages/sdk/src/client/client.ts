@@ -209,10 +209,11 @@ async function readProblem(response: Response): Promise<Record<string, unknown>>
 
 /**
  * A re-signed retry within the same second would carry the same timestamp and body, hence the
- * same replay key, and the platform would refuse it as a replay of the failed attempt.
+ * same replay key, and the platform would refuse it as a replay of the failed attempt. Timers may
+ * fire a millisecond early against the wall clock, so the wait goes a little past the boundary.
  */
 function untilNextSecond(delay: number): number {
-  return Math.max(delay, 1000 - (Date.now() % 1000));
+  return Math.max(delay, 1000 - (Date.now() % 1000) + 10);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -54,5 +54,5 @@ export const analytics = {
     "Of the drafts created in the period, the share the autonomy policy sent without a human.",
   "analytics.metric.deflection": "Deflection",
   "analytics.metric.deflection.definition":
-    "Of the conversations started in the period that got a reply, the share answered without a human writing or editing anything: every reply was a draft sent unchanged (auto-sent, or approved as drafted) and no teammate replied in the channel.",
+    "Of the conversations started in the period that got a reply, the share answered without a human writing or editing anything: every reply was a draft sent unchanged (auto-sent, or approved as drafted) and no teammate replied in the channel. Conversations the customer closed from a suggested article in the chat widget (“this answered my question”) count as answered and deflected.",
 } as const;

@@ -53,5 +53,5 @@ export const analytics = {
     "Parmi les brouillons créés dans la période, la part envoyée par la politique d’autonomie sans intervention humaine.",
   "analytics.metric.deflection": "Résolution sans intervention",
   "analytics.metric.deflection.definition":
-    "Parmi les conversations commencées dans la période qui ont reçu une réponse, la part traitée sans qu’une personne n’écrive ni ne modifie rien : chaque réponse était un brouillon envoyé tel quel (automatiquement, ou approuvé sans changement) et aucun collègue n’a répondu dans le canal.",
+    "Parmi les conversations commencées dans la période qui ont reçu une réponse, la part traitée sans qu’une personne n’écrive ni ne modifie rien : chaque réponse était un brouillon envoyé tel quel (automatiquement, ou approuvé sans changement) et aucun collègue n’a répondu dans le canal. Les conversations que le client a closes depuis un article suggéré dans le widget de chat (« cela a répondu à ma question ») comptent comme traitées sans intervention.",
 } satisfies Record<keyof typeof en, string>;
