@@ -236,7 +236,13 @@ for (const dialect of dialects) {
       expect(done.run.state).toBe("handed_off");
       expect(done.run.steps.at(-1)?.output.handoff).toBe("no answer from the customer within 72 hours");
       expect(done.detail.status).toBe("escalated");
-      expect(outboundTexts(done.detail)).toHaveLength(2);
+      // The hand-off tells the customer a person will answer (the escalation's notice), once.
+      const told = await waitFor(async () => {
+        const texts = outboundTexts(await detail(id));
+        return texts.length >= 3 ? texts : undefined;
+      }, "the hand-off notice");
+      expect(told).toHaveLength(3);
+      expect(told.at(-1)).toMatch(/une personne/i);
     }, 120_000);
 
     it("creates a task once per key, and finds the ClickUp task a killed attempt made instead of making another", async () => {

@@ -192,6 +192,7 @@ for (const dialect of dialects) {
           "email",
           "web",
           "generic",
+          "widget",
         ]);
         const front = data.find((c: { kind: string }) => c.kind === "front");
         expect(front).toMatchObject({ status: "active", secretsSet: ["appSecret", "apiToken"] });

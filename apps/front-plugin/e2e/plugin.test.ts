@@ -67,6 +67,8 @@ describe.skipIf(Boolean(browserPath.skipReason))("the Front sidebar plugin (real
 
   it("follows Front's context and decides on drafts exactly once, as the mapped member", async () => {
     await call("/api/auth/sign-up/email", "POST", { email, password: "correct horse battery", name: "Ops" });
+    // Sign-up signs nobody in (it answers a taken email the same way): the session comes from sign-in.
+    await call("/api/auth/sign-in/email", "POST", { email, password: "correct horse battery" });
     const org = await call<{ id: string }>("/api/auth/organization/create", "POST", { name: "Plugin Co", slug });
     await call("/api/auth/organization/set-active", "POST", { organizationId: org.id });
     const app = await call<{ id: string }>("/api/v1/apps", "POST", { name: "Shop", settings: { debounceSeconds: 0 } });

@@ -1,6 +1,14 @@
 import type { DeliveryView } from "@support/contract";
-import { appSettings, findMessageByExternalId, getApp, getConversation, getDraft, insertMessage } from "@support/db";
-import { handoffNotice, isWithinBusinessHours } from "@support/decisions";
+import {
+  appSettings,
+  findMessageByExternalId,
+  getApp,
+  getConversation,
+  getDraft,
+  insertMessage,
+  listMessages,
+} from "@support/db";
+import { detectLanguage, handoffNotice, isWithinBusinessHours } from "@support/decisions";
 import { commitChange } from "../service/change.js";
 import type { ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
@@ -11,7 +19,8 @@ import { sendReply } from "./send-reply.js";
 /**
  * The conversation went to a person: when the app asks for it (`handoffNotice`), the customer
  * is told what happens next - "a person will answer within <approval SLA>" during business hours,
- * the out-of-hours message outside them - in their language (the draft's triage) among en, fr, mg.
+ * the out-of-hours message outside them - in their language (the draft's triage, else their latest
+ * message's, as when a procedure hands off) among en, fr, mg.
  * Sent once per escalation (keyed on the draft, else the conversation); null when the app is silent.
  */
 export async function tellCustomerAPersonWillAnswer(
@@ -29,7 +38,8 @@ export async function tellCustomerAPersonWillAnswer(
   const draft = input.draftId ? await getDraft(ctx.db, orgId, input.draftId) : undefined;
   const open = isWithinBusinessHours(settings.businessHours, now);
   const notice = handoffNotice({
-    language: (draft?.triage as { language?: string } | null)?.language,
+    language:
+      (draft?.triage as { language?: string } | null)?.language ?? (await latestCustomerLanguage(ctx, conversation.id)),
     fallbackLanguage: settings.language,
     open,
     slaHours: settings.approvalSlaHours,
@@ -63,4 +73,10 @@ export async function tellCustomerAPersonWillAnswer(
     });
   });
   return publicDelivery(delivery);
+}
+
+async function latestCustomerLanguage(ctx: ServiceContext, conversationId: string): Promise<string | undefined> {
+  const messages = await listMessages(ctx.db, ctx.org.id, conversationId);
+  const latest = messages.filter((m) => m.direction === "inbound" && m.text).at(-1);
+  return latest?.text ? (detectLanguage(latest.text).language ?? undefined) : undefined;
 }
