@@ -30,6 +30,10 @@ export interface OrgIds {
   /** An API key that a revocation may retire (never the one the suite calls with). */
   spareKeyId: string;
   runId: string;
+  /** A lead of the shop's contact (a quote's customer). */
+  leadId: string;
+  /** A task of the product's own list. */
+  taskId: string;
 }
 
 export interface OperationRequest {
@@ -41,7 +45,10 @@ export interface OperationRequest {
 export interface Operation {
   /** `METHOD /path/{param}` exactly as `/openapi.json` names it. */
   op: string;
-  /** The lowest role that may call it; `public` needs no credentials. */
+  /**
+   * The lowest role that may call it; `public` needs no API key or session (its own credentials,
+   * if any: a widget session token, the Front plugin's secret headers).
+   */
   minRole: Role | "public";
   request: (ids: OrgIds) => OperationRequest;
   /**
@@ -289,4 +296,91 @@ export const OPERATIONS: Operation[] = [
   },
   op("GET /api/v1/quotes/{id}/pdf", "agent", (o) => ({ path: `/api/v1/quotes/${o.quoteId}/pdf` })),
   op("GET /api/v1/events", "agent", () => ({ path: "/api/v1/events" }), false),
+  op("POST /api/v1/drafts/{id}/redraft", "agent", (o) => ({
+    path: `/api/v1/drafts/${o.draftId}/redraft`,
+    body: { note: "probe" },
+  })),
+  op("POST /api/v1/quotes/{id}/send", "agent", (o) => ({
+    path: `/api/v1/quotes/${o.quoteId}/send`,
+    body: { via: "email", to: "probe@example.com" },
+  })),
+  op("GET /api/v1/outbox/mails", "admin", () => ({ path: "/api/v1/outbox/mails" }), false),
+  op("GET /api/v1/apps/{app}/shop", "agent", (o) => ({ path: `/api/v1/apps/${o.appId}/shop` })),
+  op("PATCH /api/v1/apps/{app}/shop", "admin", (o) => ({
+    path: `/api/v1/apps/${o.appId}/shop`,
+    body: { quoteValidityDays: 20 },
+  })),
+  op("GET /api/v1/leads", "agent", (o) => ({ path: `/api/v1/leads?app=${o.appId}` })),
+  op("GET /api/v1/leads/export", "agent", (o) => ({ path: `/api/v1/leads/export?app=${o.appId}` })),
+  op("PATCH /api/v1/leads/{id}", "agent", (o) => ({
+    path: `/api/v1/leads/${o.leadId}`,
+    body: { notes: "Probed." },
+  })),
+  op("GET /api/v1/tasks", "agent", (o) => ({ path: `/api/v1/tasks?app=${o.appId}` })),
+  op("PATCH /api/v1/tasks/{id}", "agent", (o) => ({ path: `/api/v1/tasks/${o.taskId}`, body: { status: "closed" } })),
+  op("PUT /api/v1/apps/{app}/tasks/clickup", "admin", (o) => ({
+    path: `/api/v1/apps/${o.appId}/tasks/clickup`,
+    body: { token: "pk_probe", listId: "probe-list", apiUrl: "http://127.0.0.1:9" },
+  })),
+  op("GET /api/v1/apps/{app}/tasks/clickup", "agent", (o) => ({ path: `/api/v1/apps/${o.appId}/tasks/clickup` })),
+  op(
+    "DELETE /api/v1/apps/{app}/tasks/clickup",
+    "admin",
+    (o) => ({ path: `/api/v1/apps/${o.appId}/tasks/clickup` }),
+    true,
+    true,
+  ),
+  op("GET /api/v1/apps/{app}/widget", "admin", (o) => ({ path: `/api/v1/apps/${o.appId}/widget` })),
+  op("PATCH /api/v1/apps/{app}/widget", "admin", (o) => ({
+    path: `/api/v1/apps/${o.appId}/widget`,
+    body: { responseTime: "within a probe" },
+  })),
+  op("POST /api/v1/apps/{app}/widget/secret/rotate", "admin", (o) => ({
+    path: `/api/v1/apps/${o.appId}/widget/secret/rotate`,
+  })),
+  op("GET /api/v1/front-plugin", "agent", () => ({ path: "/api/v1/front-plugin" }), false),
+  op(
+    "PUT /api/v1/front-plugin",
+    "admin",
+    () => ({ path: "/api/v1/front-plugin", body: { secret: "probe-front-plugin-secret" } }),
+    false,
+  ),
+  // The Front plugin's own credentials are headers (its secret, the org's slug, the teammate), never
+  // an API key: with A's key or none, and B's ids, it must refuse.
+  op("GET /front-plugin/api/me", "public", () => ({ path: "/front-plugin/api/me" })),
+  op("GET /front-plugin/api/conversations/{frontId}", "public", (o) => ({
+    path: `/front-plugin/api/conversations/${o.conversationId}`,
+  })),
+  op("POST /front-plugin/api/drafts/{id}/approve", "public", (o) => ({
+    path: `/front-plugin/api/drafts/${o.otherDraftId}/approve`,
+    body: { text: "Approved by the probe." },
+  })),
+  op("POST /front-plugin/api/drafts/{id}/redraft", "public", (o) => ({
+    path: `/front-plugin/api/drafts/${o.draftId}/redraft`,
+    body: { note: "probe" },
+  })),
+  op("POST /front-plugin/api/drafts/{id}/reject", "public", (o) => ({
+    path: `/front-plugin/api/drafts/${o.draftId}/reject`,
+    body: { reason: "probe" },
+  })),
+  // The widget's public routes: a visitor's session token (from an allowed origin) is the only key.
+  op("POST /widget/v1/{app}/session", "public", (o) => ({ path: `/widget/v1/${o.appId}/session`, body: {} })),
+  op("GET /widget/v1/{app}/conversation", "public", (o) => ({ path: `/widget/v1/${o.appId}/conversation` })),
+  op("GET /widget/v1/{app}/events", "public", (o) => ({ path: `/widget/v1/${o.appId}/events` })),
+  op("GET /widget/v1/{app}/suggestions", "public", (o) => ({
+    path: `/widget/v1/${o.appId}/suggestions?q=${encodeURIComponent("reset my password")}`,
+  })),
+  op("POST /widget/v1/{app}/messages", "public", (o) => ({
+    path: `/widget/v1/${o.appId}/messages`,
+    body: { id: "probe-message-1", text: "A probe writes." },
+  })),
+  op("POST /widget/v1/{app}/ratings", "public", (o) => ({
+    path: `/widget/v1/${o.appId}/ratings`,
+    body: { messageId: "probe-message-1", rating: "up" },
+  })),
+  op("POST /widget/v1/{app}/person", "public", (o) => ({ path: `/widget/v1/${o.appId}/person` })),
+  op("POST /widget/v1/{app}/deflections", "public", (o) => ({
+    path: `/widget/v1/${o.appId}/deflections`,
+    body: { question: "How do I reset my password?", sourceId: o.sourceId },
+  })),
 ];

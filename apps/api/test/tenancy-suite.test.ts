@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { changeApp, initProduct, OPERATOR, type Role } from "@support/core";
+import { advanceLead, changeApp, createProcedureTask, initProduct, OPERATOR, type Role } from "@support/core";
 import { type FakeStripe, startFakeStripe } from "@support/payments/testing";
 import { eventually, organizationRows, setDraftActions } from "@support/product/testing";
 import { signPayload } from "@support/sdk/signing";
@@ -166,6 +166,38 @@ async function seedOrganization(p: TestProduct, org: Org, word: string): Promise
   const spareKey = await created("/api/v1/keys", { name: `${word} spare`, role: "agent" });
   const runs = (await (await owner("/api/v1/runs")).json()).data as { id: string }[];
   if (!runs[0] || !notifications[0] || !approved.deliveryId) throw new Error("run, notification or delivery missing");
+  // A lead and a task of the product's own list, as the shop's conversation and a procedure make them.
+  const conversation = (await (await owner(`/api/v1/conversations/${first.conversationId}`)).json()) as {
+    contactId: string;
+  };
+  const { lead } = await advanceLead(p.runtime.database.db, org.orgId, {
+    appId: org.appId,
+    contactId: conversation.contactId,
+    conversationId: first.conversationId,
+    stage: "quoted",
+    quote: { id: quote.id, totalMinor: 5000, currency: "MGA" },
+  });
+  const task = await createProcedureTask(p.runtime.contextFor(org.orgId, OPERATOR), {
+    appId: org.appId,
+    conversationId: first.conversationId,
+    runId: runs[0].id,
+    key: `${word}-task`,
+    title: `Call the ${word} customer back`,
+    description: `${word} customer 1 asked for a call.`,
+  });
+  // The chat widget on, so its public routes answer for a live widget (not "no such widget").
+  await created(`/api/v1/apps/${org.appId}/widget/secret/rotate`);
+  await created(
+    `/api/v1/apps/${org.appId}/widget`,
+    { enabled: true, allowedOrigins: [`https://${word.toLowerCase()}.example`] },
+    "PATCH",
+  );
+  // After the task: with ClickUp connected, procedure tasks go there.
+  await created(
+    `/api/v1/apps/${org.appId}/tasks/clickup`,
+    { token: `${word}-clickup-token`, listId: `${word}-list`, apiUrl: "http://127.0.0.1:9" },
+    "PUT",
+  );
   return {
     appId: org.appId,
     conversationId: first.conversationId,
@@ -184,6 +216,8 @@ async function seedOrganization(p: TestProduct, org: Org, word: string): Promise
     spareProcedureKey: spareProcedure.key,
     spareKeyId: spareKey.id,
     runId: runs[0].id,
+    leadId: lead.id,
+    taskId: task.id,
   };
 }
 
@@ -323,7 +357,10 @@ for (const dialect of dialects) {
       let attempts = 0;
       for (const operation of [...OPERATIONS.filter((o) => !o.last), ...OPERATIONS.filter((o) => o.last)]) {
         const [method] = operation.op.split(" ") as [string];
-        for (const caller of operation.minRole === "public" ? [anonymous] : callers) {
+        // A public route has credentials of its own (or none): A's keys and session must not open B's data either.
+        const isPublic = operation.minRole === "public";
+        const refusals = isPublic ? [401, 403, 404] : [403, 404];
+        for (const caller of isPublic ? [anonymous, ...callers] : callers) {
           attempts++;
           const res = await call(p, caller, operation.request(bIds), method);
           const leaked = [b.orgId, B_WORD].filter((marker) => res.text.includes(marker));
@@ -332,7 +369,7 @@ for (const dialect of dialects) {
           if (operation.listFilter && res.status < 300) {
             if ((JSON.parse(res.text) as { data: unknown[] }).data.length !== 0)
               failures.push(`${operation.op} as ${caller.name} with B's ids: a non-empty list`);
-          } else if (operation.namesData && ![403, 404].includes(res.status))
+          } else if (operation.namesData && !refusals.includes(res.status))
             failures.push(`${operation.op} as ${caller.name} with B's ids: ${res.status} ${res.text.slice(0, 200)}`);
         }
       }
@@ -344,7 +381,7 @@ for (const dialect of dialects) {
       const readsAfter = await readThroughApi(p, b, bIds);
       expect(Object.keys(readsAfter).filter((read) => readsAfter[read] !== readsBefore[read])).toEqual([]);
       console.log(
-        `tenancy: ${OPERATIONS.length} operations x ${callers.length} callers (${ROLES.join(", ")} keys, owner session) = ${attempts} attempts with another organization's ids, 0 cross-tenant successes`,
+        `tenancy: ${OPERATIONS.length} operations x ${callers.length} callers (${ROLES.join(", ")} keys, owner session; public routes anonymously too) = ${attempts} attempts with another organization's ids, 0 cross-tenant successes`,
       );
     });
 
