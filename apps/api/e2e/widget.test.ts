@@ -1,5 +1,4 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
@@ -10,6 +9,7 @@ import { signWidgetIdentity } from "@support/sdk";
 import pino from "pino";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumPath } from "../../web/e2e/browser.js";
 import { createApi } from "../src/app.js";
 import { jsonCall, openTestProduct, type TestProduct } from "../test/harness.js";
 
@@ -19,10 +19,8 @@ import { jsonCall, openTestProduct, type TestProduct } from "../test/harness.js"
  * through the dashboard's API live, and keeps receiving after the stream was cut. A forged
  * identity and a page on an origin the app did not allow get nothing.
  */
-const DEBIAN_CHROMIUM = "/usr/bin/chromium";
-const forced = process.env.E2E_BROWSER;
-const browserPath = forced ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
-if (!browserPath) console.warn(`[skip] widget e2e: Chromium not found at ${DEBIAN_CHROMIUM}: runs under .ci/run`);
+const browserPath = chromiumPath();
+if (browserPath.skipReason) console.warn(`[skip] widget e2e: ${browserPath.skipReason}`);
 
 const widgetDist = resolve(import.meta.dirname, "../../../packages/widget/dist");
 const helpArticle = {
@@ -35,7 +33,7 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-describe.skipIf(!browserPath)("chat widget in Chromium", () => {
+describe.skipIf(Boolean(browserPath.skipReason))("chat widget in Chromium", () => {
   let p: TestProduct;
   let api: ReturnType<typeof serve>;
   let apiUrl: string;
@@ -82,7 +80,7 @@ describe.skipIf(!browserPath)("chat widget in Chromium", () => {
       method: "PATCH",
       body: { allowedOrigins: [hostUrl], plans: { pro: "one_click" }, responseTime: "an hour" },
     });
-    browser = await chromium.launch({ executablePath: browserPath, args: ["--no-sandbox"] });
+    browser = await chromium.launch({ executablePath: browserPath.path, args: ["--no-sandbox"] });
   }, 120_000);
 
   afterAll(async () => {
