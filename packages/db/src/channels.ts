@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { apps, channels } from "./schema/sqlite.js";
+import { findInOrg, upsertInOrg } from "./scoped.js";
 
 export type Channel = typeof channels.$inferSelect;
 
@@ -15,12 +16,7 @@ export async function findAppForWebhook(db: Db, appId: string): Promise<typeof a
 }
 
 export async function getChannel(db: Db, orgId: string, appId: string, kind: string): Promise<Channel | undefined> {
-  const rows = await db.q
-    .select()
-    .from(db.t.channels)
-    .where(and(eq(db.t.channels.orgId, orgId), eq(db.t.channels.appId, appId), eq(db.t.channels.kind, kind)))
-    .limit(1);
-  return rows[0];
+  return findInOrg(db, db.t.channels, orgId, eq(db.t.channels.appId, appId), eq(db.t.channels.kind, kind));
 }
 
 export async function listChannels(db: Db, orgId: string, appId: string): Promise<Channel[]> {
@@ -38,18 +34,16 @@ export async function saveChannel(
   kind: string,
   values: { settings: unknown; credentialsCiphertext: string | null; status: string },
 ): Promise<Channel> {
-  const existing = await getChannel(db, orgId, appId, kind);
-  const now = new Date();
-  if (existing) {
-    await db.q
-      .update(db.t.channels)
-      .set({ ...values, updatedAt: now })
-      .where(and(eq(db.t.channels.orgId, orgId), eq(db.t.channels.id, existing.id)));
-    return { ...existing, ...values, updatedAt: now };
-  }
-  const row = { id: newId("channel"), orgId, appId, kind, ...values, createdAt: now, updatedAt: now };
-  await db.q.insert(db.t.channels).values(row);
-  return row;
+  const t = db.t.channels;
+  return upsertInOrg(db, t, orgId, [eq(t.appId, appId), eq(t.kind, kind)], values, (now) => ({
+    id: newId("channel"),
+    orgId,
+    appId,
+    kind,
+    ...values,
+    createdAt: now,
+    updatedAt: now,
+  }));
 }
 
 /** The app's active generic signing secrets, still encrypted; several during rotation. */

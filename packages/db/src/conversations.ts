@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { contacts, conversations, inboundEvents, messages } from "./schema/sqlite.js";
-import { type Page, paginate } from "./tenancy.js";
+import { eqIf, findInOrg, getInOrg, pageInOrg, updateInOrg } from "./scoped.js";
+import type { Page } from "./tenancy.js";
 
 export type Contact = typeof contacts.$inferSelect;
 export type Conversation = typeof conversations.$inferSelect;
@@ -75,10 +76,7 @@ export async function upsertContact(
     };
     const changed = (Object.keys(patch) as (keyof typeof patch)[]).some((k) => patch[k] !== existing[k]);
     if (!changed) return existing;
-    await db.q
-      .update(t)
-      .set({ ...patch, updatedAt: now })
-      .where(and(eq(t.orgId, orgId), eq(t.id, existing.id)));
+    await updateInOrg(db, t, orgId, existing.id, { ...patch, updatedAt: now });
     return { ...existing, ...patch, updatedAt: now };
   }
   const row = {
@@ -104,12 +102,7 @@ export async function findConversationByExternalId(
   externalId: string,
 ): Promise<Conversation | undefined> {
   const t = db.t.conversations;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.appId, appId), eq(t.channelKind, channelKind), eq(t.externalId, externalId)))
-    .limit(1);
-  return rows[0];
+  return findInOrg(db, t, orgId, eq(t.appId, appId), eq(t.channelKind, channelKind), eq(t.externalId, externalId));
 }
 
 export async function insertConversation(
@@ -140,10 +133,7 @@ export async function updateConversation(
     >
   >,
 ): Promise<void> {
-  await db.q
-    .update(db.t.conversations)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(db.t.conversations.orgId, orgId), eq(db.t.conversations.id, id)));
+  await updateInOrg(db, db.t.conversations, orgId, id, { ...patch, updatedAt: new Date() });
 }
 
 export async function findMessageByExternalId(
@@ -153,12 +143,7 @@ export async function findMessageByExternalId(
   externalId: string,
 ): Promise<Message | undefined> {
   const t = db.t.messages;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.conversationId, conversationId), eq(t.externalId, externalId)))
-    .limit(1);
-  return rows[0];
+  return findInOrg(db, t, orgId, eq(t.conversationId, conversationId), eq(t.externalId, externalId));
 }
 
 /** The conversation holding any of these email message-ids, for threading replies. */
@@ -211,38 +196,21 @@ export async function listConversations(
   page: { limit: number; cursor?: string },
 ): Promise<Page<Conversation>> {
   const t = db.t.conversations;
-  const where = [eq(t.orgId, orgId)];
-  if (filter.appId) where.push(eq(t.appId, filter.appId));
-  if (filter.channelKind) where.push(eq(t.channelKind, filter.channelKind));
-  if (filter.status) where.push(eq(t.status, filter.status));
-  if (filter.procedureStatus) where.push(eq(t.procedureStatus, filter.procedureStatus));
-  if (page.cursor) where.push(lt(t.id, page.cursor));
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(...where))
-    .orderBy(desc(t.id))
-    .limit(page.limit + 1);
-  return paginate(rows, page.limit);
+  const where = [
+    eqIf(t.appId, filter.appId),
+    eqIf(t.channelKind, filter.channelKind),
+    eqIf(t.status, filter.status),
+    eqIf(t.procedureStatus, filter.procedureStatus),
+  ];
+  return pageInOrg(db, t, orgId, where, page);
 }
 
 export async function getConversation(db: Db, orgId: string, id: string): Promise<Conversation | undefined> {
-  const t = db.t.conversations;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.id, id)))
-    .limit(1);
-  return rows[0];
+  return getInOrg(db, db.t.conversations, orgId, id);
 }
 
 export async function getContact(db: Db, orgId: string, id: string): Promise<Contact | undefined> {
-  const rows = await db.q
-    .select()
-    .from(db.t.contacts)
-    .where(and(eq(db.t.contacts.orgId, orgId), eq(db.t.contacts.id, id)))
-    .limit(1);
-  return rows[0];
+  return getInOrg(db, db.t.contacts, orgId, id);
 }
 
 export async function listMessages(db: Db, orgId: string, conversationId: string): Promise<Message[]> {

@@ -2,7 +2,8 @@ import { and, desc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { draftOutcomes, drafts } from "./schema/sqlite.js";
-import { type Page, paginate } from "./tenancy.js";
+import { eqIf, findInOrg, getInOrg, pageInOrg } from "./scoped.js";
+import type { Page } from "./tenancy.js";
 
 export type DraftRow = typeof drafts.$inferSelect;
 export type DraftOutcomeRow = typeof draftOutcomes.$inferSelect;
@@ -18,12 +19,7 @@ export async function insertDraft(db: Db, row: NewDraft): Promise<DraftRow> {
 }
 
 export async function getDraft(db: Db, orgId: string, id: string): Promise<DraftRow | undefined> {
-  const rows = await db.q
-    .select()
-    .from(db.t.drafts)
-    .where(and(eq(db.t.drafts.orgId, orgId), eq(db.t.drafts.id, id)))
-    .limit(1);
-  return rows[0];
+  return getInOrg(db, db.t.drafts, orgId, id);
 }
 
 /** The draft of a message: the given attempt's, or the newest one's when none is given. */
@@ -47,12 +43,7 @@ export async function findDraftForMessage(
 
 /** The draft a delivery carried, if any: a resent reply settles the draft that failed. */
 export async function findDraftByDelivery(db: Db, orgId: string, deliveryId: string): Promise<DraftRow | undefined> {
-  const rows = await db.q
-    .select()
-    .from(db.t.drafts)
-    .where(and(eq(db.t.drafts.orgId, orgId), eq(db.t.drafts.deliveryId, deliveryId)))
-    .limit(1);
-  return rows[0];
+  return findInOrg(db, db.t.drafts, orgId, eq(db.t.drafts.deliveryId, deliveryId));
 }
 
 export async function listDraftsForConversation(db: Db, orgId: string, conversationId: string): Promise<DraftRow[]> {
@@ -70,18 +61,12 @@ export async function listDrafts(
   page: { limit: number; cursor?: string },
 ): Promise<Page<DraftRow>> {
   const t = db.t.drafts;
-  const where = [eq(t.orgId, orgId)];
-  if (filter.appId) where.push(eq(t.appId, filter.appId));
-  if (filter.status) where.push(eq(t.status, filter.status));
-  if (filter.conversationId) where.push(eq(t.conversationId, filter.conversationId));
-  if (page.cursor) where.push(lt(t.id, page.cursor));
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(...where))
-    .orderBy(desc(t.id))
-    .limit(page.limit + 1);
-  return paginate(rows, page.limit);
+  const where = [
+    eqIf(t.appId, filter.appId),
+    eqIf(t.status, filter.status),
+    eqIf(t.conversationId, filter.conversationId),
+  ];
+  return pageInOrg(db, t, orgId, where, page);
 }
 
 /**

@@ -3,13 +3,12 @@ import type { Db } from "./client.js";
 import type { Conversation } from "./conversations.js";
 import { newId } from "./ids.js";
 import type { frontPluginConfigs } from "./schema/sqlite.js";
+import { findInOrg, upsertInOrg } from "./scoped.js";
 
 export type FrontPluginConfigRow = typeof frontPluginConfigs.$inferSelect;
 
 export async function getFrontPluginConfig(db: Db, orgId: string): Promise<FrontPluginConfigRow | undefined> {
-  const t = db.t.frontPluginConfigs;
-  const rows = await db.q.select().from(t).where(eq(t.orgId, orgId)).limit(1);
-  return rows[0];
+  return findInOrg(db, db.t.frontPluginConfigs, orgId);
 }
 
 export async function saveFrontPluginConfig(
@@ -17,19 +16,13 @@ export async function saveFrontPluginConfig(
   orgId: string,
   values: Pick<FrontPluginConfigRow, "secretCiphertext">,
 ): Promise<FrontPluginConfigRow> {
-  const t = db.t.frontPluginConfigs;
-  const existing = await getFrontPluginConfig(db, orgId);
-  const now = new Date();
-  if (existing) {
-    await db.q
-      .update(t)
-      .set({ ...values, updatedAt: now })
-      .where(and(eq(t.orgId, orgId), eq(t.id, existing.id)));
-    return { ...existing, ...values, updatedAt: now };
-  }
-  const row = { id: newId("frontPluginConfig"), orgId, ...values, createdAt: now, updatedAt: now };
-  await db.q.insert(t).values(row);
-  return row;
+  return upsertInOrg(db, db.t.frontPluginConfigs, orgId, [], values, (now) => ({
+    id: newId("frontPluginConfig"),
+    orgId,
+    ...values,
+    createdAt: now,
+    updatedAt: now,
+  }));
 }
 
 /** The member of the organization whose account has this email (lowercased, as accounts store it). */

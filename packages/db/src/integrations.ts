@@ -2,19 +2,14 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { actionExecutions, appIntegrations, stripeAccounts } from "./schema/sqlite.js";
+import { findInOrg, updateInOrg, upsertInOrg } from "./scoped.js";
 
 export type AppIntegration = typeof appIntegrations.$inferSelect;
 export type ActionExecution = typeof actionExecutions.$inferSelect;
 export type StripeAccount = typeof stripeAccounts.$inferSelect;
 
 export async function getIntegration(db: Db, orgId: string, appId: string): Promise<AppIntegration | undefined> {
-  const t = db.t.appIntegrations;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.appId, appId)))
-    .limit(1);
-  return rows[0];
+  return findInOrg(db, db.t.appIntegrations, orgId, eq(db.t.appIntegrations.appId, appId));
 }
 
 /** Creates the app's integration or replaces the given fields of the existing one. */
@@ -25,42 +20,27 @@ export async function saveIntegration(
   values: Partial<Pick<AppIntegration, "url" | "secretsCiphertext" | "policy" | "capabilities" | "checkedAt">>,
 ): Promise<AppIntegration> {
   const t = db.t.appIntegrations;
-  const existing = await getIntegration(db, orgId, appId);
-  const now = new Date();
-  if (existing) {
-    await db.q
-      .update(t)
-      .set({ ...values, updatedAt: now })
-      .where(and(eq(t.orgId, orgId), eq(t.id, existing.id)));
-    return { ...existing, ...values, updatedAt: now };
-  }
-  if (values.url === undefined || values.secretsCiphertext === undefined) {
-    throw new Error("a new integration needs a url and secrets");
-  }
-  const row: AppIntegration = {
-    id: newId("integration"),
-    orgId,
-    appId,
-    url: values.url,
-    secretsCiphertext: values.secretsCiphertext,
-    policy: values.policy ?? {},
-    capabilities: values.capabilities ?? null,
-    checkedAt: values.checkedAt ?? null,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await db.q.insert(t).values(row);
-  return row;
+  return upsertInOrg(db, t, orgId, [eq(t.appId, appId)], values, (now) => {
+    if (values.url === undefined || values.secretsCiphertext === undefined) {
+      throw new Error("a new integration needs a url and secrets");
+    }
+    return {
+      id: newId("integration"),
+      orgId,
+      appId,
+      url: values.url,
+      secretsCiphertext: values.secretsCiphertext,
+      policy: values.policy ?? {},
+      capabilities: values.capabilities ?? null,
+      checkedAt: values.checkedAt ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
 }
 
 export async function findExecution(db: Db, orgId: string, idempotencyKey: string) {
-  const t = db.t.actionExecutions;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.idempotencyKey, idempotencyKey)))
-    .limit(1);
-  return rows[0];
+  return findInOrg(db, db.t.actionExecutions, orgId, eq(db.t.actionExecutions.idempotencyKey, idempotencyKey));
 }
 
 /**
@@ -101,16 +81,12 @@ export async function finishExecution(
   id: string,
   outcome: { status: "succeeded" | "failed"; result?: unknown; error?: string },
 ): Promise<void> {
-  const t = db.t.actionExecutions;
-  await db.q
-    .update(t)
-    .set({
-      status: outcome.status,
-      result: outcome.result ?? null,
-      error: outcome.error ?? null,
-      updatedAt: new Date(),
-    })
-    .where(and(eq(t.orgId, orgId), eq(t.id, id)));
+  await updateInOrg(db, db.t.actionExecutions, orgId, id, {
+    status: outcome.status,
+    result: outcome.result ?? null,
+    error: outcome.error ?? null,
+    updatedAt: new Date(),
+  });
 }
 
 export async function listExecutionsForDraft(db: Db, orgId: string, draftId: string): Promise<ActionExecution[]> {
@@ -123,13 +99,7 @@ export async function listExecutionsForDraft(db: Db, orgId: string, draftId: str
 }
 
 export async function getStripeAccount(db: Db, orgId: string, appId: string): Promise<StripeAccount | undefined> {
-  const t = db.t.stripeAccounts;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.appId, appId)))
-    .limit(1);
-  return rows[0];
+  return findInOrg(db, db.t.stripeAccounts, orgId, eq(db.t.stripeAccounts.appId, appId));
 }
 
 /**
@@ -149,16 +119,12 @@ export async function saveStripeAccount(
   values: Pick<StripeAccount, "stripeAccountId" | "status">,
 ): Promise<StripeAccount> {
   const t = db.t.stripeAccounts;
-  const existing = await getStripeAccount(db, orgId, appId);
-  const now = new Date();
-  if (existing) {
-    await db.q
-      .update(t)
-      .set({ ...values, updatedAt: now })
-      .where(and(eq(t.orgId, orgId), eq(t.id, existing.id)));
-    return { ...existing, ...values, updatedAt: now };
-  }
-  const row: StripeAccount = { id: newId("stripeAccount"), orgId, appId, ...values, createdAt: now, updatedAt: now };
-  await db.q.insert(t).values(row);
-  return row;
+  return upsertInOrg(db, t, orgId, [eq(t.appId, appId)], values, (now) => ({
+    id: newId("stripeAccount"),
+    orgId,
+    appId,
+    ...values,
+    createdAt: now,
+    updatedAt: now,
+  }));
 }

@@ -1,9 +1,10 @@
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { procedureRuns, taskConnections, tasks } from "./schema/sqlite.js";
+import { eqIf, findInOrg, getInOrg, pageInOrg, updateInOrg, upsertInOrg } from "./scoped.js";
 import { isUniqueViolation } from "./sql-errors.js";
-import { type Page, paginate } from "./tenancy.js";
+import type { Page } from "./tenancy.js";
 
 export type ProcedureRunRow = typeof procedureRuns.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
@@ -51,23 +52,11 @@ export async function procedureRunForMessage(
   orgId: string,
   messageId: string,
 ): Promise<ProcedureRunRow | undefined> {
-  const t = db.t.procedureRuns;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.triggerMessageId, messageId)))
-    .limit(1);
-  return rows[0];
+  return findInOrg(db, db.t.procedureRuns, orgId, eq(db.t.procedureRuns.triggerMessageId, messageId));
 }
 
 export async function getProcedureRun(db: Db, orgId: string, id: string): Promise<ProcedureRunRow | undefined> {
-  const t = db.t.procedureRuns;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.id, id)))
-    .limit(1);
-  return rows[0];
+  return getInOrg(db, db.t.procedureRuns, orgId, id);
 }
 
 /** A conversation's runs, newest first. */
@@ -91,12 +80,7 @@ export async function activeProcedureRun(
   conversationId: string,
 ): Promise<ProcedureRunRow | undefined> {
   const t = db.t.procedureRuns;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.conversationId, conversationId), inArray(t.state, [...ACTIVE_RUN_STATES])))
-    .limit(1);
-  return rows[0];
+  return findInOrg(db, t, orgId, eq(t.conversationId, conversationId), inArray(t.state, [...ACTIVE_RUN_STATES]));
 }
 
 export async function updateProcedureRun(
@@ -105,11 +89,7 @@ export async function updateProcedureRun(
   id: string,
   patch: Partial<Pick<ProcedureRunRow, "state" | "currentStep" | "data" | "results" | "finishedAt">>,
 ): Promise<void> {
-  const t = db.t.procedureRuns;
-  await db.q
-    .update(t)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(t.orgId, orgId), eq(t.id, id)));
+  await updateInOrg(db, db.t.procedureRuns, orgId, id, { ...patch, updatedAt: new Date() });
 }
 
 export type NewTask = Pick<
@@ -149,23 +129,11 @@ export async function claimTask(
 }
 
 export async function taskByKey(db: Db, orgId: string, key: string): Promise<TaskRow | undefined> {
-  const t = db.t.tasks;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.idempotencyKey, key)))
-    .limit(1);
-  return rows[0];
+  return findInOrg(db, db.t.tasks, orgId, eq(db.t.tasks.idempotencyKey, key));
 }
 
 export async function getTask(db: Db, orgId: string, id: string): Promise<TaskRow | undefined> {
-  const t = db.t.tasks;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.id, id)))
-    .limit(1);
-  return rows[0];
+  return getInOrg(db, db.t.tasks, orgId, id);
 }
 
 export async function updateTask(
@@ -174,11 +142,7 @@ export async function updateTask(
   id: string,
   patch: Partial<Pick<TaskRow, "status" | "externalId" | "url" | "closedAt">>,
 ): Promise<void> {
-  const t = db.t.tasks;
-  await db.q
-    .update(t)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(t.orgId, orgId), eq(t.id, id)));
+  await updateInOrg(db, db.t.tasks, orgId, id, { ...patch, updatedAt: new Date() });
 }
 
 /** Newest first; the cursor is the last id seen. */
@@ -189,28 +153,16 @@ export async function listTasks(
   page: { limit: number; cursor?: string },
 ): Promise<Page<TaskRow>> {
   const t = db.t.tasks;
-  const where = [eq(t.orgId, orgId)];
-  if (filter.appId) where.push(eq(t.appId, filter.appId));
-  if (filter.status) where.push(eq(t.status, filter.status));
-  if (filter.conversationId) where.push(eq(t.conversationId, filter.conversationId));
-  if (page.cursor) where.push(lt(t.id, page.cursor));
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(...where))
-    .orderBy(desc(t.id))
-    .limit(page.limit + 1);
-  return paginate(rows, page.limit);
+  const where = [
+    eqIf(t.appId, filter.appId),
+    eqIf(t.status, filter.status),
+    eqIf(t.conversationId, filter.conversationId),
+  ];
+  return pageInOrg(db, t, orgId, where, page);
 }
 
 export async function getTaskConnection(db: Db, orgId: string, appId: string): Promise<TaskConnectionRow | undefined> {
-  const t = db.t.taskConnections;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.appId, appId)))
-    .limit(1);
-  return rows[0];
+  return findInOrg(db, db.t.taskConnections, orgId, eq(db.t.taskConnections.appId, appId));
 }
 
 /** Replaces the app's task connection (one per app). */
@@ -221,20 +173,13 @@ export async function putTaskConnection(
     "orgId" | "appId" | "provider" | "apiUrl" | "listId" | "parentTaskId" | "tokenCiphertext"
   >,
 ): Promise<TaskConnectionRow> {
-  const now = new Date();
-  const existing = await getTaskConnection(db, input.orgId, input.appId);
   const t = db.t.taskConnections;
-  if (existing) {
-    const changes = { ...input, updatedAt: now };
-    await db.q
-      .update(t)
-      .set(changes)
-      .where(and(eq(t.orgId, input.orgId), eq(t.id, existing.id)));
-    return { ...existing, ...changes };
-  }
-  const row: TaskConnectionRow = { id: newId("taskConnection"), ...input, createdAt: now, updatedAt: now };
-  await db.q.insert(t).values(row);
-  return row;
+  return upsertInOrg(db, t, input.orgId, [eq(t.appId, input.appId)], input, (now) => ({
+    id: newId("taskConnection"),
+    ...input,
+    createdAt: now,
+    updatedAt: now,
+  }));
 }
 
 export async function deleteTaskConnection(db: Db, orgId: string, appId: string): Promise<void> {

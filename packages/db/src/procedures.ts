@@ -2,18 +2,13 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { procedures, triageConfigs } from "./schema/sqlite.js";
+import { findInOrg, getInOrg, upsertInOrg } from "./scoped.js";
 
 export type TriageConfigRow = typeof triageConfigs.$inferSelect;
 export type ProcedureRow = typeof procedures.$inferSelect;
 
 export async function getTriageConfig(db: Db, orgId: string, appId: string): Promise<TriageConfigRow | undefined> {
-  const t = db.t.triageConfigs;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.appId, appId)))
-    .limit(1);
-  return rows[0];
+  return findInOrg(db, db.t.triageConfigs, orgId, eq(db.t.triageConfigs.appId, appId));
 }
 
 /** Replaces the app's categories, threshold and fallback (one row per app). */
@@ -21,25 +16,18 @@ export async function putTriageConfig(
   db: Db,
   input: Pick<TriageConfigRow, "orgId" | "appId" | "categories" | "thresholdPercent" | "fallbackCategory">,
 ): Promise<TriageConfigRow> {
-  const now = new Date();
-  const existing = await getTriageConfig(db, input.orgId, input.appId);
-  if (existing) {
-    const t = db.t.triageConfigs;
-    const changes = {
-      categories: input.categories,
-      thresholdPercent: input.thresholdPercent,
-      fallbackCategory: input.fallbackCategory,
-      updatedAt: now,
-    };
-    await db.q
-      .update(t)
-      .set(changes)
-      .where(and(eq(t.orgId, input.orgId), eq(t.id, existing.id)));
-    return { ...existing, ...changes };
-  }
-  const row: TriageConfigRow = { id: newId("triageConfig"), ...input, createdAt: now, updatedAt: now };
-  await db.q.insert(db.t.triageConfigs).values(row);
-  return row;
+  const t = db.t.triageConfigs;
+  const changes = {
+    categories: input.categories,
+    thresholdPercent: input.thresholdPercent,
+    fallbackCategory: input.fallbackCategory,
+  };
+  return upsertInOrg(db, t, input.orgId, [eq(t.appId, input.appId)], changes, (now) => ({
+    id: newId("triageConfig"),
+    ...input,
+    createdAt: now,
+    updatedAt: now,
+  }));
 }
 
 export async function deleteTriageConfig(db: Db, orgId: string, appId: string): Promise<void> {
@@ -75,13 +63,7 @@ export async function latestProcedureVersion(
 
 /** One stored version by id: a run reads the version it started with, whatever came after. */
 export async function getProcedureVersion(db: Db, orgId: string, id: string): Promise<ProcedureRow | undefined> {
-  const t = db.t.procedures;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.id, id)))
-    .limit(1);
-  return rows[0];
+  return getInOrg(db, db.t.procedures, orgId, id);
 }
 
 export async function insertProcedureVersion(

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, max } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { products, quotes } from "./schema/sqlite.js";
+import { findInOrg, getInOrg, updateInOrg } from "./scoped.js";
 
 export type ProductRow = typeof products.$inferSelect;
 export type ProductFields = Omit<ProductRow, "id" | "orgId" | "appId" | "createdAt" | "updatedAt">;
@@ -18,12 +19,7 @@ export async function listProducts(db: Db, orgId: string, appId: string): Promis
 
 export async function getProduct(db: Db, orgId: string, appId: string, id: string): Promise<ProductRow | undefined> {
   const t = db.t.products;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.appId, appId), eq(t.id, id)))
-    .limit(1);
-  return rows[0];
+  return findInOrg(db, t, orgId, eq(t.appId, appId), eq(t.id, id));
 }
 
 export async function productsBySku(db: Db, orgId: string, appId: string, skus: string[]): Promise<ProductRow[]> {
@@ -54,13 +50,9 @@ export async function updateProduct(
   row: ProductRow,
   fields: Partial<ProductFields>,
 ): Promise<ProductRow> {
-  const t = db.t.products;
-  const now = new Date();
-  await db.q
-    .update(t)
-    .set({ ...fields, updatedAt: now })
-    .where(and(eq(t.orgId, orgId), eq(t.id, row.id)));
-  return { ...row, ...fields, updatedAt: now };
+  const changes = { ...fields, updatedAt: new Date() };
+  await updateInOrg(db, db.t.products, orgId, row.id, changes);
+  return { ...row, ...changes };
 }
 
 export async function deleteProduct(db: Db, orgId: string, id: string): Promise<void> {
@@ -88,13 +80,7 @@ export async function insertQuote(db: Db, row: Omit<QuoteRow, "id" | "createdAt"
 }
 
 export async function getQuote(db: Db, orgId: string, id: string): Promise<QuoteRow | undefined> {
-  const t = db.t.quotes;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.id, id)))
-    .limit(1);
-  return rows[0];
+  return getInOrg(db, db.t.quotes, orgId, id);
 }
 
 export async function listQuotesForConversation(db: Db, orgId: string, conversationId: string): Promise<QuoteRow[]> {
@@ -108,22 +94,12 @@ export async function listQuotesForConversation(db: Db, orgId: string, conversat
 
 /** Moves a quote to another status (approved, sent, accepted). */
 export async function setQuoteStatus(db: Db, orgId: string, id: string, status: string): Promise<void> {
-  const t = db.t.quotes;
-  await db.q
-    .update(t)
-    .set({ status, updatedAt: new Date() })
-    .where(and(eq(t.orgId, orgId), eq(t.id, id)));
+  await updateInOrg(db, db.t.quotes, orgId, id, { status, updatedAt: new Date() });
 }
 
 /** The quote made from a customer message, if any: a retried step finds it instead of making another. */
 export async function quoteForMessage(db: Db, orgId: string, messageId: string): Promise<QuoteRow | undefined> {
-  const t = db.t.quotes;
-  const rows = await db.q
-    .select()
-    .from(t)
-    .where(and(eq(t.orgId, orgId), eq(t.messageId, messageId)))
-    .limit(1);
-  return rows[0];
+  return findInOrg(db, db.t.quotes, orgId, eq(db.t.quotes.messageId, messageId));
 }
 
 /**

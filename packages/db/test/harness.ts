@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
 import { type Database, openDatabase } from "../src/index.js";
+import { isolatedMysqlUrl } from "../src/testing.js";
 import { startFakePlanetScale } from "./planetscale-fake.js";
 
 export interface DialectCase {
@@ -32,7 +33,7 @@ export const dialectCases: DialectCase[] = [
     name: "mysql",
     skipReason: mysqlUrl ? undefined : "MYSQL_URL is not set: the MySQL suite runs under .ci/run",
     open: async () => {
-      const database = await openDatabase({ url: mysqlUrl, dataDir: tmpdir() });
+      const database = await openDatabase({ url: await isolatedMysqlUrl(mysqlUrl ?? ""), dataDir: tmpdir() });
       await database.migrate();
       return database;
     },
@@ -41,8 +42,9 @@ export const dialectCases: DialectCase[] = [
     name: "planetscale (driver against a fake of its HTTP API, forwarding to MySQL)",
     skipReason: mysqlUrl ? undefined : "MYSQL_URL is not set: the PlanetScale driver suite runs under .ci/run",
     open: async () => {
-      // A database of its own, so the driver's migrator proves it can build the schema.
-      const server = new URL(mysqlUrl ?? "");
+      // A database of its own, so the driver's migrator proves it can build the schema; one per
+      // test file, as files run in parallel and two migrators on one database collide.
+      const server = new URL(await isolatedMysqlUrl(mysqlUrl ?? ""));
       const name = `${server.pathname.slice(1)}_ps`;
       const admin = await createConnection({ uri: mysqlUrl });
       await admin.query(`CREATE DATABASE IF NOT EXISTS \`${name}\``);
