@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
-import { newStripeClient } from "./client.js";
-import { BillingCatalogueError, StripePayloadError, StripeSignatureError } from "./errors.js";
+import { newStripeClient, verifiedStripeEvent } from "./client.js";
+import { BillingCatalogueError } from "./errors.js";
 
 export interface BillingSettings {
   secretKey: string;
@@ -206,20 +206,7 @@ export function createBillingAdapter(settings: BillingSettings) {
 
     /** Verifies the signature on the raw body with the SDK and narrows the event to what we handle. */
     parseWebhook(rawBody: string | Buffer, signature: string | undefined): BillingEvent {
-      let event: Stripe.Event;
-      try {
-        event = stripe.webhooks.constructEvent(rawBody, signature ?? "", settings.webhookSecret);
-      } catch (error) {
-        // The SDK parses the body only once the signature verified: a syntax error is a bad body.
-        if (error instanceof SyntaxError) throw new StripePayloadError("the signed body is not JSON");
-        throw new StripeSignatureError((error as Error).message);
-      }
-      try {
-        return narrowEvent(event);
-      } catch (error) {
-        if (error instanceof TypeError) throw new StripePayloadError(`malformed ${event.type} event`);
-        throw error;
-      }
+      return verifiedStripeEvent(stripe, settings.webhookSecret, rawBody, signature, narrowEvent);
     },
   };
 }

@@ -1,6 +1,5 @@
 import type Stripe from "stripe";
-import { newStripeClient } from "./client.js";
-import { StripePayloadError, StripeSignatureError } from "./errors.js";
+import { newStripeClient, verifiedStripeEvent } from "./client.js";
 
 export interface StripeSettings {
   secretKey: string;
@@ -139,20 +138,7 @@ export function createStripeAdapter(settings: StripeSettings) {
 
     /** Verifies the signature on the raw body with the SDK and narrows the event to what we handle. */
     parseWebhook(rawBody: string | Buffer, signature: string | undefined): StripeEvent {
-      let event: Stripe.Event;
-      try {
-        event = stripe.webhooks.constructEvent(rawBody, signature ?? "", settings.webhookSecret);
-      } catch (error) {
-        // The SDK parses the body only once the signature verified: a syntax error is a bad body.
-        if (error instanceof SyntaxError) throw new StripePayloadError("the signed body is not JSON");
-        throw new StripeSignatureError((error as Error).message);
-      }
-      try {
-        return narrowEvent(event);
-      } catch (error) {
-        if (error instanceof TypeError) throw new StripePayloadError(`malformed ${event.type} event`);
-        throw error;
-      }
+      return verifiedStripeEvent(stripe, settings.webhookSecret, rawBody, signature, narrowEvent);
     },
   };
 }
