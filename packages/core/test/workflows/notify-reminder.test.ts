@@ -2,7 +2,7 @@ import { findNotificationByKey } from "@support/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveDraft } from "../../src/review/decisions.js";
 import { notifyReminder } from "../../src/workflows/notify-reminder.js";
-import { recordingNotifier, storedNotification } from "./notifier-fixture.js";
+import { expectNotifiedOnce, expectOutageRetried, recordingNotifier, storedNotification } from "./notifier-fixture.js";
 import {
   emitted,
   openPipelineFixture,
@@ -31,49 +31,22 @@ describe("notify-reminder", () => {
     (await emitted(fixture, tenant.orgId)).filter((event) => event.name === "support/notification.created");
 
   it("records the reminder, announces it, and posts it once; a retried tell-slack step posts nothing more", async () => {
-    const notifier = recordingNotifier();
-    fixture.notifier = notifier;
     const { draft } = await pendingDraft(fixture, tenant);
-    const { result, ctx } = await engine().execute({ events: [reminded(draft)] });
-    const row = await storedNotification(fixture, tenant.orgId, `reminder:${draft.id}`);
-    expect(ctx.step.run).toHaveBeenCalledWith("record", expect.any(Function));
-    expect(ctx.step.run).toHaveBeenCalledWith("tell-slack", expect.any(Function));
-    expect(result).toEqual({ notificationId: row.id, slackTs: "1700000000.000001", postedNow: true });
-    expect(row).toMatchObject({
-      kind: "approval_reminder",
-      appId: tenant.appId,
-      conversationId: draft.conversationId,
-      draftId: draft.id,
-      reason: "A draft has waited for approval longer than the 4-hour SLA.",
-      slackChannelId: "C0NOTIFY",
-      slackTs: "1700000000.000001",
-    });
-    expect(notifier.posts.notifications).toEqual([`reminder:${draft.id}`]);
-    expect(await notificationEvents()).toEqual([
+    await expectNotifiedOnce(
+      { fixture, tenant, engine, event: reminded(draft), key: `reminder:${draft.id}` },
       {
-        name: "support/notification.created",
-        data: {
-          v: 1,
-          ...tenant,
-          notificationId: row.id,
-          kind: "approval_reminder",
+        kind: "approval_reminder",
+        conversationId: draft.conversationId,
+        draftId: draft.id,
+        row: {
+          appId: tenant.appId,
           conversationId: draft.conversationId,
           draftId: draft.id,
+          reason: "A draft has waited for approval longer than the 4-hour SLA.",
+          slackChannelId: "C0NOTIFY",
         },
       },
-    ]);
-
-    // Inngest retries tell-slack with `record` memoized: the stored ts is found, nothing is posted.
-    const retried = await engine().execute({
-      events: [reminded(draft)],
-      steps: [{ id: "record", handler: () => row.id }],
-    });
-    expect(retried.result).toEqual({ notificationId: row.id, slackTs: "1700000000.000001", postedNow: false });
-    // A redelivered event runs both steps again: the same row, no second event, no second post.
-    const again = await engine().execute({ events: [reminded(draft)] });
-    expect(again.result).toEqual({ notificationId: row.id, slackTs: "1700000000.000001", postedNow: false });
-    expect(notifier.posts.notifications).toEqual([`reminder:${draft.id}`]);
-    expect(await notificationEvents()).toHaveLength(1);
+    );
   });
 
   it("records nothing for a draft decided before the reminder ran", async () => {
@@ -94,24 +67,8 @@ describe("notify-reminder", () => {
   });
 
   it("a Notifier error fails tell-slack (Inngest retries it) and leaves the row without a Slack ts", async () => {
-    fixture.notifier = recordingNotifier(new Error("slack is down"));
     const { draft } = await pendingDraft(fixture, tenant);
-    const { error } = await engine().execute({ events: [reminded(draft)] });
-    expect(error).toMatchObject({ message: "slack is down" });
-    expect(error).not.toMatchObject({ name: "NonRetriableError" });
-    const row = await storedNotification(fixture, tenant.orgId, `reminder:${draft.id}`);
-    expect(row.slackTs).toBeNull();
-
-    // The retry, with Slack back, posts it once.
-    const notifier = recordingNotifier();
-    fixture.notifier = notifier;
-    const retried = await engine().execute({
-      events: [reminded(draft)],
-      steps: [{ id: "record", handler: () => row.id }],
-    });
-    expect(retried.result).toMatchObject({ notificationId: row.id, postedNow: true });
-    expect(notifier.posts.notifications).toEqual([`reminder:${draft.id}`]);
-    expect((await storedNotification(fixture, tenant.orgId, `reminder:${draft.id}`)).slackTs).toBe("1700000000.000001");
+    await expectOutageRetried({ fixture, tenant, engine, event: reminded(draft), key: `reminder:${draft.id}` });
   });
 
   it("without Slack, the reminder is recorded for the dashboard and nothing is posted", async () => {
