@@ -1,8 +1,8 @@
 import type { ProcedureDefinition } from "@support/contract";
 import { describeMissing, missingItems, quoteFromGrid } from "@support/decisions";
-import { deliverNotification, raiseNotification } from "../notifications/notify.js";
 import type { ServiceContext } from "../service/context.js";
 import { sendProcedureMessage } from "./customer-message.js";
+import { notifyTeam } from "./notify-team.js";
 import {
   following,
   loadRun,
@@ -138,20 +138,7 @@ export async function executeProcedureStep(
       return record(ctx, loaded, { ...base, output, outcome: following(definition, stepId) });
     }
     case "notify": {
-      const text = renderProcedureTemplate(definition, step.template, templateState(data));
-      const override = data.classification.declaredSource
-        ? `Attention: classified as ${data.classification.category} although the form declared ${data.classification.declaredSource}. `
-        : "";
-      const notification = await raiseNotification(ctx, {
-        appId: run.appId,
-        conversationId: run.conversationId,
-        draftId: null,
-        kind: "procedure",
-        key: messageKey(runId, key),
-        reason: `${override}${text}`,
-      });
-      const delivered = await deliverNotification(ctx, notification.id);
-      const output = { notificationId: notification.id, slack: delivered.slackTs !== null, override: override !== "" };
+      const output = await notifyTeam(ctx, loaded, step, key);
       return record(ctx, loaded, { ...base, output, outcome: following(definition, stepId) });
     }
     case "set_status":
