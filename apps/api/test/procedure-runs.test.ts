@@ -1,5 +1,5 @@
 import { createProcedureTask, emit, OPERATOR } from "@support/core";
-import { forgetTaskAnswer, reachOpenWaits } from "@support/product/testing";
+import { reachOpenWaits } from "@support/product/testing";
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeClickUp } from "./fake-clickup.js";
@@ -245,7 +245,7 @@ for (const dialect of dialects) {
       expect(told.at(-1)).toMatch(/une personne/i);
     }, 120_000);
 
-    it("creates a task once per key, and finds the ClickUp task a killed attempt made instead of making another", async () => {
+    it("creates a task once per key", async () => {
       const ctx = p.runtime.contextFor(p.orgId, OPERATOR);
       const id = await conversationOf("ada@example.com");
       const before = clickup.created().length;
@@ -261,11 +261,7 @@ for (const dialect of dialects) {
       const b = await createProcedureTask(ctx, input);
       expect(b.id).toBe(a.id);
       expect(clickup.created().length).toBe(before + 1);
-      // The process died after ClickUp answered and before the answer was recorded: the record stays `creating`.
-      await forgetTaskAnswer(p.runtime, p.orgId, a.id);
-      const recovered = await createProcedureTask(ctx, input);
-      expect(recovered).toMatchObject({ id: a.id, status: "open", externalId: a.externalId });
-      expect(clickup.created().length).toBe(before + 1);
+      // A kill between ClickUp's answer and its record: procedure-kill.test.ts, on a real process.
     });
   });
 }
