@@ -46,11 +46,13 @@ async function startServer(env: Record<string, string>, port: number): Promise<C
   throw new Error("the server did not start");
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, tries = 1800): Promise<T> {
-  for (let i = 0; i < tries; i++) {
+/** Polls until `probe` answers; generous, since a restarted run waits for its dead lease to expire (30 s). */
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms = 240_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`timed out waiting for ${what}`);
 }
@@ -59,7 +61,7 @@ for (const dialect of dialects) {
   if (dialect.skipReason) console.warn(`[skip] procedure SIGKILL on ${dialect.name}: ${dialect.skipReason}`);
   describe.skipIf(Boolean(dialect.skipReason))(`a procedure run killed with SIGKILL on ${dialect.name}`, () => {
     it("creates one ClickUp subtask, confirms once and tells the team once after a kill between ClickUp's answer and its record", {
-      timeout: 300_000,
+      timeout: 900_000,
     }, async () => {
       let server: ChildProcess | undefined;
       let killed = false;
@@ -163,6 +165,12 @@ for (const dialect of dialects) {
 
       server = await startServer(env, port);
       try {
+        // The confirmation waits for a person (the default autonomy): approved once it is drafted.
+        const draft = await waitFor(async () => {
+          const list = await call("/api/v1/drafts?status=pending_approval&limit=10");
+          return (list.body.data as { id: string }[])[0];
+        }, "the confirmation draft after the restart");
+        expect((await call(`/api/v1/drafts/${draft.id}/approve`, { method: "POST", body: {} })).status).toBe(200);
         const done = await waitFor(async () => {
           const d = await conversation();
           return d?.procedureRuns[0]?.state === "finished" ? d : undefined;
