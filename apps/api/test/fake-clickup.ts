@@ -13,9 +13,13 @@ export interface ClickUpCall {
  * A fake ClickUp on 127.0.0.1 speaking its v2 task API: `POST /api/v2/list/{list_id}/task`
  * creates a task (`parent` makes it a subtask) and answers `{id, url, ...}`; `GET` on the same
  * path lists the list's tasks as `{tasks: [...]}`. Requests without the expected token get 401
- * with ClickUp's `{err, ECODE}` body.
+ * with ClickUp's `{err, ECODE}` body. `beforeAnswer` runs once a task is stored and before its answer
+ * leaves (a test kills the product there: ClickUp made the task, the product never heard).
  */
-export async function startFakeClickUp(token: string) {
+export async function startFakeClickUp(
+  token: string,
+  options: { beforeAnswer?: (call: ClickUpCall) => Promise<void> } = {},
+) {
   const calls: ClickUpCall[] = [];
   const tasks: { id: string; name: string; description: string; parent: string | null; url: string; list: string }[] =
     [];
@@ -24,10 +28,11 @@ export async function startFakeClickUp(token: string) {
     req.on("data", (chunk) => {
       raw += chunk;
     });
-    req.on("end", () => {
+    req.on("end", async () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
-      calls.push({ method: req.method ?? "", path: url.pathname, authorization: req.headers.authorization, body });
+      const call = { method: req.method ?? "", path: url.pathname, authorization: req.headers.authorization, body };
+      calls.push(call);
       const send = (status: number, payload: unknown) => {
         res.writeHead(status, { "content-type": "application/json" });
         res.end(JSON.stringify(payload));
@@ -47,6 +52,7 @@ export async function startFakeClickUp(token: string) {
         list,
       };
       tasks.push(task);
+      await options.beforeAnswer?.(call);
       return send(200, task);
     });
   });

@@ -1,6 +1,7 @@
 import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeyFor, dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
+import { approveProcedureMessage } from "./procedure-approval.js";
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
   for (let i = 0; i < 600; i++) {
@@ -63,7 +64,8 @@ for (const dialect of dialects) {
       expect(quoted.d.messages.at(-1).text).toContain("The return costs 0 euros (no fee: damaged on arrival)");
 
       await email("Yes please, go ahead", { inReplyTo: first, references: first });
-      const done = await runOf(8);
+      await approveProcedureMessage(p, quoted.d.id);
+      const done = await runOf(9);
       expect(done.run.state).toBe("finished");
       expect(done.d.procedureStatus).toBe("validated");
       expect(done.d.messages.at(-1).text).toContain("Your return is authorised");

@@ -4,7 +4,7 @@ import { z } from "@hono/zod-openapi";
 export const platformMailSchema = z
   .object({
     id: z.string(),
-    kind: z.string().openapi({ description: "invitation, quota_warning" }),
+    kind: z.string().openapi({ description: "invitation, quota_warning, procedure" }),
     recipient: z.string(),
     subject: z.string(),
     text: z.string(),

@@ -114,7 +114,13 @@ export const procedureStepSchema = z.discriminatedUnion("kind", [
     approval: z.enum(["policy", "always"]).default("policy"),
   }),
   z.object({ ...stepBase, kind: z.literal("create_task"), title: z.string().trim().min(1).max(200) }),
-  z.object({ ...stepBase, kind: z.literal("notify"), template: nameSchema }),
+  z.object({
+    ...stepBase,
+    kind: z.literal("notify"),
+    template: nameSchema,
+    /** The team's address: the notification is also mailed there (SMTP, or the embedded mailbox). */
+    email: z.email().max(320).optional(),
+  }),
   z.object({ ...stepBase, kind: z.literal("set_status"), status: z.enum(CONVERSATION_STATUSES) }),
   z.object({ ...stepBase, kind: z.literal("handoff"), reason: z.string().trim().min(1).max(300) }),
 ]);

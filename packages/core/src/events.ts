@@ -159,6 +159,15 @@ export const eventCatalog = {
     replacesDraftId: z.string(),
     attempt: z.number().int().min(1),
   }),
+  /** A procedure run's message draft was decided (sent, rejected, expired, failed): the run goes on. */
+  "support/procedure.message_decided": z.object({
+    v: z.literal(1),
+    orgId: z.string(),
+    appId: z.string(),
+    conversationId: z.string(),
+    runId: z.string(),
+    draftId: z.string(),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventCatalog;

@@ -26,6 +26,7 @@ export * from "./procedures/extract.js";
 export * from "./procedures/interpret.js";
 export * from "./procedures/quote.js";
 export * from "./procedures/render.js";
+export * from "./procedures/reply-features.js";
 export * from "./text/action-claims.js";
 export * from "./text/language.js";
 export * from "./text/text.js";

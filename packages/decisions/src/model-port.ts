@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Draft, RetrievedPassage } from "./drafting/drafter.js";
+import type { ReplyReading } from "./procedures/interpret.js";
 import type { InboundEnvelope } from "./triage/automated-messages.js";
 import type { TriageCategory } from "./triage/categories.js";
 import type { TriageResult } from "./triage/triage.js";
@@ -83,8 +84,21 @@ export interface ModelResult<T> {
   fallbackReason: string | null;
 }
 
+/** A customer's reply to a procedure's question or quote, to read as accept/refuse/question/more information. */
+export interface ModelReplyRequest {
+  text: string;
+  /** The run's language (the customer's). */
+  language: string;
+  /** What the procedure last told the customer (the quote), for context. */
+  asked: string | null;
+  /** Fields the reply brought (attachments, measures) that the procedure extracts. */
+  newFields: string[];
+}
+
 export interface LanguageModel {
   readonly name: string;
   triage(request: ModelTriageRequest): Promise<ModelResult<TriageResult>>;
   draft(request: ModelDraftRequest): Promise<ModelResult<ModelDraft>>;
+  /** Optional: a model without it leaves procedures to the offline interpreter. */
+  interpretReply?(request: ModelReplyRequest): Promise<ModelResult<ReplyReading>>;
 }

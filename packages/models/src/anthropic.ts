@@ -7,13 +7,22 @@ import type {
   ModelDraft,
   ModelResult,
   ModelUsage,
+  ReplyReading,
+  ModelReplyRequest as ReplyRequest,
   ModelTriageRequest as TriageRequest,
   TriageResult,
 } from "@support/decisions";
 import type { z } from "zod";
 import { costUsd, type ModelPrice, priceOf } from "./pricing.js";
-import { DRAFT_SYSTEM_PROMPT, draftUserMessage, TRIAGE_SYSTEM_PROMPT, triageUserMessage } from "./prompts.js";
-import { draftToolInput, toolInputSchema, triageToolInput } from "./schemas.js";
+import {
+  DRAFT_SYSTEM_PROMPT,
+  draftUserMessage,
+  REPLY_SYSTEM_PROMPT,
+  replyUserMessage,
+  TRIAGE_SYSTEM_PROMPT,
+  triageUserMessage,
+} from "./prompts.js";
+import { draftToolInput, replyToolInput, toolInputSchema, triageToolInput } from "./schemas.js";
 
 /**
  * Claude through the official SDK. Structured output is a tool call whose input is validated with
@@ -48,6 +57,7 @@ export class ModelCallError extends Error {
 
 const TRIAGE_TOOL = "record_triage";
 const DRAFT_TOOL = "write_reply";
+const REPLY_TOOL = "record_reply_intent";
 
 export function createAnthropicModel(options: AnthropicModelOptions): LanguageModel {
   // The SDK (a few hundred modules) is loaded at the first call, not by every process that
@@ -167,6 +177,26 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
       }
       return {
         value: { ...input, reasons: input.reasons.map((r) => `claude: ${r}`), automated: null },
+        usage: [usage],
+        fallbackReason: null,
+      };
+    },
+    /** An unusable answer is confidence 0 with its reason: the caller falls back to the offline interpreter. */
+    async interpretReply(request: ReplyRequest): Promise<ModelResult<ReplyReading>> {
+      const { input, problem, usage } = await callTool(
+        REPLY_SYSTEM_PROMPT,
+        { name: REPLY_TOOL, description: "Record what the customer's reply means.", schema: replyToolInput },
+        replyUserMessage(request),
+      );
+      if (!input) {
+        return {
+          value: { intent: "question", confidence: 0, reasons: [`model output unusable: ${problem}`] },
+          usage: [usage],
+          fallbackReason: problem,
+        };
+      }
+      return {
+        value: { intent: input.intent, confidence: input.confidence, reasons: [`claude: ${input.reason}`] },
         usage: [usage],
         fallbackReason: null,
       };

@@ -1,4 +1,4 @@
-import type { LanguageModel, ModelResult } from "@support/decisions";
+import type { LanguageModel, ModelReplyRequest, ModelResult } from "@support/decisions";
 
 /**
  * Offline first, Claude for the rest: a confident offline triage (or a rule's verdict: automated
@@ -12,9 +12,10 @@ import type { LanguageModel, ModelResult } from "@support/decisions";
 export function createCascadeModel(
   offline: LanguageModel,
   claude: LanguageModel,
-  opts: { keepOfflineAbove?: number } = {},
+  opts: { keepOfflineAbove?: number; trustReplyAbove?: number } = {},
 ): LanguageModel {
   const keepOfflineAbove = opts.keepOfflineAbove ?? 0.9;
+  const trustReplyAbove = opts.trustReplyAbove ?? 0.6;
   return {
     name: `cascade(${offline.name}, ${claude.name})`,
     async triage(request) {
@@ -44,7 +45,37 @@ export function createCascadeModel(
         return { ...drafted, fallbackReason: failure(claude.name, error, "drafted") };
       }
     },
+    /**
+     * Claude reads the reply (ADR 0114); its answer stands only when valid and at least
+     * `trustReplyAbove` sure, otherwise the offline interpreter decides and the result says why.
+     */
+    async interpretReply(request) {
+      const fallback = async (reason: string, usage: ModelResult<unknown>["usage"] = []) => {
+        const offlineReading = await interpretOffline(offline, request);
+        return { ...offlineReading, usage, fallbackReason: reason };
+      };
+      if (!claude.interpretReply) return interpretOffline(offline, request);
+      let read: Awaited<ReturnType<NonNullable<LanguageModel["interpretReply"]>>>;
+      try {
+        read = await claude.interpretReply(request);
+      } catch (error) {
+        return fallback(failure(claude.name, error, "read"));
+      }
+      if (read.fallbackReason) return fallback(`${claude.name} unusable (${read.fallbackReason})`, read.usage);
+      if (read.value.confidence < trustReplyAbove) {
+        return fallback(
+          `${claude.name} unsure (${read.value.intent} ${read.value.confidence.toFixed(2)}): read by the offline model`,
+          read.usage,
+        );
+      }
+      return read;
+    },
   };
+}
+
+function interpretOffline(offline: LanguageModel, request: ModelReplyRequest) {
+  if (!offline.interpretReply) throw new Error(`${offline.name} cannot read replies`);
+  return offline.interpretReply(request);
 }
 
 function failure(model: string, error: unknown, what: string): string {

@@ -1,5 +1,12 @@
 import type { LanguageModel } from "@support/decisions";
-import { buildTriageModel, draftReply, type TriageCategory, type TriageModel, triage } from "@support/decisions";
+import {
+  buildTriageModel,
+  draftReply,
+  interpretReply,
+  type TriageCategory,
+  type TriageModel,
+  triage,
+} from "@support/decisions";
 
 /**
  * The default model: the rules-and-classifier triage and the extractive drafter. Deterministic,
@@ -34,6 +41,9 @@ export function createOfflineModel(opts: { cacheSize?: number } = {}): LanguageM
     },
     async draft(request) {
       return { value: draftReply(request), usage: [], fallbackReason: null };
+    },
+    async interpretReply(request) {
+      return { value: interpretReply(request.text, request), usage: [], fallbackReason: null };
     },
   };
 }

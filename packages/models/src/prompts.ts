@@ -1,5 +1,6 @@
 import type {
   ModelDraftRequest as DraftRequest,
+  ModelReplyRequest as ReplyRequest,
   TriageCategory,
   ModelTriageRequest as TriageRequest,
 } from "@support/decisions";
@@ -36,6 +37,27 @@ your draft, or it may be sent automatically, so it must be ready to send as is. 
   with ids and amounts exactly as the context gives them. A person approves every proposal before it
   runs, so never tell the customer it has been done; the platform adds that once it has.
 Always answer by calling the write_reply tool, never with text, alongside any action tools.`;
+
+export const REPLY_SYSTEM_PROMPT = `You read a customer's reply to a support team's quote or request for
+information, and record what it means with the record_reply_intent tool:
+- accept: the customer accepts the quote or asks to go ahead.
+- refuse: the customer declines, cancels, finds it too expensive or does not want to go ahead,
+  including negated acceptances ("je ne valide pas", "I don't accept").
+- question: the customer asks something before deciding, even when the reply also says "ok".
+- more_info: the customer sends what was asked (photos, plans, measures, details) without deciding.
+confidence is your probability that the intent is right. The reply may be in any language.
+Always answer by calling the record_reply_intent tool, never with text.`;
+
+export function replyUserMessage(request: ReplyRequest): string {
+  return [
+    `Customer's language: ${request.language}`,
+    request.asked ? `What the team last wrote:\n<asked>\n${request.asked}\n</asked>` : null,
+    request.newFields.length ? `The reply brought: ${request.newFields.join(", ")}` : null,
+    `The customer's reply:\n<reply>\n${request.text}\n</reply>`,
+  ]
+    .filter((line) => line !== null)
+    .join("\n\n");
+}
 
 function describeCategories(categories: TriageCategory[]): string {
   return categories

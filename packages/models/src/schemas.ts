@@ -30,6 +30,15 @@ export const draftToolInput = z.object({
   reason: z.string().describe("One sentence on why this reply, or why a human is needed"),
 });
 
+export const replyToolInput = z.object({
+  intent: z
+    .enum(["accept", "refuse", "question", "more_info"])
+    .describe("accept or refuse the quote, a question to answer first, or more information for the request"),
+  confidence: z.number().min(0).max(1),
+  reason: z.string().min(1).max(300).describe("One short sentence on why"),
+});
+
+export type ReplyToolInput = z.infer<typeof replyToolInput>;
 export type TriageToolInput = z.infer<typeof triageToolInput>;
 export type DraftToolInput = z.infer<typeof draftToolInput>;
 

@@ -10,7 +10,8 @@ const style = `
   .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}`;
 
 /** A page that works without JavaScript; Hono's `html` escapes every interpolated value. */
-export function contactPage(app: { id: string; name: string }) {
+/** `source`: what the link to the page declared the request to be (`?source=`), sent with the message. */
+export function contactPage(app: { id: string; name: string }, source?: string) {
   return html`<!doctype html>
 <html lang="en">
   <head>
@@ -32,6 +33,7 @@ export function contactPage(app: { id: string; name: string }) {
         <input id="subject" name="subject" maxlength="300" />
         <label for="message">Message</label>
         <textarea id="message" name="message" required maxlength="20000"></textarea>
+        ${source ? html`<input type="hidden" name="source" value="${source}" />` : ""}
         <div class="hp" aria-hidden="true">
           <label for="website">Leave this field empty</label>
           <input id="website" name="website" tabindex="-1" autocomplete="off" />

@@ -32,7 +32,8 @@ export function publicFormRoutes() {
   router.get("/support/:app", async (c) => {
     const app = await findFormApp(c.var.runtime.platform, c.req.param("app"));
     c.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
-    return c.html(contactPage(app));
+    const source = c.req.query("source")?.trim().slice(0, 64);
+    return c.html(contactPage(app, source || undefined));
   });
 
   router.post("/public/:app/messages", async (c) => {

@@ -44,3 +44,32 @@ export function invitationMail(
         text: `Hello,\n\n${input.inviter} invites you to join ${input.organization} (role: ${input.role}). Open this link, sign in or create an account with this address, then accept:\n${input.url}`,
       };
 }
+
+/** A procedure's "tell the team" step, mailed to the address its definition names. */
+export function procedureTeamMail(
+  language: MailLanguage,
+  input: {
+    procedure: string;
+    customer: string;
+    text: string;
+    conversationId: string;
+    override: { category: string; declared: string } | null;
+  },
+) {
+  if (language === "fr") {
+    const alert = input.override
+      ? `ALERTE : le formulaire indiquait « ${input.override.declared} » mais la demande a été classée « ${input.override.category} ». Vérifiez la classification.\n\n`
+      : "";
+    return {
+      subject: `${input.override ? "[Alerte classification] " : ""}${input.procedure} : ${input.customer}`,
+      text: `Bonjour,\n\n${alert}${input.text}\n\nConversation : ${input.conversationId}`,
+    };
+  }
+  const alert = input.override
+    ? `ALERT: the form declared "${input.override.declared}" but the request was classified "${input.override.category}". Check the classification.\n\n`
+    : "";
+  return {
+    subject: `${input.override ? "[Classification alert] " : ""}${input.procedure}: ${input.customer}`,
+    text: `Hello,\n\n${alert}${input.text}\n\nConversation: ${input.conversationId}`,
+  };
+}

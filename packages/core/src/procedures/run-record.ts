@@ -24,6 +24,8 @@ import type { TemplateState } from "./template-values.js";
 export type ProcedureStepOutcome =
   | { kind: "next"; next: string | null }
   | { kind: "wait"; timeoutHours: number; reminderAfterHours: number | null }
+  /** A message draft waits for its decision (a person's, or autonomy's send). */
+  | { kind: "approval"; draftId: string; timeoutHours: number }
   | { kind: "stop"; state: "finished" | "handed_off" };
 
 export interface StoredStep extends ProcedureRunStep {
@@ -84,11 +86,15 @@ export async function record(
   ctx: ServiceContext,
   loaded: LoadedRun,
   entry: { key: string; kind: string; output: Record<string, unknown>; outcome: ProcedureStepOutcome },
-  changes: { data?: RunData; status?: string; handoff?: string } = {},
+  changes: { data?: RunData; status?: string; handoff?: string; escalated?: boolean } = {},
 ): Promise<ProcedureStepOutcome> {
   const { run } = loaded;
   const state =
-    entry.outcome.kind === "stop" ? entry.outcome.state : entry.outcome.kind === "wait" ? "waiting" : "running";
+    entry.outcome.kind === "stop"
+      ? entry.outcome.state
+      : entry.outcome.kind === "wait" || entry.outcome.kind === "approval"
+        ? "waiting"
+        : "running";
   const stored: StoredStep = {
     step: entry.key,
     kind: entry.kind,
@@ -115,7 +121,8 @@ export async function record(
       subject: run.id,
       data: { conversationId: run.conversationId, step: entry.key, kind: entry.kind, output: entry.output },
     });
-    if (changes.handoff !== undefined) {
+    // A rejected draft escalated the conversation already (its notification and notice).
+    if (changes.handoff !== undefined && !changes.escalated) {
       await log.emit("support/conversation.escalated", {
         v: 1,
         orgId: ctx.org.id,

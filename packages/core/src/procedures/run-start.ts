@@ -49,7 +49,11 @@ export async function startProcedureRun(
     missing: null,
     classification: {
       category: input.triage.category,
-      declaredSource: typeof declared === "string" && declared !== input.triage.category ? declared : null,
+      // A form's "modelisation" is the category MODELISATION: only another category is an override.
+      declaredSource:
+        typeof declared === "string" && declared.trim().toLowerCase() !== input.triage.category.toLowerCase()
+          ? declared.trim()
+          : null,
     },
   };
   return commitChange(ctx, async (tx, log) => {
@@ -69,6 +73,14 @@ export async function startProcedureRun(
         subject: run.id,
         data: { conversationId: conversation.id, key: procedure.key, version: procedure.version },
       });
+      const { declaredSource } = data.classification;
+      if (declaredSource) {
+        await log.audit({
+          action: "procedure.source_overridden",
+          subject: run.id,
+          data: { conversationId: conversation.id, declared: declaredSource, category: input.triage.category },
+        });
+      }
       await log.emit("support/procedure.started", {
         v: 1,
         orgId,

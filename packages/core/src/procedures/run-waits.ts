@@ -1,8 +1,9 @@
 import { listMessages } from "@support/db";
-import { extractFields, interpretReply } from "@support/decisions";
+import { extractFields } from "@support/decisions";
 import type { ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
 import { sendProcedureMessage } from "./customer-message.js";
+import { readProcedureReply } from "./read-reply.js";
 import {
   attachmentsOf,
   following,
@@ -33,7 +34,8 @@ export async function takeProcedureReply(
   if (done) return done;
   const { definition, data, run } = loaded;
   const { step } = stepOf(definition, stepId);
-  const message = (await listMessages(ctx.db, ctx.org.id, run.conversationId)).find((m) => m.id === messageId);
+  const messages = await listMessages(ctx.db, ctx.org.id, run.conversationId);
+  const message = messages.find((m) => m.id === messageId);
   if (!message) throw new AppError("not_found", `message "${messageId}" not found`);
   const extracted = extractFields(
     definition.fields,
@@ -45,7 +47,7 @@ export async function takeProcedureReply(
   );
   const next = { ...data, extracted };
   if (step.kind === "interpret_reply") {
-    const reading = interpretReply(message.text, { newFields });
+    const reading = await readProcedureReply(ctx, { message, messages, language: data.language, newFields });
     const outcome = following(definition, stepId, step.on[reading.intent]);
     return record(
       ctx,

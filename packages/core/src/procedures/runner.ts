@@ -1,8 +1,9 @@
 import type { ProcedureDefinition } from "@support/contract";
 import { describeMissing, missingItems, quoteFromGrid } from "@support/decisions";
-import { deliverNotification, raiseNotification } from "../notifications/notify.js";
 import type { ServiceContext } from "../service/context.js";
 import { sendProcedureMessage } from "./customer-message.js";
+import { draftProcedureMessage } from "./message-approval.js";
+import { notifyTeam } from "./notify-team.js";
 import {
   following,
   loadRun,
@@ -25,6 +26,9 @@ import { renderProcedureTemplate, renderProcedureText, type TemplateState } from
  * answers its recorded outcome, and every side effect is keyed by the run and the step key (the
  * delivery, the task, the notification), so a retried or redelivered step does nothing twice.
  */
+
+/** How long a message draft may wait for a person before the run hands the conversation over. */
+const APPROVAL_TIMEOUT_HOURS = 7 * 24;
 
 /** The first step of the run's procedure. */
 export async function firstProcedureStep(ctx: ServiceContext, runId: string): Promise<string | null> {
@@ -117,8 +121,19 @@ export async function executeProcedureStep(
         outcome: { kind: "wait", timeoutHours: step.timeoutHours, reminderAfterHours: null },
       });
     case "message": {
-      const sent = await send(step.template, templateState(data));
-      return record(ctx, loaded, { ...base, output: { sent }, outcome: following(definition, stepId) });
+      const text = renderProcedureTemplate(definition, step.template, templateState(data));
+      const draft = await draftProcedureMessage(ctx, loaded, {
+        key,
+        template: step.template,
+        text,
+        approval: step.approval,
+      });
+      const outcome: ProcedureStepOutcome = {
+        kind: "approval",
+        draftId: draft.draftId,
+        timeoutHours: APPROVAL_TIMEOUT_HOURS,
+      };
+      return record(ctx, loaded, { ...base, output: { draft }, outcome });
     }
     case "create_task": {
       const state = templateState(data);
@@ -138,20 +153,7 @@ export async function executeProcedureStep(
       return record(ctx, loaded, { ...base, output, outcome: following(definition, stepId) });
     }
     case "notify": {
-      const text = renderProcedureTemplate(definition, step.template, templateState(data));
-      const override = data.classification.declaredSource
-        ? `Attention: classified as ${data.classification.category} although the form declared ${data.classification.declaredSource}. `
-        : "";
-      const notification = await raiseNotification(ctx, {
-        appId: run.appId,
-        conversationId: run.conversationId,
-        draftId: null,
-        kind: "procedure",
-        key: messageKey(runId, key),
-        reason: `${override}${text}`,
-      });
-      const delivered = await deliverNotification(ctx, notification.id);
-      const output = { notificationId: notification.id, slack: delivered.slackTs !== null, override: override !== "" };
+      const output = await notifyTeam(ctx, loaded, step, key);
       return record(ctx, loaded, { ...base, output, outcome: following(definition, stepId) });
     }
     case "set_status":

@@ -8,6 +8,7 @@ import { notifyReminder } from "./notify-reminder.js";
 import { notifyReplyFailed } from "./notify-reply-failed.js";
 import { postDailySummary } from "./post-daily-summary.js";
 import { processKnowledgeSource } from "./process-knowledge-source.js";
+import { relayProcedureDecisionFn } from "./relay-procedure-decision.js";
 import { runProcedure } from "./run-procedure.js";
 import { sellOnMessage } from "./sell-on-message.js";
 import { sendOnApproval } from "./send-on-approval.js";
@@ -36,5 +37,6 @@ export function workflowFunctions(platform: Platform): WorkflowFactory {
     tellCustomerOnEscalation(inngest, platform),
     runProcedure(inngest, platform),
     sellOnMessage(inngest, platform),
+    relayProcedureDecisionFn(inngest, platform),
   ];
 }

@@ -1,4 +1,5 @@
 import type { WorkflowClient } from "@support/engine";
+import { messageDecidedBeforeWait, takeMessageDecision } from "../procedures/run-approval.js";
 import type { ProcedureStepOutcome } from "../procedures/run-record.js";
 import {
   expireProcedureWait,
@@ -13,6 +14,9 @@ import { conversationConcurrency } from "./concurrency.js";
 import { supportEvents } from "./event-types.js";
 
 const received = supportEvents["support/message.received"];
+const decidedEvent = supportEvents["support/procedure.message_decided"];
+/** The decision on this run's message draft. */
+const SAME_RUN = "async.data.runId == event.data.runId";
 /** The customer's next message on the run's conversation. */
 const CUSTOMER_REPLY =
   "async.data.conversationId == event.data.conversationId && async.data.direction == 'inbound' && async.data.authorKind == 'customer'";
@@ -74,6 +78,18 @@ export function runProcedure(inngest: WorkflowClient, platform: Platform) {
               ? takeProcedureReply(ctx, runId, stepId, key, messageId)
               : expireProcedureWait(ctx, runId, key, wait.timeoutHours),
           );
+        }
+        if (outcome.kind === "approval") {
+          const approval = outcome;
+          const decided = await step.run(`${key}:decided`, () => messageDecidedBeforeWait(ctx, runId, key));
+          if (!decided) {
+            await step.waitForEvent(`${key}:wait-decision`, {
+              event: decidedEvent,
+              timeout: seconds(approval.timeoutHours),
+              if: SAME_RUN,
+            });
+          }
+          outcome = await step.run(`${key}:decision`, () => takeMessageDecision(ctx, runId, stepId, key));
         }
         if (outcome.kind === "stop") return { runId, state: outcome.state };
         if (outcome.kind === "next") current = outcome.next;

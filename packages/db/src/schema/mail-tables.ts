@@ -12,7 +12,7 @@ export const platformMails = define({
   columns: {
     id: c.id().primary(),
     orgId: c.id().optional(),
-    /** password_reset, invitation, quota_warning */
+    /** password_reset, invitation, quota_warning, procedure */
     kind: c.string(24).required(),
     recipient: c.string(320).required(),
     subject: c.string(500).required(),

@@ -1,12 +1,11 @@
-import { foldText } from "../text/text.js";
 import { classify, DEFAULT_CLASSIFIER_OPTIONS, type IntentClassifier, trainClassifier } from "../triage/classifier.js";
+import { scoreReplyCues } from "./reply-features.js";
 
 /**
  * What a customer's reply to a quote means: accept, refuse, a question, or more information. The
- * offline interpreter is a classifier trained on phrasings in French and English (so "c'est bon
- * pour moi" counts without being listed), with two structural cues a classifier cannot see: new
- * attachments or measures are more information, and a question mark with nothing decided is a
- * question.
+ * offline interpreter weighs cues with negation handling (ADR 0114), a classifier trained on
+ * phrasings in French and English (so "c'est bon pour moi" counts without being listed), and what
+ * a classifier cannot see: new attachments or measures are more information.
  */
 
 export type ReplyIntent = "accept" | "refuse" | "question" | "more_info";
@@ -84,24 +83,35 @@ function classifier(): IntentClassifier {
   return trained;
 }
 
-const QUESTION_START =
-  /^(?:est-ce|pourquoi|comment|combien|quand|quel(?:le)?s?|ou|puis-je|peut-on|how|why|when|what|which|where|can|could|do|does|is|are)\b/;
+const INTENTS: ReplyIntent[] = ["accept", "refuse", "question", "more_info"];
+/** The classifier's probability counts as one weighted cue among the others. */
+const CLASSIFIER_WEIGHT = 1.5;
+/** New attachments or measures the procedure extracts: more information, unless a decision outweighs it. */
+const NEWS_WEIGHT = 2.5;
+/** A cue score from which the reply is a decision (one strong cue: "je valide", "cancel"). */
+const DECISION = 2;
 
-/** Reads a reply. `news`: the reply brought attachments or measures the procedure extracts. */
+/**
+ * Reads a reply: weighted cues with negation (`scoreReplyCues`), the classifier's probabilities,
+ * and `news` (the reply brought attachments or measures the procedure extracts). Confidence is
+ * the winner's share of a softmax over the scores. Deterministic; no model call.
+ */
 export function interpretReply(text: string, news: { newFields: string[] } = { newFields: [] }): ReplyReading {
-  const folded = foldText(text).trim();
   const c = classify(classifier(), text);
-  const ranked = `${c.label} ${c.confidence.toFixed(2)}`;
-  if (news.newFields.length > 0 && c.label !== "accept" && c.label !== "refuse") {
-    return {
-      intent: "more_info",
-      confidence: 0.9,
-      reasons: [`new ${news.newFields.join(", ")}`, `classifier ${ranked}`],
-    };
-  }
-  const asks = folded.includes("?") || QUESTION_START.test(folded);
-  if (asks && c.label !== "question" && c.confidence < 0.6) {
-    return { intent: "question", confidence: 0.7, reasons: ["asks something", `classifier unsure (${ranked})`] };
-  }
-  return { intent: c.label as ReplyIntent, confidence: c.confidence, reasons: [`classifier ${ranked}`] };
+  const cues = scoreReplyCues(text);
+  const scores = { ...cues.scores };
+  for (const r of c.ranked) scores[r.label as ReplyIntent] += CLASSIFIER_WEIGHT * r.probability;
+  // A reply that decides ("je valide, voici aussi la photo") is a decision, whatever it brings.
+  const decides = Math.max(cues.scores.accept, cues.scores.refuse) >= DECISION;
+  if (news.newFields.length > 0 && !decides) scores.more_info += NEWS_WEIGHT;
+  const ranked = [...INTENTS].sort((a, b) => scores[b] - scores[a] || INTENTS.indexOf(a) - INTENTS.indexOf(b));
+  const intent = ranked[0] as ReplyIntent;
+  const exp = INTENTS.map((i) => Math.exp(scores[i] - scores[intent]));
+  const confidence = 1 / exp.reduce((sum, e) => sum + e, 0);
+  const reasons = [
+    ...(cues.matched.length ? [`cues ${cues.matched.join(", ")}`] : []),
+    ...(news.newFields.length ? [`new ${news.newFields.join(", ")}`] : []),
+    `classifier ${c.label} ${c.confidence.toFixed(2)}`,
+  ];
+  return { intent, confidence: Number(confidence.toFixed(3)), reasons };
 }
