@@ -147,6 +147,20 @@ for (const dialect of dialects) {
       expect(done.procedureRuns[0].tasks).toEqual([expect.objectContaining({ provider: "hubspot" })]);
       const tasks = await (await jsonCall(p, `/api/v1/tasks?conversation=${id}`)).json();
       expect(tasks.data).toEqual([expect.objectContaining({ provider: "hubspot", externalId: ticket?.id })]);
+
+      // A later message of the conversation becomes one more note on the ticket, once.
+      const before = hubspot.notesCreated().length;
+      await email("ada@example.com", "Une dernière précision : la chaise est en chêne.", { thread: first });
+      const added = await waitFor(async () => {
+        const note = hubspot.store.notes.find((n) => n.properties.hs_note_body?.includes("en chêne"));
+        return note;
+      }, "the note of the later message");
+      expect(added.associations[0]).toEqual({
+        to: { id: ticket?.id },
+        types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 228 }],
+      });
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(hubspot.notesCreated().length).toBe(before + 1);
     }, 180_000);
 
     it("exactly once: a second call finds the record; a killed attempt's ticket and notes are found, not made again", async () => {

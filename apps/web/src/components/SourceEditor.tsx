@@ -33,6 +33,9 @@ export function SourceEditor({
     const end = value.indexOf("\n", start);
     el.focus();
     el.setSelectionRange(start, end === -1 ? value.length : end);
+    // Lines never wrap (white-space: pre), so the line's offset is its index times the line height.
+    const lineHeight = Number.parseFloat(getComputedStyle(el).lineHeight) || 20;
+    el.scrollTop = Math.max(0, (line - 3) * lineHeight);
   };
   return (
     <div className="source-editor">

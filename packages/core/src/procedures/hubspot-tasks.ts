@@ -4,7 +4,10 @@ import {
   claimTask,
   getContact,
   getConversation,
+  getTaskConnection,
   listMessages,
+  listTasks,
+  type Message,
   putTaskConnection,
   type TaskConnectionRow,
   type TaskRow,
@@ -36,6 +39,13 @@ const NOTE_TEXT_MAX = 60_000;
  */
 const referenceToken = (orgId: string, key: string) =>
   `sup${createHash("sha256").update(`${orgId}\u0000${key}`).digest("hex").slice(0, 32)}`;
+
+const targetOf = (ctx: ServiceContext, connection: TaskConnectionRow): HubSpotTarget => ({
+  apiUrl: connection.apiUrl,
+  token: ctx.ports.secrets.decrypt(connection.tokenCiphertext),
+  pipeline: connection.listId,
+  stage: connection.parentTaskId ?? DEFAULT_HUBSPOT_STAGE,
+});
 
 export interface HubSpotTaskInput {
   appId: string;
@@ -71,12 +81,7 @@ export async function createHubSpotProcedureTask(
     status: "creating",
   });
   if (task.status !== "creating") return task;
-  const target: HubSpotTarget = {
-    apiUrl: connection.apiUrl,
-    token: ctx.ports.secrets.decrypt(connection.tokenCiphertext),
-    pipeline: connection.listId,
-    stage: connection.parentTaskId ?? DEFAULT_HUBSPOT_STAGE,
-  };
+  const target = targetOf(ctx, connection);
   const client = await hubspotClient(target, ctx.ports.outbound.resolveHost);
   const conversation = await getConversation(ctx.db, ctx.org.id, input.conversationId);
   const contact = conversation?.contactId ? await getContact(ctx.db, ctx.org.id, conversation.contactId) : undefined;
@@ -93,12 +98,10 @@ export async function createHubSpotProcedureTask(
       contactId: hubspotContact?.id ?? null,
     }));
   for (const message of await listMessages(ctx.db, ctx.org.id, input.conversationId)) {
-    const noteToken = referenceToken(ctx.org.id, `${input.key}\u0000${message.id}`);
-    const author = message.authorName ?? message.authorKind;
-    const body = `${author} (${message.direction}): ${message.text.slice(0, NOTE_TEXT_MAX)}\n\nRef: ${noteToken}`;
-    if (!claimed && (await findHubSpotNote(client, noteToken))) continue;
+    const note = noteOf(ctx.org.id, input.key, message);
+    if (!claimed && (await findHubSpotNote(client, note.token))) continue;
     await createHubSpotNote(client, {
-      body,
+      body: note.body,
       at: message.createdAt,
       ticketId: ticket.id,
       contactId: hubspotContact?.id ?? null,
@@ -113,6 +116,47 @@ export async function createHubSpotProcedureTask(
     });
     return { ...task, status: "open", externalId: ticket.id };
   });
+}
+
+/** A message as a note: who wrote it, its text, and the reference that finds the note again. */
+function noteOf(orgId: string, taskKey: string, message: Message) {
+  const token = referenceToken(orgId, `${taskKey}\u0000${message.id}`);
+  const author = message.authorName ?? message.authorKind;
+  return { token, body: `${author} (${message.direction}): ${message.text.slice(0, NOTE_TEXT_MAX)}\n\nRef: ${token}` };
+}
+
+/**
+ * A message received after a conversation's HubSpot ticket was made becomes one more note on it.
+ * The note's reference is the one ticket creation would give it, and it is searched before any
+ * note is made, so a message noted at creation, or by an earlier delivery, is not noted twice.
+ */
+export async function noteMessageOnHubSpotTickets(
+  ctx: ServiceContext,
+  input: { appId: string; conversationId: string; messageId: string },
+): Promise<number> {
+  const connection = await getTaskConnection(ctx.db, ctx.org.id, input.appId);
+  if (connection?.provider !== "hubspot") return 0;
+  const tasks = (
+    await listTasks(ctx.db, ctx.org.id, { conversationId: input.conversationId, status: "open" }, { limit: 20 })
+  ).data.filter((task) => task.provider === "hubspot" && task.externalId);
+  if (tasks.length === 0) return 0;
+  const message = (await listMessages(ctx.db, ctx.org.id, input.conversationId)).find((m) => m.id === input.messageId);
+  if (!message) return 0;
+  const target = targetOf(ctx, connection);
+  const client = await hubspotClient(target, ctx.ports.outbound.resolveHost);
+  let made = 0;
+  for (const task of tasks) {
+    const note = noteOf(ctx.org.id, task.idempotencyKey, message);
+    if (await findHubSpotNote(client, note.token)) continue;
+    await createHubSpotNote(client, {
+      body: note.body,
+      at: message.createdAt,
+      ticketId: task.externalId as string,
+      contactId: null,
+    });
+    made++;
+  }
+  return made;
 }
 
 export const hubspotConnectionView = (row: TaskConnectionRow): TaskConnectionView => ({
