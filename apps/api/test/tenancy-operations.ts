@@ -383,4 +383,8 @@ export const OPERATIONS: Operation[] = [
     path: `/widget/v1/${o.appId}/deflections`,
     body: { question: "How do I reset my password?", sourceId: o.sourceId },
   })),
+  op("PUT /api/v1/apps/{app}/tasks/hubspot", "admin", (o) => ({
+    path: `/api/v1/apps/${o.appId}/tasks/hubspot`,
+    body: { token: "pat-probe", apiUrl: "http://127.0.0.1:9" },
+  })),
 ];

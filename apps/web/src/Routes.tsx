@@ -13,9 +13,11 @@ import { KnowledgePage } from "./pages/KnowledgePage.js";
 import { MembersPage } from "./pages/MembersPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
 import { OutboxPage } from "./pages/OutboxPage.js";
+import { ProceduresPage } from "./pages/ProceduresPage.js";
 import { QueuePage } from "./pages/QueuePage.js";
 import { SettingsPage } from "./pages/SettingsPage.js";
 import { SlackPage } from "./pages/SlackPage.js";
+import { TasksPage } from "./pages/TasksPage.js";
 
 // The charting library is the bulk of the bundle; only the autonomy and analytics pages load it.
 const AutonomyPage = lazy(() => import("./pages/AutonomyPage.js").then((m) => ({ default: m.AutonomyPage })));
@@ -63,6 +65,10 @@ export function Routes({ role }: { role: Role | null }) {
       return <BillingPage role={role} />;
     case "settings":
       return <SettingsPage role={role} app={app} />;
+    case "procedures":
+      return <ProceduresPage app={app} role={role} />;
+    case "tasks":
+      return <TasksPage />;
     case "not_found":
       return <NotFoundPage path={path} />;
   }

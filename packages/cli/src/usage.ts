@@ -61,6 +61,9 @@ export const USAGE = `Usage: skill <command> [options]
   procedures connect clickup --app <app> --token <token> --list <id> [--parent <task id>] [--api-url <base>]
                                  procedure tasks go to that ClickUp list (subtasks of the parent);
                                  without it, to the product's own task list (GET /api/v1/tasks)
+  procedures connect hubspot --app <app> --token <token> [--api-url <base>]
+                                 procedure tasks become HubSpot tickets: the contact upserted by email,
+                                 a note per message of the conversation
   doctor                         checks every adapter the configuration names (database, workflows,
                                  vectors, model, Slack, channels, payments, observability): ok, warn
                                  or fail per line; exits 1 when any check fails

@@ -131,4 +131,22 @@ describe("skill procedures connect clickup", () => {
     const missing = await skill(dataDir, "procedures", "connect", "clickup", "--app", "studio", "--list", "1");
     expect(missing.stderr).toContain("needs --token and --list");
   });
+
+  it("connects HubSpot: tasks become tickets, the token is never printed", async () => {
+    const args = ["procedures", "connect", "hubspot", "--app", "studio", "--token", "pat-secret-456"];
+    const connected = await skill(dataDir, ...args, "--api-url", "http://127.0.0.1:9");
+    expect(connected.code, connected.stderr).toBe(0);
+    expect(connected.stdout).toContain("become HubSpot tickets (pipeline 0, stage 1, http://127.0.0.1:9)");
+    const json = await skill(dataDir, ...args, "--json");
+    expect(JSON.parse(json.stdout)).toEqual({
+      provider: "hubspot",
+      apiUrl: "https://api.hubapi.com",
+      listId: "0",
+      parentTaskId: "1",
+      updatedAt: expect.any(String),
+    });
+    expect(connected.stdout + json.stdout).not.toContain("pat-secret-456");
+    const missing = await skill(dataDir, "procedures", "connect", "hubspot", "--app", "studio");
+    expect(missing.stderr).toContain("needs --token");
+  });
 });

@@ -37,7 +37,7 @@ export const taskSchema = z
     runId: z.string().nullable(),
     title: z.string(),
     description: z.string().nullable(),
-    provider: z.enum(["embedded", "clickup"]),
+    provider: z.enum(["embedded", "clickup", "hubspot"]),
     externalId: z.string().nullable(),
     url: z.string().nullable(),
     status: z.enum(["creating", "open", "closed"]),
@@ -70,12 +70,30 @@ export const clickupConnectionBody = z
   })
   .strict()
   .openapi("ClickUpConnectionInput");
+/** Procedure tasks as HubSpot tickets (contact upserted by email, a note per message). */
+export const hubspotConnectionBody = z
+  .object({
+    token: z.string().trim().min(1).max(500).openapi({ description: "A private app's access token" }),
+    apiUrl: z.string().url().max(500).optional().openapi({ description: "Default https://api.hubapi.com" }),
+    pipeline: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,100}$/, "a HubSpot ticket pipeline id")
+      .optional()
+      .openapi({ description: "Ticket pipeline, default 0 (the support pipeline)" }),
+    stage: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,100}$/, "a HubSpot pipeline stage id")
+      .optional()
+      .openapi({ description: "Stage of new tickets, default 1 (new)" }),
+  })
+  .strict()
+  .openapi("HubSpotConnectionInput");
 export const taskConnectionSchema = z
   .object({
-    provider: z.literal("clickup"),
+    provider: z.enum(["clickup", "hubspot"]),
     apiUrl: z.string(),
-    listId: z.string(),
-    parentTaskId: z.string().nullable(),
+    listId: z.string().openapi({ description: "ClickUp: the list; HubSpot: the ticket pipeline" }),
+    parentTaskId: z.string().nullable().openapi({ description: "ClickUp: the parent task; HubSpot: the stage" }),
     updatedAt: z.string(),
   })
   .openapi("TaskConnection");
@@ -88,4 +106,5 @@ export type ProcedureRunStep = z.infer<typeof procedureRunStepSchema>;
 export type TaskView = z.infer<typeof taskSchema>;
 export type TasksQuery = z.infer<typeof tasksQuery>;
 export type ClickUpConnectionInput = z.infer<typeof clickupConnectionBody>;
+export type HubSpotConnectionInput = z.infer<typeof hubspotConnectionBody>;
 export type TaskConnectionView = z.infer<typeof taskConnectionSchema>;

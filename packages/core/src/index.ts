@@ -54,6 +54,7 @@ export * from "./operations/retention.js";
 export * from "./operations/runs.js";
 export * from "./procedures/categories.js";
 export * from "./procedures/definitions.js";
+export { connectHubSpot } from "./procedures/hubspot-tasks.js";
 export * from "./procedures/run-start.js";
 export * from "./procedures/run-waits.js";
 export * from "./procedures/runner.js";

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import {
   appParam,
   clickupConnectionBody,
+  hubspotConnectionBody,
   jsonResponse,
   listOf,
   problemResponse,
@@ -11,7 +12,14 @@ import {
   taskSchema,
   tasksQuery,
 } from "@support/contract";
-import { connectClickUp, disconnectTaskTool, listTaskViews, setTaskStatus, showTaskConnection } from "@support/core";
+import {
+  connectClickUp,
+  connectHubSpot,
+  disconnectTaskTool,
+  listTaskViews,
+  setTaskStatus,
+  showTaskConnection,
+} from "@support/core";
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 import { validationHook } from "../validation.js";
@@ -82,6 +90,25 @@ export function taskConnectionRoutes() {
       responses: { 200: jsonResponse(taskConnectionSchema, "The connection, without its token"), ...errors },
     }),
     async (c) => c.json(await showTaskConnection(c.var.ctx, c.req.valid("param").app), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: "put",
+      path: "/{app}/tasks/hubspot",
+      tags: ["tasks"],
+      request: {
+        params: appParam,
+        body: { required: true, content: { "application/json": { schema: hubspotConnectionBody } } },
+      },
+      responses: {
+        200: jsonResponse(
+          taskConnectionSchema,
+          "Connected: tasks become HubSpot tickets; the token is stored encrypted",
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => c.json(await connectHubSpot(c.var.ctx, c.req.valid("param").app, c.req.valid("json")), 200),
   );
   router.openapi(
     createRoute({

@@ -12,6 +12,7 @@ export type Route =
   | { page: "apps" | "outbox" | "autonomy" | "analytics" | "knowledge" | "audit" | "keys" | "members" | "slack" }
   | { page: "billing" }
   | { page: "settings" }
+  | { page: "procedures" | "tasks" }
   | { page: "not_found" };
 
 const PAGES = [
@@ -26,6 +27,8 @@ const PAGES = [
   "slack",
   "billing",
   "settings",
+  "procedures",
+  "tasks",
 ] as const;
 
 function decode(segment: string): string | undefined {

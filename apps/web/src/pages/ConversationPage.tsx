@@ -5,6 +5,7 @@ import { CustomerCard } from "../components/CustomerCard.js";
 import { CustomerRights } from "../components/CustomerRights.js";
 import { ErrorNote } from "../components/ErrorNote.js";
 import { Link } from "../components/Link.js";
+import { ProcedurePanel } from "../components/ProcedurePanel.js";
 import { ReplyComposer } from "../components/ReplyComposer.js";
 import { Thread } from "../components/Thread.js";
 import { TriageCard } from "../components/TriageCard.js";
@@ -46,6 +47,7 @@ export function ConversationPage({ id, role }: { id: string; role: Role | null }
           <Thread messages={conversation.data.messages} channel={conversation.data.channel} />
           <ReplyComposer conversation={conversation.data} />
           <ConversationDrafts drafts={list} error={drafts.error} />
+          <ProcedurePanel conversation={conversation.data} />
         </div>
         <div className="col-side">
           <CustomerCard conversation={conversation.data} />

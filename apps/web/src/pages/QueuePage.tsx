@@ -3,6 +3,7 @@ import { EmptyState } from "../components/EmptyState.js";
 import { ErrorNote } from "../components/ErrorNote.js";
 import { NeedsAttention } from "../components/NeedsAttention.js";
 import { OnboardingSteps } from "../components/OnboardingSteps.js";
+import { ProcedureStatusFilter } from "../components/ProcedureStatusFilter.js";
 import { QueueFilterBar } from "../components/QueueFilterBar.js";
 import { QueueRow } from "../components/QueueRow.js";
 import { useApps, useConversations, useDrafts } from "../hooks/useData.js";
@@ -94,6 +95,7 @@ export function QueuePage({ role }: { role: Role | null }) {
           <p>{t("queue.empty.body")}</p>
           <OnboardingSteps hasApp={appList.length > 0} />
         </EmptyState>
+        {appList.length > 0 && <ProcedureStatusFilter />}
       </>
     );
   }
@@ -151,6 +153,7 @@ export function QueuePage({ role }: { role: Role | null }) {
         </tbody>
       </table>
       {visible.length === 0 && <p>{t("queue.noMatch")}</p>}
+      <ProcedureStatusFilter />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import {
   connectClickUp,
+  connectHubSpot,
   listProcedures,
   removeProcedure,
   saveProcedure,
@@ -19,5 +20,6 @@ export function localProcedures(runtime: Product, org?: string): ProceduresBacke
     remove: async (app, key) => removeProcedure(await ctx(), app, key),
     test: async (app, key, input) => testProcedure(await ctx(), app, key, input),
     connectClickUp: async (app, input) => connectClickUp(await ctx(), app, input),
+    connectHubSpot: async (app, input) => connectHubSpot(await ctx(), app, input),
   };
 }

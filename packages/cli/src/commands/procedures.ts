@@ -1,5 +1,6 @@
 import type {
   ClickUpConnectionInput,
+  HubSpotConnectionInput,
   ProcedureSummaryView,
   ProcedureTestInput,
   ProcedureTestResult,
@@ -19,6 +20,7 @@ export interface ProceduresBackend {
   remove(app: string, key: string): Promise<ProcedureSummaryView>;
   test(app: string, key: string, input: ProcedureTestInput): Promise<ProcedureTestResult>;
   connectClickUp(app: string, input: ClickUpConnectionInput): Promise<TaskConnectionView>;
+  connectHubSpot(app: string, input: HubSpotConnectionInput): Promise<TaskConnectionView>;
 }
 
 export function remoteProcedures(api: RemoteApi): ProceduresBackend {
@@ -31,6 +33,7 @@ export function remoteProcedures(api: RemoteApi): ProceduresBackend {
     remove: (app, key) => api.request("DELETE", `${base(app)}/${encodeURIComponent(key)}`),
     test: (app, key, input) => api.request("POST", `${base(app)}/${encodeURIComponent(key)}/test`, input),
     connectClickUp: (app, input) => api.request("PUT", `/api/v1/apps/${encodeURIComponent(app)}/tasks/clickup`, input),
+    connectHubSpot: (app, input) => api.request("PUT", `/api/v1/apps/${encodeURIComponent(app)}/tasks/hubspot`, input),
   };
 }
 
@@ -111,7 +114,19 @@ export async function proceduresCommand(
       ]);
     }
     case "connect": {
-      if (arg !== "clickup") throw new CliError("procedures connect knows one tool: clickup");
+      if (arg === "hubspot") {
+        if (!opts.token) throw new CliError("procedures connect hubspot needs --token");
+        const connected = await backend.connectHubSpot(app, {
+          token: opts.token,
+          ...(opts.apiUrl ? { apiUrl: opts.apiUrl } : {}),
+        });
+        return out.result(connected, () => [
+          `Procedure tasks of ${app} become HubSpot tickets (pipeline ${connected.listId}, stage ${
+            connected.parentTaskId ?? "default"
+          }, ${connected.apiUrl}) with the contact upserted by email and a note per message; the token is stored encrypted.`,
+        ]);
+      }
+      if (arg !== "clickup") throw new CliError("procedures connect knows two tools: clickup, hubspot");
       if (!opts.token || !opts.list) throw new CliError("procedures connect clickup needs --token and --list");
       const connected = await backend.connectClickUp(app, {
         token: opts.token,
@@ -127,7 +142,7 @@ export async function proceduresCommand(
     }
     default:
       throw new CliError(
-        "usage: skill procedures add <file>|--template <name> | list | show <key> [--version N] | remove <key> | test <key> --transcript <file> | connect clickup --token <t> --list <id> [--parent <id>] [--api-url <base>]  --app <app>",
+        "usage: skill procedures add <file>|--template <name> | list | show <key> [--version N] | remove <key> | test <key> --transcript <file> | connect clickup --token <t> --list <id> [--parent <id>] [--api-url <base>] | connect hubspot --token <t> [--api-url <base>]  --app <app>",
       );
   }
 }

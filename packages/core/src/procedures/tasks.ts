@@ -23,6 +23,7 @@ import { AppError } from "../service/errors.js";
 import { requireApp } from "../tenancy/apps.js";
 import { createClickUpTask, DEFAULT_CLICKUP_API_URL, findClickUpTask } from "./clickup.js";
 import { invalidInput } from "./definitions.js";
+import { createHubSpotProcedureTask, hubspotConnectionView } from "./hubspot-tasks.js";
 import { publicTask } from "./run-views.js";
 
 /**
@@ -36,6 +37,7 @@ export async function createProcedureTask(
   input: { appId: string; conversationId: string; runId: string; key: string; title: string; description: string },
 ): Promise<TaskRow> {
   const connection = await getTaskConnection(ctx.db, ctx.org.id, input.appId);
+  if (connection?.provider === "hubspot") return createHubSpotProcedureTask(ctx, connection, input);
   const base = {
     orgId: ctx.org.id,
     appId: input.appId,
@@ -106,7 +108,9 @@ export async function setTaskStatus(ctx: ServiceContext, id: string, status: "op
   return publicTask({ ...task, status, closedAt });
 }
 
-const connectionView = (row: TaskConnectionRow): TaskConnectionView => ({
+const connectionView = (row: TaskConnectionRow): TaskConnectionView =>
+  row.provider === "hubspot" ? hubspotConnectionView(row) : clickupConnectionView(row);
+const clickupConnectionView = (row: TaskConnectionRow): TaskConnectionView => ({
   provider: "clickup",
   apiUrl: row.apiUrl,
   listId: row.listId,

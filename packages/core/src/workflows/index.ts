@@ -3,6 +3,7 @@ import type { Platform } from "../service/ports.js";
 import { dailySummary } from "./daily-summary.js";
 import { draftOnMessage } from "./draft-on-message.js";
 import { learnOnReply } from "./learn-on-reply.js";
+import { noteOnMessage } from "./note-on-message.js";
 import { notifyEscalation } from "./notify-escalation.js";
 import { notifyReminder } from "./notify-reminder.js";
 import { notifyReplyFailed } from "./notify-reply-failed.js";
@@ -38,5 +39,6 @@ export function workflowFunctions(platform: Platform): WorkflowFactory {
     runProcedure(inngest, platform),
     sellOnMessage(inngest, platform),
     relayProcedureDecisionFn(inngest, platform),
+    noteOnMessage(inngest, platform),
   ];
 }

@@ -20,11 +20,13 @@ import { keys } from "./keys.js";
 import { knowledge } from "./knowledge.js";
 import { members } from "./members.js";
 import { outbox } from "./outbox.js";
+import { procedures } from "./procedures.js";
 import { queue } from "./queue.js";
 import { reply } from "./reply.js";
 import { settings } from "./settings.js";
 import { shell } from "./shell.js";
 import { slack } from "./slack.js";
+import { tasks } from "./tasks.js";
 import { triage } from "./triage.js";
 
 export const enAreas = {
@@ -50,6 +52,8 @@ export const enAreas = {
   triage,
   settings,
   account,
+  procedures,
+  tasks,
 };
 
 export const en = merge(enAreas);

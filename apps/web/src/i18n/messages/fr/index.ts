@@ -17,11 +17,13 @@ import { keys } from "./keys.js";
 import { knowledge } from "./knowledge.js";
 import { members } from "./members.js";
 import { outbox } from "./outbox.js";
+import { procedures } from "./procedures.js";
 import { queue } from "./queue.js";
 import { reply } from "./reply.js";
 import { settings } from "./settings.js";
 import { shell } from "./shell.js";
 import { slack } from "./slack.js";
+import { tasks } from "./tasks.js";
 import { triage } from "./triage.js";
 
 /** Every English area, each with exactly its ids (the area files check that too). */
@@ -48,6 +50,8 @@ const frAreas = {
   triage,
   settings,
   account,
+  procedures,
+  tasks,
 } satisfies { [A in keyof typeof enAreas]: Record<keyof (typeof enAreas)[A], string> };
 
 export const fr = frenchSpacing(merge(frAreas));
