@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `skill` executable: the CLI is TypeScript run through tsx's loader (no build step).
-import { register } from "tsx/esm/api";
+// The `skill` executable: plain node runs the CLI's bundle, rebuilt first when a source changed
+// (ADR 0152). The tests and `--import tsx src/main.ts` still run the TypeScript directly.
+import { pathToFileURL } from "node:url";
+import { currentBuild } from "../scripts/build.mjs";
 
-register();
-await import("../src/main.ts");
+await import(pathToFileURL(await currentBuild()).href);

@@ -1,4 +1,7 @@
 import { type AnalyzerOptions, analyze, DEFAULT_ANALYZER } from "./text.js";
+import { type ScoredDoc, TopKHeap } from "./top-k.js";
+
+export { type ScoredDoc, topK } from "./top-k.js";
 
 export interface Bm25Options {
   k1: number;
@@ -10,29 +13,57 @@ export interface Bm25Options {
 
 export const DEFAULT_BM25: Bm25Options = { k1: 1.2, b: 0.75, titleWeight: 2, analyzer: DEFAULT_ANALYZER };
 
-export interface ScoredDoc {
-  doc: number;
-  score: number;
+/** Postings of every term in three flat arrays (CSR): term t owns [offsets[t], offsets[t + 1]). */
+interface Postings {
+  offsets: Int32Array;
+  docs: Int32Array;
+  tfs: Float64Array;
+  /** Each posting's BM25 contribution, precomputed: a query only adds them up. */
+  impacts: Float64Array;
 }
+
+const grow = <T extends Int32Array | Float64Array>(array: T, needed: number): T => {
+  if (needed <= array.length) return array;
+  const bigger = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
+};
 
 /**
  * An in-process inverted index. Documents are addressed by their insertion position; the owner
  * maps positions back to chunk ids. Term frequencies from title and body are merged with the
  * title weight, so one length normalisation covers both fields.
+ *
+ * Postings live in typed arrays, not an object per term (ADR 0153): added documents wait in a
+ * flat pending list and are merged into the term-ordered arrays by the first search after them,
+ * which also precomputes every posting's score contribution for the current statistics.
  */
 export class Bm25Index {
-  private readonly postings = new Map<string, { docs: number[]; tfs: number[] }>();
-  private readonly lengths: number[] = [];
+  private readonly termIds = new Map<string, number>();
+  private lengths = new Float64Array(64);
+  private count = 0;
   private totalLength = 0;
+  private pendingDocs = new Int32Array(1024);
+  private pendingTerms = new Int32Array(1024);
+  private pendingTfs = new Float64Array(1024);
+  private pending = 0;
+  private postings: Postings = {
+    offsets: new Int32Array(1),
+    docs: new Int32Array(0),
+    tfs: new Float64Array(0),
+    impacts: new Float64Array(0),
+  };
+  private scratch = new Float64Array(0);
+  private touched = new Int32Array(0);
 
   constructor(readonly options: Bm25Options = DEFAULT_BM25) {}
 
   get size(): number {
-    return this.lengths.length;
+    return this.count;
   }
 
   add(title: string, text: string): number {
-    const doc = this.lengths.length;
+    const doc = this.count;
     const tf = new Map<string, number>();
     let length = 0;
     for (const term of analyze(title, this.options.analyzer)) {
@@ -43,29 +74,45 @@ export class Bm25Index {
       tf.set(term, (tf.get(term) ?? 0) + 1);
       length += 1;
     }
+    const end = this.pending + tf.size;
+    this.pendingDocs = grow(this.pendingDocs, end);
+    this.pendingTerms = grow(this.pendingTerms, end);
+    this.pendingTfs = grow(this.pendingTfs, end);
     for (const [term, count] of tf) {
-      let list = this.postings.get(term);
-      if (!list) {
-        list = { docs: [], tfs: [] };
-        this.postings.set(term, list);
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.termIds.size;
+        this.termIds.set(term, id);
       }
-      list.docs.push(doc);
-      list.tfs.push(count);
+      this.pendingDocs[this.pending] = doc;
+      this.pendingTerms[this.pending] = id;
+      this.pendingTfs[this.pending] = count;
+      this.pending++;
     }
-    this.lengths.push(length);
+    this.lengths = grow(this.lengths, doc + 1);
+    this.lengths[doc] = length;
     this.totalLength += length;
-    return doc;
+    return this.count++;
+  }
+
+  private df(id: number | undefined): number {
+    if (id === undefined) return 0;
+    const { offsets } = this.sealed();
+    return (offsets[id + 1] as number) - (offsets[id] as number);
   }
 
   /** Lucene's non-negative IDF; unknown terms get the IDF of a term seen once. */
   idf(term: string): number {
-    const n = this.lengths.length;
-    const df = this.postings.get(term)?.docs.length ?? 1;
+    return this.idfOf(this.df(this.termIds.get(term)) || 1);
+  }
+
+  private idfOf(df: number): number {
+    const n = this.count;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   has(term: string): boolean {
-    return this.postings.has(term);
+    return this.termIds.has(term);
   }
 
   terms(query: string): string[] {
@@ -73,46 +120,88 @@ export class Bm25Index {
   }
 
   search(query: string, limit: number, accept?: (doc: number) => boolean): ScoredDoc[] {
-    const { k1, b } = this.options;
-    const avg = this.totalLength / Math.max(1, this.lengths.length);
-    // A dense accumulator: common terms touch most documents, and a Map per hit is slow at 100k.
-    const scores = new Float64Array(this.lengths.length);
-    const touched: number[] = [];
+    const { offsets, docs, impacts } = this.sealed();
+    // A dense accumulator reused across queries: common terms touch most documents.
+    const scores = this.scratch;
+    const touched = this.touched;
+    let touchedCount = 0;
     for (const term of this.terms(query)) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      const idf = this.idf(term);
-      for (let i = 0; i < list.docs.length; i++) {
-        const doc = list.docs[i] as number;
-        const tf = list.tfs[i] as number;
-        const norm = k1 * (1 - b + (b * (this.lengths[doc] as number)) / avg);
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] = (scores[doc] as number) + (idf * tf * (k1 + 1)) / (tf + norm);
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const end = offsets[id + 1] as number;
+      for (let i = offsets[id] as number; i < end; i++) {
+        const doc = docs[i] as number;
+        if (scores[doc] === 0) touched[touchedCount++] = doc;
+        scores[doc] = (scores[doc] as number) + (impacts[i] as number);
       }
     }
-    const hits: ScoredDoc[] = [];
-    for (const doc of touched) if (!accept || accept(doc)) hits.push({ doc, score: scores[doc] as number });
-    return topK(hits, limit);
-  }
-}
-
-const better = (x: ScoredDoc, y: ScoredDoc) => x.score > y.score || (x.score === y.score && x.doc < y.doc);
-
-/**
- * The best `limit` hits, best first; ties break on position so rankings are reproducible. A
- * bounded insertion keeps it linear in the number of hits when the limit is small.
- */
-export function topK(hits: ScoredDoc[], limit: number): ScoredDoc[] {
-  if (hits.length <= limit * 4) return hits.sort((x, y) => y.score - x.score || x.doc - y.doc).slice(0, limit);
-  const best: ScoredDoc[] = [];
-  for (const hit of hits) {
-    if (best.length === limit && !better(hit, best[limit - 1] as ScoredDoc)) continue;
-    let i = best.length === limit ? limit - 1 : best.length;
-    while (i > 0 && better(hit, best[i - 1] as ScoredDoc)) {
-      best[i] = best[i - 1] as ScoredDoc;
-      i--;
+    const heap = new TopKHeap(limit);
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i] as number;
+      if (!accept || accept(doc)) heap.push(doc, scores[doc] as number);
+      scores[doc] = 0;
     }
-    best[i] = hit;
+    return heap.sorted();
   }
-  return best;
+
+  /** Merges the pending documents into the postings and recomputes the contributions. */
+  private sealed(): Postings {
+    if (this.pending === 0 && this.scratch.length === this.count) return this.postings;
+    const old = this.postings;
+    const terms = this.termIds.size;
+    const counts = new Int32Array(terms + 1);
+    for (let t = 0; t < old.offsets.length - 1; t++)
+      counts[t] = (old.offsets[t + 1] as number) - (old.offsets[t] as number);
+    for (let i = 0; i < this.pending; i++) {
+      const t = this.pendingTerms[i] as number;
+      counts[t] = (counts[t] as number) + 1;
+    }
+    const offsets = new Int32Array(terms + 1);
+    for (let t = 0; t < terms; t++) offsets[t + 1] = (offsets[t] as number) + (counts[t] as number);
+    const total = offsets[terms] as number;
+    const docs = new Int32Array(total);
+    const tfs = new Float64Array(total);
+    const fill = Int32Array.from(offsets.subarray(0, terms));
+    // Old postings first: every pending document comes after them, so each term stays in doc order.
+    for (let t = 0; t < old.offsets.length - 1; t++) {
+      const from = old.offsets[t] as number;
+      const to = old.offsets[t + 1] as number;
+      docs.set(old.docs.subarray(from, to), fill[t]);
+      tfs.set(old.tfs.subarray(from, to), fill[t]);
+      fill[t] = (fill[t] as number) + (to - from);
+    }
+    for (let i = 0; i < this.pending; i++) {
+      const t = this.pendingTerms[i] as number;
+      const at = fill[t] as number;
+      docs[at] = this.pendingDocs[i] as number;
+      tfs[at] = this.pendingTfs[i] as number;
+      fill[t] = at + 1;
+    }
+    this.pending = 0;
+    this.pendingDocs = new Int32Array(1024);
+    this.pendingTerms = new Int32Array(1024);
+    this.pendingTfs = new Float64Array(1024);
+    this.postings = { offsets, docs, tfs, impacts: this.impacts(offsets, docs, tfs) };
+    this.scratch = new Float64Array(this.count);
+    this.touched = new Int32Array(this.count);
+    return this.postings;
+  }
+
+  private impacts(offsets: Int32Array, docs: Int32Array, tfs: Float64Array): Float64Array {
+    const { k1, b } = this.options;
+    const avg = this.totalLength / Math.max(1, this.count);
+    const norms = new Float64Array(this.count);
+    for (let doc = 0; doc < this.count; doc++) norms[doc] = k1 * (1 - b + (b * (this.lengths[doc] as number)) / avg);
+    const impacts = new Float64Array(docs.length);
+    for (let t = 0; t < offsets.length - 1; t++) {
+      const from = offsets[t] as number;
+      const to = offsets[t + 1] as number;
+      const idf = this.idfOf(to - from);
+      for (let i = from; i < to; i++) {
+        const tf = tfs[i] as number;
+        impacts[i] = (idf * tf * (k1 + 1)) / (tf + (norms[docs[i] as number] as number));
+      }
+    }
+    return impacts;
+  }
 }

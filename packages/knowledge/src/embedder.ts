@@ -127,7 +127,8 @@ export function encodeVector(vector: QuantizedVector): string {
 
 export function decodeVector(encoded: string): QuantizedVector {
   const bytes = Buffer.from(encoded, "base64");
-  const values = new Int8Array(bytes.length - 4);
-  for (let i = 0; i < values.length; i++) values[i] = bytes.readInt8(4 + i);
+  // One copy of the bytes (not a call per byte: 51 million of them for 100k chunks), and its own
+  // memory rather than a view on Buffer's shared pool.
+  const values = new Int8Array(bytes.buffer, bytes.byteOffset + 4, bytes.length - 4).slice();
   return { values, scale: bytes.readFloatLE(0) };
 }

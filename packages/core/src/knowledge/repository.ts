@@ -123,21 +123,34 @@ export async function chunksByIds(db: Db, orgId: string, ids: string[]): Promise
 }
 
 /** Everything the embedded index needs, without the fields it never reads. */
-export async function namespaceChunks(db: Db, orgId: string, namespaces: string[]) {
+/**
+ * The namespaces' chunks in id order, a page at a time: building an index over 100k chunks never
+ * holds every row's text and vector at once (ADR 0153).
+ */
+export async function* namespaceChunks(db: Db, orgId: string, namespaces: string[], pageSize = 5000) {
   const t = db.t.knowledgeChunks;
-  return db.q
-    .select({
-      id: t.id,
-      sourceId: t.sourceId,
-      sourceKind: t.sourceKind,
-      language: t.language,
-      title: t.title,
-      text: t.text,
-      embedding: t.embedding,
-    })
-    .from(t)
-    .where(and(eq(t.orgId, orgId), inArray(t.namespace, namespaces)))
-    .orderBy(asc(t.id));
+  let after: string | undefined;
+  for (;;) {
+    const page = await db.q
+      .select({
+        id: t.id,
+        sourceId: t.sourceId,
+        sourceKind: t.sourceKind,
+        language: t.language,
+        title: t.title,
+        text: t.text,
+        embedding: t.embedding,
+      })
+      .from(t)
+      .where(
+        and(eq(t.orgId, orgId), inArray(t.namespace, namespaces), after === undefined ? undefined : gt(t.id, after)),
+      )
+      .orderBy(asc(t.id))
+      .limit(pageSize);
+    yield* page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1]?.id;
+  }
 }
 
 /**
