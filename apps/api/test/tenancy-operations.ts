@@ -383,4 +383,5 @@ export const OPERATIONS: Operation[] = [
     path: `/widget/v1/${o.appId}/deflections`,
     body: { question: "How do I reset my password?", sourceId: o.sourceId },
   })),
+  op("POST /api/v1/front-plugin/secret/rotate", "admin", () => ({ path: "/api/v1/front-plugin/secret/rotate" }), false),
 ];
