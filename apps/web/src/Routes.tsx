@@ -8,6 +8,7 @@ import { AuditPage } from "./pages/AuditPage.js";
 import { BillingPage } from "./pages/BillingPage.js";
 import { ConversationPage } from "./pages/ConversationPage.js";
 import { DraftPage } from "./pages/DraftPage.js";
+import { FrontPluginPage } from "./pages/FrontPluginPage.js";
 import { KeysPage } from "./pages/KeysPage.js";
 import { KnowledgePage } from "./pages/KnowledgePage.js";
 import { MembersPage } from "./pages/MembersPage.js";
@@ -16,6 +17,8 @@ import { OutboxPage } from "./pages/OutboxPage.js";
 import { QueuePage } from "./pages/QueuePage.js";
 import { SettingsPage } from "./pages/SettingsPage.js";
 import { SlackPage } from "./pages/SlackPage.js";
+import { WidgetPage } from "./pages/WidgetPage.js";
+import { WidgetPreviewPage } from "./pages/WidgetPreviewPage.js";
 
 // The charting library is the bulk of the bundle; only the autonomy and analytics pages load it.
 const AutonomyPage = lazy(() => import("./pages/AutonomyPage.js").then((m) => ({ default: m.AutonomyPage })));
@@ -63,6 +66,12 @@ export function Routes({ role }: { role: Role | null }) {
       return <BillingPage role={role} />;
     case "settings":
       return <SettingsPage role={role} app={app} />;
+    case "widget":
+      return <WidgetPage app={app} />;
+    case "widget-preview":
+      return <WidgetPreviewPage app={app} />;
+    case "front-plugin":
+      return <FrontPluginPage />;
     case "not_found":
       return <NotFoundPage path={path} />;
   }

@@ -24,6 +24,8 @@ const NAV: { to: string; label: MessageId; min?: "admin" | "owner" }[] = [
   { to: "/members", label: "shell.nav.members" },
   { to: "/billing", label: "billing.nav", min: "owner" },
   { to: "/settings", label: "settings.nav" },
+  { to: "/widget", label: "widget.nav", min: "admin" },
+  { to: "/front-plugin", label: "frontPlugin.nav", min: "admin" },
 ];
 
 const LIVE: Record<ReturnType<typeof useLiveEvents>, MessageId> = {

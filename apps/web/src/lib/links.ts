@@ -12,6 +12,7 @@ export type Route =
   | { page: "apps" | "outbox" | "autonomy" | "analytics" | "knowledge" | "audit" | "keys" | "members" | "slack" }
   | { page: "billing" }
   | { page: "settings" }
+  | { page: "widget" | "widget-preview" | "front-plugin" }
   | { page: "not_found" };
 
 const PAGES = [
@@ -26,6 +27,9 @@ const PAGES = [
   "slack",
   "billing",
   "settings",
+  "widget",
+  "widget-preview",
+  "front-plugin",
 ] as const;
 
 function decode(segment: string): string | undefined {

@@ -16,6 +16,7 @@ import { conversation } from "./conversation.js";
 import { customer } from "./customer.js";
 import { draft } from "./draft.js";
 import { errors } from "./errors.js";
+import { frontPlugin } from "./frontPlugin.js";
 import { keys } from "./keys.js";
 import { knowledge } from "./knowledge.js";
 import { members } from "./members.js";
@@ -26,6 +27,7 @@ import { settings } from "./settings.js";
 import { shell } from "./shell.js";
 import { slack } from "./slack.js";
 import { triage } from "./triage.js";
+import { widget } from "./widget.js";
 
 export const enAreas = {
   analytics,
@@ -50,6 +52,8 @@ export const enAreas = {
   triage,
   settings,
   account,
+  widget,
+  frontPlugin,
 };
 
 export const en = merge(enAreas);

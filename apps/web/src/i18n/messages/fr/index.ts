@@ -13,6 +13,7 @@ import { conversation } from "./conversation.js";
 import { customer } from "./customer.js";
 import { draft } from "./draft.js";
 import { errors } from "./errors.js";
+import { frontPlugin } from "./frontPlugin.js";
 import { keys } from "./keys.js";
 import { knowledge } from "./knowledge.js";
 import { members } from "./members.js";
@@ -23,6 +24,7 @@ import { settings } from "./settings.js";
 import { shell } from "./shell.js";
 import { slack } from "./slack.js";
 import { triage } from "./triage.js";
+import { widget } from "./widget.js";
 
 /** Every English area, each with exactly its ids (the area files check that too). */
 const frAreas = {
@@ -48,6 +50,8 @@ const frAreas = {
   triage,
   settings,
   account,
+  widget,
+  frontPlugin,
 } satisfies { [A in keyof typeof enAreas]: Record<keyof (typeof enAreas)[A], string> };
 
 export const fr = frenchSpacing(merge(frAreas));
