@@ -66,11 +66,11 @@ export function Routes({ role }: { role: Role | null }) {
       return <BillingPage role={role} />;
     case "settings":
       return <SettingsPage role={role} app={app} />;
-    case "widget":
+    case "chat-widget":
       return <WidgetPage app={app} />;
-    case "widget-preview":
+    case "chat-widget-preview":
       return <WidgetPreviewPage app={app} />;
-    case "front-plugin":
+    case "front-sidebar":
       return <FrontPluginPage />;
     case "not_found":
       return <NotFoundPage path={path} />;

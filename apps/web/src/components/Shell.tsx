@@ -24,8 +24,8 @@ const NAV: { to: string; label: MessageId; min?: "admin" | "owner" }[] = [
   { to: "/members", label: "shell.nav.members" },
   { to: "/billing", label: "billing.nav", min: "owner" },
   { to: "/settings", label: "settings.nav" },
-  { to: "/widget", label: "widget.nav", min: "admin" },
-  { to: "/front-plugin", label: "frontPlugin.nav", min: "admin" },
+  { to: "/chat-widget", label: "widget.nav", min: "admin" },
+  { to: "/front-sidebar", label: "frontPlugin.nav", min: "admin" },
 ];
 
 const LIVE: Record<ReturnType<typeof useLiveEvents>, MessageId> = {

@@ -12,7 +12,7 @@ export type Route =
   | { page: "apps" | "outbox" | "autonomy" | "analytics" | "knowledge" | "audit" | "keys" | "members" | "slack" }
   | { page: "billing" }
   | { page: "settings" }
-  | { page: "widget" | "widget-preview" | "front-plugin" }
+  | { page: "chat-widget" | "chat-widget-preview" | "front-sidebar" }
   | { page: "not_found" };
 
 const PAGES = [
@@ -27,9 +27,9 @@ const PAGES = [
   "slack",
   "billing",
   "settings",
-  "widget",
-  "widget-preview",
-  "front-plugin",
+  "chat-widget",
+  "chat-widget-preview",
+  "front-sidebar",
 ] as const;
 
 function decode(segment: string): string | undefined {

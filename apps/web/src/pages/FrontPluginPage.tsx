@@ -6,7 +6,7 @@ import { useT } from "../i18n/useT.js";
 import { api } from "../lib/api.js";
 import { ROLE_LABEL } from "../lib/roles.js";
 
-/** `/front-plugin`: the plugin's URL, a new secret (shown once) and which member each Front teammate acts as. */
+/** `/front-sidebar`: the plugin's URL, a new secret (shown once) and which member each Front teammate acts as. */
 export function FrontPluginPage() {
   const t = useT();
   const client = useQueryClient();

@@ -19,19 +19,27 @@ const TIER_LABEL: Record<(typeof TIERS)[number], MessageId> = {
   auto_send: "widget.tier.auto_send",
 };
 
-/** `/widget?app=slug`: the chat widget's snippet, origins, plan tiers, secret and preview (admins). */
+/** `/chat-widget?app=slug`: the chat widget's snippet, origins, plan tiers, secret and preview (admins). */
 export function WidgetPage({ app }: { app: string | undefined }) {
   const t = useT();
   const apps = useApps();
   const list = apps.data?.data ?? [];
   const current = list.find((a) => a.slug === app) ?? list[0];
-  if (apps.isPending) return <p>{t("common.loading")}</p>;
-  if (!current) return <EmptyState title={t("common.noAppYet")} />;
   return (
     <>
       <h1>{t("widget.title")}</h1>
-      <AppPicker apps={list} current={current.slug} />
-      <WidgetSetup key={current.id} app={current} />
+      {apps.isPending ? (
+        <p>{t("common.loading")}</p>
+      ) : current ? (
+        <>
+          <AppPicker apps={list} current={current.slug} />
+          <WidgetSetup key={current.id} app={current} />
+        </>
+      ) : (
+        <EmptyState title={t("common.noAppYet")}>
+          <p>{t.rich("widget.noApp", { link: (chunks) => <Link to="/apps">{chunks}</Link> })}</p>
+        </EmptyState>
+      )}
     </>
   );
 }
@@ -79,7 +87,7 @@ function WidgetSetup({ app }: { app: SupportApp }) {
 
       <h2>{t("widget.preview.title")}</h2>
       {view.allowedOrigins.includes(origin) ? (
-        <Link to={`/widget-preview?app=${encodeURIComponent(app.slug)}`}>{t("widget.preview.open")}</Link>
+        <Link to={`/chat-widget-preview?app=${encodeURIComponent(app.slug)}`}>{t("widget.preview.open")}</Link>
       ) : (
         <div className="stack">
           <p>{t("widget.preview.needsOrigin", { origin })}</p>

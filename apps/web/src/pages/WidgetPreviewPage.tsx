@@ -3,25 +3,30 @@ import { useApps } from "../hooks/useData.js";
 import { useT } from "../i18n/useT.js";
 
 /**
- * `/widget-preview?app=slug`: the app's real widget on this page, loaded the way the snippet loads
- * it (the server's `/widget.js` with the app's id), so an admin tries what customers will see.
+ * `/chat-widget-preview?app=slug`: the app's real widget on this page. The server's `/widget.js` is
+ * loaded once (without `data-app`, so it only defines `<support-chat>`) and the page adds the
+ * element for the app itself: a re-render or another app swaps the element, never a second
+ * script that would mount a second launcher.
  */
 export function WidgetPreviewPage({ app }: { app: string | undefined }) {
   const t = useT();
   const apps = useApps();
   const current = (apps.data?.data ?? []).find((a) => a.slug === app) ?? apps.data?.data[0];
+  const appId = current?.id;
   useEffect(() => {
-    if (!current) return;
-    const script = document.createElement("script");
-    script.src = "/widget.js";
-    script.async = true;
-    script.dataset.app = current.id;
-    document.body.append(script);
-    return () => {
-      script.remove();
-      for (const chat of document.querySelectorAll("support-chat")) chat.remove();
-    };
-  }, [current]);
+    if (!appId) return;
+    if (!document.querySelector("script[data-widget-preview]")) {
+      const script = document.createElement("script");
+      script.src = "/widget.js";
+      script.async = true;
+      script.dataset.widgetPreview = "";
+      document.body.append(script);
+    }
+    const chat = document.createElement("support-chat");
+    chat.setAttribute("app", appId);
+    document.body.append(chat);
+    return () => chat.remove();
+  }, [appId]);
   if (!current) return <p>{t("common.loading")}</p>;
   return (
     <>

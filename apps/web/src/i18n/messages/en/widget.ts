@@ -1,6 +1,7 @@
 /** The chat widget's setup, per app. */
 export const widget = {
   "widget.nav": "Widget",
+  "widget.noApp": "<link>Create an app</link> first; each app has its own widget.",
   "widget.title": "Chat widget",
   "widget.state.on": "On: the widget answers on the allowed origins below.",
   "widget.state.off": "Off: rotate its secret to turn it on.",

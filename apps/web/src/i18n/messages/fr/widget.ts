@@ -2,6 +2,7 @@ import type { widget as en } from "../en/widget.js";
 
 export const widget = {
   "widget.nav": "Widget",
+  "widget.noApp": "<link>Créez une application</link> d’abord ; chaque application a son propre widget.",
   "widget.title": "Widget de chat",
   "widget.state.on": "Activé : le widget répond sur les origines autorisées ci-dessous.",
   "widget.state.off": "Désactivé : générez son secret pour l’activer.",
