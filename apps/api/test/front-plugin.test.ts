@@ -59,7 +59,8 @@ for (const dialect of dialects) {
       conversationId = conversation?.id ?? "";
       messageId = message?.id ?? "";
       expect(messageId).not.toBe("");
-    });
+      // A sign-up, a member and a webhook: over the 10 s default on a loaded machine.
+    }, 120_000);
     afterAll(async () => p.runtime.database.close());
 
     it("refuses every call until an admin stores the plugin's secret, which is encrypted at rest", async () => {

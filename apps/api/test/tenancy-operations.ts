@@ -387,4 +387,5 @@ export const OPERATIONS: Operation[] = [
     path: `/api/v1/apps/${o.appId}/tasks/hubspot`,
     body: { token: "pat-probe", apiUrl: "http://127.0.0.1:9" },
   })),
+  op("POST /api/v1/front-plugin/secret/rotate", "admin", () => ({ path: "/api/v1/front-plugin/secret/rotate" }), false),
 ];

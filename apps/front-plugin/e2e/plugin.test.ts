@@ -206,5 +206,16 @@ describe.skipIf(Boolean(browserPath.skipReason))("the Front sidebar plugin (real
       reason: "It should mention two-factor reset",
       decidedVia: "front",
     });
+
+    // A secret rotated here rides in the registered URL (`key`) and wins over Front's own
+    // `auth_secret`, which no longer matches (ADR 0146).
+    const rotated = await call<{ pluginUrl: string }>("/api/v1/front-plugin/secret/rotate", "POST", {});
+    front.setPluginUrl(`${rotated.pluginUrl}&auth_secret=${SECRET}`);
+    await page.goto(front.url);
+    await page.waitForFunction(() => (window as unknown as { connected: boolean }).connected);
+    await sendContext(single("cnv_approve1"));
+    await plugin()
+      .getByText(/Draft: (approved|sent)/)
+      .waitFor();
   }, 240_000);
 });

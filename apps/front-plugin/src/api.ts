@@ -13,7 +13,7 @@ export interface Credentials {
 export function credentialsFrom(search: string): Credentials | undefined {
   const params = new URLSearchParams(search);
   const org = params.get("org");
-  const secret = params.get("auth_secret");
+  const secret = params.get("key") ?? params.get("auth_secret");
   return org && secret ? { org, secret } : undefined;
 }
 

@@ -8,6 +8,7 @@ import { AuditPage } from "./pages/AuditPage.js";
 import { BillingPage } from "./pages/BillingPage.js";
 import { ConversationPage } from "./pages/ConversationPage.js";
 import { DraftPage } from "./pages/DraftPage.js";
+import { FrontPluginPage } from "./pages/FrontPluginPage.js";
 import { KeysPage } from "./pages/KeysPage.js";
 import { KnowledgePage } from "./pages/KnowledgePage.js";
 import { MembersPage } from "./pages/MembersPage.js";
@@ -18,6 +19,8 @@ import { QueuePage } from "./pages/QueuePage.js";
 import { SettingsPage } from "./pages/SettingsPage.js";
 import { SlackPage } from "./pages/SlackPage.js";
 import { TasksPage } from "./pages/TasksPage.js";
+import { WidgetPage } from "./pages/WidgetPage.js";
+import { WidgetPreviewPage } from "./pages/WidgetPreviewPage.js";
 
 // The charting library is the bulk of the bundle; only the autonomy and analytics pages load it.
 const AutonomyPage = lazy(() => import("./pages/AutonomyPage.js").then((m) => ({ default: m.AutonomyPage })));
@@ -69,6 +72,12 @@ export function Routes({ role }: { role: Role | null }) {
       return <ProceduresPage app={app} role={role} />;
     case "tasks":
       return <TasksPage />;
+    case "chat-widget":
+      return <WidgetPage app={app} />;
+    case "chat-widget-preview":
+      return <WidgetPreviewPage app={app} />;
+    case "front-sidebar":
+      return <FrontPluginPage />;
     case "not_found":
       return <NotFoundPage path={path} />;
   }

@@ -61,6 +61,8 @@ const REMOTE_ROUTES = new Set([
   "leads list",
   "widget show",
   "widget rotate",
+  "front-plugin show",
+  "front-plugin rotate",
 ]);
 
 /** Commands whose second word is an argument (`skill replay <conversation>`), remote as a whole. */

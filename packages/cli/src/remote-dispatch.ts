@@ -78,6 +78,10 @@ export async function runRemote(remote: { url: string; apiKey: string }, inv: In
     const { remoteWidget, widgetCommand } = await import("./commands/widget.js");
     return widgetCommand(remoteWidget(api), out, sub, values.app);
   }
+  if (command === "front-plugin") {
+    const { frontPluginCommand, remoteFrontPlugin } = await import("./commands/front-plugin.js");
+    return frontPluginCommand(remoteFrontPlugin(api), out, sub);
+  }
   const remoteCommands = await import("./commands/remote-commands.js");
   switch (route) {
     case "apps list":

@@ -166,5 +166,12 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
     ]);
     return widgetCommand(localWidget(runtime, org), out, sub, values.app);
   }
+  if (command === "front-plugin") {
+    const [{ frontPluginCommand }, { localFrontPlugin }] = await Promise.all([
+      import("./commands/front-plugin.js"),
+      import("./commands/front-plugin-local.js"),
+    ]);
+    return frontPluginCommand(localFrontPlugin(runtime, org), out, sub);
+  }
   throw new CliError(`unknown command "${route}"; run skill --help`);
 }

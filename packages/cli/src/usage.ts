@@ -69,6 +69,8 @@ export const USAGE = `Usage: skill <command> [options]
                                  or fail per line; exits 1 when any check fails
   widget show|rotate --app <app>  the chat widget's setup and snippet; a new widget secret, shown once
                                  (the previous one keeps verifying identities until the next rotation)
+  front-plugin show|rotate       the Front sidebar plugin: its URL and which member each Front teammate
+                                 acts as; a new plugin secret, shown once in the URL to register in Front
 
 Every command accepts --json. With SUPPORT_API_URL and SUPPORT_API_KEY set, the apps, keys,
 channels, drafts, conversations, runs, replay, slack, kb, categories, procedures and eval retrieval --app commands act on that server (kb

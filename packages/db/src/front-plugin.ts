@@ -41,6 +41,20 @@ export async function findMemberByEmail(
   return rows[0];
 }
 
+/** The organization's members with their accounts' emails: the Front teammates the plugin maps to them. */
+export async function listMembersWithEmail(
+  db: Db,
+  orgId: string,
+): Promise<{ userId: string; email: string; role: string }[]> {
+  const { members, users } = db.t;
+  return db.q
+    .select({ userId: members.userId, email: users.email, role: members.role })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.orgId, orgId))
+    .orderBy(users.email);
+}
+
 /**
  * The organization's conversations with this vendor id on a channel, newest first: one per app
  * that receives the vendor's conversation (usually one).

@@ -1,6 +1,6 @@
 import type { KnownBlock } from "@slack/web-api";
 import type { DraftView } from "@support/contract";
-import { formatMoney, type ReviewCard } from "@support/core";
+import { formatMoney, type ReviewCard, redraftNote } from "@support/core";
 import { actionHeadline, summarizeAction } from "./action-summary.js";
 
 /** What an approval card shows about a draft and the conversation it answers, with the way to the dashboard. */
@@ -42,6 +42,12 @@ const context = (text: string): KnownBlock => ({
 
 /** Who decided and what became of the draft, in one line (also the ephemeral "already decided" answer). */
 export function decisionLine(draft: DraftView): string {
+  const redraft = redraftNote(draft);
+  if (redraft) {
+    const who = draft.decidedBy ? ` at the request of ${draft.decidedBy}` : "";
+    const via = draft.decidedVia ? ` (${draft.decidedVia})` : "";
+    return `Replaced by a new draft${who}${via}${redraft.note ? `: ${redraft.note}` : ""}`;
+  }
   const label = RESULT_LABELS[draft.status] ?? draft.status;
   const who = draft.decidedBy ? ` by ${draft.decidedBy}` : "";
   const via = draft.decidedVia ? ` (${draft.decidedVia})` : "";

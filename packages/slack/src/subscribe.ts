@@ -24,6 +24,11 @@ export function subscribeSlack(bus: InProcessEventBus, deps: SlackDeps): () => v
       if (event.name === "support/approval.requested") {
         const requested = eventCatalog["support/approval.requested"].parse(event.data);
         await postApprovalCard(deps, inOrg(requested.orgId), requested);
+      } else if (event.name === "support/draft.requested") {
+        // A person asked for a new draft: the set-aside draft's card loses its buttons and says
+        // so; the new draft gets its own card when it asks for approval.
+        const requested = eventCatalog["support/draft.requested"].parse(event.data);
+        await refreshApprovalCard(deps, inOrg(requested.orgId), requested.replacesDraftId);
       } else if (DECISION_EVENTS.has(event.name)) {
         const data = event.data as { orgId: string; draftId?: string };
         if (data.draftId) await refreshApprovalCard(deps, inOrg(data.orgId), data.draftId);

@@ -6,6 +6,7 @@ import {
   frontPluginConnectBody,
   frontPluginLookupSchema,
   frontPluginSchema,
+  frontPluginSecretSchema,
   frontTeammateSchema,
   idParam,
   jsonResponse,
@@ -19,11 +20,14 @@ import {
   configureFrontPlugin,
   describeFrontPlugin,
   frontConversation,
+  limitFrontPluginFailures,
   rejectDraft,
   requestNewDraft,
+  rotateFrontPluginSecret,
 } from "@support/core";
 import { createMiddleware } from "hono/factory";
 import { requireCaller } from "../auth.js";
+import { callerAddress } from "../client.js";
 import type { ApiEnv } from "../context.js";
 import { problem } from "../problem.js";
 import { validationHook } from "../validation.js";
@@ -50,11 +54,9 @@ const requirePlugin = createMiddleware<ApiEnv>(async (c, next) => {
     if (type !== "application/json") return problem(c, "unsupported_media_type", "Send application/json.");
   }
   const runtime = c.var.runtime;
-  const { orgId, actor } = await authenticateFrontPlugin(runtime.database, runtime.ports.secrets, {
-    org,
-    secret,
-    teammateEmail,
-  });
+  const { orgId, actor } = await limitFrontPluginFailures(runtime.ports, { org, address: callerAddress(c) }, () =>
+    authenticateFrontPlugin(runtime.database, runtime.ports.secrets, { org, secret, teammateEmail }),
+  );
   c.set("principal", { orgId, role: actor.role, actor: actor.name });
   c.set("ctx", runtime.contextFor(orgId, actor));
   await next();
@@ -64,6 +66,7 @@ const pluginErrors = {
   400: problemResponse("Invalid input"),
   401: problemResponse("The plugin's organization or secret is not recognised"),
   403: problemResponse("The Front teammate is not a member of the organization"),
+  429: problemResponse("Too many failed authentications from this address for this organization (Retry-After)"),
 };
 const decided = { 409: problemResponse("The draft was already decided; nothing changed") };
 const security = [{ frontPlugin: [] }];
@@ -181,6 +184,17 @@ export function frontPluginConfigRoutes() {
       responses: { 200: jsonResponse(frontPluginSchema, "The plugin's registration"), ...adminErrors },
     }),
     async (c) => c.json(await configureFrontPlugin(c.var.ctx, c.req.valid("json")), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/secret/rotate",
+      tags: ["front-plugin"],
+      description:
+        "A new random plugin secret, shown once inside the plugin URL to register in Front; the previous one stops working.",
+      responses: { 200: jsonResponse(frontPluginSecretSchema, "The new secret (shown once)"), ...adminErrors },
+    }),
+    async (c) => c.json(await rotateFrontPluginSecret(c.var.ctx), 200),
   );
   return router;
 }

@@ -26,6 +26,8 @@ const NAV: { to: string; label: MessageId; min?: "admin" | "owner" }[] = [
   { to: "/settings", label: "settings.nav" },
   { to: "/procedures", label: "procedures.nav" },
   { to: "/tasks", label: "tasks.nav" },
+  { to: "/chat-widget", label: "widget.nav", min: "admin" },
+  { to: "/front-sidebar", label: "frontPlugin.nav", min: "admin" },
 ];
 
 const LIVE: Record<ReturnType<typeof useLiveEvents>, MessageId> = {

@@ -13,6 +13,7 @@ export type Route =
   | { page: "billing" }
   | { page: "settings" }
   | { page: "procedures" | "tasks" }
+  | { page: "chat-widget" | "chat-widget-preview" | "front-sidebar" }
   | { page: "not_found" };
 
 const PAGES = [
@@ -29,6 +30,9 @@ const PAGES = [
   "settings",
   "procedures",
   "tasks",
+  "chat-widget",
+  "chat-widget-preview",
+  "front-sidebar",
 ] as const;
 
 function decode(segment: string): string | undefined {

@@ -13,12 +13,26 @@ export function createRateLimiter(options: { maxKeys?: number; now?: () => numbe
   const now = options.now ?? Date.now;
   const maxKeys = options.maxKeys ?? 50_000;
   const buckets = new Map<string, { tokens: number; at: number }>();
+  const refilled = (key: string, rule: RateLimitRule, t: number) => {
+    const bucket = buckets.get(key) ?? { tokens: rule.capacity, at: t };
+    return Math.min(rule.capacity, bucket.tokens + ((t - bucket.at) / 1000) * rule.refillPerSecond);
+  };
+  const refused = (tokens: number, rule: RateLimitRule): RateLimitDecision => ({
+    ok: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / rule.refillPerSecond)),
+  });
   return {
+    /**
+     * Whether a token is left, taking none: for budgets spent only by failures (a wrong secret),
+     * checked before the attempt and taken after it failed.
+     */
+    peek(key: string, rule: RateLimitRule): RateLimitDecision {
+      const tokens = refilled(key, rule, now());
+      return tokens >= 1 ? { ok: true } : refused(tokens, rule);
+    },
     take(key: string, rule: RateLimitRule): RateLimitDecision {
       const t = now();
-      const bucket = buckets.get(key) ?? { tokens: rule.capacity, at: t };
-      bucket.tokens = Math.min(rule.capacity, bucket.tokens + ((t - bucket.at) / 1000) * rule.refillPerSecond);
-      bucket.at = t;
+      const bucket = { tokens: refilled(key, rule, t), at: t };
       buckets.delete(key);
       buckets.set(key, bucket);
       if (buckets.size > maxKeys) {
@@ -29,7 +43,7 @@ export function createRateLimiter(options: { maxKeys?: number; now?: () => numbe
         bucket.tokens -= 1;
         return { ok: true };
       }
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / rule.refillPerSecond)) };
+      return refused(bucket.tokens, rule);
     },
   };
 }

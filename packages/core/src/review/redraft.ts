@@ -6,6 +6,19 @@ import { AppError } from "../service/errors.js";
 import { OPEN_STATUSES, wouldAutoSend } from "./decisions.js";
 import { publicDraft } from "./public-draft.js";
 
+/** The reason a draft set aside for a new one carries, before the person's note. */
+export const REDRAFT_REASON = "new draft requested";
+
+/**
+ * Whether a draft was set aside for a new one (rather than superseded by a newer customer message
+ * or a person's reply), and the person's note if they left one.
+ */
+export function redraftNote(draft: { status: string; reason?: string | null }): { note: string | null } | undefined {
+  if (draft.status !== "superseded" || !draft.reason?.startsWith(REDRAFT_REASON)) return undefined;
+  const note = draft.reason.slice(REDRAFT_REASON.length).replace(/^: /, "");
+  return { note: note || null };
+}
+
 /**
  * A person sets a waiting draft aside and asks for a new one on the same customer message (after
  * adding knowledge, say). The draft becomes `superseded` with the person's note; its outcome is
@@ -25,7 +38,7 @@ export async function requestNewDraft(
   const after = await commitChange(ctx, async (tx, log) => {
     const { draft, changed } = await transitionDraft(tx, orgId, draftId, OPEN_STATUSES, {
       status: "superseded",
-      reason: note ? `new draft requested: ${note}` : "new draft requested",
+      reason: note ? `${REDRAFT_REASON}: ${note}` : REDRAFT_REASON,
       decidedBy: ctx.actor.name,
       decidedAt: new Date(),
       decidedVia: surface,

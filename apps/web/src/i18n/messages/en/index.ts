@@ -16,6 +16,7 @@ import { conversation } from "./conversation.js";
 import { customer } from "./customer.js";
 import { draft } from "./draft.js";
 import { errors } from "./errors.js";
+import { frontPlugin } from "./frontPlugin.js";
 import { keys } from "./keys.js";
 import { knowledge } from "./knowledge.js";
 import { members } from "./members.js";
@@ -28,6 +29,7 @@ import { shell } from "./shell.js";
 import { slack } from "./slack.js";
 import { tasks } from "./tasks.js";
 import { triage } from "./triage.js";
+import { widget } from "./widget.js";
 
 export const enAreas = {
   analytics,
@@ -54,6 +56,8 @@ export const enAreas = {
   account,
   procedures,
   tasks,
+  widget,
+  frontPlugin,
 };
 
 export const en = merge(enAreas);

@@ -13,6 +13,7 @@ import { conversation } from "./conversation.js";
 import { customer } from "./customer.js";
 import { draft } from "./draft.js";
 import { errors } from "./errors.js";
+import { frontPlugin } from "./frontPlugin.js";
 import { keys } from "./keys.js";
 import { knowledge } from "./knowledge.js";
 import { members } from "./members.js";
@@ -25,6 +26,7 @@ import { shell } from "./shell.js";
 import { slack } from "./slack.js";
 import { tasks } from "./tasks.js";
 import { triage } from "./triage.js";
+import { widget } from "./widget.js";
 
 /** Every English area, each with exactly its ids (the area files check that too). */
 const frAreas = {
@@ -52,6 +54,8 @@ const frAreas = {
   account,
   procedures,
   tasks,
+  widget,
+  frontPlugin,
 } satisfies { [A in keyof typeof enAreas]: Record<keyof (typeof enAreas)[A], string> };
 
 export const fr = frenchSpacing(merge(frAreas));
