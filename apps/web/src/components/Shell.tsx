@@ -24,6 +24,10 @@ const NAV: { to: string; label: MessageId; min?: "admin" | "owner" }[] = [
   { to: "/members", label: "shell.nav.members" },
   { to: "/billing", label: "billing.nav", min: "owner" },
   { to: "/settings", label: "settings.nav" },
+  { to: "/catalogue", label: "shop.nav.catalogue" },
+  { to: "/leads", label: "leads.nav" },
+  { to: "/quotes", label: "shop.nav.quotes" },
+  { to: "/shop", label: "shop.nav.settings" },
 ];
 
 const LIVE: Record<ReturnType<typeof useLiveEvents>, MessageId> = {

@@ -12,6 +12,7 @@ export type Route =
   | { page: "apps" | "outbox" | "autonomy" | "analytics" | "knowledge" | "audit" | "keys" | "members" | "slack" }
   | { page: "billing" }
   | { page: "settings" }
+  | { page: "catalogue" | "leads" | "quotes" | "shop" }
   | { page: "not_found" };
 
 const PAGES = [
@@ -26,6 +27,10 @@ const PAGES = [
   "slack",
   "billing",
   "settings",
+  "catalogue",
+  "leads",
+  "quotes",
+  "shop",
 ] as const;
 
 function decode(segment: string): string | undefined {

@@ -15,12 +15,14 @@ import { draft } from "./draft.js";
 import { errors } from "./errors.js";
 import { keys } from "./keys.js";
 import { knowledge } from "./knowledge.js";
+import { leads } from "./leads.js";
 import { members } from "./members.js";
 import { outbox } from "./outbox.js";
 import { queue } from "./queue.js";
 import { reply } from "./reply.js";
 import { settings } from "./settings.js";
 import { shell } from "./shell.js";
+import { shop } from "./shop.js";
 import { slack } from "./slack.js";
 import { triage } from "./triage.js";
 
@@ -48,6 +50,8 @@ const frAreas = {
   triage,
   settings,
   account,
+  shop,
+  leads,
 } satisfies { [A in keyof typeof enAreas]: Record<keyof (typeof enAreas)[A], string> };
 
 export const fr = frenchSpacing(merge(frAreas));
