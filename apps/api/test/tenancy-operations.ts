@@ -383,4 +383,5 @@ export const OPERATIONS: Operation[] = [
     path: `/widget/v1/${o.appId}/deflections`,
     body: { question: "How do I reset my password?", sourceId: o.sourceId },
   })),
+  op("GET /api/v1/apps/{app}/shop/metrics", "agent", (o) => ({ path: `/api/v1/apps/${o.appId}/shop/metrics` })),
 ];
