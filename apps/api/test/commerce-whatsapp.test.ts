@@ -325,7 +325,11 @@ for (const dialect of dialects) {
         (await (await jsonCall(p, `/api/v1/conversations/${id}`)).json()).deliveries.map(
           (d: { vendorMessageId: string | null }) => d.vendorMessageId,
         );
-      expect(await vendorIds(ownerConversation)).toContain(wamid);
+      // The Graph API answers before the delivery records its id: wait for the record.
+      await eventually(
+        async () => ((await vendorIds(ownerConversation)).includes(wamid) ? true : undefined),
+        "the owner's delivery",
+      );
       expect(await vendorIds(conversationId)).not.toContain(wamid);
 
       const sent = await jsonCall(p, `/api/v1/quotes/${waiting.id}/send`, { method: "POST", body: {} });

@@ -209,5 +209,15 @@ describe.skipIf(Boolean(browserPath.skipReason))("the shop's dashboard in French
     }, href);
     expect(pdf).toEqual({ type: "application/pdf", head: "%PDF-" });
     await shot("05-devis");
+
+    // The shop's card counts this month: one lead, one quote of it sent, no order yet.
+    await nav("Boutique");
+    const card = page.getByRole("region", { name: "30 derniers jours" });
+    await card.getByText("Prospects ayant reçu un devis").waitFor();
+    await card
+      .getByText(/1\ssur\s1/)
+      .first()
+      .waitFor();
+    await shot("06-indicateurs");
   }, 180_000);
 });

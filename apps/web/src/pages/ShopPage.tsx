@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorNote } from "../components/ErrorNote.js";
 import { ShopFrame } from "../components/ShopFrame.js";
+import { ShopMetricsCard } from "../components/ShopMetricsCard.js";
 import { ShopSettingsForm } from "../components/ShopSettingsForm.js";
 import { useT } from "../i18n/useT.js";
 import { roleAtLeast } from "../lib/roles.js";
@@ -22,5 +23,10 @@ function Settings({ app, canEdit }: { app: string; canEdit: boolean }) {
   const settings = useQuery({ queryKey: ["shop", app], queryFn: () => shopClient.settings(app) });
   if (settings.error) return <ErrorNote error={settings.error} />;
   if (!settings.data) return <p>{t("common.loading")}</p>;
-  return <ShopSettingsForm key={app} app={app} settings={settings.data} canEdit={canEdit} />;
+  return (
+    <>
+      <ShopMetricsCard app={app} />
+      <ShopSettingsForm key={app} app={app} settings={settings.data} canEdit={canEdit} />
+    </>
+  );
 }

@@ -110,4 +110,11 @@ export const shop = {
   "shop.settings.invalid.threshold": "An amount in ariary, such as 500000, or empty.",
   "shop.settings.invalid.email": "An email address.",
   "shop.settings.invalid.phone": "An international number such as +261 34 00 000 00.",
+  "shop.metrics.title": "Last 30 days",
+  "shop.metrics.of": "{count} of {of}",
+  "shop.metrics.automatic": "Answered automatically",
+  "shop.metrics.leadToQuote": "Leads that got a quote",
+  "shop.metrics.quoteToOrder": "Quotes that became orders",
+  "shop.metrics.escalation": "Handed to a person",
+  "shop.metrics.firstAnswer": "Median time to first answer",
 } as const;

@@ -113,4 +113,11 @@ export const shop = {
   "shop.settings.invalid.threshold": "Un montant en ariary, comme 500000, ou vide.",
   "shop.settings.invalid.email": "Une adresse e-mail.",
   "shop.settings.invalid.phone": "Un numéro international comme +261 34 00 000 00.",
+  "shop.metrics.title": "30 derniers jours",
+  "shop.metrics.of": "{count} sur {of}",
+  "shop.metrics.automatic": "Réponses automatiques",
+  "shop.metrics.leadToQuote": "Prospects ayant reçu un devis",
+  "shop.metrics.quoteToOrder": "Devis devenus commandes",
+  "shop.metrics.escalation": "Confiés à une personne",
+  "shop.metrics.firstAnswer": "Délai médian de première réponse",
 } satisfies Record<keyof typeof en, string>;
