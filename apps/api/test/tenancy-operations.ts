@@ -383,5 +383,8 @@ export const OPERATIONS: Operation[] = [
     path: `/widget/v1/${o.appId}/deflections`,
     body: { question: "How do I reset my password?", sourceId: o.sourceId },
   })),
-  op("GET /api/v1/apps/{app}/shop/metrics", "agent", (o) => ({ path: `/api/v1/apps/${o.appId}/shop/metrics` })),
+  // A fixed period: the default ends now, and the suite compares B's reads before and after.
+  op("GET /api/v1/apps/{app}/shop/metrics", "agent", (o) => ({
+    path: `/api/v1/apps/${o.appId}/shop/metrics?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z`,
+  })),
 ];
