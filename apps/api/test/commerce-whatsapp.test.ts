@@ -226,13 +226,30 @@ for (const dialect of dialects) {
         conversationId,
         reason: "Commande confirmée : devis D-0001, 375 000 Ar, Rakoto (+261341234567).",
       });
-      // No SMTP configured: the owner's email is in the sandbox outbox, addressed to the owner.
-      const outbox = await eventually(async () => {
-        const list = await (await jsonCall(p, `/api/v1/outbox?app=${p.appId}`)).json();
-        const found = list.data.filter((m: { channel: string }) => m.channel === "email");
-        return found.length ? found : undefined;
-      }, "the owner's email");
-      expect(outbox[0]).toMatchObject({ recipient: "patron@epicerie-rabe.mg", text: notices[0].reason });
+      // No SMTP configured: the owner's emails (the qualified lead, then the order) are in the
+      // embedded mailbox, sent through the mail port; nothing of them is on the customer's conversation.
+      const mails = await eventually(async () => {
+        const list = await (await jsonCall(p, "/api/v1/outbox/mails")).json();
+        const found = list.data.filter((m: { kind: string }) => m.kind === "shop_notice");
+        return found.length >= 2 ? found : undefined;
+      }, "the owner's emails");
+      expect(mails.map((m: { recipient: string }) => m.recipient)).toEqual([
+        "patron@epicerie-rabe.mg",
+        "patron@epicerie-rabe.mg",
+      ]);
+      expect(mails.map((m: { text: string }) => m.text)).toEqual(
+        expect.arrayContaining([
+          notices[0].reason,
+          "Nouveau prospect qualifié : Rakoto (+261341234567) demande 3 × Riz makalioka 25 kg, 2 × Huile végétale 5 L.",
+        ]),
+      );
+      const outbox = (await (await jsonCall(p, `/api/v1/outbox?app=${p.appId}`)).json()).data;
+      expect(outbox.filter((m: { channel: string }) => m.channel === "email")).toEqual([]);
+      const leadNotices = (await (await jsonCall(p, "/api/v1/notifications")).json()).data.filter(
+        (n: { kind: string }) => n.kind === "lead_qualified",
+      );
+      expect(leadNotices).toHaveLength(1);
+      expect(leadNotices[0]).toMatchObject({ conversationId });
 
       const csv = await p.api.request(`/api/v1/leads/export?app=${p.appId}`, {
         headers: { authorization: `Bearer ${p.ownerKey}` },
@@ -271,10 +288,14 @@ for (const dialect of dialects) {
     }, 120_000);
 
     it("holds a quote above the shop's threshold for a person, who sends it", async () => {
+      // The owner wrote to the shop today (their 24-hour window is open): notices reach them on WhatsApp.
+      const OWNER = "261349999999";
       await jsonCall(p, `/api/v1/apps/${p.appId}/shop`, {
         method: "PATCH",
-        body: { approvalThresholdMinor: 500_000 },
+        body: { approvalThresholdMinor: 500_000, ownerNotification: { via: "whatsapp", phone: "+261 34 99 999 99" } },
       });
+      await customerWrites("Bonjour, c'est le patron", OWNER);
+      const ownerConversation = await conversationOf(OWNER);
       const before = uploads.length;
       await customerWrites("Bonjour, 10 sacs de riz makalioka 25 kg svp", "261330000002");
       const conversationId = await conversationOf("261330000002");
@@ -288,6 +309,28 @@ for (const dialect of dialects) {
         const list = await (await jsonCall(p, "/api/v1/notifications")).json();
         return list.data.find((n: { kind: string }) => n.kind === "quote_approval");
       }, "the approval notification");
+
+      // The owner is told in their own conversation with the shop, never in the customer's.
+      const ownerText = await eventually(
+        async () =>
+          messages.find(
+            (m) => m.to === OWNER && String((m.text as { body?: string } | undefined)?.body).startsWith("Devis D-"),
+          ),
+        "the owner's WhatsApp notice",
+      );
+      expect((ownerText.text as { body: string }).body).toContain("à valider avant l'envoi");
+      // The fake Graph API numbers its messages: this one's id is on the owner's conversation only.
+      const wamid = `wamid.OUT${messages.indexOf(ownerText) + 1}`;
+      const vendorIds = async (id: string) =>
+        (await (await jsonCall(p, `/api/v1/conversations/${id}`)).json()).deliveries.map(
+          (d: { vendorMessageId: string | null }) => d.vendorMessageId,
+        );
+      // The Graph API answers before the delivery records its id: wait for the record.
+      await eventually(
+        async () => ((await vendorIds(ownerConversation)).includes(wamid) ? true : undefined),
+        "the owner's delivery",
+      );
+      expect(await vendorIds(conversationId)).not.toContain(wamid);
 
       const sent = await jsonCall(p, `/api/v1/quotes/${waiting.id}/send`, { method: "POST", body: {} });
       expect(sent.status).toBe(200);

@@ -66,6 +66,12 @@ for (const dialect of dialects) {
         ).arrayBuffer(),
       );
       expect(again.equals(bytes)).toBe(true);
+
+      const listed = await (await jsonCall(p, `/api/v1/quotes?app=${p.appId}`, { key: agentKey })).json();
+      expect(listed.data.map((q: { number: string }) => q.number).slice(0, 2)).toEqual(["D-0002", "D-0001"]);
+      const neither = await jsonCall(p, "/api/v1/quotes", { key: agentKey });
+      expect(neither.status).toBe(400);
+      expect((await jsonCall(p, "/api/v1/quotes?app=app_missing", { key: agentKey })).status).toBe(404);
     });
 
     it("refuses products outside the catalogue, a price in the request, and unknown conversations", async () => {

@@ -106,5 +106,19 @@ for (const dialect of dialects) {
       );
       expect(doc.components.schemas.ShopSettings.properties.approvalThresholdMinor).toBeDefined();
     });
+
+    it("answers the shop's metrics over a period, refusing a reversed or too long one", async () => {
+      const res = await jsonCall(p, `${path()}/metrics`, { key: agentKey });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({
+        automaticAnswerRate: { rate: null, count: 0, of: 0 },
+        leadToQuote: { count: 0, of: 0 },
+        firstAnswerMs: null,
+      });
+      const reversed = `${path()}/metrics?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z`;
+      expect((await jsonCall(p, reversed, { key: agentKey })).status).toBe(400);
+      const long = `${path()}/metrics?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z`;
+      expect((await jsonCall(p, long, { key: agentKey })).status).toBe(400);
+    });
   });
 }

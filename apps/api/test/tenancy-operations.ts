@@ -388,4 +388,8 @@ export const OPERATIONS: Operation[] = [
     body: { token: "pat-probe", apiUrl: "http://127.0.0.1:9" },
   })),
   op("POST /api/v1/front-plugin/secret/rotate", "admin", () => ({ path: "/api/v1/front-plugin/secret/rotate" }), false),
+  // A fixed period: the default ends now, and the suite compares B's reads before and after.
+  op("GET /api/v1/apps/{app}/shop/metrics", "agent", (o) => ({
+    path: `/api/v1/apps/${o.appId}/shop/metrics?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z`,
+  })),
 ];

@@ -6,17 +6,21 @@ import type { Role } from "./lib/types.js";
 import { AppsPage } from "./pages/AppsPage.js";
 import { AuditPage } from "./pages/AuditPage.js";
 import { BillingPage } from "./pages/BillingPage.js";
+import { CataloguePage } from "./pages/CataloguePage.js";
 import { ConversationPage } from "./pages/ConversationPage.js";
 import { DraftPage } from "./pages/DraftPage.js";
 import { FrontPluginPage } from "./pages/FrontPluginPage.js";
 import { KeysPage } from "./pages/KeysPage.js";
 import { KnowledgePage } from "./pages/KnowledgePage.js";
+import { LeadsPage } from "./pages/LeadsPage.js";
 import { MembersPage } from "./pages/MembersPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
 import { OutboxPage } from "./pages/OutboxPage.js";
 import { ProceduresPage } from "./pages/ProceduresPage.js";
 import { QueuePage } from "./pages/QueuePage.js";
+import { QuotesPage } from "./pages/QuotesPage.js";
 import { SettingsPage } from "./pages/SettingsPage.js";
+import { ShopPage } from "./pages/ShopPage.js";
 import { SlackPage } from "./pages/SlackPage.js";
 import { TasksPage } from "./pages/TasksPage.js";
 import { WidgetPage } from "./pages/WidgetPage.js";
@@ -78,6 +82,14 @@ export function Routes({ role }: { role: Role | null }) {
       return <WidgetPreviewPage app={app} />;
     case "front-sidebar":
       return <FrontPluginPage />;
+    case "catalogue":
+      return <CataloguePage app={app} />;
+    case "leads":
+      return <LeadsPage app={app} />;
+    case "quotes":
+      return <QuotesPage app={app} />;
+    case "shop":
+      return <ShopPage app={app} role={role} />;
     case "not_found":
       return <NotFoundPage path={path} />;
   }

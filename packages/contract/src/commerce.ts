@@ -155,4 +155,12 @@ export const quoteSchema = z
   .openapi("Quote");
 export type QuoteView = z.infer<typeof quoteSchema>;
 
-export const quotesQuery = z.object({ conversation: z.string().min(1).max(40) });
+export const quotesQuery = z.object({
+  conversation: z
+    .string()
+    .min(1)
+    .max(40)
+    .optional()
+    .openapi({ description: "The conversation's quotes, oldest first; give this or app" }),
+  app: z.string().min(1).max(100).optional().openapi({ description: "The app's quotes, newest first (200 at most)" }),
+});

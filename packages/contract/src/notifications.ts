@@ -8,6 +8,7 @@ export const ATTENTION_KINDS = [
   "procedure",
   "quote_approval",
   "order_confirmed",
+  "lead_qualified",
 ] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 

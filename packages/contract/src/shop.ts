@@ -126,3 +126,39 @@ export const quoteSendBody = z
   })
   .strict();
 export type QuoteSend = z.input<typeof quoteSendBody>;
+
+export const shopMetricsQuery = z.object({
+  from: z
+    .string()
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: "Start (ISO 8601); 30 days before `to` by default" }),
+  to: z
+    .string()
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: "End, excluded (ISO 8601); now by default" }),
+});
+
+const rate = (description: string) =>
+  z.object({ rate: z.number().nullable(), count: z.number().int(), of: z.number().int() }).openapi({ description });
+
+/** How the shop sells from its conversations over a period; a rate is null when nothing was counted. */
+export const shopMetricsSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    automaticAnswerRate: rate(
+      "Replies drafted in the period that were sent with no person (auto-sent), of the replies drafted (superseded ones left out)",
+    ),
+    escalationRate: rate("Replies drafted in the period that went to a person (escalated), of the replies drafted"),
+    leadToQuote: rate("Leads made in the period that got a quote (quoted or won), of the leads made"),
+    quoteToOrder: rate("Quotes made in the period that the customer accepted, of those sent"),
+    firstAnswerMs: z.number().int().nullable().openapi({
+      description:
+        "Median time from a conversation's first customer message to the first reply after it, over the conversations started in the period that got one",
+    }),
+    conversations: z.number().int(),
+  })
+  .openapi("ShopMetrics");
+export type ShopMetrics = z.infer<typeof shopMetricsSchema>;

@@ -8,6 +8,7 @@ export * from "./commerce/products.js";
 export * from "./commerce/quote-delivery.js";
 export * from "./commerce/quote-pdf.js";
 export * from "./commerce/quotes.js";
+export * from "./commerce/shop-metrics.js";
 export * from "./commerce/shop-notice.js";
 export * from "./commerce/shop-settings.js";
 export * from "./context/customer-record.js";

@@ -18,6 +18,7 @@ export * from "./retention.js";
 export { tableDefs } from "./schema/tables.js";
 export * from "./secrets.js";
 export * from "./shop.js";
+export * from "./shop-metrics.js";
 export * from "./signing-keys.js";
 export * from "./slack.js";
 export * from "./sql-errors.js";

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, max } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, max } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { products, quotes } from "./schema/sqlite.js";
@@ -90,6 +90,17 @@ export async function listQuotesForConversation(db: Db, orgId: string, conversat
     .from(t)
     .where(and(eq(t.orgId, orgId), eq(t.conversationId, conversationId)))
     .orderBy(asc(t.number));
+}
+
+/** The app's quotes, newest first (the dashboard's list); at most `limit`. */
+export async function listQuotesForApp(db: Db, orgId: string, appId: string, limit = 200): Promise<QuoteRow[]> {
+  const t = db.t.quotes;
+  return db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.appId, appId)))
+    .orderBy(desc(t.number))
+    .limit(limit);
 }
 
 /** Moves a quote to another status (approved, sent, accepted). */

@@ -34,6 +34,7 @@ export function createSlackNotifier(client: SlackClient): Notifier {
         return draftId ? postReplyFailedMessage(client, ctx, { draftId, reason: notice.reason }) : undefined;
       case "quote_approval":
       case "order_confirmed":
+      case "lead_qualified":
         return conversationId ? postShopMessage(client, ctx, { conversationId, reason: notice.reason }) : undefined;
       default:
         return undefined;

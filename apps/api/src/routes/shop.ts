@@ -1,6 +1,14 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { appParam, jsonResponse, problemResponse, shopSettingsPatch, shopSettingsSchema } from "@support/contract";
-import { shopSettingsOf, updateShopSettings } from "@support/core";
+import {
+  appParam,
+  jsonResponse,
+  problemResponse,
+  shopMetricsQuery,
+  shopMetricsSchema,
+  shopSettingsPatch,
+  shopSettingsSchema,
+} from "@support/contract";
+import { shopMetrics, shopSettingsOf, updateShopSettings } from "@support/core";
 import { requireCaller } from "../auth.js";
 import type { ApiEnv } from "../context.js";
 import { validationHook } from "../validation.js";
@@ -42,6 +50,19 @@ export function shopRoutes() {
       responses: { 200: jsonResponse(shopSettingsSchema, "The settings"), ...errors },
     }),
     async (c) => c.json(await updateShopSettings(c.var.ctx, c.req.valid("param").app, c.req.valid("json")), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/{app}/shop/metrics",
+      tags: ["catalogue"],
+      summary:
+        "How the shop sells over a period: automatic answers, lead → quote → order, escalations, first answer time",
+      request: { params: appParam, query: shopMetricsQuery },
+      responses: { 200: jsonResponse(shopMetricsSchema, "The figures, each with what it counts"), ...errors },
+    }),
+    async (c) => c.json(await shopMetrics(c.var.ctx, c.req.valid("param").app, c.req.valid("query")), 200),
   );
 
   return router;

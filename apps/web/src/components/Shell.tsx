@@ -28,6 +28,10 @@ const NAV: { to: string; label: MessageId; min?: "admin" | "owner" }[] = [
   { to: "/tasks", label: "tasks.nav" },
   { to: "/chat-widget", label: "widget.nav", min: "admin" },
   { to: "/front-sidebar", label: "frontPlugin.nav", min: "admin" },
+  { to: "/catalogue", label: "shop.nav.catalogue" },
+  { to: "/leads", label: "leads.nav" },
+  { to: "/quotes", label: "shop.nav.quotes" },
+  { to: "/shop", label: "shop.nav.settings" },
 ];
 
 const LIVE: Record<ReturnType<typeof useLiveEvents>, MessageId> = {

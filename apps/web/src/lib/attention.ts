@@ -9,6 +9,7 @@ const TITLES: Record<Attention["kind"], MessageId> = {
   procedure: "queue.attention.procedure",
   quote_approval: "queue.attention.quote_approval",
   order_confirmed: "queue.attention.order_confirmed",
+  lead_qualified: "queue.attention.lead_qualified",
 };
 
 /** Failed sends first (a customer is left without the answer they were promised), then escalations, then reminders. */
@@ -19,6 +20,7 @@ const ORDER: Attention["kind"][] = [
   "procedure",
   "quote_approval",
   "order_confirmed",
+  "lead_qualified",
 ];
 
 export const attentionTitle = (item: Attention) => TITLES[item.kind];

@@ -14,6 +14,7 @@ export type Route =
   | { page: "settings" }
   | { page: "procedures" | "tasks" }
   | { page: "chat-widget" | "chat-widget-preview" | "front-sidebar" }
+  | { page: "catalogue" | "leads" | "quotes" | "shop" }
   | { page: "not_found" };
 
 const PAGES = [
@@ -33,6 +34,10 @@ const PAGES = [
   "chat-widget",
   "chat-widget-preview",
   "front-sidebar",
+  "catalogue",
+  "leads",
+  "quotes",
+  "shop",
 ] as const;
 
 function decode(segment: string): string | undefined {

@@ -70,8 +70,18 @@ export async function followUpSale(
       stage: wantsQuote ? "qualified" : "new",
     }),
   );
-  if (answer.kind !== "answer" || !wantsQuote) return { outcome: "lead", leadId: lead.id };
   const contact = await getContact(ctx.db, ctx.org.id, conversation.contactId);
+  if (wantsQuote && lead.stage === "qualified") {
+    // Keyed by the lead: told once, whether this message made it qualified or a retry repeats the step.
+    await notifyShop(ctx, {
+      appId: app.id,
+      conversationId: conversation.id,
+      kind: "lead_qualified",
+      key: `lead_qualified:${lead.id}`,
+      reason: `Nouveau prospect qualifié : ${customerName(contact)} demande ${answer.lines.map((l) => `${l.quantity} × ${l.product.title}`).join(", ")}.`,
+    });
+  }
+  if (answer.kind !== "answer" || !wantsQuote) return { outcome: "lead", leadId: lead.id };
   const shop = await loadShopSettings(ctx.db, ctx.org.id, app.id);
   const threshold = shop.approvalThresholdMinor;
   const quote =
@@ -119,6 +129,12 @@ export async function followUpSale(
         detail: sent.delivery.failureReason ?? undefined,
       }
     : { outcome: "quote_sent", leadId: lead.id, quoteId: quote.id };
+}
+
+/** The customer as the shop's notices name them: name and phone when both are known. */
+function customerName(contact: { name: string | null; phone: string | null } | undefined): string {
+  if (contact?.name && contact.phone) return `${contact.name} (${contact.phone})`;
+  return contact?.name ?? contact?.phone ?? "Client";
 }
 
 /** The customer accepted: the quote is the order, the lead is won at the quote's total, the shop is told. */

@@ -5,6 +5,7 @@ import {
   getConversation,
   getQuote,
   insertQuote,
+  listQuotesForApp,
   listQuotesForConversation,
   nextQuoteNumber,
   productsBySku,
@@ -138,9 +139,18 @@ export async function makeQuote(
   });
 }
 
-export async function listQuotes(ctx: ServiceContext, query: { conversation: string }): Promise<{ data: QuoteView[] }> {
+/** A conversation's quotes (oldest first) or an app's (newest first, the dashboard's list); any member. */
+export async function listQuotes(
+  ctx: ServiceContext,
+  query: { conversation?: string; app?: string },
+): Promise<{ data: QuoteView[] }> {
   requireRole(ctx, "agent");
-  return { data: (await listQuotesForConversation(ctx.db, ctx.org.id, query.conversation)).map(quoteView) };
+  if (query.conversation) {
+    return { data: (await listQuotesForConversation(ctx.db, ctx.org.id, query.conversation)).map(quoteView) };
+  }
+  if (!query.app) throw new AppError("invalid_input", "conversation or app: whose quotes to list");
+  const app = await requireApp(ctx, query.app);
+  return { data: (await listQuotesForApp(ctx.db, ctx.org.id, app.id)).map(quoteView) };
 }
 
 /** The quote as a PDF, rendered from its frozen figures: the same quote, the same bytes. */

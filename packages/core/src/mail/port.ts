@@ -2,7 +2,7 @@ import { type Db, insertPlatformMail } from "@support/db";
 
 /** An email to a person of the platform (never a customer: replies go through the channels). */
 export interface PlatformMail {
-  kind: "password_reset" | "password_set" | "invitation" | "quota_warning" | "procedure";
+  kind: "password_reset" | "password_set" | "invitation" | "quota_warning" | "procedure" | "shop_notice";
   /** The organization it is about; null for an account's own mail (a password reset). */
   orgId: string | null;
   to: string;

@@ -19,6 +19,7 @@ import { errors } from "./errors.js";
 import { frontPlugin } from "./frontPlugin.js";
 import { keys } from "./keys.js";
 import { knowledge } from "./knowledge.js";
+import { leads } from "./leads.js";
 import { members } from "./members.js";
 import { outbox } from "./outbox.js";
 import { procedures } from "./procedures.js";
@@ -26,6 +27,7 @@ import { queue } from "./queue.js";
 import { reply } from "./reply.js";
 import { settings } from "./settings.js";
 import { shell } from "./shell.js";
+import { shop } from "./shop.js";
 import { slack } from "./slack.js";
 import { tasks } from "./tasks.js";
 import { triage } from "./triage.js";
@@ -58,6 +60,8 @@ export const enAreas = {
   tasks,
   widget,
   frontPlugin,
+  shop,
+  leads,
 };
 
 export const en = merge(enAreas);

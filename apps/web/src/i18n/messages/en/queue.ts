@@ -51,4 +51,5 @@ export const queue = {
   "queue.attention.dismissLabel": "Dismiss: {title}",
   "queue.attention.quote_approval": "Quote waiting for approval",
   "queue.attention.order_confirmed": "Order confirmed",
+  "queue.attention.lead_qualified": "New qualified lead",
 } as const;

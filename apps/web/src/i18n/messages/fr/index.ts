@@ -16,6 +16,7 @@ import { errors } from "./errors.js";
 import { frontPlugin } from "./frontPlugin.js";
 import { keys } from "./keys.js";
 import { knowledge } from "./knowledge.js";
+import { leads } from "./leads.js";
 import { members } from "./members.js";
 import { outbox } from "./outbox.js";
 import { procedures } from "./procedures.js";
@@ -23,6 +24,7 @@ import { queue } from "./queue.js";
 import { reply } from "./reply.js";
 import { settings } from "./settings.js";
 import { shell } from "./shell.js";
+import { shop } from "./shop.js";
 import { slack } from "./slack.js";
 import { tasks } from "./tasks.js";
 import { triage } from "./triage.js";
@@ -56,6 +58,8 @@ const frAreas = {
   tasks,
   widget,
   frontPlugin,
+  shop,
+  leads,
 } satisfies { [A in keyof typeof enAreas]: Record<keyof (typeof enAreas)[A], string> };
 
 export const fr = frenchSpacing(merge(frAreas));

@@ -55,4 +55,5 @@ export const queue = {
   "queue.attention.dismissLabel": "Écarter : {title}",
   "queue.attention.quote_approval": "Devis à valider",
   "queue.attention.order_confirmed": "Commande confirmée",
+  "queue.attention.lead_qualified": "Nouveau prospect qualifié",
 } satisfies Record<keyof typeof en, string>;

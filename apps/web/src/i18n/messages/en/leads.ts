@@ -1,0 +1,22 @@
+/** The shop's leads board (issue 16). */
+export const leads = {
+  "leads.nav": "Leads",
+  "leads.title": "Leads",
+  "leads.stage.new": "New",
+  "leads.stage.qualified": "Qualified",
+  "leads.stage.quoted": "Quoted",
+  "leads.stage.won": "Won",
+  "leads.stage.lost": "Lost",
+  "leads.filter.owner": "Owner",
+  "leads.filter.anyOwner": "Any owner",
+  "leads.filter.text": "Name, phone or notes",
+  "leads.export": "Export as CSV",
+  "leads.noValue": "no value yet",
+  "leads.ownedBy": "followed by {owner}",
+  "leads.conversation": "conversation",
+  "leads.edit": "Update {name}",
+  "leads.stage": "Stage",
+  "leads.value": "Value ({currency})",
+  "leads.owner": "Followed by",
+  "leads.notes": "Notes",
+} as const;
