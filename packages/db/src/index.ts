@@ -12,6 +12,7 @@ export * from "./mails.js";
 export * from "./notifications.js";
 export * from "./procedure-runs.js";
 export * from "./procedures.js";
+export * from "./ratings.js";
 export * from "./products.js";
 export * from "./replay-keys.js";
 export * from "./retention.js";
