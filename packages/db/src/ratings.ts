@@ -46,7 +46,11 @@ export async function saveReplyRating(db: Db, input: ReplyRatingInput, now = new
 }
 
 /** A conversation's ratings, oldest first (the conversation page shows them by their reply). */
-export async function listConversationRatings(db: Db, orgId: string, conversationId: string): Promise<ReplyRatingRow[]> {
+export async function listConversationRatings(
+  db: Db,
+  orgId: string,
+  conversationId: string,
+): Promise<ReplyRatingRow[]> {
   const t = db.t.replyRatings;
   return db.q
     .select()
