@@ -1,4 +1,4 @@
-import { and, count, eq, gte } from "drizzle-orm";
+import { and, count, eq, gt, gte } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { newId } from "./ids.js";
 import type { billingAccounts } from "./schema/sqlite.js";
@@ -100,6 +100,16 @@ export async function billingUsage(db: Db, orgId: string, periodStart: Date): Pr
     one(db.q.select({ n: count() }).from(t.channels).where(eq(t.channels.orgId, orgId))),
   ]);
   return { aiDrafts, seats, apps, knowledgePages, channels };
+}
+
+/** Invitations still open (pending, not expired): each holds a seat until it is accepted or lapses. */
+export async function countPendingInvitations(db: Db, orgId: string, now = new Date()): Promise<number> {
+  const t = db.t.invitations;
+  const rows = await db.q
+    .select({ n: count() })
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.status, "pending"), gt(t.expiresAt, now)));
+  return rows[0]?.n ?? 0;
 }
 
 /**

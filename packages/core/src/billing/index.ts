@@ -1,7 +1,7 @@
 export { aiDraftingAllowance, loadOrgBilling } from "./entitlement.js";
 export { billingOverview } from "./overview.js";
 export type { BillingPort } from "./port.js";
-export { requireQuota } from "./quotas.js";
+export { requireQuota, requireSeat } from "./quotas.js";
 export {
   catalogueProducts,
   openBillingPortal,
