@@ -10,4 +10,5 @@ export {
   syncBillingCatalogue,
 } from "./subscribe.js";
 export { handOverForBilling, reportDraftOverage } from "./usage.js";
+export { warnOwnersAboutQuotas } from "./warnings.js";
 export { type BillingWebhookOutcome, receiveBillingWebhook } from "./webhook.js";
