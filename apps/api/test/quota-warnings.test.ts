@@ -1,10 +1,9 @@
 import { addHumanOwner, OPERATOR, warnOwnersAboutQuotas } from "@support/core";
-import { listMailsTo } from "@support/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, openTestProduct, type TestProduct } from "./harness.js";
+import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
 
 /**
- * Quota warnings (ADR 0134): with billing on, the trial's one app is its whole quota, so the
+ * Quota warnings (ADR 0133): with billing on, the trial's one app is its whole quota, so the
  * owners get one "quota reached" mail for apps (not an 80 % one as well), and checking again
  * in the same period mails nothing more.
  */
@@ -30,11 +29,10 @@ for (const dialect of dialects) {
       const ctx = p.runtime.contextFor(p.orgId, OPERATOR);
       await expect(warnOwnersAboutQuotas(ctx)).resolves.toEqual([{ quota: "apps", threshold: 100 }]);
       await expect(warnOwnersAboutQuotas(ctx)).resolves.toEqual([]);
-      const mails = (await listMailsTo(p.runtime.database, "owner@example.com", 10)).filter(
-        (m) => m.kind === "quota_warning",
-      );
+      const mailbox = await (await jsonCall(p, "/api/v1/outbox/mails")).json();
+      const mails = mailbox.data.filter((m: { kind: string }) => m.kind === "quota_warning");
       expect(mails).toHaveLength(1);
-      expect(mails[0]).toMatchObject({ orgId: p.orgId, subject: "Quota reached: apps" });
+      expect(mails[0]).toMatchObject({ recipient: "owner@example.com", subject: "Quota reached: apps" });
       expect(mails[0]?.text).toContain("uses 1 of the 1 apps of the Free trial plan");
     });
   });

@@ -22,7 +22,7 @@ function plansFile(): string {
 }
 
 /**
- * Seats (ADR 0134): with billing on, an invitation beyond the plan's seats (members and open
+ * Seats (ADR 0133): with billing on, an invitation beyond the plan's seats (members and open
  * invitations) is refused with 402 quota_exceeded, and so is accepting one once the seats are
  * taken; better-auth's invitation paths ask the service.
  */

@@ -30,7 +30,7 @@ export async function requireQuota(ctx: ServiceContext, quota: Exclude<Quota, "a
 }
 
 /**
- * A seat for one more person (ADR 0134). Inviting counts the open invitations too, since each
+ * A seat for one more person (ADR 0133). Inviting counts the open invitations too, since each
  * becomes a member when accepted; accepting counts the members only (the invitation being
  * accepted already held its seat). Answers 402 `quota_exceeded` like every quota.
  */

@@ -6,7 +6,7 @@ import type { ServiceContext } from "../service/context.js";
 import { loadOrgBilling } from "./entitlement.js";
 
 /**
- * Mails the owners once per quota, threshold (80 %, 100 %) and billing period (ADR 0134): the
+ * Mails the owners once per quota, threshold (80 %, 100 %) and billing period (ADR 0133): the
  * threshold is claimed in `quota_warnings` first, so a repeated check (every drafted reply runs
  * one) or a second instance sends nothing more. A jump straight to 100 % claims 80 % too and
  * mails only the 100 % warning. Nothing with billing off. Answers the warnings mailed.

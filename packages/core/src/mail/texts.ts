@@ -56,7 +56,7 @@ const QUOTA_NAMES = {
   },
 } as const;
 
-/** The owners' warning when a quota passes 80 % or reaches 100 % of the plan (ADR 0134). */
+/** The owners' warning when a quota passes 80 % or reaches 100 % of the plan (ADR 0133). */
 export function quotaWarningMail(
   language: MailLanguage,
   input: { plan: string; quota: keyof (typeof QUOTA_NAMES)["en"]; threshold: number; used: number; limit: number },

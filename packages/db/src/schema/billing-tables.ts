@@ -46,7 +46,7 @@ export const billingEvents = define({
 
 /**
  * The quota warnings already mailed to the owners: one row per (quota, threshold, period), so a
- * warning is sent once per billing period however often usage is checked (ADR 0134).
+ * warning is sent once per billing period however often usage is checked (ADR 0133).
  */
 export const quotaWarnings = define({
   name: "quota_warnings",
