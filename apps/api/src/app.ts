@@ -34,6 +34,7 @@ import { procedureRoutes } from "./routes/procedures.js";
 import { productRoutes } from "./routes/products.js";
 import { publicFormRoutes } from "./routes/public-form.js";
 import { quoteRoutes } from "./routes/quotes.js";
+import { ratingRoutes } from "./routes/ratings.js";
 import { runRoutes } from "./routes/runs.js";
 import { shopRoutes } from "./routes/shop.js";
 import { signingKeyRoutes } from "./routes/signing-keys.js";
@@ -125,6 +126,7 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/webhooks", webhookRoutes());
   api.route("/slack", slackRoutes(createSlackReceiver(runtime.slack)));
   api.route("/", publicFormRoutes());
+  api.route("/", ratingRoutes());
   api.route("/api/v1/apps", appsRoutes());
   api.route("/api/v1/apps", channelRoutes());
   api.route("/api/v1/conversations", conversationRoutes());

@@ -86,6 +86,7 @@ for (const dialect of dialects) {
         "editRate",
         "autoSendRate",
         "deflection",
+        "csat",
       ]);
       expect(body.definitions.deflection.definition).toMatch(/without a human writing or editing/);
     });

@@ -248,6 +248,9 @@ for (const dialect of dialects) {
         body: { messageId: messages[1]?.id, rating: "up" },
       });
       expect((await rated.json()).rating).toBe("up");
+      // The thumbs land in the same store as the rating links': analytics count the reply as rated.
+      const analytics = await (await jsonCall(p, "/api/v1/analytics")).json();
+      expect(analytics.totals).toMatchObject({ rated: 1, csatAvg: 5, csatPositiveRate: 1 });
       const person = await call("/person", { method: "POST", token: visitor.token });
       expect((await person.json()).state).toBe("waiting_for_person");
     }, 30_000);

@@ -34,6 +34,9 @@ const empty: AnalyticsFigures = {
   unchanged: 0,
   edited: 0,
   rewritten: 0,
+  rated: 0,
+  csatAvg: null,
+  csatPositiveRate: null,
 };
 
 const report = {

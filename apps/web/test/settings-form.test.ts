@@ -9,6 +9,7 @@ const FILLED = {
   debounceSeconds: "30",
   approvalSlaHours: "1.5",
   autonomyTier: "one_click",
+  csat: "thumbs",
   timezone: "Europe/Paris",
   "hours.mon": "9:00-12:00, 14:00 – 18:00",
   "hours.tue": "",
@@ -34,6 +35,7 @@ describe("the settings form", () => {
       debounceSeconds: 30,
       approvalSlaHours: 1.5,
       autonomyTier: "one_click",
+      csat: "thumbs",
       businessHours: {
         timezone: "Europe/Paris",
         weekly: {

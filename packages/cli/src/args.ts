@@ -58,6 +58,8 @@ export function parseCliArgs(argv: string[]) {
       token: { type: "string" },
       list: { type: "string" },
       parent: { type: "string" },
+      to: { type: "string" },
+      limit: { type: "string" },
     },
   });
 }

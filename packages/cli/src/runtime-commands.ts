@@ -148,6 +148,10 @@ export async function runOnRuntime(runtime: Product, inv: Invocation, out: Outpu
     ]);
     return leadsCommand(localLeads(runtime, org), inv, out);
   }
+  if (command === "mail") {
+    const { mailCommand } = await import("./commands/mail.js");
+    return mailCommand(runtime, inv, out);
+  }
   if (command === "kb") {
     const [kb, { localKb }] = await Promise.all([import("./commands/kb.js"), import("./commands/kb-local.js")]);
     return kb.kbCommand(localKb(runtime, org), inv, out);

@@ -28,6 +28,8 @@ export const USAGE = `Usage: skill <command> [options]
   catalog list --app <app> [--q "<what a customer wrote>"]
   leads list --app <app> [--stage new|qualified|quoted|won|lost]
                                  the shop's leads: stage, contact, value, owner
+  mail list [--to <address>] [--limit n] | mail show <id>
+                                 the embedded mailbox (local only): resets, set-password links, invitations, warnings
   drafts list [--app <app>] [--status pending_approval|sent|…] | drafts show <id>
   drafts approve <id> [--text <edited reply>] [--actions <id,...> | --no-actions] | drafts reject <id> --reason <why>
   runs list [--status failed] | runs retry <run id>

@@ -9,6 +9,7 @@ export const METRIC_IDS = [
   "editRate",
   "autoSendRate",
   "deflection",
+  "csat",
 ] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
 
@@ -42,6 +43,12 @@ export const analyticsFiguresSchema = z.object({
     .number()
     .optional()
     .openapi({ description: "Closed by the customer from a suggested article (the chat widget's deflection)" }),
+  /** Replies rated by the customer (rating links and the widget's thumbs), by their latest rating. */
+  rated: z.number(),
+  /** Mean score out of 5 (thumbs up 5, down 1), two decimals. */
+  csatAvg: z.number().nullable(),
+  /** Ratings of 4 or 5 (or thumbs up) / rated. */
+  csatPositiveRate: z.number().nullable(),
 });
 
 const definition = z.object({ label: z.string(), definition: z.string() });

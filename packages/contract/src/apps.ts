@@ -59,6 +59,8 @@ export const appSettingsSchema = z
       .nullable(),
     /** The lines that end every drafted reply (after the sign-off); null means "<app>'s support team" in the reply's language. */
     signature: z.string().trim().min(1).max(500).nullable(),
+    /** A one-click rating under replies to customers: off (default), 1 to 5, or thumbs up/down. */
+    csat: z.enum(["off", "five", "thumbs"]),
   })
   .openapi("AppSettings");
 

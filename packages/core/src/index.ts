@@ -14,6 +14,7 @@ export * from "./commerce/shop-settings.js";
 export * from "./context/customer-record.js";
 export * from "./context/gather.js";
 export * from "./context/gather-step.js";
+export * from "./csat/index.js";
 export * from "./delivery/channel-adapters.js";
 export * from "./delivery/handoff-notice.js";
 export * from "./delivery/outbox.js";

@@ -1,5 +1,6 @@
-import { and, count, eq, gte } from "drizzle-orm";
+import { and, count, eq, gt, gte } from "drizzle-orm";
 import type { Db } from "./client.js";
+import { newId } from "./ids.js";
 import type { billingAccounts } from "./schema/sqlite.js";
 import { isUniqueViolation } from "./sql-errors.js";
 
@@ -99,4 +100,31 @@ export async function billingUsage(db: Db, orgId: string, periodStart: Date): Pr
     one(db.q.select({ n: count() }).from(t.channels).where(eq(t.channels.orgId, orgId))),
   ]);
   return { aiDrafts, seats, apps, knowledgePages, channels };
+}
+
+/** Invitations still open (pending, not expired): each holds a seat until it is accepted or lapses. */
+export async function countPendingInvitations(db: Db, orgId: string, now = new Date()): Promise<number> {
+  const t = db.t.invitations;
+  const rows = await db.q
+    .select({ n: count() })
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.status, "pending"), gt(t.expiresAt, now)));
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Records that a quota warning was mailed for a period: false when it already was (the unique
+ * index decides, so two instances checking at once send one mail).
+ */
+export async function claimQuotaWarning(
+  db: Db,
+  input: { orgId: string; quota: string; threshold: number; periodStart: Date },
+): Promise<boolean> {
+  try {
+    await db.q.insert(db.t.quotaWarnings).values({ id: newId("quotaWarning"), ...input, sentAt: new Date() });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }

@@ -45,6 +45,8 @@ export const ID_PREFIXES = {
   lead: "led",
   frontPluginConfig: "fpc",
   platformMail: "mal",
+  replyRating: "rat",
+  quotaWarning: "qwn",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -13,6 +13,7 @@ export * from "./notifications.js";
 export * from "./procedure-runs.js";
 export * from "./procedures.js";
 export * from "./products.js";
+export * from "./ratings.js";
 export * from "./replay-keys.js";
 export * from "./retention.js";
 export { tableDefs } from "./schema/tables.js";

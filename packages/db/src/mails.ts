@@ -33,3 +33,20 @@ export async function listMailsTo(db: Db, recipient: string, limit: number): Pro
   const t = db.t.platformMails;
   return db.q.select().from(t).where(eq(t.recipient, recipient)).orderBy(desc(t.id)).limit(limit);
 }
+
+/**
+ * The whole embedded mailbox, newest first, optionally for one address: the operator's view
+ * (`skill mail`), who holds the data folder. Never behind an HTTP route.
+ */
+export async function listAllMails(db: Db, options: { limit: number; to?: string }): Promise<PlatformMailRow[]> {
+  const t = db.t.platformMails;
+  const query = db.q.select().from(t);
+  return (options.to ? query.where(eq(t.recipient, options.to.toLowerCase())) : query)
+    .orderBy(desc(t.id))
+    .limit(options.limit);
+}
+
+export async function getPlatformMail(db: Db, id: string): Promise<PlatformMailRow | undefined> {
+  const rows = await db.q.select().from(db.t.platformMails).where(eq(db.t.platformMails.id, id)).limit(1);
+  return rows[0];
+}

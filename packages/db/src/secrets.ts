@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 
 /**
  * Secrets at rest: AES-256-GCM. The stored form is `v<version>:<iv>:<tag>:<ciphertext>`
@@ -8,6 +8,13 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 export interface SecretBox {
   encrypt(plaintext: string): string;
   decrypt(stored: string): string;
+  /**
+   * An HMAC-SHA256 tag of `message` under a key derived (HKDF) from the master key for `purpose`,
+   * as `<version>.<base64url>`: links the platform signs (a reply's rating link) need no key of
+   * their own, and a tag made before a rotation still verifies while its key is configured.
+   */
+  mac(purpose: string, message: string): string;
+  verifyMac(purpose: string, message: string, tag: string): boolean;
 }
 
 export class SecretsError extends Error {
@@ -20,7 +27,22 @@ export function createSecretBox(keys: Record<number, Buffer>, currentVersion: nu
   }
   const current = keys[currentVersion];
   if (!current) throw new SecretsError(`no secrets key for version ${currentVersion}`);
+  const tagOf = (key: Buffer, purpose: string, message: string) => {
+    const derived = Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), `support mac: ${purpose}`, 32));
+    return createHmac("sha256", derived).update(message, "utf8").digest();
+  };
   return {
+    mac(purpose, message) {
+      return `${currentVersion}.${tagOf(current, purpose, message).toString("base64url")}`;
+    },
+    verifyMac(purpose, message, tag) {
+      const [v, body] = tag.split(".");
+      const key = keys[Number(v)];
+      if (!key || !body) return false;
+      const expected = tagOf(key, purpose, message);
+      const given = Buffer.from(body, "base64url");
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    },
     encrypt(plaintext) {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", current, iv);

@@ -38,6 +38,8 @@ export interface AppSettings {
   outOfHoursMessage: Partial<Record<"en" | "fr" | "mg", string>> | null;
   /** The app's own signature under every drafted reply; null: "<app>'s support team" in the reply's language. */
   signature: string | null;
+  /** A one-click rating under replies to customers (ADR 0133): off, 1 to 5 stars, or thumbs. */
+  csat: "off" | "five" | "thumbs";
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -57,6 +59,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   handoffNotice: true,
   outOfHoursMessage: null,
   signature: null,
+  csat: "off",
 };
 
 /** An app's settings with today's defaults under them, so apps created earlier read complete. */

@@ -25,6 +25,21 @@ describe("secrets at rest", () => {
     expect(() => box.decrypt(parts.join(":"))).toThrow(/authentication/);
     expect(() => box.decrypt(stored.replace(/^v1/, "v9"))).toThrow(/unreadable/);
   });
+
+  it("signs with a key per purpose, verifies across a rotation, and refuses a changed message or purpose", () => {
+    const v1 = randomBytes(32);
+    const old = createSecretBox({ 1: v1 }, 1);
+    const tag = old.mac("rating", "dlv_1.org_1");
+    expect(tag).toMatch(/^1\.[\w-]{43}$/);
+    expect(old.verifyMac("rating", "dlv_1.org_1", tag)).toBe(true);
+    expect(old.verifyMac("rating", "dlv_2.org_1", tag)).toBe(false);
+    expect(old.verifyMac("other", "dlv_1.org_1", tag)).toBe(false);
+    expect(old.verifyMac("rating", "dlv_1.org_1", tag.replace(/^1/, "9"))).toBe(false);
+    expect(old.verifyMac("rating", "dlv_1.org_1", "1.short")).toBe(false);
+    const rotated = createSecretBox({ 1: v1, 2: randomBytes(32) }, 2);
+    expect(rotated.verifyMac("rating", "dlv_1.org_1", tag)).toBe(true);
+    expect(rotated.mac("rating", "dlv_1.org_1").startsWith("2.")).toBe(true);
+  });
 });
 
 describe("public ids", () => {

@@ -8,9 +8,11 @@ import {
   loadAuth,
   type Platform,
   type Ports,
+  requireSeat,
   type ServiceContext,
   serviceContext,
   type Tracer,
+  WORKFLOW,
   workflowFunctions,
 } from "@support/core";
 import { createDatabaseReplayCache, type Database, openDatabase, type SecretBox } from "@support/db";
@@ -116,6 +118,8 @@ export async function openProduct(config: Config, options: ProductOptions = {}):
       secret: deriveSecret(masterKey, "better-auth"),
       mailer,
       logger,
+      // better-auth's invitation paths ask the plan for a seat; the acting member's role is better-auth's check.
+      requireSeat: (orgId, moment) => requireSeat(serviceContext(platform, orgId, WORKFLOW), moment),
     }));
   const knowledge = knowledgeFor(config, database.db);
   const stripe = config.stripe ? await loadStripeAdapter(config.stripe) : undefined;

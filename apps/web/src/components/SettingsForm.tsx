@@ -60,6 +60,12 @@ const TIERS: Record<AppSettings["autonomyTier"], MessageId> = {
   auto_send: "autonomy.tier.auto_send",
 };
 
+const CSAT_SCALES: Record<AppSettings["csat"], MessageId> = {
+  off: "settings.csat.off",
+  five: "settings.csat.five",
+  thumbs: "settings.csat.thumbs",
+};
+
 /** Language, tone, signature, banned phrases, business hours, debounce, approval deadline and autonomy of one app. */
 export function SettingsForm({ app, canEdit }: { app: SupportApp; canEdit: boolean }) {
   const t = useT();
@@ -161,6 +167,17 @@ export function SettingsForm({ app, canEdit }: { app: SupportApp; canEdit: boole
             <select name="autonomyTier" defaultValue={s.autonomyTier} {...aria}>
               {Object.entries(TIERS).map(([tier, label]) => (
                 <option key={tier} value={tier}>
+                  {t(label)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="csat" label={t("settings.csat")} errors={errors}>
+          {(aria) => (
+            <select name="csat" defaultValue={s.csat} {...aria}>
+              {Object.entries(CSAT_SCALES).map(([scale, label]) => (
+                <option key={scale} value={scale}>
                   {t(label)}
                 </option>
               ))}

@@ -64,6 +64,14 @@ export function rateRows(report: AnalyticsReport): ChartRow[] {
   }));
 }
 
+/** The share of positive ratings per bucket, in percent (null where nothing was rated). */
+export function csatRows(report: AnalyticsReport): ChartRow[] {
+  return report.buckets.map((b) => ({
+    start: b.start,
+    csatPositive: b.csatPositiveRate === null ? null : Math.round(b.csatPositiveRate * 1000) / 10,
+  }));
+}
+
 /** Approved sends per bucket split by how much the human changed them, as shares of 100. */
 export function editRows(report: AnalyticsReport): ChartRow[] {
   return report.buckets.map((b) => {

@@ -69,6 +69,7 @@ export function settingsFromForm(
     debounceSeconds: number("debounceSeconds"),
     approvalSlaHours: number("approvalSlaHours"),
     autonomyTier: text("autonomyTier") as AppSettings["autonomyTier"],
+    csat: (text("csat") || "off") as AppSettings["csat"],
     businessHours: checks.alwaysOpen ? null : { timezone: text("timezone"), weekly },
     handoffNotice: checks.handoffNotice,
     outOfHoursMessage: Object.keys(outOfHours).length ? outOfHours : null,

@@ -10,6 +10,7 @@ import { useApps } from "../hooks/useData.js";
 import { useT } from "../i18n/useT.js";
 import {
   countRows,
+  csatRows,
   durationRows,
   editRows,
   metricDefinition,
@@ -97,6 +98,18 @@ export function AnalyticsPage({ app: initialApp }: { app: string | undefined }) 
               <dt>{d("deflection").label}</dt>
               <dd>{t.percent(data.totals.deflectionRate)}</dd>
             </div>
+            <div className="pair">
+              <dt>{d("csat").label}</dt>
+              <dd>
+                {data.totals.csatAvg === null
+                  ? t("analytics.csatNone")
+                  : t("analytics.csatValue", {
+                      average: t.number(data.totals.csatAvg, 2),
+                      count: data.totals.rated,
+                      positive: t.percent(data.totals.csatPositiveRate),
+                    })}
+              </dd>
+            </div>
           </dl>
           {data.totals.conversations === 0 && data.totals.drafts === 0 && (
             <p className="hint">
@@ -146,6 +159,16 @@ export function AnalyticsPage({ app: initialApp }: { app: string | undefined }) 
                 { key: "autoSendRate", label: d("autoSendRate").label, color: "#b45309" },
                 { key: "deflection", label: d("deflection").label, color: "#047857" },
               ]}
+            />
+          </MetricCard>
+          <MetricCard title={t("analytics.csat")} definitions={[d("csat")]}>
+            <SeriesChart
+              title={t("analytics.csatChart")}
+              kind="lines"
+              format={percent}
+              max={100}
+              rows={csatRows(data)}
+              series={[{ key: "csatPositive", label: t("analytics.csatPositive"), color: "#047857" }]}
             />
           </MetricCard>
           <MetricCard title={t("analytics.edits")} definitions={[d("editRate")]}>

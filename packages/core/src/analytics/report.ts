@@ -5,6 +5,7 @@ import { type ConversationGroup, conversationGroups } from "./conversation-facts
 import { METRIC_DEFINITIONS } from "./definitions.js";
 import { type DraftGroup, draftGroups } from "./draft-facts.js";
 import { analyticsRange, bucketStarts } from "./range.js";
+import { type RatingGroup, ratingGroups } from "./rating-facts.js";
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
@@ -29,11 +30,21 @@ function emptyFigures(): AnalyticsFigures {
     edited: 0,
     rewritten: 0,
     selfServed: 0,
+    rated: 0,
+    csatAvg: null,
+    csatPositiveRate: null,
   };
 }
 
 /** Sums of milliseconds ride along until the averages are taken. */
-type Accumulator = AnalyticsFigures & { firstResponseMs: number; resolutionMs: number; selfServed: number };
+type Accumulator = AnalyticsFigures & {
+  firstResponseMs: number;
+  resolutionMs: number;
+  selfServed: number;
+  rated: number;
+  scoreSum: number;
+  positive: number;
+};
 
 function addConversations(into: Accumulator, g: ConversationGroup) {
   into.conversations += g.conversations;
@@ -57,7 +68,13 @@ function addDrafts(into: Accumulator, g: DraftGroup) {
   into.rewritten += g.rewritten;
 }
 
-function finish({ firstResponseMs, resolutionMs, ...figures }: Accumulator): AnalyticsFigures {
+function addRatings(into: Accumulator, g: RatingGroup) {
+  into.rated += g.rated;
+  into.scoreSum += g.scoreSum;
+  into.positive += g.positive;
+}
+
+function finish({ firstResponseMs, resolutionMs, scoreSum, positive, ...figures }: Accumulator): AnalyticsFigures {
   return {
     ...figures,
     firstResponseAvgMs: figures.responded === 0 ? null : Math.round(firstResponseMs / figures.responded),
@@ -66,6 +83,8 @@ function finish({ firstResponseMs, resolutionMs, ...figures }: Accumulator): Ana
     deflectionRate: ratio(figures.deflected, figures.responded + figures.selfServed),
     autoSendRate: ratio(figures.autoSent, figures.drafts),
     approvalRate: ratio(figures.approved, figures.humanDecided),
+    csatAvg: figures.rated === 0 ? null : Math.round((scoreSum / figures.rated) * 100) / 100,
+    csatPositiveRate: ratio(positive, figures.rated),
   };
 }
 
@@ -81,12 +100,21 @@ export async function analyticsReport(
 ): Promise<AnalyticsView> {
   const range = analyticsRange(input, now);
   const appId = input.app ? (await requireApp(ctx, input.app)).id : undefined;
-  const [conversations, drafts] = await Promise.all([
+  const [conversations, drafts, ratings] = await Promise.all([
     conversationGroups(ctx.db, ctx.org.id, appId, range, now),
     draftGroups(ctx.db, ctx.org.id, appId, range),
+    ratingGroups(ctx.db, ctx.org.id, appId, range),
   ]);
   const starts = bucketStarts(range);
-  const fresh = (): Accumulator => ({ ...emptyFigures(), firstResponseMs: 0, resolutionMs: 0, selfServed: 0 });
+  const fresh = (): Accumulator => ({
+    ...emptyFigures(),
+    firstResponseMs: 0,
+    resolutionMs: 0,
+    selfServed: 0,
+    rated: 0,
+    scoreSum: 0,
+    positive: 0,
+  });
   const buckets = starts.map(fresh);
   const totals = fresh();
   const channels = new Set<string>();
@@ -105,6 +133,12 @@ export async function analyticsReport(
     addDrafts(bucket, g);
     addDrafts(totals, g);
     categories.add(g.category);
+  }
+  for (const g of ratings) {
+    const bucket = buckets[g.bucket];
+    if (!bucket) continue;
+    addRatings(bucket, g);
+    addRatings(totals, g);
   }
   return {
     range: { from: range.from, to: range.to, bucket: range.bucket, app: input.app ?? null },

@@ -1,7 +1,7 @@
 export { aiDraftingAllowance, loadOrgBilling } from "./entitlement.js";
 export { billingOverview } from "./overview.js";
 export type { BillingPort } from "./port.js";
-export { requireQuota } from "./quotas.js";
+export { requireQuota, requireSeat } from "./quotas.js";
 export {
   catalogueProducts,
   openBillingPortal,
@@ -10,4 +10,5 @@ export {
   syncBillingCatalogue,
 } from "./subscribe.js";
 export { handOverForBilling, reportDraftOverage } from "./usage.js";
+export { warnOwnersAboutQuotas } from "./warnings.js";
 export { type BillingWebhookOutcome, receiveBillingWebhook } from "./webhook.js";

@@ -1,4 +1,4 @@
-import { billingUsage } from "@support/db";
+import { billingUsage, countPendingInvitations } from "@support/db";
 import type { Quota } from "@support/decisions";
 import type { ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
@@ -27,4 +27,14 @@ export async function requireQuota(ctx: ServiceContext, quota: Exclude<Quota, "a
     `The ${state.entitlement.plan.name} plan allows ${limit} ${QUOTA_NAME[quota]} (${used} used): upgrade the plan or remove some.`,
     { quota, limit, used },
   );
+}
+
+/**
+ * A seat for one more person (ADR 0133). Inviting counts the open invitations too, since each
+ * becomes a member when accepted; accepting counts the members only (the invitation being
+ * accepted already held its seat). Answers 402 `quota_exceeded` like every quota.
+ */
+export async function requireSeat(ctx: ServiceContext, moment: "invite" | "accept"): Promise<void> {
+  const pending = moment === "invite" ? await countPendingInvitations(ctx.db, ctx.org.id) : 0;
+  await requireQuota(ctx, "seats", 1 + pending);
 }

@@ -51,7 +51,7 @@ export async function replyAsPerson(
   if (!text) throw new AppError("invalid_input", "a reply needs text");
   const target = await replyTargetFor(ctx, conversationId);
   const key = `person:${input.idempotencyKey ?? randomUUID()}`;
-  const delivery = await sendReply(ctx, target, { text }, { idempotencyKey: key });
+  const delivery = await sendReply(ctx, target, { text }, { idempotencyKey: key, rating: true });
   await recordPersonReply(ctx, delivery, text, "reply.person_sent");
   return publicDelivery(delivery);
 }
@@ -76,7 +76,7 @@ export async function resendDelivery(ctx: ServiceContext, deliveryId: string): P
   const text = failed.text ?? draft?.sentText;
   if (!text) throw new AppError("conflict", `delivery "${deliveryId}" predates stored reply texts: send a new reply`);
   const target = await replyTargetFor(ctx, failed.conversationId);
-  const delivery = await sendReply(ctx, target, { text }, { idempotencyKey: `resend:${failed.id}` });
+  const delivery = await sendReply(ctx, target, { text }, { idempotencyKey: `resend:${failed.id}`, rating: true });
   await recordPersonReply(ctx, delivery, text, "reply.resent", failed.id);
   if (delivery.status !== "failed" && draft?.status === "failed") {
     await commitChange(ctx, async (tx, log) => {

@@ -1,5 +1,6 @@
 import { DeliveryError, type OutboundReply, type ReplyTarget, type SendOptions } from "@support/channels";
 import { claimDelivery, type DeliveryRecord, markDeliveryAccepted, markDeliveryFailed } from "@support/db";
+import { withRatingLinks } from "../csat/links.js";
 import type { ServiceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
 
@@ -12,13 +13,15 @@ const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
  * with the same key (a re-run workflow step, a double click) returns the existing delivery and
  * never reaches the vendor again - whatever state that delivery is in. A send that fails is
  * stored as `failed` with the reason and returned, not thrown: the delivery is the outcome.
- * The adapter comes from the context's reply registry (`ctx.ports.replies`).
+ * The adapter comes from the context's reply registry (`ctx.ports.replies`). With `rating`, the
+ * customer gets the app's rating links under the text, signed for this delivery (ADR 0133); the
+ * stored text stays the reply's own, so a resend carries links for its new delivery.
  */
 export async function sendReply(
   ctx: ServiceContext,
   target: ReplyTarget,
   reply: OutboundReply,
-  options: SendOptions,
+  options: SendOptions & { rating?: boolean },
 ): Promise<DeliveryRecord> {
   const key = options.idempotencyKey;
   if (!key || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
@@ -42,7 +45,8 @@ export async function sendReply(
   });
   if (!created) return delivery;
   try {
-    const accepted = await adapter.sendReply(target, reply, { idempotencyKey: key });
+    const text = options.rating ? await withRatingLinks(ctx, target, delivery.id, reply.text) : reply.text;
+    const accepted = await adapter.sendReply(target, { ...reply, text }, { idempotencyKey: key });
     return (await markDeliveryAccepted(db, orgId, delivery.id, accepted)) ?? delivery;
   } catch (error) {
     const failure =

@@ -73,3 +73,32 @@ export function procedureTeamMail(
     text: `Hello,\n\n${alert}${input.text}\n\nConversation: ${input.conversationId}`,
   };
 }
+
+const QUOTA_NAMES = {
+  en: { aiDrafts: "AI drafts", seats: "seats", apps: "apps", knowledgePages: "knowledge pages", channels: "channels" },
+  fr: {
+    aiDrafts: "brouillons IA",
+    seats: "places",
+    apps: "applications",
+    knowledgePages: "pages de connaissances",
+    channels: "canaux",
+  },
+} as const;
+
+/** The owners' warning when a quota passes 80 % or reaches 100 % of the plan (ADR 0133). */
+export function quotaWarningMail(
+  language: MailLanguage,
+  input: { plan: string; quota: keyof (typeof QUOTA_NAMES)["en"]; threshold: number; used: number; limit: number },
+) {
+  const name = QUOTA_NAMES[language][input.quota];
+  const reached = input.threshold >= 100;
+  return language === "fr"
+    ? {
+        subject: reached ? `Quota atteint : ${name}` : `${input.threshold} % du quota utilisé : ${name}`,
+        text: `Bonjour,\n\nVotre organisation utilise ${input.used} ${name} sur ${input.limit} de l’offre ${input.plan} pour cette période.${reached ? " Le quota est atteint." : ""}\n\nChangez d’offre depuis la page Facturation du tableau de bord, ou libérez-en.`,
+      }
+    : {
+        subject: reached ? `Quota reached: ${name}` : `${input.threshold}% of your quota used: ${name}`,
+        text: `Hello,\n\nYour organization uses ${input.used} of the ${input.limit} ${name} of the ${input.plan} plan this period.${reached ? " The quota is reached." : ""}\n\nChange the plan on the dashboard's Billing page, or free some up.`,
+      };
+}

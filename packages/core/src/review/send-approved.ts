@@ -22,7 +22,7 @@ export async function sendApprovedDraft(ctx: ServiceContext, draftId: string): P
   const approvedText = draft.sentText ?? draft.text;
   const text = await withExecutionSummaries(ctx, draftId, approvedText);
   const target = await replyTargetFor(ctx, draft.conversationId);
-  const delivery = await sendReply(ctx, target, { text }, { idempotencyKey: draft.id });
+  const delivery = await sendReply(ctx, target, { text }, { idempotencyKey: draft.id, rating: true });
   const auto = draft.decidedBy === "autonomy";
   return commitChange(ctx, async (tx, log) => {
     const failed = delivery.status === "failed";

@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import { type Database, type IdKind, newId } from "@support/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError } from "better-auth/api";
 import { organization } from "better-auth/plugins/organization";
 import { adminAc, memberAc, ownerAc } from "better-auth/plugins/organization/access";
 import type { Logger } from "pino";
 import type { Mailer } from "../mail/port.js";
 import { invitationMail, mailLanguage, passwordResetMail } from "../mail/texts.js";
+import { AppError } from "../service/errors.js";
 
 const ID_KIND_BY_MODEL: Record<string, IdKind> = {
   organization: "org",
@@ -38,13 +40,42 @@ function sendLater(mailer: Mailer, logger: Logger | undefined, mail: Parameters<
 }
 
 /**
+ * better-auth answers only its own errors; anything else thrown in a hook becomes a 500. The
+ * seat refusal goes out as better-auth's error with the platform's code and figures, so the
+ * dashboard reads `quota_exceeded` as it does from the API.
+ */
+async function seatOr402(
+  requireSeat: ((orgId: string, moment: "invite" | "accept") => Promise<void>) | undefined,
+  orgId: string,
+  moment: "invite" | "accept",
+): Promise<void> {
+  try {
+    await requireSeat?.(orgId, moment);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "quota_exceeded") throw error;
+    throw new APIError("PAYMENT_REQUIRED", {
+      code: error.code,
+      message: error.message,
+      ...(error.details as Record<string, unknown>),
+    });
+  }
+}
+
+/**
  * Dashboard sign-in: better-auth on the platform's own database (same tables for both
  * dialects), email and password, organizations with the roles owner, admin and agent. Password
  * reset links and invitations are mailed through the mailer (SMTP, or the embedded mailbox).
  */
 export function createAuth(
   database: Database,
-  options: { baseURL: string; secret: string; mailer: Mailer; logger?: Logger },
+  options: {
+    baseURL: string;
+    secret: string;
+    mailer: Mailer;
+    logger?: Logger;
+    /** Refuses a person beyond the plan's seats (`requireSeat`): before an invitation and before its acceptance. */
+    requireSeat?: (orgId: string, moment: "invite" | "accept") => Promise<void>;
+  },
 ) {
   const { mailer, logger } = options;
   return betterAuth({
@@ -89,6 +120,10 @@ export function createAuth(
         // shared by the admin) is the proof, and better-auth still requires the signed-in user's
         // email to be the invited one.
         requireEmailVerificationOnInvitation: false,
+        organizationHooks: {
+          beforeCreateInvitation: ({ organization }) => seatOr402(options.requireSeat, organization.id, "invite"),
+          beforeAcceptInvitation: ({ organization }) => seatOr402(options.requireSeat, organization.id, "accept"),
+        },
         sendInvitationEmail: async ({ id, email, role, organization, inviter }, request) => {
           const mail = invitationMail(mailLanguage(request?.headers.get("accept-language")), {
             organization: organization.name,

@@ -9,6 +9,7 @@ import {
   type Message,
   updateConversation,
 } from "@support/db";
+import { recordWidgetRating } from "../csat/record.js";
 import { ingestDelivery } from "../intake/ingest.js";
 import { commitChange } from "../service/change.js";
 import { type Actor, serviceContext } from "../service/context.js";
@@ -174,6 +175,14 @@ export async function rateWidgetReply(
       metadata: { rating: input.rating, messageId: reply.id },
       inboundEventId: null,
       createdAt: new Date(),
+    });
+    await recordWidgetRating(tx, {
+      orgId: visitor.app.orgId,
+      appId: visitor.app.id,
+      conversationId: conversation.id,
+      messageId: reply.id,
+      deliveryId: (reply.metadata as { deliveryId?: string } | null)?.deliveryId ?? null,
+      rating: input.rating,
     });
     await log.audit({
       action: "widget.reply_rated",

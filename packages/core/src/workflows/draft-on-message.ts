@@ -1,6 +1,7 @@
 import type { WorkflowClient } from "@support/engine";
 import { aiDraftingAllowance } from "../billing/entitlement.js";
 import { handOverForBilling, reportDraftOverage } from "../billing/usage.js";
+import { warnOwnersAboutQuotas } from "../billing/warnings.js";
 import { gatherForConversation } from "../context/gather-step.js";
 import { debounceSeconds, loadDraftInputs } from "../drafting/inputs.js";
 import { planDraft } from "../drafting/plan-draft.js";
@@ -80,7 +81,11 @@ export function draftOnMessage(inngest: WorkflowClient, platform: Platform) {
           return storeDraft(ctx, { ...plan, values: { ...plan.values, attempt } });
         }),
       );
-      if (drafted.kind === "drafted") await step.run("meter", () => reportDraftOverage(ctx, drafted.draftId));
+      if (drafted.kind === "drafted") {
+        await step.run("meter", () => reportDraftOverage(ctx, drafted.draftId));
+        // Every draft may pass a quota threshold; the owners hear of each one once per period.
+        await step.run("quota-warnings", () => warnOwnersAboutQuotas(ctx));
+      }
       return drafted;
     },
   );

@@ -43,3 +43,24 @@ export const billingEvents = define({
   uniques: [],
   indexes: [{ name: "billing_events_org_idx", columns: ["orgId", "receivedAt"] }],
 });
+
+/**
+ * The quota warnings already mailed to the owners: one row per (quota, threshold, period), so a
+ * warning is sent once per billing period however often usage is checked (ADR 0133).
+ */
+export const quotaWarnings = define({
+  name: "quota_warnings",
+  columns: {
+    id: c.id().primary(),
+    orgId: c.id().required(),
+    /** aiDrafts, seats, apps, knowledgePages, channels */
+    quota: c.string(24).required(),
+    /** 80 or 100 (percent of the quota). */
+    threshold: c.int().required(),
+    /** The start of the billing period the warning is about. */
+    periodStart: c.time().required(),
+    sentAt: c.time().required(),
+  },
+  uniques: [{ name: "quota_warnings_uq", columns: ["orgId", "quota", "threshold", "periodStart"] }],
+  indexes: [],
+});

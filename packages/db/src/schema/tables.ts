@@ -1,4 +1,4 @@
-import { billingAccounts, billingEvents } from "./billing-tables.js";
+import { billingAccounts, billingEvents, quotaWarnings } from "./billing-tables.js";
 import { leads, products, quotes, shopSettings } from "./commerce-tables.js";
 import { deliveries, sandboxMessages } from "./delivery-tables.js";
 import { c, type TableDef } from "./dialect.js";
@@ -17,6 +17,7 @@ import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowled
 import { platformMails } from "./mail-tables.js";
 import { notifications } from "./notification-tables.js";
 import { procedureRuns, procedures, taskConnections, tasks, triageConfigs } from "./procedure-tables.js";
+import { replyRatings } from "./rating-tables.js";
 import { slackCards, slackConfigs } from "./slack-tables.js";
 import { webhookReplayKeys } from "./webhook-tables.js";
 
@@ -391,4 +392,6 @@ export const tableDefs = {
   frontPluginConfigs,
   platformMails,
   webhookReplayKeys,
+  replyRatings,
+  quotaWarnings,
 } as const;

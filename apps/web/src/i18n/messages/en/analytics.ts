@@ -55,4 +55,12 @@ export const analytics = {
   "analytics.metric.deflection": "Deflection",
   "analytics.metric.deflection.definition":
     "Of the conversations started in the period that got a reply, the share answered without a human writing or editing anything: every reply was a draft sent unchanged (auto-sent, or approved as drafted) and no teammate replied in the channel. Conversations the customer closed from a suggested article in the chat widget (“this answered my question”) count as answered and deflected.",
+  "analytics.metric.csat": "Customer satisfaction (CSAT)",
+  "analytics.metric.csat.definition":
+    "Replies the customer rated, by the time of their latest rating in the period: from the rating links under replies (1 to 5, or thumbs) and the chat widget's thumbs, a thumbs up counting 5 and a thumbs down 1. The average is out of 5; positive means 4 or 5 (or a thumbs up). A reply rated again counts once, with its latest score.",
+  "analytics.csat": "Customer satisfaction",
+  "analytics.csatChart": "Share of positive ratings per period",
+  "analytics.csatPositive": "Positive ratings",
+  "analytics.csatValue": "{average} / 5 · {count, plural, one {# rating} other {# ratings}} · {positive} positive",
+  "analytics.csatNone": "No ratings yet",
 } as const;

@@ -48,4 +48,8 @@ export const settings = {
     "Copy its webhook signing secret now: it is not shown again. Senders of the signed webhook and email channels sign with it.",
   "settings.created.secret": "Webhook signing secret of {name}",
   "settings.created.done": "I have copied it",
+  "settings.csat": "Rating under replies (CSAT)",
+  "settings.csat.off": "Off",
+  "settings.csat.five": "1 to 5",
+  "settings.csat.thumbs": "Thumbs up or down",
 } as const;

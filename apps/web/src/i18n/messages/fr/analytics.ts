@@ -54,4 +54,12 @@ export const analytics = {
   "analytics.metric.deflection": "Résolution sans intervention",
   "analytics.metric.deflection.definition":
     "Parmi les conversations commencées dans la période qui ont reçu une réponse, la part traitée sans qu’une personne n’écrive ni ne modifie rien : chaque réponse était un brouillon envoyé tel quel (automatiquement, ou approuvé sans changement) et aucun collègue n’a répondu dans le canal. Les conversations que le client a closes depuis un article suggéré dans le widget de chat (« cela a répondu à ma question ») comptent comme traitées sans intervention.",
+  "analytics.metric.csat": "Satisfaction client (CSAT)",
+  "analytics.metric.csat.definition":
+    "Les réponses que le client a notées, à la date de sa dernière note dans la période : par les liens de notation sous les réponses (de 1 à 5, ou pouce) et les pouces du widget de chat, un pouce levé comptant 5 et un pouce baissé 1. La moyenne est sur 5 ; une note positive vaut 4 ou 5 (ou un pouce levé). Une réponse notée à nouveau compte une fois, avec sa dernière note.",
+  "analytics.csat": "Satisfaction client",
+  "analytics.csatChart": "Part des notes positives par période",
+  "analytics.csatPositive": "Notes positives",
+  "analytics.csatValue": "{average} / 5 · {count, plural, one {# note} other {# notes}} · {positive} positives",
+  "analytics.csatNone": "Pas encore de note",
 } satisfies Record<keyof typeof en, string>;

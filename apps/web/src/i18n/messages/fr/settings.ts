@@ -51,4 +51,8 @@ export const settings = {
     "Copiez son secret de signature des webhooks maintenant : il ne sera plus affiché. Les expéditeurs du webhook signé et du canal e-mail signent avec lui.",
   "settings.created.secret": "Secret de signature des webhooks de {name}",
   "settings.created.done": "Je l’ai copié",
+  "settings.csat": "Note sous les réponses (CSAT)",
+  "settings.csat.off": "Désactivée",
+  "settings.csat.five": "De 1 à 5",
+  "settings.csat.thumbs": "Pouce levé ou baissé",
 } satisfies Record<keyof typeof en, string>;
