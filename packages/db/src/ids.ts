@@ -45,6 +45,7 @@ export const ID_PREFIXES = {
   lead: "led",
   frontPluginConfig: "fpc",
   platformMail: "mal",
+  storedFile: "fil",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

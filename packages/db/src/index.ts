@@ -7,6 +7,7 @@ export * from "./deliveries.js";
 export * from "./drafts.js";
 export * from "./front-plugin.js";
 export * from "./ids.js";
+export * from "./files.js";
 export * from "./integrations.js";
 export * from "./mails.js";
 export * from "./notifications.js";
