@@ -383,4 +383,18 @@ export const OPERATIONS: Operation[] = [
     path: `/widget/v1/${o.appId}/deflections`,
     body: { question: "How do I reset my password?", sourceId: o.sourceId },
   })),
+  op("POST /widget/v1/{app}/files", "public", (o) => ({
+    path: `/widget/v1/${o.appId}/files`,
+    form: () => {
+      const form = new FormData();
+      form.set("file", new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])], "probe.pdf"));
+      return form;
+    },
+  })),
+  op("GET /api/v1/conversations/{id}/files/{file}", "agent", (o) => ({
+    path: `/api/v1/conversations/${o.conversationId}/files/fil_01HZZZZZZZZZZZZZZZZZZZZZZZ`,
+  })),
+  op("POST /api/v1/conversations/{id}/typing", "agent", (o) => ({
+    path: `/api/v1/conversations/${o.conversationId}/typing`,
+  })),
 ];

@@ -20,6 +20,8 @@ export interface InboundAttachment {
   url?: string;
   mediaId?: string;
   caption?: string;
+  /** The platform's stored copy (`stored_files`), when the bytes were received rather than linked. */
+  fileId?: string;
 }
 
 export interface InboundMessage {
