@@ -34,6 +34,8 @@ export interface OrgIds {
   leadId: string;
   /** A task of the product's own list. */
   taskId: string;
+  /** A file stored on the conversation (`conversationId`). */
+  fileId: string;
 }
 
 export interface OperationRequest {
@@ -392,7 +394,7 @@ export const OPERATIONS: Operation[] = [
     },
   })),
   op("GET /api/v1/conversations/{id}/files/{file}", "agent", (o) => ({
-    path: `/api/v1/conversations/${o.conversationId}/files/fil_01HZZZZZZZZZZZZZZZZZZZZZZZ`,
+    path: `/api/v1/conversations/${o.conversationId}/files/${o.fileId}`,
   })),
   op("POST /api/v1/conversations/{id}/typing", "agent", (o) => ({
     path: `/api/v1/conversations/${o.conversationId}/typing`,

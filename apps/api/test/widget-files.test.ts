@@ -33,7 +33,11 @@ async function readFrames(res: Response, until: (frames: Frame[]) => boolean) {
     for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
       const lines = buffer.slice(0, end).split("\n");
       buffer = buffer.slice(end + 2);
-      const field = (name: string) => lines.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1).trim();
+      const field = (name: string) =>
+        lines
+          .find((l) => l.startsWith(`${name}:`))
+          ?.slice(name.length + 1)
+          .trim();
       const event = field("event");
       if (event) frames.push({ event, data: JSON.parse(field("data") ?? "{}") });
     }
@@ -111,7 +115,11 @@ for (const dialect of dialects) {
         const token = await visitor("ada@example.com");
         const stored = await upload(token, PNG, "../../holiday photo.PNG");
         expect(stored.status).toBe(201);
-        expect(await stored.json()).toMatchObject({ name: "holiday photo.png", contentType: "image/png", size: PNG.length });
+        expect(await stored.json()).toMatchObject({
+          name: "holiday photo.png",
+          contentType: "image/png",
+          size: PNG.length,
+        });
 
         const renamed = await upload(token, EXE, "photo.png");
         expect(renamed.status).toBe(415);

@@ -42,6 +42,7 @@ export const widgetSessionSchema = z
     tier: z.enum(WIDGET_TIERS),
     responseTime: z.string().nullable(),
     expiresAt: z.string(),
+    maxFileBytes: z.number().int().openapi({ description: "The most one attached file may weigh" }),
   })
   .openapi("WidgetSession");
 

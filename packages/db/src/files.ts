@@ -36,13 +36,7 @@ export async function findUnattachedFiles(
     .select()
     .from(t)
     .where(
-      and(
-        eq(t.orgId, orgId),
-        eq(t.appId, appId),
-        eq(t.uploader, uploader),
-        isNull(t.messageId),
-        inArray(t.id, ids),
-      ),
+      and(eq(t.orgId, orgId), eq(t.appId, appId), eq(t.uploader, uploader), isNull(t.messageId), inArray(t.id, ids)),
     );
 }
 

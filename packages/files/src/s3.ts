@@ -37,7 +37,12 @@ export function s3FileStore(settings: S3Settings): FileStore {
     async put(key, bytes, contentType) {
       const { client, sdk } = await load();
       await client.send(
-        new sdk.PutObjectCommand({ Bucket: settings.bucket, Key: checkKey(key), Body: bytes, ContentType: contentType }),
+        new sdk.PutObjectCommand({
+          Bucket: settings.bucket,
+          Key: checkKey(key),
+          Body: bytes,
+          ContentType: contentType,
+        }),
       );
     },
     async get(key) {

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { VectorSettings } from "@support/core";
-import type { S3Settings } from "@support/files";
 import { CURRENCIES, checkPlans, DEFAULT_PLANS, type Plan, QUOTAS } from "@support/decisions";
 import type { InngestSettings } from "@support/engine";
+import type { S3Settings } from "@support/files";
 import type { AnthropicSettings } from "@support/models";
 import { OutboundNetworks } from "@support/outbound";
 import { z } from "zod";

@@ -1,8 +1,8 @@
 import type { ReplayCache } from "@support/channels";
 import type { Database, SecretBox } from "@support/db";
 import type { LanguageModel, RetrievedPassage } from "@support/decisions";
-import type { StripeAdapter } from "@support/payments";
 import type { FileStore } from "@support/files";
+import type { StripeAdapter } from "@support/payments";
 import type { Logger } from "pino";
 import type { BillingPort } from "../billing/port.js";
 import type { ReplyAdapterRegistry } from "../delivery/registry.js";

@@ -9,12 +9,12 @@ import {
   type Message,
   updateConversation,
 } from "@support/db";
+import { attachmentOf } from "../files/store.js";
 import { ingestDelivery } from "../intake/ingest.js";
 import { commitChange } from "../service/change.js";
 import { type Actor, serviceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
 import type { Platform } from "../service/ports.js";
-import { attachmentOf } from "../files/store.js";
 import { attachToMessage, filesForMessage, widgetFilesOf } from "./files.js";
 import { takeWidgetLimit } from "./limits.js";
 import type { WidgetVisitor } from "./session.js";

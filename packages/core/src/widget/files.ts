@@ -28,13 +28,24 @@ export async function uploadWidgetFile(
     name: input.name,
     bytes: input.bytes,
   });
-  return { id: file.id, name: file.name, contentType: file.contentType as WidgetFileView["contentType"], size: file.size };
+  return {
+    id: file.id,
+    name: file.name,
+    contentType: file.contentType as WidgetFileView["contentType"],
+    size: file.size,
+  };
 }
 
 /** The visitor's uploaded files a message names, refused unless every one is theirs and not yet sent. */
 export async function filesForMessage(platform: Platform, visitor: WidgetVisitor, ids: string[]) {
   const unique = [...new Set(ids)];
-  const files = await findUnattachedFiles(platform.db, visitor.app.orgId, visitor.app.id, widgetUploader(visitor), unique);
+  const files = await findUnattachedFiles(
+    platform.db,
+    visitor.app.orgId,
+    visitor.app.id,
+    widgetUploader(visitor),
+    unique,
+  );
   if (files.length !== unique.length) throw new AppError("invalid_input", "attachments: no such uploaded file");
   return unique.map((id) => files.find((f) => f.id === id)).filter((f) => f !== undefined);
 }
