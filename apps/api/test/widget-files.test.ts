@@ -72,7 +72,7 @@ for (const dialect of dialects) {
         p = await openTestProduct(env, "Acme");
         await jsonCall(p, `/api/v1/apps/${p.appId}/widget/secret/rotate`, { method: "POST" });
         await jsonCall(p, `/api/v1/apps/${p.appId}/widget`, { method: "PATCH", body: { allowedOrigins: [ORIGIN] } });
-      });
+      }, 120_000);
       afterAll(async () => {
         await p.runtime.stop();
         await p.runtime.database.close();
@@ -111,7 +111,9 @@ for (const dialect of dialects) {
         throw new Error("no conversation holds the visitor's message");
       };
 
-      it("stores an image told by its bytes and refuses a renamed program and an oversized file", async () => {
+      it("stores an image told by its bytes and refuses a renamed program and an oversized file", {
+        timeout: 60_000,
+      }, async () => {
         const token = await visitor("ada@example.com");
         const stored = await upload(token, PNG, "../../holiday photo.PNG");
         expect(stored.status).toBe(201);
@@ -133,7 +135,9 @@ for (const dialect of dialects) {
         expect(anonymous.status).toBe(401);
       });
 
-      it("sends the file with the message, lets the team download it, and no other visitor attach it", async () => {
+      it("sends the file with the message, lets the team download it, and no other visitor attach it", {
+        timeout: 60_000,
+      }, async () => {
         const token = await visitor("grace@example.com");
         const file = await (await upload(token, PNG, "receipt.png")).json();
         const stranger = await visitor("mallory@example.com");
@@ -180,7 +184,7 @@ for (const dialect of dialects) {
         expect((await jsonCall(p, `/api/v1/conversations/${other}/files/${file.id}`)).status).toBe(404);
       });
 
-      it("tells the visitor's stream that a person is typing in the dashboard", async () => {
+      it("tells the visitor's stream that a person is typing in the dashboard", { timeout: 60_000 }, async () => {
         const token = await visitor("typing@example.com");
         await call("/messages", { method: "POST", token, body: { id: "typing-msg-1", text: "Hello?" } });
         const conversation = (await conversationOf(token)).id;
@@ -203,7 +207,7 @@ for (const dialect of dialects) {
         expect(missing.status).toBe(404);
       });
 
-      it("erases the customer's files, sent and unsent, with the customer", async () => {
+      it("erases the customer's files, sent and unsent, with the customer", { timeout: 60_000 }, async () => {
         const token = await visitor("erase-me@example.com");
         const sent = await (await upload(token, PNG, "id-card.png")).json();
         const kept = Buffer.concat([PNG, Buffer.from("second")]);

@@ -22,6 +22,8 @@ export interface InboundAttachment {
   caption?: string;
   /** The platform's stored copy (`stored_files`), when the bytes were received rather than linked. */
   fileId?: string;
+  /** Bytes received inline (base64), until intake stores them and drops this field. */
+  content?: string;
 }
 
 export interface InboundMessage {
