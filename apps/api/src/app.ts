@@ -17,6 +17,7 @@ import { billingRoutes, billingWebhookRoutes } from "./routes/billing.js";
 import { categoryRoutes } from "./routes/categories.js";
 import { channelRoutes } from "./routes/channels.js";
 import { contactRoutes } from "./routes/contacts.js";
+import { conversationFileRoutes } from "./routes/conversation-files.js";
 import { conversationRoutes } from "./routes/conversations.js";
 import { deliveryRoutes } from "./routes/deliveries.js";
 import { draftRoutes } from "./routes/drafts.js";
@@ -58,6 +59,9 @@ export interface ApiOptions {
   widgetDist?: string;
 }
 
+/** The one route whose body may be larger than BODY_LIMIT_BYTES: a visitor's file. */
+const WIDGET_UPLOAD = /^\/widget\/v1\/[^/]+\/files$/;
+
 /** Builds the whole HTTP surface from its services; tests and main.ts both call this. */
 export function createApi(runtime: Product, logger: Logger, options: ApiOptions = {}) {
   const api = new OpenAPIHono<ApiEnv>();
@@ -94,13 +98,20 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   });
   // Every request goes ahead of the engine and the relay; `/api/inngest` is their work (Inngest mode).
   api.use("*", (c, next) => (c.req.path === "/api/inngest" ? next() : runtime.foreground.track(next)));
-  api.use(
-    "*",
-    bodyLimit({
-      maxSize: runtime.config.bodyLimitBytes,
-      onError: (c) => problem(c, "payload_too_large", `The body exceeds ${runtime.config.bodyLimitBytes} bytes.`),
-    }),
-  );
+  const bodies = bodyLimit({
+    maxSize: runtime.config.bodyLimitBytes,
+    onError: (c) => problem(c, "payload_too_large", `The body exceeds ${runtime.config.bodyLimitBytes} bytes.`),
+  });
+  // A widget upload may be a whole file (FILE_MAX_BYTES) plus the multipart framing around it.
+  const fileMax = runtime.config.files.maxBytes;
+  const uploads = bodyLimit({
+    maxSize: fileMax + 64 * 1024,
+    onError: (c) =>
+      problem(c, "payload_too_large", `A file may be ${Math.floor(fileMax / 1024 / 1024)} MB at most.`, {
+        maxBytes: fileMax,
+      }),
+  });
+  api.use("*", (c, next) => (WIDGET_UPLOAD.test(c.req.path) ? uploads(c, next) : bodies(c, next)));
 
   api.post("/api/auth/sign-in/*", async (c, next) => {
     const body: unknown = await c.req.raw
@@ -130,6 +141,7 @@ export function createApi(runtime: Product, logger: Logger, options: ApiOptions 
   api.route("/api/v1/apps", appsRoutes());
   api.route("/api/v1/apps", channelRoutes());
   api.route("/api/v1/conversations", conversationRoutes());
+  api.route("/api/v1/conversations", conversationFileRoutes());
   api.route("/api/v1/apps", autonomyRoutes());
   api.route("/api/v1/apps", integrationRoutes());
   api.route("/api/v1/apps", stripeAppRoutes());

@@ -34,6 +34,8 @@ export interface OrgIds {
   leadId: string;
   /** A task of the product's own list. */
   taskId: string;
+  /** A file stored on the conversation (`conversationId`). */
+  fileId: string;
 }
 
 export interface OperationRequest {
@@ -391,5 +393,19 @@ export const OPERATIONS: Operation[] = [
   // A fixed period: the default ends now, and the suite compares B's reads before and after.
   op("GET /api/v1/apps/{app}/shop/metrics", "agent", (o) => ({
     path: `/api/v1/apps/${o.appId}/shop/metrics?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z`,
+  })),
+  op("POST /widget/v1/{app}/files", "public", (o) => ({
+    path: `/widget/v1/${o.appId}/files`,
+    form: () => {
+      const form = new FormData();
+      form.set("file", new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])], "probe.pdf"));
+      return form;
+    },
+  })),
+  op("GET /api/v1/conversations/{id}/files/{file}", "agent", (o) => ({
+    path: `/api/v1/conversations/${o.conversationId}/files/${o.fileId}`,
+  })),
+  op("POST /api/v1/conversations/{id}/typing", "agent", (o) => ({
+    path: `/api/v1/conversations/${o.conversationId}/typing`,
   })),
 ];

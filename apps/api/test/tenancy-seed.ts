@@ -1,4 +1,4 @@
-import { advanceLead, createProcedureTask, OPERATOR, type Role } from "@support/core";
+import { advanceLead, createProcedureTask, OPERATOR, type Role, storeCustomerFile } from "@support/core";
 import { eventually, setDraftActions } from "@support/product/testing";
 import { signPayload } from "@support/sdk/signing";
 import { jsonCall, type TestProduct } from "./harness.js";
@@ -163,6 +163,14 @@ export async function seedOrganization(p: TestProduct, org: Org, word: string): 
     { token: `${word}-clickup-token`, listId: `${word}-list`, apiUrl: "http://127.0.0.1:9" },
     "PUT",
   );
+  const file = await storeCustomerFile(p.runtime.platform, {
+    orgId: org.orgId,
+    appId: org.appId,
+    uploader: "email",
+    name: "seeded.pdf",
+    bytes: new TextEncoder().encode("%PDF-1.4 seeded attachment"),
+    conversationId: first.conversationId,
+  });
   return {
     appId: org.appId,
     conversationId: first.conversationId,
@@ -183,6 +191,7 @@ export async function seedOrganization(p: TestProduct, org: Org, word: string): 
     runId: runs[0].id,
     leadId: lead.id,
     taskId: task.id,
+    fileId: file.id,
   };
 }
 

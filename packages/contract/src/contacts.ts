@@ -30,6 +30,7 @@ export const customerErasedSchema = z
       deliveries: z.number().int(),
       learnedKnowledge: z.number().int(),
       workflowRuns: z.number().int(),
+      files: z.number().int(),
     }),
   })
   .openapi("CustomerErased");

@@ -42,6 +42,7 @@ export const widgetSessionSchema = z
     tier: z.enum(WIDGET_TIERS),
     responseTime: z.string().nullable(),
     expiresAt: z.string(),
+    maxFileBytes: z.number().int().openapi({ description: "The most one attached file may weigh" }),
   })
   .openapi("WidgetSession");
 
@@ -51,10 +52,37 @@ export const widgetMessageBody = z
       .string()
       .regex(/^[\w-]{8,64}$/)
       .openapi({ description: "Chosen by the widget for this message: sending it again stores it once" }),
-    text: z.string().trim().min(1).max(5000),
+    text: z.string().trim().max(5000).default(""),
+    attachments: z
+      .array(z.string().regex(/^fil_[0-9A-Z]{26}$/))
+      .max(5)
+      .optional()
+      .openapi({ description: "Files this visitor uploaded (`POST …/files`) that the message carries, five at most" }),
   })
   .strict()
+  .refine((m) => m.text.length > 0 || (m.attachments?.length ?? 0) > 0, {
+    message: "a message needs text or an attachment",
+    path: ["text"],
+  })
   .openapi("WidgetMessageRequest");
+
+/** A file the visitor sent, as the widget lists it (the bytes stay with the team). */
+export const widgetFileSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    contentType: z.enum(["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"]),
+    size: z.number().int(),
+  })
+  .openapi("WidgetFile");
+
+export const widgetUploadForm = z.object({
+  file: z.instanceof(File).openapi({
+    type: "string",
+    format: "binary",
+    description: "An image (PNG, JPEG, GIF, WebP) or a PDF, told by its bytes; 10 MB at most unless configured",
+  }),
+});
 
 export const widgetMessageSchema = z
   .object({
@@ -64,6 +92,7 @@ export const widgetMessageSchema = z
     text: z.string(),
     createdAt: z.string(),
     rating: z.enum(["up", "down"]).nullable(),
+    attachments: z.array(widgetFileSchema),
   })
   .openapi("WidgetMessage");
 
@@ -144,3 +173,12 @@ export type WidgetSuggestionView = z.infer<typeof widgetSuggestionSchema>;
 export type WidgetConfigView = z.infer<typeof widgetConfigSchema>;
 export type WidgetConfigChange = z.infer<typeof widgetConfigBody>;
 export type WidgetSecretView = z.infer<typeof widgetSecretSchema>;
+export type WidgetFileView = z.infer<typeof widgetFileSchema>;
+
+/** `GET /api/v1/conversations/{id}/files/{file}`: a file of the conversation, for its organization's members. */
+export const conversationFileParams = z.object({
+  id: z.string().min(1).max(100).openapi({ description: "Conversation id" }),
+  file: z.string().min(1).max(100).openapi({ description: "Stored file id (`fil_…`)" }),
+});
+
+export const typingSchema = z.object({ ok: z.literal(true) }).openapi("TypingSignal");

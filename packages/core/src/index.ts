@@ -31,6 +31,7 @@ export * from "./drafting/replay.js";
 export * from "./drafting/store-draft.js";
 export * from "./evaluation/answers.js";
 export * from "./events.js";
+export * from "./files/index.js";
 export * from "./front-plugin/index.js";
 export * from "./intake/channel-config.js";
 export * from "./intake/channels.js";

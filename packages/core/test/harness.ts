@@ -1,11 +1,16 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createReplayCache } from "@support/channels";
 import { createSecretBox, type Database } from "@support/db";
 import { buildTriageModel, draftReply, type LanguageModel, triage } from "@support/decisions";
+import { localFileStore } from "@support/files";
 import { createOutbound, OutboundNetworks } from "@support/outbound";
 import pino from "pino";
 import { storedChannelAdapters } from "../src/delivery/channel-adapters.js";
 import { createReplyAdapterRegistry } from "../src/delivery/registry.js";
+import { createLiveSignals } from "../src/files/live.js";
 import { createRateLimiter } from "../src/intake/rate-limit.js";
 import { embeddedKnowledge, searchKnowledge } from "../src/knowledge/index.js";
 import { mailboxMailer } from "../src/mail/port.js";
@@ -56,6 +61,8 @@ export function testPorts(database: Database, overrides: Partial<Ports> = {}): P
     rateLimiter: createRateLimiter(),
     wake: () => undefined,
     mail: mailboxMailer(database),
+    files: { store: localFileStore(mkdtempSync(join(tmpdir(), "core-files-"))), maxBytes: 10 * 1024 * 1024 },
+    live: createLiveSignals(),
     ...overrides,
   };
 }

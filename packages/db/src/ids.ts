@@ -47,6 +47,7 @@ export const ID_PREFIXES = {
   platformMail: "mal",
   replyRating: "rat",
   quotaWarning: "qwn",
+  storedFile: "fil",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

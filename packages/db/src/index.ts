@@ -5,6 +5,7 @@ export * from "./conversations.js";
 export * from "./customer-data.js";
 export * from "./deliveries.js";
 export * from "./drafts.js";
+export * from "./files.js";
 export * from "./front-plugin.js";
 export * from "./ids.js";
 export * from "./integrations.js";

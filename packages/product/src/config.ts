@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { VectorSettings } from "@support/core";
 import { CURRENCIES, checkPlans, DEFAULT_PLANS, type Plan, QUOTAS } from "@support/decisions";
 import type { InngestSettings } from "@support/engine";
+import type { S3Settings } from "@support/files";
 import type { AnthropicSettings } from "@support/models";
 import { OutboundNetworks } from "@support/outbound";
 import { z } from "zod";
@@ -71,6 +72,18 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
     .optional(),
+  FILES_S3_BUCKET: z.string().min(3).max(63).optional(),
+  FILES_S3_ENDPOINT: z.string().url().optional(),
+  FILES_S3_REGION: z.string().min(1).default("auto"),
+  FILES_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  FILES_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  FILES_S3_PATH_STYLE: z.enum(["true", "false"]).default("false"),
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   ALLOWED_OUTBOUND_NETWORKS: z
     .string()
     .optional()
@@ -162,6 +175,11 @@ export interface Config {
   role: "all" | "api" | "worker";
   /** The webhook replay cache on Redis; unset, on the platform database. */
   redisUrl?: string;
+  /**
+   * Customers' files (widget uploads, email attachments): in an S3-compatible bucket when
+   * FILES_S3_BUCKET is set, else under DATA_DIR/files; `maxBytes` caps one file (ADR 0141).
+   */
+  files: { maxBytes: number; s3?: S3Settings };
 }
 
 export class ConfigError extends Error {
@@ -214,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "Invalid configuration:\n  MAIL_FROM: required with SMTP_URL (the sender of resets and invitations)",
     );
   }
+  const files = fileSettings(e);
   const displayHost = e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST;
   return {
     port: e.PORT,
@@ -267,6 +286,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     role: e.ROLE,
     redisUrl: e.REDIS_URL,
+    files,
+  };
+}
+
+function fileSettings(e: z.infer<typeof schema>): Config["files"] {
+  const keys = [e.FILES_S3_ACCESS_KEY_ID, e.FILES_S3_SECRET_ACCESS_KEY].filter(Boolean).length;
+  if (!e.FILES_S3_BUCKET) {
+    if (keys > 0 || e.FILES_S3_ENDPOINT) {
+      throw new ConfigError("Invalid configuration:\n  FILES_S3_BUCKET: required with the other FILES_S3_ settings");
+    }
+    return { maxBytes: e.FILE_MAX_BYTES };
+  }
+  if (!e.FILES_S3_ACCESS_KEY_ID || !e.FILES_S3_SECRET_ACCESS_KEY) {
+    throw new ConfigError(
+      "Invalid configuration:\n  FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY: required with FILES_S3_BUCKET",
+    );
+  }
+  return {
+    maxBytes: e.FILE_MAX_BYTES,
+    s3: {
+      bucket: e.FILES_S3_BUCKET,
+      endpoint: e.FILES_S3_ENDPOINT,
+      region: e.FILES_S3_REGION,
+      accessKeyId: e.FILES_S3_ACCESS_KEY_ID,
+      secretAccessKey: e.FILES_S3_SECRET_ACCESS_KEY,
+      forcePathStyle: e.FILES_S3_PATH_STYLE === "true",
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { createSmtpMailSender, parseSmtpUrl, type ReplayCache } from "@support/channels";
 import {
   type Counters,
+  createLiveSignals,
   createRateLimiter,
   createReplyAdapterRegistry,
   findCannedResponse,
@@ -15,6 +16,7 @@ import {
   transportMailer,
 } from "@support/core";
 import type { Database, SecretBox } from "@support/db";
+import { type FileStore, localFileStore, s3FileStore } from "@support/files";
 import { languageModelFromConfig } from "@support/models";
 import { createOutbound, OutboundNetworks } from "@support/outbound";
 import type { BillingAdapter, StripeAdapter } from "@support/payments";
@@ -95,5 +97,12 @@ export function productPorts(sources: PortSources, overrides: PortOverrides = {}
     retentionDays: config.retentionDays,
     notifier: overrides.notifier ?? createSlackNotifier(slackClient(sources, outbound)),
     mail: sources.mailer,
+    files: { store: fileStoreFor(config), maxBytes: config.files.maxBytes },
+    live: createLiveSignals(),
   };
+}
+
+/** The S3-compatible bucket when FILES_S3_BUCKET is set, else files under DATA_DIR (ADR 0141). */
+export function fileStoreFor(config: Config): FileStore {
+  return config.files.s3 ? s3FileStore(config.files.s3) : localFileStore(config.dataDir);
 }

@@ -27,7 +27,7 @@ export const widgetEventsRouteDoc = createRoute({
   description:
     "Server-sent events of the visitor's conversation: `ready` (with the state), then `message` for each message " +
     "(its `id` is the message id: reconnect with `Last-Event-ID` to get only what was missed), `activity` " +
-    "(drafting, reviewing, waiting_for_person) and `state`. The session token goes in `?session=`.",
+    "(drafting, reviewing, waiting_for_person), `typing` (a person is writing a reply) and `state`. The session token goes in `?session=`.",
   responses: {
     200: { description: "An event stream", content: { "text/event-stream": { schema: { type: "string" } } } },
     401: { description: "No valid session" },
@@ -64,6 +64,13 @@ export async function widgetStream(c: Context<ApiEnv>) {
       dirty = true;
       wake?.();
     });
+    // A person typing in the dashboard's composer: shown for a few seconds, never stored (ADR 0143).
+    let typing = false;
+    const stopTyping = platform.ports.live.subscribe((signal) => {
+      if (signal.orgId !== visitor.app.orgId || !conversationId || signal.conversationId !== conversationId) return;
+      typing = true;
+      wake?.();
+    });
     let open = true;
     stream.onAbort(() => {
       open = false;
@@ -74,6 +81,10 @@ export async function widgetStream(c: Context<ApiEnv>) {
     try {
       await stream.writeSSE({ event: "ready", data: JSON.stringify({ state }) });
       while (open) {
+        if (typing) {
+          typing = false;
+          await stream.writeSSE({ event: "typing", data: JSON.stringify({ who: "person" }) });
+        }
         if (dirty) {
           dirty = false;
           const { conversation, messages } = await widgetMessages(platform, visitor, cursor);
@@ -107,6 +118,7 @@ export async function widgetStream(c: Context<ApiEnv>) {
       }
     } finally {
       unsubscribe();
+      stopTyping();
     }
   });
 }

@@ -5,6 +5,7 @@ import {
   widgetAppParam,
   widgetConversationSchema,
   widgetDeflectBody,
+  widgetFileSchema,
   widgetMessageBody,
   widgetMessageSchema,
   widgetOkSchema,
@@ -13,6 +14,7 @@ import {
   widgetSessionSchema,
   widgetSuggestionsSchema,
   widgetSuggestQuery,
+  widgetUploadForm,
 } from "@support/contract";
 import {
   findWidgetApp,
@@ -23,6 +25,7 @@ import {
   requestPerson,
   startWidgetSession,
   suggestArticles,
+  uploadWidgetFile,
   widgetHistory,
 } from "@support/core";
 import { createMiddleware } from "hono/factory";
@@ -37,6 +40,8 @@ const errors = {
   401: problemResponse("No valid session (or identity)"),
   403: problemResponse("The page's origin may not use this app's widget"),
   404: problemResponse("No such app, or its widget is off"),
+  413: problemResponse("The file is larger than the limit"),
+  415: problemResponse("Not an image (PNG, JPEG, GIF, WebP) or a PDF, by its bytes"),
   429: problemResponse("Rate limited (per address, visitor and app)"),
 };
 const session = [{ widgetSession: [] }];
@@ -193,6 +198,27 @@ export function widgetRoutes() {
     async (c) => {
       await recordDeflection(c.var.runtime.platform, await visitorOf(c), c.req.valid("json"));
       return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{app}/files",
+      tags: ["widget"],
+      summary: "Upload a file for the visitor's next message (an image or a PDF, told by its bytes)",
+      security: session,
+      request: {
+        params: widgetAppParam,
+        body: { content: { "multipart/form-data": { schema: widgetUploadForm } }, required: true },
+      },
+      responses: { 201: jsonResponse(widgetFileSchema, "Stored; send its id in the message's attachments"), ...errors },
+    }),
+    async (c) => {
+      const visitor = await visitorOf(c);
+      const { file } = c.req.valid("form");
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return c.json(await uploadWidgetFile(c.var.runtime.platform, visitor, { name: file.name, bytes }), 201);
     },
   );
 

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { usePersonReply } from "../hooks/usePersonReply.js";
 import type { MessageId } from "../i18n/translator.js";
 import { useT } from "../i18n/useT.js";
@@ -13,6 +13,9 @@ const DELIVERY_STATUS: Record<ConversationDetail["deliveries"][number]["status"]
   failed: "reply.delivery.failed",
 };
 
+/** How often the composer repeats "typing" while the text changes (the widget forgets it after 6 s). */
+const TYPING_EVERY_MS = 3000;
+
 /**
  * A person answers the conversation on its own channel, whatever state it is in; the deliveries
  * below show what became of every reply, and a failed one can be resent. One idempotency key per
@@ -20,7 +23,18 @@ const DELIVERY_STATUS: Record<ConversationDetail["deliveries"][number]["status"]
  */
 export function ReplyComposer({ conversation }: { conversation: ConversationDetail }) {
   const t = useT();
-  const { reply, resend, takeover } = usePersonReply(conversation.id);
+  const { reply, resend, takeover, typing } = usePersonReply(conversation.id);
+  const lastTyping = useRef(0);
+  // The customer's widget shows "a person is typing": one signal every few seconds while the text changes.
+  const change = (value: string) => {
+    setText(value);
+    const now = Date.now();
+    // Only the chat widget shows it; other channels have no live customer screen.
+    if (conversation.channel === "widget" && value.trim() && now - lastTyping.current > TYPING_EVERY_MS) {
+      lastTyping.current = now;
+      typing();
+    }
+  };
   const [text, setText] = useState("");
   const [key, setKey] = useState(() => crypto.randomUUID());
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -49,7 +63,7 @@ export function ReplyComposer({ conversation }: { conversation: ConversationDeta
       <form onSubmit={submit} className="stack">
         <label className="stack">
           {t("reply.label", { channel: conversation.channel })}
-          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={5} />
+          <textarea value={text} onChange={(e) => change(e.target.value)} rows={5} />
         </label>
         <div className="actions">
           <button type="submit" className="primary" disabled={reply.isPending || !text.trim()}>

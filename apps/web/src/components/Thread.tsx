@@ -2,6 +2,7 @@ import type { MessageId } from "../i18n/translator.js";
 import { useT } from "../i18n/useT.js";
 import { CHANNEL_LABEL } from "../lib/channel-fields.js";
 import type { Message } from "../lib/types.js";
+import { Attachments } from "./Attachments.js";
 
 const DIRECTION: Record<Message["direction"], MessageId> = {
   inbound: "conversation.direction.inbound",
@@ -9,7 +10,15 @@ const DIRECTION: Record<Message["direction"], MessageId> = {
   internal: "conversation.direction.internal",
 };
 
-export function Thread({ messages, channel }: { messages: Message[]; channel: string }) {
+export function Thread({
+  messages,
+  channel,
+  conversationId,
+}: {
+  messages: Message[];
+  channel: string;
+  conversationId: string;
+}) {
   const t = useT();
   const via = t.label(CHANNEL_LABEL, channel);
   return (
@@ -24,6 +33,7 @@ export function Thread({ messages, channel }: { messages: Message[]; channel: st
               <time dateTime={m.createdAt}>{t.dateTime(m.createdAt)}</time>
             </p>
             <p className="text">{m.text}</p>
+            <Attachments conversationId={conversationId} attachments={m.attachments} />
           </li>
         ))}
       </ol>

@@ -27,5 +27,9 @@ export function usePersonReply(conversationId: string) {
     mutationFn: (take: boolean) => api<ConversationView>(path(take ? "takeover" : "release"), { method: "POST" }),
     onSuccess: refresh,
   });
-  return { reply, resend, takeover };
+  /** Tells the customer's widget a person is typing; a lost signal only means no indicator. */
+  const typing = () => {
+    api(path("typing"), { method: "POST" }).catch(() => undefined);
+  };
+  return { reply, resend, takeover, typing };
 }

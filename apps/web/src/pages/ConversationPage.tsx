@@ -44,7 +44,11 @@ export function ConversationPage({ id, role }: { id: string; role: Role | null }
       </h1>
       <div className="columns">
         <div className="col-main">
-          <Thread messages={conversation.data.messages} channel={conversation.data.channel} />
+          <Thread
+            messages={conversation.data.messages}
+            channel={conversation.data.channel}
+            conversationId={conversation.data.id}
+          />
           <ReplyComposer conversation={conversation.data} />
           <ConversationDrafts drafts={list} error={drafts.error} />
           <ProcedurePanel conversation={conversation.data} />

@@ -37,7 +37,13 @@ export function DraftPage({ id, role }: { id: string; role: Role | null }) {
       </h1>
       <div className="columns">
         <div className="col-main">
-          {conversation.data && <Thread messages={conversation.data.messages} channel={conversation.data.channel} />}
+          {conversation.data && (
+            <Thread
+              messages={conversation.data.messages}
+              channel={conversation.data.channel}
+              conversationId={conversation.data.id}
+            />
+          )}
           <DraftActions
             key={`${draft.data.id}-${draft.data.status}`}
             draft={draft.data}

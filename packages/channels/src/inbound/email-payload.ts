@@ -21,6 +21,8 @@ export const inboundEmailSchema = z
           contentType: z.string().optional(),
           size: z.number().int().nonnegative().optional(),
           url: z.string().url().optional(),
+          /** The bytes, base64 (inbound-parse providers that post files inline); stored, never kept in the message. */
+          content: z.string().max(2_000_000).optional(),
         }),
       )
       .max(100)
@@ -108,6 +110,7 @@ export function parseEmail(rawBody: string): NormalizedDelivery {
           contentType: a.contentType,
           size: a.size,
           url: a.url,
+          content: a.content,
         })),
         metadata: { messageId, references },
         references,

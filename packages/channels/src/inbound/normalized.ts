@@ -20,6 +20,10 @@ export interface InboundAttachment {
   url?: string;
   mediaId?: string;
   caption?: string;
+  /** The platform's stored copy (`stored_files`), when the bytes were received rather than linked. */
+  fileId?: string;
+  /** Bytes received inline (base64), until intake stores them and drops this field. */
+  content?: string;
 }
 
 export interface InboundMessage {

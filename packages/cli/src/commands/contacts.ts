@@ -21,7 +21,7 @@ export async function contactsCommand(
   if (opts.sub === "erase") {
     const { erased } = await eraseCustomer(ctx, opts.ref);
     return out.result({ erased }, () => [
-      `Erased ${erased.contacts} contact(s), ${erased.conversations} conversation(s), ${erased.messages} message(s), ${erased.drafts} draft(s), ${erased.deliveries} delivery(ies), ${erased.learnedKnowledge} learned source(s) and the steps of ${erased.workflowRuns} workflow run(s).`,
+      `Erased ${erased.contacts} contact(s), ${erased.conversations} conversation(s), ${erased.messages} message(s), ${erased.drafts} draft(s), ${erased.deliveries} delivery(ies), ${erased.learnedKnowledge} learned source(s), ${erased.files} file(s) and the steps of ${erased.workflowRuns} workflow run(s).`,
     ]);
   }
   throw new CliError("contacts takes export or erase");

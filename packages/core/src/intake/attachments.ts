@@ -7,7 +7,8 @@ import type { InboundAttachment } from "@support/channels";
  * (its name, type and size still tell the approver what was sent), marked `urlRefused`.
  */
 export function safeAttachments(attachments: InboundAttachment[]): InboundAttachment[] {
-  return attachments.map((attachment) => {
+  // Inline bytes belong in the file store (`storeReceivedFiles`), never in a message's JSON.
+  return attachments.map(({ content: _bytes, ...attachment }) => {
     if (attachment.url === undefined) return attachment;
     let protocol = "";
     try {

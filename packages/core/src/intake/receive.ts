@@ -25,6 +25,7 @@ import type { Platform } from "../service/ports.js";
 import type { ChannelKind } from "./channel-config.js";
 import { type LoadedChannel, loadChannel } from "./channels.js";
 import { type DeliveryStatusSink, type IngestResult, ingestDelivery, recordRejectedDelivery } from "./ingest.js";
+import { attachReceivedFiles, storeReceivedFiles } from "./received-files.js";
 
 /*
  * Receiving acts before any organization is known: the app is found by the id in the URL, and
@@ -185,9 +186,11 @@ export async function receiveWebhook(platform: Platform, request: WebhookRequest
   if (parsed.front?.messageToFetch) {
     await completeFrontPreview(platform, channel as LoadedChannel<"front">, parsed.front);
   }
+  const files = await storeReceivedFiles(platform, app, parsed.delivery);
   const result = await ingestDelivery(platform.db, app, raw, parsed.delivery, {
     onDeliveryStatus: recordDeliveryStatus,
   });
+  await attachReceivedFiles(platform, app, parsed.delivery, files, result.status === "duplicate");
   await replayCache.remember(verified.replayKey);
   counters.increment("webhook_accepted_total", { channel: request.channel, outcome: result.status });
   // What was stored starts the pipeline now rather than at the relay's next poll.

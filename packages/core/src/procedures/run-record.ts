@@ -39,12 +39,15 @@ export interface LoadedRun {
   steps: StoredStep[];
 }
 
+/** A message's files as a procedure counts them; a file intake refused (wrong type, too large) is not one. */
 export const attachmentsOf = (message: Message): IncomingAttachment[] =>
   Array.isArray(message.attachments)
-    ? (message.attachments as { name?: unknown; contentType?: unknown }[]).map((a) => ({
-        name: typeof a.name === "string" ? a.name : undefined,
-        contentType: typeof a.contentType === "string" ? a.contentType : undefined,
-      }))
+    ? (message.attachments as { name?: unknown; contentType?: unknown; refused?: unknown }[])
+        .filter((a) => a.refused === undefined)
+        .map((a) => ({
+          name: typeof a.name === "string" ? a.name : undefined,
+          contentType: typeof a.contentType === "string" ? a.contentType : undefined,
+        }))
     : [];
 
 export async function loadRun(ctx: ServiceContext, runId: string): Promise<LoadedRun> {

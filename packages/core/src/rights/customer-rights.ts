@@ -3,8 +3,10 @@ import {
   eraseCustomerRows,
   findConversationRuns,
   findCustomerContacts,
+  findFilesOf,
   findLearnedSources,
 } from "@support/db";
+import { deleteCustomerFiles } from "../files/store.js";
 import { deleteSource } from "../knowledge/sources.js";
 import { commitChange } from "../service/change.js";
 import { requireRole, type ServiceContext } from "../service/context.js";
@@ -70,7 +72,8 @@ export type CustomerExport = Awaited<ReturnType<typeof exportCustomer>>;
  * Erases a customer (GDPR erasure): the knowledge learnt from their conversations (index
  * included), then in one transaction their contacts, conversations, messages, raw payloads,
  * drafts, actions, deliveries, sandbox messages, notifications, leads, quotes and the workflow steps about
- * them. Draft outcomes stay (category and overlap only, no text): trust keeps its history. The
+ * them, then the files they sent (rows and, unless another message of the organization carries
+ * the same bytes, the bytes in the file store). Draft outcomes stay (category and overlap only, no text): trust keeps its history. The
  * audit row names the contact ids and counts, never the erased data. Admins only.
  */
 export async function eraseCustomer(ctx: ServiceContext, ref: string) {
@@ -82,6 +85,9 @@ export async function eraseCustomer(ctx: ServiceContext, ref: string) {
   const learned = await findLearnedSources(ctx.db, ctx.org.id, conversationIds);
   for (const source of learned) await deleteSource(ctx, source.id);
   const runs = await findConversationRuns(ctx.db, ctx.org.id, conversationIds);
+  // Their stored files, and widget uploads they never sent (named by the visitor, not a conversation).
+  const uploaders = data.conversations.filter((c) => c.channelKind === "widget").map((c) => `widget:${c.externalId}`);
+  const files = await findFilesOf(ctx.db, ctx.org.id, conversationIds, uploaders);
   const erased = {
     contacts: contactIds.length,
     conversations: conversationIds.length,
@@ -90,10 +96,13 @@ export async function eraseCustomer(ctx: ServiceContext, ref: string) {
     deliveries: data.deliveries.length,
     learnedKnowledge: learned.length,
     workflowRuns: runs.runIds.length,
+    files: files.length,
   };
   await commitChange(ctx, async (tx, log) => {
     await eraseCustomerRows(tx, ctx.org.id, data, runs);
     for (const id of contactIds) await log.audit({ action: "contact.erased", subject: id, data: erased });
   });
+  // After the rows: the bytes go last, so a failed transaction leaves nothing half-erased.
+  await deleteCustomerFiles(ctx, ctx.org.id, files);
   return { erased };
 }

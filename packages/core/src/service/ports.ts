@@ -1,10 +1,12 @@
 import type { ReplayCache } from "@support/channels";
 import type { Database, SecretBox } from "@support/db";
 import type { LanguageModel, RetrievedPassage } from "@support/decisions";
+import type { FileStore } from "@support/files";
 import type { StripeAdapter } from "@support/payments";
 import type { Logger } from "pino";
 import type { BillingPort } from "../billing/port.js";
 import type { ReplyAdapterRegistry } from "../delivery/registry.js";
+import type { LiveSignals } from "../files/live.js";
 import type { RateLimiter } from "../intake/rate-limit.js";
 import type { KnowledgeDeps } from "../knowledge/deps.js";
 import type { Mailer } from "../mail/port.js";
@@ -70,6 +72,10 @@ export interface Ports {
   wake(): void;
   /** Emails to people (resets, invitations, warnings): SMTP when configured, else the embedded mailbox. */
   mail: Mailer;
+  /** Customers' files: the store (under DATA_DIR, or S3/R2) and the most one file may weigh (ADR 0141). */
+  files: { store: FileStore; maxBytes: number };
+  /** Signals for this process's open streams that are never stored (a person typing, ADR 0143). */
+  live: LiveSignals;
 }
 
 /** The product as its services see it before a request names an organization and an actor. */

@@ -10,11 +10,13 @@ import {
   updateConversation,
 } from "@support/db";
 import { recordWidgetRating } from "../csat/record.js";
+import { attachmentOf } from "../files/store.js";
 import { ingestDelivery } from "../intake/ingest.js";
 import { commitChange } from "../service/change.js";
 import { type Actor, serviceContext } from "../service/context.js";
 import { AppError } from "../service/errors.js";
 import type { Platform } from "../service/ports.js";
+import { attachToMessage, filesForMessage, widgetFilesOf } from "./files.js";
 import { takeWidgetLimit } from "./limits.js";
 import type { WidgetVisitor } from "./session.js";
 
@@ -60,6 +62,7 @@ function publicMessage(m: Message, all: Message[]): WidgetMessageView {
     text: m.text,
     createdAt: m.createdAt.toISOString(),
     rating: from === "visitor" ? null : ratingOf(all, m.id),
+    attachments: widgetFilesOf(m),
   };
 }
 
@@ -108,6 +111,11 @@ export async function postWidgetMessage(
   if (!visitor.email) throw new AppError("invalid_input", "email: give an email address before the first message");
   takeWidgetLimit(platform, "visitor", visitor.app.id, visitor.key);
   const externalId = `widget:${input.id}`;
+  const earlier = await visitorConversation(platform, visitor);
+  const sent = earlier && (await findMessageByExternalId(platform.db, visitor.app.orgId, earlier.id, externalId));
+  // Sending the same message again answers the stored one (its files are already attached).
+  if (sent) return publicMessage(sent, []);
+  const files = await filesForMessage(platform, visitor, input.attachments ?? []);
   const delivery: NormalizedDelivery = {
     vendorEventId: `${visitor.key}:${input.id}`,
     eventType: "widget.message",
@@ -121,7 +129,7 @@ export async function postWidgetMessage(
         contact: contactOf(visitor),
         kind: "text",
         text: input.text,
-        attachments: [],
+        attachments: files.map(attachmentOf),
         // The plan picks the autonomy tier of the draft that answers this message.
         metadata: { widget: { plan: visitor.plan, email: visitor.email, identified: Boolean(visitor.userId) } },
         sentAt: new Date(),
@@ -138,6 +146,12 @@ export async function postWidgetMessage(
   const stored =
     conversation && (await findMessageByExternalId(platform.db, visitor.app.orgId, conversation.id, externalId));
   if (!stored) throw new AppError("internal", "the message was not stored");
+  await attachToMessage(
+    platform,
+    visitor,
+    files.map((f) => f.id),
+    stored,
+  );
   return publicMessage(stored, []);
 }
 

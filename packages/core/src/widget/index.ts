@@ -1,5 +1,6 @@
 export * from "./config.js";
 export * from "./conversation.js";
 export * from "./deflection.js";
+export * from "./files.js";
 export * from "./limits.js";
 export * from "./session.js";

@@ -141,6 +141,7 @@ export async function startWidgetSession(
     tier: tierForPlan(setup, claims.p) ?? appSettings(app).autonomyTier,
     responseTime: setup.responseTime,
     expiresAt: new Date(claims.x * 1000).toISOString(),
+    maxFileBytes: platform.ports.files.maxBytes,
   };
 }
 

@@ -11,6 +11,7 @@ import {
   engineSteps,
   engineWaits,
 } from "./engine-tables.js";
+import { storedFiles } from "./file-tables.js";
 import { frontPluginConfigs } from "./front-plugin-tables.js";
 import { actionExecutions, appIntegrations, stripeAccounts } from "./integration-tables.js";
 import { knowledgeChunks, knowledgeDocuments, knowledgeSources } from "./knowledge-tables.js";
@@ -394,4 +395,5 @@ export const tableDefs = {
   webhookReplayKeys,
   replyRatings,
   quotaWarnings,
+  storedFiles,
 } as const;

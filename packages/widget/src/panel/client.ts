@@ -1,4 +1,10 @@
-import type { WidgetConversationView, WidgetMessageView, WidgetSessionView, WidgetSuggestionView } from "./types.js";
+import type {
+  WidgetConversationView,
+  WidgetFileView,
+  WidgetMessageView,
+  WidgetSessionView,
+  WidgetSuggestionView,
+} from "./types.js";
 
 /** The widget's calls to `/widget/v1/{app}`; errors carry the problem's code. */
 export class WidgetClient {
@@ -50,8 +56,23 @@ export class WidgetClient {
     return this.call<WidgetConversationView>("/conversation");
   }
 
-  send(id: string, text: string) {
-    return this.call<WidgetMessageView>("/messages", { method: "POST", body: { id, text } });
+  send(id: string, text: string, attachments: string[] = []) {
+    const body = attachments.length ? { id, text, attachments } : { id, text };
+    return this.call<WidgetMessageView>("/messages", { method: "POST", body });
+  }
+
+  /** Uploads a file for the next message; the server tells its type by its bytes (415 otherwise). */
+  async upload(file: File): Promise<WidgetFileView> {
+    const form = new FormData();
+    form.set("file", file);
+    const res = await fetch(`${this.api}/widget/v1/${encodeURIComponent(this.app)}/files`, {
+      method: "POST",
+      headers: this.session ? { authorization: `Bearer ${this.session.token}` } : {},
+      body: form,
+    });
+    const data = await res.json().catch(() => ({}));
+    if (!res.ok) throw Object.assign(new Error(data.detail ?? res.statusText), { code: data.code, status: res.status });
+    return data as WidgetFileView;
   }
 
   async suggest(q: string): Promise<WidgetSuggestionView[]> {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { AttachButton, MAX_FILES, MessageFiles, type PendingFile, PendingFiles } from "./attachments.js";
 import type { WidgetClient } from "./client.js";
 import type { Strings } from "./strings.js";
 import type { WidgetMessageView, WidgetSessionView, WidgetSuggestionView } from "./types.js";
@@ -6,6 +7,9 @@ import type { WidgetMessageView, WidgetSessionView, WidgetSuggestionView } from 
 type Activity = "drafting" | "reviewing" | "waiting_for_person" | undefined;
 
 const newId = () => `w-${crypto.randomUUID()}`;
+
+/** How long "a person is typing" stays after the last signal (the dashboard repeats it every few seconds). */
+const TYPING_MS = 6000;
 
 /** The chat panel: history, live replies, suggestions while typing, ratings and the way to a person. */
 export function Panel(props: { client: WidgetClient; t: Strings; onClose: () => void }) {
@@ -18,6 +22,11 @@ export function Panel(props: { client: WidgetClient; t: Strings; onClose: () => 
   const [suggestions, setSuggestions] = useState<WidgetSuggestionView[]>([]);
   const [notice, setNotice] = useState("");
   const [online, setOnline] = useState(true);
+  const [pending, setPending] = useState<PendingFile[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [personTyping, setPersonTyping] = useState(false);
+  const previews = useRef(new Map<string, string>());
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const input = useRef<HTMLTextAreaElement>(null);
   const log = useRef<HTMLDivElement>(null);
 
@@ -41,7 +50,15 @@ export function Panel(props: { client: WidgetClient; t: Strings; onClose: () => 
         events.addEventListener("message", (e) => {
           const message = JSON.parse((e as MessageEvent).data) as WidgetMessageView;
           merge([message]);
-          if (message.from !== "visitor") setActivity(undefined);
+          if (message.from !== "visitor") {
+            setActivity(undefined);
+            setPersonTyping(false);
+          }
+        });
+        events.addEventListener("typing", () => {
+          setPersonTyping(true);
+          clearTimeout(typingTimer.current);
+          typingTimer.current = setTimeout(() => setPersonTyping(false), TYPING_MS);
         });
         events.addEventListener("activity", (e) => setActivity(JSON.parse((e as MessageEvent).data).kind));
         events.addEventListener("state", (e) => setState(JSON.parse((e as MessageEvent).data).state));
@@ -50,12 +67,15 @@ export function Panel(props: { client: WidgetClient; t: Strings; onClose: () => 
       })
       .catch(() => setNotice(t.error));
     input.current?.focus();
-    return () => events?.close();
+    return () => {
+      events?.close();
+      clearTimeout(typingTimer.current);
+    };
   }, [client]);
 
   useEffect(() => {
     log.current?.scrollTo({ top: log.current.scrollHeight });
-  }, [messages, activity]);
+  }, [messages, activity, personTyping]);
 
   // Suggestions while typing, a moment after the last key (the endpoint is rate-limited per address).
   useEffect(() => {
@@ -71,9 +91,16 @@ export function Panel(props: { client: WidgetClient; t: Strings; onClose: () => 
   const send = async (event: Event) => {
     event.preventDefault();
     const text = draft.trim();
-    if (!text) return;
+    if (!text && pending.length === 0) return;
     try {
-      merge([await client.send(newId(), text)]);
+      const sent = await client.send(
+        newId(),
+        text,
+        pending.map((p) => p.file.id),
+      );
+      for (const p of pending) if (p.preview) previews.current.set(p.file.id, p.preview);
+      merge([sent]);
+      setPending([]);
       setDraft("");
       setSuggestions([]);
       setNotice("");
@@ -81,6 +108,39 @@ export function Panel(props: { client: WidgetClient; t: Strings; onClose: () => 
     } catch {
       setNotice(t.error);
     }
+  };
+
+  /** Uploads the chosen files one by one; the size is checked here first, the type by the server. */
+  const attach = async (files: File[]) => {
+    if (!session) return;
+    if (pending.length + files.length > MAX_FILES) {
+      setNotice(t.tooManyFiles.replace("{count}", String(MAX_FILES)));
+      return;
+    }
+    setUploading(true);
+    setNotice("");
+    for (const file of files) {
+      if (file.size > session.maxFileBytes) {
+        setNotice(t.fileTooBig.replace("{size}", String(Math.floor(session.maxFileBytes / 1024 / 1024))));
+        continue;
+      }
+      try {
+        const stored = await client.upload(file);
+        const preview = stored.contentType.startsWith("image/") ? URL.createObjectURL(file) : undefined;
+        setPending((known) => [...known, { file: stored, preview }]);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        const size = String(Math.floor(session.maxFileBytes / 1024 / 1024));
+        setNotice(
+          code === "unsupported_media_type"
+            ? t.fileType
+            : code === "payload_too_large"
+              ? t.fileTooBig.replace("{size}", size)
+              : t.error,
+        );
+      }
+    }
+    setUploading(false);
   };
 
   const saveEmail = async (event: Event) => {
@@ -123,7 +183,9 @@ export function Panel(props: { client: WidgetClient; t: Strings; onClose: () => 
           : activity === "reviewing"
             ? t.reviewing
             : t.personAsked
-        : "";
+        : personTyping
+          ? t.personTyping
+          : "";
 
   return (
     <div
@@ -145,7 +207,8 @@ export function Panel(props: { client: WidgetClient; t: Strings; onClose: () => 
         {messages.map((m) => (
           <div key={m.id} class={`msg ${m.from}`} data-from={m.from}>
             <span class="who">{m.from === "visitor" ? t.you : (m.authorName ?? t.team)}</span>
-            <p>{m.text}</p>
+            {m.text && <p>{m.text}</p>}
+            <MessageFiles files={m.attachments ?? []} previews={previews.current} />
             {m.from === "ai" && <span class="badge">{t.aiWritten}</span>}
             {m.from !== "visitor" &&
               (m.rating ? (
@@ -162,6 +225,13 @@ export function Panel(props: { client: WidgetClient; t: Strings; onClose: () => 
               ))}
           </div>
         ))}
+        {activity === "drafting" && (
+          <p class="dots" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </p>
+        )}
         {status && (
           <p class="status" role="status">
             {status}
@@ -209,7 +279,14 @@ export function Panel(props: { client: WidgetClient; t: Strings; onClose: () => 
           <label for="support-chat-text" class="sr">
             {t.messageLabel}
           </label>
+          <PendingFiles
+            t={t}
+            pending={pending}
+            onRemove={(id) => setPending((known) => known.filter((p) => p.file.id !== id))}
+          />
+          {uploading && <p class="status">{t.uploading}</p>}
           <div class="row">
+            <AttachButton t={t} disabled={uploading} onFiles={attach} />
             <textarea
               id="support-chat-text"
               ref={input}

@@ -23,6 +23,13 @@ const en = {
   team: "Support team",
   error: "Something went wrong. Please try again.",
   offline: "Reconnecting…",
+  attach: "Attach an image or a PDF",
+  removeFile: "Remove {name}",
+  fileType: "Only images (PNG, JPEG, GIF, WebP) and PDF files can be sent.",
+  fileTooBig: "This file is too large (at most {size} MB).",
+  tooManyFiles: "You can send up to {count} files at once.",
+  uploading: "Sending the file…",
+  personTyping: "A person is typing…",
 };
 
 export type Strings = typeof en;
@@ -51,6 +58,13 @@ const fr: Strings = {
   team: "Équipe d'assistance",
   error: "Un problème est survenu. Veuillez réessayer.",
   offline: "Reconnexion…",
+  attach: "Joindre une image ou un PDF",
+  removeFile: "Retirer {name}",
+  fileType: "Seules les images (PNG, JPEG, GIF, WebP) et les PDF peuvent être envoyés.",
+  fileTooBig: "Ce fichier est trop volumineux ({size} Mo au plus).",
+  tooManyFiles: "Vous pouvez envoyer jusqu'à {count} fichiers à la fois.",
+  uploading: "Envoi du fichier…",
+  personTyping: "Une personne est en train d'écrire…",
 };
 
 const mg: Strings = {
@@ -77,6 +91,13 @@ const mg: Strings = {
   team: "Ekipa fanampiana",
   error: "Nisy olana. Andramo indray azafady.",
   offline: "Mifandray indray…",
+  attach: "Hampiditra sary na PDF",
+  removeFile: "Esory {name}",
+  fileType: "Sary (PNG, JPEG, GIF, WebP) sy PDF ihany no azo alefa.",
+  fileTooBig: "Lehibe loatra ity rakitra ity ({size} Mo farafahabetsany).",
+  tooManyFiles: "Rakitra {count} farafahabetsany no azo alefa indray mandeha.",
+  uploading: "Mandefa ny rakitra…",
+  personTyping: "Misy olona manoratra…",
 };
 
 const ALL: Record<string, Strings> = { en, fr, mg };

@@ -24,6 +24,16 @@ textarea,input{flex:1;font:inherit;border:1px solid #9ca3af;border-radius:8px;pa
 button[type=submit]{background:#1d4ed8;color:#fff;border:0;border-radius:8px;padding:0 14px;cursor:pointer;font:inherit}
 .link{background:none;border:0;color:#1d4ed8;text-decoration:underline;cursor:pointer;padding:0;font:inherit;font-size:13px}
 .person{margin:0 12px 10px;align-self:flex-start}
+.clip{background:none;border:1px solid #9ca3af;border-radius:8px;color:#374151;cursor:pointer;padding:0 8px}
+.files{list-style:none;margin:4px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:6px;font-size:12px}
+.files li{display:flex;align-items:center;gap:4px;max-width:100%;overflow-wrap:anywhere}
+.files img{max-width:96px;max-height:72px;border-radius:6px}
+.pending{margin:0 0 6px}
+.dots{display:flex;gap:4px;align-self:flex-start;margin:0;padding:10px 12px;border-radius:10px;background:#f3f4f6}
+.dots span{width:7px;height:7px;border-radius:50%;background:#6b7280;animation:d 1s infinite alternate}
+.dots span:nth-child(2){animation-delay:.2s}.dots span:nth-child(3){animation-delay:.4s}
+@keyframes d{to{opacity:.2}}
+@media (prefers-reduced-motion:reduce){.dots span{animation:none}}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 button:focus-visible,a:focus-visible,textarea:focus-visible,input:focus-visible,.log:focus-visible{outline:3px solid #f59e0b;outline-offset:1px}
 @media (max-width:480px){.panel{inset:0;width:auto;max-height:none;border-radius:0}}

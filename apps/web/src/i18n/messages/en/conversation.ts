@@ -15,4 +15,7 @@ export const conversation = {
     "{citations, plural, one {# citation} other {# citations}} · {passed} of {gates, plural, one {# gate} other {# gates}} passed",
   "conversation.evidenceActions":
     "{citations, plural, one {# citation} other {# citations}} · {passed} of {gates, plural, one {# gate} other {# gates}} passed · {actions, plural, one {# proposed action} other {# proposed actions}}",
+  "conversation.attachments": "Attachments",
+  "conversation.attachment": "{name} ({kilobytes} KB)",
+  "conversation.attachmentLink": "{name} (link)",
 } as const;

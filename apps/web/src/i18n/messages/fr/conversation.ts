@@ -16,4 +16,7 @@ export const conversation = {
     "{citations, plural, one {# citation} other {# citations}} · {passed} sur {gates, plural, one {# contrôle réussi} other {# contrôles réussis}}",
   "conversation.evidenceActions":
     "{citations, plural, one {# citation} other {# citations}} · {passed} sur {gates, plural, one {# contrôle réussi} other {# contrôles réussis}} · {actions, plural, one {# action proposée} other {# actions proposées}}",
+  "conversation.attachments": "Pièces jointes",
+  "conversation.attachment": "{name} ({kilobytes} Ko)",
+  "conversation.attachmentLink": "{name} (lien)",
 } satisfies Record<keyof typeof en, string>;

@@ -1,0 +1,3 @@
+export * from "./conversation-files.js";
+export * from "./live.js";
+export * from "./store.js";
