@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { changeApp, createApiKey, type DraftAction, initProduct, OPERATOR, type Role } from "@support/core";
-import { type DraftRow, insertDraft, listMailsTo, tableDefs, transitionDraft } from "@support/db";
+import { type DraftRow, insertDraft, listMailsTo, tableDefs, transitionDraft, updateTask } from "@support/db";
 import { backdateOrganization, isolatedMysqlUrl } from "@support/db/testing";
 import { advanceEngineCron, advanceEngineWaits } from "@support/engine";
 import { loadConfig } from "./config.js";
@@ -189,6 +189,14 @@ export async function findInDatabase(
     for (const needle of needles) if (text.includes(needle.toLowerCase())) found.push({ table: name, needle });
   }
   return found;
+}
+
+/**
+ * As if the process died after the task tool answered and before the answer was recorded: the
+ * task record is back at `creating` (the HubSpot exactly-once test; ClickUp has a real kill test).
+ */
+export async function forgetTaskAnswer(product: Product, orgId: string, taskId: string): Promise<void> {
+  await updateTask(product.database.db, orgId, taskId, { status: "creating", externalId: null, url: null });
 }
 
 /** The clock reaches every open wait of the organization's runs (timeouts, sleeps): they end at the engine's next pass. */
