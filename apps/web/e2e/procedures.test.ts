@@ -161,7 +161,12 @@ describe.skipIf(Boolean(browserPath.skipReason))("procedures in the dashboard (r
     }, "the quote");
     // The reply goes to the run once it waits for it (an earlier reply is picked up as well).
     await say("m2", "Parfait, je valide");
+    // Under the app's default autonomy (suggest) the confirmation is a draft a person approves (ADR 0113).
     await until(async () => {
+      const pending = await call<{ data: { id: string }[] }>(
+        `/api/v1/drafts?conversation=${conversationId}&status=pending_approval`,
+      );
+      for (const draft of pending.data) await call(`/api/v1/drafts/${draft.id}/approve`, "POST", {});
       const detail = await call<{ procedureRuns: { state: string }[] }>(`/api/v1/conversations/${conversationId}`);
       return detail.procedureRuns[0]?.state === "finished" ? true : undefined;
     }, "the run to finish");
