@@ -143,6 +143,10 @@ for (const dialect of dialects) {
         rewritten: 0,
         // No conversation was closed from a suggested article (the widget's deflection).
         selfServed: 0,
+        // No reply was rated (CSAT has its own tests).
+        rated: 0,
+        csatAvg: null,
+        csatPositiveRate: null,
       });
     });
 
