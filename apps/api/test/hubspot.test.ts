@@ -4,6 +4,7 @@ import { signPayload } from "@support/sdk/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeHubSpot } from "./fake-hubspot.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
+import { approveProcedureMessage } from "./procedure-approval.js";
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, tries = 1200): Promise<T> {
   for (let i = 0; i < tries; i++) {
@@ -103,6 +104,8 @@ for (const dialect of dialects) {
         "the quote",
       );
       await email("ada@example.com", "Parfait, je valide", { thread: first });
+      // The confirmation waits for a person under the default autonomy (ADR 0113).
+      await approveProcedureMessage(p, id);
       const done = await waitFor(async () => {
         const d = await detail(id);
         return ["running", "waiting"].includes(d.procedureRuns[0]?.state) ? undefined : d;
