@@ -2,6 +2,7 @@ import { fileKey } from "@support/files";
 import { type FakeS3, startFakeS3 } from "@support/files/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
+import { readFrames } from "./sse-frames.js";
 
 /*
  * Issue 18 (attachments, typing): a visitor's file is checked by its bytes, capped, stored in the
@@ -15,36 +16,6 @@ const PNG = Buffer.concat([
   Buffer.from("a tiny png body for the test"),
 ]);
 const EXE = Buffer.from("MZ\x90\x00 this is a program renamed photo.png");
-
-interface Frame {
-  event: string;
-  data: Record<string, unknown>;
-}
-
-async function readFrames(res: Response, until: (frames: Frame[]) => boolean) {
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  const frames: Frame[] = [];
-  let buffer = "";
-  while (!until(frames)) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-      const lines = buffer.slice(0, end).split("\n");
-      buffer = buffer.slice(end + 2);
-      const field = (name: string) =>
-        lines
-          .find((l) => l.startsWith(`${name}:`))
-          ?.slice(name.length + 1)
-          .trim();
-      const event = field("event");
-      if (event) frames.push({ event, data: JSON.parse(field("data") ?? "{}") });
-    }
-  }
-  await reader.cancel();
-  return frames;
-}
 
 const stores = [
   { name: "embedded store", s3: false },

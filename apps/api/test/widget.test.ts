@@ -8,6 +8,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "../src/app.js";
 import { dialects, jsonCall, openTestProduct, type TestProduct } from "./harness.js";
+import { readFrames } from "./sse-frames.js";
 
 const ORIGIN = "https://shop.example";
 const helpArticle = {
@@ -18,37 +19,6 @@ const teamMacros = {
   title: "Team macros",
   responses: [{ title: "How do I reset my password", body: "Internal macro: reset it from the sign-in page." }],
 };
-
-/** Reads server-sent frames until `until` holds for what arrived (or the stream ends). */
-async function readFrames(res: Response, until: (frames: Frame[]) => boolean) {
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  const frames: Frame[] = [];
-  let buffer = "";
-  while (!until(frames)) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-      const lines = buffer.slice(0, end).split("\n");
-      buffer = buffer.slice(end + 2);
-      const field = (name: string) =>
-        lines
-          .find((l) => l.startsWith(`${name}:`))
-          ?.slice(name.length + 1)
-          .trim();
-      const event = field("event");
-      if (event) frames.push({ event, id: field("id"), data: JSON.parse(field("data") ?? "{}") });
-    }
-  }
-  await reader.cancel();
-  return frames;
-}
-interface Frame {
-  event: string;
-  id?: string;
-  data: Record<string, unknown>;
-}
 
 for (const dialect of dialects) {
   if (dialect.skipReason) console.warn(`[skip] widget on ${dialect.name}: ${dialect.skipReason}`);
